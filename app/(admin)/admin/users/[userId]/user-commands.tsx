@@ -1,0 +1,67 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Credentials } from '@/components/ui/credentials';
+import { userCommandAction, type FormState } from '../actions';
+
+type Props = {
+  userId: number; active: boolean; currentRoles: string[]; roles: { value: string; label: string }[];
+  canSetRoles: boolean; isTeacher: boolean; classes: { id: number; name: string }[];
+};
+
+export function UserCommands({ userId, active, currentRoles, roles, canSetRoles, isTeacher, classes }: Props) {
+  const [state, action, pending] = useActionState<FormState, FormData>(userCommandAction, {});
+  const e = state.errors ?? {};
+  const button = 'rounded-md border border-accent px-4 py-2 text-accent disabled:opacity-60';
+  return (
+    <section aria-labelledby="commands" className="max-w-xl space-y-4">
+      <h2 id="commands" className="text-xl font-bold">Действия</h2>
+      {state.credentials ? <Credentials message={state.message!} {...state.credentials} /> : state.message && <p role="status" className="text-ok">{state.message}</p>}
+      {e.form && <p role="alert" className="text-danger">{e.form}</p>}
+      {canSetRoles && (
+        <form action={action} className="rounded-lg border border-line bg-white p-4">
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="command" value="roles" />
+          <fieldset>
+            <legend className="mb-2 font-bold">Роли</legend>
+            <div className="grid grid-cols-2 gap-1">
+              {roles.map((r) => (
+                <label key={r.value} className="flex items-center gap-2 py-1">
+                  <input type="checkbox" name="roles" value={r.value} defaultChecked={currentRoles.includes(r.value)} className="size-5" />{r.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <p aria-live="polite" className="min-h-5 text-sm text-danger">{e.roles}</p>
+          <button disabled={pending} className={button}>Сохранить роли</button>
+        </form>
+      )}
+      {isTeacher && (
+        <form action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="command" value="class-teacher" />
+          <label className="flex flex-col">Назначить классным руководителем
+            <select name="classId" className="mt-1 rounded-md border border-line px-3 py-2">
+              {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </label>
+          <button disabled={pending} className={button}>Назначить</button>
+          <p aria-live="polite" className="w-full text-sm text-danger">{e.classId}</p>
+        </form>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {[
+          { command: 'reset-password', label: 'Выдать новый пароль' },
+          { command: 'end-sessions', label: 'Завершить сеансы' },
+          { command: active ? 'deactivate' : 'activate', label: active ? 'Отключить' : 'Включить' },
+        ].map((c) => (
+          <form key={c.command} action={action}>
+            <input type="hidden" name="userId" value={userId} />
+            <input type="hidden" name="command" value={c.command} />
+            <button disabled={pending} className={button}>{c.label}</button>
+          </form>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { isRole } from '@/lib/auth/permissions';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { assignClassTeacher, createUser, endSessions, resetPassword, setActive, setRoles } from '@/lib/data/users';
+
+export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string } };
+
+const name = (label: string) => z.string().trim().min(1, `Укажите ${label}`).max(60, 'Слишком длинно').regex(/^[А-ЯЁа-яёA-Za-z\- ']+$/, 'Только буквы, дефис и пробел');
+
+const newUserSchema = z.object({
+  lastName: name('фамилию'),
+  firstName: name('имя'),
+  middleName: z.string().trim().max(60).optional(),
+  email: z.union([z.literal(''), z.email('Неверный адрес электронной почты')]).optional(),
+  phone: z.union([z.literal(''), z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'Неверный номер телефона')]).optional(),
+  roles: z.array(z.string()).min(1, 'Выберите хотя бы одну роль').refine((r) => r.every(isRole), 'Неизвестная роль'),
+  classTeacherOf: z.coerce.number().int().positive().optional(),
+});
+
+function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
+  return errors;
+}
+
+export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await getCurrentUser();
+  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+  const parsed = newUserSchema.safeParse({
+    lastName: form.get('lastName'), firstName: form.get('firstName'), middleName: form.get('middleName') ?? undefined,
+    email: form.get('email') ?? undefined, phone: form.get('phone') ?? undefined,
+    roles: form.getAll('roles').map(String), classTeacherOf: form.get('classTeacherOf') || undefined,
+  });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+  const result = await createUser(actor, { ...parsed.data, roles: parsed.data.roles as Role[] });
+  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+  revalidatePath('/admin/users');
+  return { ok: true, message: 'Пользователь создан. Передайте ему логин и временный пароль — он сменит его при первом входе.', credentials: { login: result.login, password: result.password } };
+}
+
+const idSchema = z.coerce.number().int().positive();
+
+export async function userCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await getCurrentUser();
+  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+  const userId = idSchema.safeParse(form.get('userId'));
+  if (!userId.success) return { errors: { form: 'Неверный пользователь' } };
+  const command = String(form.get('command'));
+  let result;
+  switch (command) {
+    case 'roles': {
+      const roles = form.getAll('roles').map(String);
+      if (!roles.every(isRole)) return { errors: { roles: 'Неизвестная роль' } };
+      result = await setRoles(actor, userId.data, roles as Role[]);
+      break;
+    }
+    case 'deactivate':
+    case 'activate':
+      result = await setActive(actor, userId.data, command === 'activate');
+      break;
+    case 'reset-password': {
+      const r = await resetPassword(actor, userId.data);
+      if (!r.ok) return { errors: { form: r.error } };
+      revalidatePath(`/admin/users/${userId.data}`);
+      return { ok: true, message: 'Выдан новый временный пароль. Прежние сеансы завершены.', credentials: { login: r.login, password: r.password } };
+    }
+    case 'end-sessions': {
+      const r = await endSessions(actor, userId.data);
+      if (!r.ok) return { errors: { form: r.error } };
+      revalidatePath(`/admin/users/${userId.data}`);
+      return { ok: true, message: `Завершено сеансов: ${r.ended}` };
+    }
+    case 'class-teacher': {
+      const classId = idSchema.safeParse(form.get('classId'));
+      if (!classId.success) return { errors: { classId: 'Выберите класс' } };
+      result = await assignClassTeacher(actor, classId.data, userId.data);
+      break;
+    }
+    default:
+      return { errors: { form: 'Неизвестное действие' } };
+  }
+  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+  revalidatePath(`/admin/users/${userId.data}`);
+  return { ok: true, message: 'Сохранено' };
+}

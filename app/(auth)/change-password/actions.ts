@@ -1,0 +1,29 @@
+'use server';
+
+import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { changeOwnPassword } from '@/lib/data/accounts';
+
+export type ChangePasswordState = { ok?: boolean; errors?: Partial<Record<'current' | 'password' | 'repeat' | 'form', string>> };
+
+const schema = z
+  .object({
+    current: z.string().min(1, 'Введите текущий пароль'),
+    password: z.string().min(1, 'Введите новый пароль'),
+    repeat: z.string(),
+  })
+  .refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'Пароли не совпадают' });
+
+export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  const user = await getCurrentUser();
+  if (!user) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const errors: ChangePasswordState['errors'] = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as 'current'] ??= issue.message;
+    return { errors };
+  }
+  const result = await changeOwnPassword(user, parsed.data.current, parsed.data.password);
+  if (!result.ok) return { errors: { [result.field]: result.error } };
+  return { ok: true };
+}

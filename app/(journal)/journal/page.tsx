@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/current-user';
+import { teacherHome } from '@/lib/data/teacher-home';
+import { formatDayHeaderRu } from '@/lib/domain/calendar';
+
+export const metadata = { title: 'Журнал' };
+
+const CHANGE_LABELS = { SUBSTITUTION: 'Замена', MOVED: 'Перенесён', CANCELLED: 'Отменён', ROOM: 'Другой кабинет' } as const;
+
+export default async function JournalHomePage() {
+  const user = await requireUser();
+  const home = await teacherHome(user);
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="today">
+        <h1 id="today" className="mb-1 text-2xl font-bold">Сегодня</h1>
+        <p className="mb-4 text-muted">{formatDayHeaderRu(home.today)} · {home.schoolName}</p>
+        {home.lessons.length === 0 ? (
+          <p className="rounded-lg border border-line bg-white p-4 text-muted">Сегодня уроков по расписанию нет.</p>
+        ) : (
+          <ol className="divide-y divide-line rounded-lg border border-line bg-white">
+            {home.lessons.map((l) => (
+              <li key={`${l.courseId}-${l.slot}`} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <span className="w-8 text-center text-lg font-bold text-muted">{l.slot}</span>
+                <span className={`flex-1 ${l.change === 'CANCELLED' ? 'line-through text-muted' : ''}`}>
+                  {l.lessonId ? <Link className="text-accent underline" href={`/journal/lessons/${l.lessonId}`}>{l.title}</Link> : l.title}
+                  {l.room && <span className="ml-2 text-sm text-muted">каб. {l.room}</span>}
+                </span>
+                {l.change && (
+                  <span className="rounded bg-accent-soft px-2 py-1 text-sm">{CHANGE_LABELS[l.change]}{l.note ? `: ${l.note}` : ''}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="courses">
+        <h2 id="courses" className="mb-3 text-xl font-bold">Мои классы и предметы</h2>
+        {home.courses.length === 0 ? (
+          <p className="text-muted">Нагрузка не назначена.</p>
+        ) : (
+          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {home.courses.map((c) => (
+              <li key={c.id}>
+                <Link href={`/journal/courses/${c.id}`} className="block rounded-lg border border-line bg-white px-4 py-3 hover:border-accent">
+                  {c.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// Shared by the audience layouts: loads the user once and frames the page.
+import { requireUser } from '@/lib/auth/current-user';
+import { navigationFor } from '@/lib/auth/navigation';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { AppShell } from './app-shell';
+
+export async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const roleLabel = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
+  return (
+    <AppShell userName={`${user.lastName} ${user.firstName}`} roleLabel={roleLabel} nav={navigationFor(user)}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,37 @@
+// The one identity choke point for pages, server actions and route handlers.
+import 'server-only';
+import { cache } from 'react';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { decode } from 'next-auth/jwt';
+import { getDb } from '../db';
+import { authSecret } from '../env';
+import { loadActor, type Actor } from './actor';
+import type { Permission } from './permissions';
+
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+/** The signed-in user of this request, or null. Cached for the request. */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
+  if (!token?.uid || !token.sid || token.sv === undefined) return null;
+  return loadActor(getDb(), { userId: token.uid, sessionId: token.sid, sessionVersion: token.sv });
+});
+
+/** For pages: the user, or a redirect to the sign-in page (or to the forced password change). */
+export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect('/change-password');
+  return user;
+}
+
+/** For pages: the user holding `permission`, or the "no access" page. */
+export async function requirePermission(permission: Permission): Promise<Actor> {
+  const user = await requireUser();
+  if (!user.permissions.has(permission)) redirect('/forbidden');
+  return user;
+}

@@ -1,0 +1,19 @@
+// Where each audience starts after signing in. Staff with a class or courses go to the journal,
+// families to the diary, administrators to the administration screens.
+import type { Actor } from './actor';
+
+export function homePathFor(actor: Pick<Actor, 'roles' | 'permissions'>): string {
+  const roles = new Set(actor.roles);
+  if (roles.has('TEACHER') || roles.has('MANAGEMENT')) return '/journal';
+  if (roles.has('PARENT') || roles.has('STUDENT')) return '/diary';
+  if (roles.has('ADMIN') || roles.has('SECRETARY')) return '/admin';
+  return '/office';
+}
+
+/** Audiences of the route groups, used by proxy.ts for early redirects only. */
+export const AUDIENCE_PREFIXES: { prefix: string; roles: readonly string[] }[] = [
+  { prefix: '/admin', roles: ['ADMIN', 'SECRETARY', 'MANAGEMENT'] },
+  { prefix: '/journal', roles: ['TEACHER', 'MANAGEMENT'] },
+  { prefix: '/class', roles: ['TEACHER', 'MANAGEMENT'] },
+  { prefix: '/diary', roles: ['PARENT', 'STUDENT'] },
+];

@@ -1,0 +1,20 @@
+// The navigation each person sees, from their roles and permissions. Showing a link is a
+// convenience; the page behind it checks access again.
+import type { Actor } from './actor';
+
+export type NavItem = { href: string; label: string };
+
+export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'classTeacherOf'>): NavItem[] {
+  const items: NavItem[] = [];
+  const p = actor.permissions;
+  if (p.has('journal:read:own') || p.has('journal:read:school')) items.push({ href: '/journal', label: 'Журнал' });
+  for (const classId of actor.classTeacherOf) items.push({ href: `/class/${classId}`, label: 'Мой класс' });
+  if (p.has('diary:read:children') || p.has('diary:read:self')) items.push({ href: '/diary', label: 'Дневник' });
+  if (p.has('users:read') || p.has('users:manage')) items.push({ href: '/admin/users', label: 'Пользователи' });
+  if (p.has('users:manage')) items.push({ href: '/admin/import', label: 'Импорт' });
+  if (p.has('consent:manage')) items.push({ href: '/admin/consents', label: 'Согласия' });
+  if (p.has('roles:manage')) items.push({ href: '/admin/roles', label: 'Роли' });
+  if (p.has('audit:read')) items.push({ href: '/admin/audit', label: 'Аудит' });
+  if (items.length === 0) items.push({ href: '/office', label: 'Главная' });
+  return items;
+}

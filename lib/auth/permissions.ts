@@ -1,0 +1,87 @@
+// Permissions are named data (seed 002 §III.4–5): each role has a default set, seeded per school
+// into role_permissions, and an administrator may widen a role or grant one user more.
+// Checks fail closed: an unknown role or permission grants nothing.
+import type { Role } from '../generated/prisma/enums';
+
+export const PERMISSIONS = {
+  'journal:read:own': 'Журнал своих предметов',
+  'journal:read:school': 'Журналы всей школы',
+  'marks:write': 'Выставление отметок',
+  'attendance:write': 'Отметка посещаемости',
+  'lessons:write': 'Темы уроков и типы занятий',
+  'homework:write': 'Домашние задания',
+  'finalmarks:write': 'Итоговые отметки',
+  'periods:close': 'Закрытие учебных периодов',
+  'diary:read:self': 'Свой дневник (ученик)',
+  'diary:read:children': 'Дневники своих детей (родитель)',
+  'reports:read:school': 'Отчёты по школе',
+  'extracts:print:school': 'Бумажные выписки по всей школе',
+  'users:read': 'Просмотр пользователей',
+  'users:manage': 'Управление пользователями',
+  'roles:manage': 'Назначение ролей и прав',
+  'consent:manage': 'Согласия на обработку ПДн',
+  'audit:read': 'Журнал аудита',
+  'outbox:read': 'Очередь уведомлений',
+  'timetable:manage': 'Расписание и замены',
+  'messages:send': 'Сообщения',
+  'surveys:manage': 'Опросы: создание',
+  'surveys:answer': 'Опросы: участие',
+  'notes:medical': 'Медицинские записи',
+  'notes:psychological': 'Записи психолога',
+  'staff:read': 'Кадровые сведения',
+  'api:manage': 'Токены API обмена',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Администратор',
+  MANAGEMENT: 'Управление',
+  TEACHER: 'Учитель',
+  STUDENT: 'Ученик',
+  PARENT: 'Родитель',
+  SECRETARY: 'Секретарь',
+  MEDICAL: 'Медработник',
+  PSYCHOLOGIST: 'Психолог / соцпедагог',
+  HR: 'Специалист по кадрам',
+};
+
+export const ALL_ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: ['users:read', 'users:manage', 'roles:manage', 'consent:manage', 'audit:read', 'outbox:read', 'timetable:manage', 'api:manage', 'surveys:manage', 'messages:send'],
+  MANAGEMENT: ['journal:read:school', 'reports:read:school', 'periods:close', 'extracts:print:school', 'users:read', 'timetable:manage', 'surveys:manage', 'messages:send'],
+  TEACHER: ['journal:read:own', 'marks:write', 'attendance:write', 'lessons:write', 'homework:write', 'finalmarks:write', 'messages:send', 'surveys:answer'],
+  STUDENT: ['diary:read:self', 'surveys:answer'],
+  PARENT: ['diary:read:children', 'messages:send', 'surveys:answer'],
+  SECRETARY: ['users:read', 'consent:manage', 'extracts:print:school'],
+  MEDICAL: ['notes:medical'],
+  PSYCHOLOGIST: ['notes:psychological'],
+  HR: ['staff:read'],
+};
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLE_LABELS, value);
+}
+
+/**
+ * The effective permission set: the school's role grants for the roles held, plus the user's own
+ * grants. Unknown names are dropped, so a typo or a removed permission never grants anything.
+ */
+export function effectivePermissions(
+  roles: readonly string[],
+  rolePermissions: readonly { role: string; permission: string }[],
+  userGrants: readonly string[],
+): Set<Permission> {
+  const held = new Set(roles.filter(isRole));
+  const result = new Set<Permission>();
+  for (const { role, permission } of rolePermissions) {
+    if (isRole(role) && held.has(role) && isPermission(permission)) result.add(permission);
+  }
+  for (const permission of userGrants) if (isPermission(permission)) result.add(permission);
+  return result;
+}

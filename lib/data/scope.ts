@@ -1,0 +1,65 @@
+// What each person may see, as Prisma `where` fragments. Every query in lib/data includes one of
+// these, so access is decided inside the query and a forgotten check returns nothing rather
+// than everything. Each fragment starts from the actor's school: no one reads another school.
+import 'server-only';
+import type { Prisma } from '../prisma-client';
+import type { Actor } from '../auth/actor';
+
+/** Matches no row. Used when the actor holds no permission that grants the read. */
+export const NOTHING = { id: -1 } as const;
+
+/** Pupils whose journal data the actor may read. */
+export function readableStudents(actor: Actor): Prisma.UserWhereInput {
+  const p = actor.permissions;
+  const school = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
+  if (p.has('journal:read:school')) return school;
+  const or: Prisma.UserWhereInput[] = [];
+  if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } } });
+  if (p.has('diary:read:self')) or.push({ id: actor.id });
+  if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
+  if (p.has('journal:read:own')) {
+    const taught = { courses: { some: { teachers: { some: { teacherId: actor.id } } } } };
+    or.push({ enrollments: { some: { schoolClass: taught } } });
+    or.push({ groupMemberships: { some: { group: taught } } });
+  }
+  return or.length ? { AND: [school, { OR: or }] } : NOTHING;
+}
+
+/** Courses whose journal the actor may read. */
+export function readableCourses(actor: Actor): Prisma.CourseWhereInput {
+  const p = actor.permissions;
+  const school = { schoolId: actor.schoolId };
+  if (p.has('journal:read:school')) return school;
+  const or: Prisma.CourseWhereInput[] = [];
+  if (p.has('journal:read:own')) {
+    or.push({ teachers: { some: { teacherId: actor.id } } });
+    or.push({ lessons: { some: { teacherId: actor.id, isSubstitution: true } } });
+  }
+  if (actor.classTeacherOf.length) {
+    or.push({ classId: { in: [...actor.classTeacherOf] } });
+    or.push({ group: { classId: { in: [...actor.classTeacherOf] } } });
+  }
+  return or.length ? { AND: [school, { OR: or }] } : NOTHING;
+}
+
+/** Courses the actor teaches and so may write marks, attendance and homework for. */
+export function writableCourses(actor: Actor): Prisma.CourseWhereInput {
+  if (!actor.permissions.has('marks:write')) return NOTHING;
+  return { schoolId: actor.schoolId, teachers: { some: { teacherId: actor.id } } };
+}
+
+/** Lessons the actor may write: of courses they teach, or lessons they substitute. */
+export function writableLessons(actor: Actor): Prisma.LessonWhereInput {
+  if (!actor.permissions.has('marks:write')) return NOTHING;
+  return {
+    schoolId: actor.schoolId,
+    OR: [{ course: { teachers: { some: { teacherId: actor.id } } } }, { teacherId: actor.id, isSubstitution: true }],
+  };
+}
+
+/** Classes the actor may read as a whole (class teacher, management). */
+export function readableClasses(actor: Actor): Prisma.SchoolClassWhereInput {
+  if (actor.permissions.has('journal:read:school')) return { schoolId: actor.schoolId };
+  if (actor.classTeacherOf.length) return { schoolId: actor.schoolId, id: { in: [...actor.classTeacherOf] } };
+  return NOTHING;
+}

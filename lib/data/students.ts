@@ -1,0 +1,28 @@
+// Pupils as the actor may see them.
+import 'server-only';
+import { getDb } from '../db';
+import type { Actor } from '../auth/actor';
+import { className } from './names';
+import { readableStudents } from './scope';
+
+export type StudentSummary = { id: number; lastName: string; firstName: string; className: string | null; classId: number | null };
+
+/** The pupils whose diary the actor opens: their children, or themself. */
+export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
+  const own: object[] = [];
+  if (actor.permissions.has('diary:read:children')) own.push({ guardians: { some: { parentId: actor.id } } });
+  if (actor.permissions.has('diary:read:self')) own.push({ id: actor.id });
+  if (!own.length) return [];
+  const rows = await getDb().user.findMany({
+    where: { AND: [readableStudents(actor), { OR: own }] },
+    select: {
+      id: true, lastName: true, firstName: true,
+      enrollments: { where: { endDate: null }, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } }, take: 1 },
+    },
+    orderBy: [{ birthDate: 'asc' }, { firstName: 'asc' }],
+  });
+  return rows.map((r) => {
+    const cls = r.enrollments[0]?.schoolClass;
+    return { id: r.id, lastName: r.lastName, firstName: r.firstName, className: cls ? className(cls) : null, classId: cls?.id ?? null };
+  });
+}

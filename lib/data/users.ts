@@ -1,0 +1,208 @@
+// Administration of people: lists, creation, roles, activation, passwords, sessions.
+// Every function checks the actor's permission itself and scopes by the actor's school.
+import 'server-only';
+import { getDb } from '../db';
+import { writeAudit } from '../audit';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+import { isRole } from '../auth/permissions';
+import type { Role } from '../generated/prisma/enums';
+import type { Prisma } from '../prisma-client';
+import { generateLogin, generateOneTimePassword } from '../domain/passwords';
+import { className } from './names';
+
+export type Failure = { ok: false; error: string; field?: string };
+export type Result<T = object> = ({ ok: true } & T) | Failure;
+
+const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
+const notFound: Failure = { ok: false, error: 'Пользователь не найден' };
+
+export type UserFilter = { q?: string; role?: string; classId?: number; page?: number };
+export const USERS_PAGE_SIZE = 50;
+
+export async function listUsers(actor: Actor, filter: UserFilter) {
+  if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) return null;
+  const where: Prisma.UserWhereInput = { schoolId: actor.schoolId };
+  const and: Prisma.UserWhereInput[] = [];
+  const q = filter.q?.trim();
+  if (q) {
+    for (const word of q.split(/\s+/).slice(0, 3)) {
+      and.push({ OR: [{ lastName: { contains: word, mode: 'insensitive' } }, { firstName: { contains: word, mode: 'insensitive' } }, { login: { contains: word.toLowerCase() } }] });
+    }
+  }
+  if (filter.role && isRole(filter.role)) and.push({ roles: { some: { role: filter.role } } });
+  if (filter.classId) {
+    and.push({ OR: [{ enrollments: { some: { classId: filter.classId, endDate: null } } }, { children: { some: { student: { enrollments: { some: { classId: filter.classId, endDate: null } } } } } }] });
+  }
+  if (and.length) where.AND = and;
+  const page = Math.max(1, filter.page ?? 1);
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: {
+        id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
+        roles: { select: { role: true } },
+        enrollments: { where: { endDate: null }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    users: rows.map((u) => ({
+      id: u.id, login: u.login, name: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(' '), active: u.active,
+      mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt,
+      roles: u.roles.map((r) => r.role), className: u.enrollments[0] ? className(u.enrollments[0].schoolClass) : null,
+    })),
+  };
+}
+
+export async function schoolClasses(actor: Actor) {
+  if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) return [];
+  const rows = await getDb().schoolClass.findMany({
+    where: { schoolId: actor.schoolId },
+    select: { id: true, gradeLevel: true, letter: true, classTeacherId: true },
+    orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
+  });
+  return rows.map((c) => ({ id: c.id, name: className(c), classTeacherId: c.classTeacherId }));
+}
+
+export type NewUserInput = { lastName: string; firstName: string; middleName?: string; email?: string; phone?: string; roles: Role[]; classTeacherOf?: number };
+
+/** Creates a person with a generated login and one-time password (shown once). */
+export async function createUser(actor: Actor, input: NewUserInput): Promise<Result<{ id: number; login: string; password: string }>> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  if (input.roles.length && !actor.permissions.has('roles:manage')) return { ok: false, error: 'Назначать роли может только администратор', field: 'roles' };
+  const db = getDb();
+  if (input.classTeacherOf) {
+    const cls = await db.schoolClass.findFirst({ where: { id: input.classTeacherOf, schoolId: actor.schoolId }, select: { id: true } });
+    if (!cls) return { ok: false, error: 'Класс не найден', field: 'classTeacherOf' };
+  }
+  const base = generateLogin(input.lastName, input.firstName, new Set());
+  const taken = new Set((await db.user.findMany({ where: { login: { startsWith: base } }, select: { login: true } })).map((u) => u.login!));
+  const login = generateLogin(input.lastName, input.firstName, taken);
+  const password = generateOneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        schoolId: actor.schoolId, login, passwordHash, mustChangePassword: true,
+        lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null,
+        email: input.email || null, phone: input.phone || null,
+        roles: { create: input.roles.map((role) => ({ role, schoolId: actor.schoolId })) },
+      },
+      select: { id: true },
+    });
+    if (input.classTeacherOf) await tx.schoolClass.update({ where: { id: input.classTeacherOf }, data: { classTeacherId: created.id } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.create', entityType: 'User', entityId: created.id, newValue: { login, roles: input.roles, classTeacherOf: input.classTeacherOf ?? null } });
+    return created;
+  });
+  return { ok: true, id: user.id, login, password };
+}
+
+export async function getUserForAdmin(actor: Actor, id: number) {
+  if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) return null;
+  return getDb().user.findFirst({
+    where: { id, schoolId: actor.schoolId },
+    select: {
+      id: true, login: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, active: true, mustChangePassword: true, lastLoginAt: true,
+      roles: { select: { role: true } },
+      permissions: { select: { permission: true } },
+      classesTaught: { select: { id: true, gradeLevel: true, letter: true } },
+      children: { select: { student: { select: { id: true, lastName: true, firstName: true } } } },
+      guardians: { select: { parent: { select: { id: true, lastName: true, firstName: true } } } },
+      sessions: { where: { endedAt: null }, select: { id: true } },
+    },
+  });
+}
+
+/** Replaces a person's roles. Their open sessions see the change on the next request. */
+export async function setRoles(actor: Actor, userId: number, roles: Role[]): Promise<Result> {
+  if (!actor.permissions.has('roles:manage')) return denied;
+  if (roles.some((r) => !isRole(r))) return { ok: false, error: 'Неизвестная роль', field: 'roles' };
+  const db = getDb();
+  const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, roles: { select: { role: true } } } });
+  if (!user) return notFound;
+  if (userId === actor.id && !roles.includes('ADMIN')) return { ok: false, error: 'Нельзя снять роль администратора с самого себя', field: 'roles' };
+  await db.$transaction(async (tx) => {
+    await tx.userRole.deleteMany({ where: { userId } });
+    await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role, schoolId: actor.schoolId })) });
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.roles.set', entityType: 'User', entityId: userId, oldValue: user.roles.map((r) => r.role), newValue: roles });
+  });
+  return { ok: true };
+}
+
+export async function setActive(actor: Actor, userId: number, active: boolean): Promise<Result> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  if (userId === actor.id && !active) return { ok: false, error: 'Нельзя отключить собственную учётную запись' };
+  const db = getDb();
+  const changed = await db.$transaction(async (tx) => {
+    const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
+    if (r.count) {
+      if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: userId });
+    }
+    return r.count;
+  });
+  return changed ? { ok: true } : notFound;
+}
+
+/** Issues a new one-time password; the person must change it at the next sign-in. */
+export async function resetPassword(actor: Actor, userId: number): Promise<Result<{ login: string; password: string }>> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  const db = getDb();
+  const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, login: true, lastName: true, firstName: true } });
+  if (!user) return notFound;
+  let login = user.login;
+  if (!login) {
+    const base = generateLogin(user.lastName, user.firstName, new Set());
+    const taken = new Set((await db.user.findMany({ where: { login: { startsWith: base } }, select: { login: true } })).map((u) => u.login!));
+    login = generateLogin(user.lastName, user.firstName, taken);
+  }
+  const password = generateOneTimePassword();
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { login, passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+    await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.password.reset', entityType: 'User', entityId: userId });
+  });
+  return { ok: true, login, password };
+}
+
+export async function endSessions(actor: Actor, userId: number): Promise<Result<{ ended: number }>> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  const db = getDb();
+  const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true } });
+  if (!user) return notFound;
+  const ended = await db.$transaction(async (tx) => {
+    const r = await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.sessions.end', entityType: 'User', entityId: userId, details: { ended: r.count } });
+    return r.count;
+  });
+  return { ok: true, ended };
+}
+
+/** Makes `teacherId` the class teacher of `classId` (or nobody, with null). */
+export async function assignClassTeacher(actor: Actor, classId: number, teacherId: number | null): Promise<Result> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  const db = getDb();
+  const cls = await db.schoolClass.findFirst({ where: { id: classId, schoolId: actor.schoolId }, select: { id: true, classTeacherId: true } });
+  if (!cls) return { ok: false, error: 'Класс не найден', field: 'classId' };
+  if (teacherId !== null) {
+    const teacher = await db.user.findFirst({ where: { id: teacherId, schoolId: actor.schoolId, roles: { some: { role: 'TEACHER' } } }, select: { id: true } });
+    if (!teacher) return { ok: false, error: 'Классным руководителем может быть только учитель этой школы', field: 'teacherId' };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.schoolClass.update({ where: { id: classId }, data: { classTeacherId: teacherId } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'class.teacher.set', entityType: 'SchoolClass', entityId: classId, oldValue: cls.classTeacherId, newValue: teacherId });
+  });
+  return { ok: true };
+}

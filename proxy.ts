@@ -1,0 +1,30 @@
+// Early redirects only: anonymous visitors to the sign-in page, and people away from another
+// audience's screens. It is never the guard of the data: every page, action and route handler
+// checks the user again through lib/auth and lib/data (a header such as x-middleware-subrequest
+// that skips this file skips nothing that matters).
+import { NextResponse, type NextRequest } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+import { AUDIENCE_PREFIXES } from '@/lib/auth/home';
+import { authSecret } from '@/lib/env';
+
+const PUBLIC_PREFIXES = ['/login', '/api/auth', '/_next', '/favicon', '/fonts', '/forbidden'];
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
+  const token = await getToken({ req: request, secret: authSecret() });
+  if (!token?.uid) {
+    if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'Требуется вход' }, { status: 401 });
+    const url = new URL('/login', request.url);
+    if (pathname !== '/') url.searchParams.set('next', pathname + request.nextUrl.search);
+    return NextResponse.redirect(url);
+  }
+  const roles = (token.roles as string[] | undefined) ?? [];
+  const audience = AUDIENCE_PREFIXES.find((a) => pathname === a.prefix || pathname.startsWith(a.prefix + '/'));
+  if (audience && roles.length && !audience.roles.some((r) => roles.includes(r))) {
+    return NextResponse.redirect(new URL('/', request.url));
+  }
+  return NextResponse.next();
+}
+
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
