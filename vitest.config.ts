@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
-import { serverSupportsManyDatabases } from './tests/support/postgres';
+import { serverSupportsManyDatabases } from './tests/support/postgres-binaries';
 
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
-      'server-only': path.resolve(__dirname, 'tests/support/server-only-stub.ts'),
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only-stub.ts'),
     },
   },
   test: {

@@ -12,9 +12,11 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
   if (p.has('diary:read:children') || p.has('diary:read:self')) items.push({ href: '/diary', label: 'Дневник' });
   if (p.has('users:read') || p.has('users:manage')) items.push({ href: '/admin/users', label: 'Пользователи' });
   if (p.has('users:manage')) items.push({ href: '/admin/import', label: 'Импорт' });
+  if (p.has('users:manage')) items.push({ href: '/admin/credentials', label: 'Логины' });
   if (p.has('consent:manage')) items.push({ href: '/admin/consents', label: 'Согласия' });
   if (p.has('roles:manage')) items.push({ href: '/admin/roles', label: 'Роли' });
   if (p.has('audit:read')) items.push({ href: '/admin/audit', label: 'Аудит' });
+  if (p.has('outbox:read')) items.push({ href: '/admin/outbox', label: 'Уведомления' });
   if (items.length === 0) items.push({ href: '/office', label: 'Главная' });
   return items;
 }

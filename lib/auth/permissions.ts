@@ -85,3 +85,8 @@ export function effectivePermissions(
   for (const permission of userGrants) if (isPermission(permission)) result.add(permission);
   return result;
 }
+
+/** The rows a new school starts with in role_permissions. */
+export function defaultRolePermissionRows(schoolId: number): { schoolId: number; role: Role; permission: Permission }[] {
+  return ALL_ROLES.flatMap((role) => DEFAULT_ROLE_PERMISSIONS[role].map((permission) => ({ schoolId, role, permission })));
+}

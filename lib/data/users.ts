@@ -206,3 +206,45 @@ export async function assignClassTeacher(actor: Actor, classId: number, teacherI
   });
   return { ok: true };
 }
+
+/** Links a parent to a pupil found by class and name (how a secretary reads it off an application). */
+export async function linkGuardian(actor: Actor, parentId: number, pupil: { classId: number; lastName: string; firstName: string }): Promise<Result> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  const db = getDb();
+  const parent = await db.user.findFirst({ where: { id: parentId, schoolId: actor.schoolId, roles: { some: { role: 'PARENT' } } }, select: { id: true } });
+  if (!parent) return { ok: false, error: 'Родитель не найден (у пользователя нет роли «Родитель»)' };
+  const matches = await db.user.findMany({
+    where: {
+      schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } },
+      lastName: { equals: pupil.lastName.trim(), mode: 'insensitive' }, firstName: { equals: pupil.firstName.trim(), mode: 'insensitive' },
+      enrollments: { some: { classId: pupil.classId, endDate: null } },
+    },
+    select: { id: true },
+    take: 2,
+  });
+  if (matches.length === 0) return { ok: false, error: 'В этом классе нет ученика с такими фамилией и именем', field: 'pupil' };
+  if (matches.length > 1) return { ok: false, error: 'Найдено несколько учеников с таким именем: обратитесь к карточке ученика', field: 'pupil' };
+  await db.$transaction(async (tx) => {
+    await tx.guardianship.upsert({
+      where: { parentId_studentId: { parentId, studentId: matches[0].id } },
+      create: { parentId, studentId: matches[0].id, schoolId: actor.schoolId },
+      update: {},
+    });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0].id } });
+  });
+  return { ok: true };
+}
+
+export async function unlinkGuardian(actor: Actor, parentId: number, studentId: number): Promise<Result> {
+  if (!actor.permissions.has('users:manage')) return denied;
+  const db = getDb();
+  const removed = await db.$transaction(async (tx) => {
+    const r = await tx.guardianship.deleteMany({ where: { parentId, studentId, schoolId: actor.schoolId } });
+    if (r.count) {
+      await tx.user.update({ where: { id: parentId }, data: { sessionVersion: { increment: 1 } } });
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.unlink', entityType: 'User', entityId: parentId, oldValue: { studentId } });
+    }
+    return r.count;
+  });
+  return removed ? { ok: true } : { ok: false, error: 'Связь не найдена' };
+}

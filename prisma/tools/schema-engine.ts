@@ -109,16 +109,23 @@ function sendScriptsWhole(adapter: object): void {
 export async function withSchemaEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const runtime = await loadEngineModule();
   const pgFactory = new PrismaPg({ connectionString, max: 1 });
-  const probe = await pgFactory.connect();
-  reportCharColumnsAsCharacter(probe);
-  sendScriptsWhole(probe);
-  await probe.dispose();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString, max: 1 }));
-  const engine = await runtime.SchemaEngine.new({ datamodels: undefined } as never, () => {}, adapter);
+  // The engine never closes what it connects, and an open connection keeps holding the
+  // migration advisory lock (and PGlite's only session): track the connections and close them.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked = Object.create(pgFactory) as PrismaPg;
+  tracked.connect = async () => {
+    const adapter = await pgFactory.connect();
+    reportCharColumnsAsCharacter(adapter);
+    sendScriptsWhole(adapter);
+    opened.push(adapter);
+    return adapter;
+  };
+  const engine = await runtime.SchemaEngine.new({ datamodels: undefined } as never, () => {}, bindMigrationAwareSqlAdapterFactory(tracked));
   try {
     return await work(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

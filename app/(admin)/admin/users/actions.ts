@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { assignClassTeacher, createUser, endSessions, resetPassword, setActive, setRoles } from '@/lib/data/users';
+import { assignClassTeacher, createUser, endSessions, linkGuardian, resetPassword, setActive, setRoles, unlinkGuardian } from '@/lib/data/users';
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string } };
 
@@ -78,6 +78,19 @@ export async function userCommandAction(_prev: FormState, form: FormData): Promi
       const classId = idSchema.safeParse(form.get('classId'));
       if (!classId.success) return { errors: { classId: 'Выберите класс' } };
       result = await assignClassTeacher(actor, classId.data, userId.data);
+      break;
+    }
+    case 'link-child': {
+      const pupil = z.object({ classId: idSchema, lastName: z.string().trim().min(1, 'Укажите фамилию'), firstName: z.string().trim().min(1, 'Укажите имя') })
+        .safeParse({ classId: form.get('classId'), lastName: form.get('lastName'), firstName: form.get('firstName') });
+      if (!pupil.success) return { errors: { pupil: pupil.error.issues[0].message } };
+      result = await linkGuardian(actor, userId.data, pupil.data);
+      break;
+    }
+    case 'unlink-child': {
+      const studentId = idSchema.safeParse(form.get('studentId'));
+      if (!studentId.success) return { errors: { form: 'Неверный ученик' } };
+      result = await unlinkGuardian(actor, userId.data, studentId.data);
       break;
     }
     default:

@@ -59,7 +59,7 @@ export default async function UsersPage({ searchParams }: Props) {
         </table>
       </div>
       {result.pages > 1 && (
-        <nav aria-label="Страницы" className="mt-3 flex gap-2">
+        <nav aria-label="Страницы" className="mt-3 flex flex-wrap gap-2">
           {Array.from({ length: result.pages }, (_, i) => i + 1).slice(0, 30).map((p) => {
             const qs = new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.classId ? { classId: params.classId } : {}), page: String(p) });
             return <Link key={p} href={`/admin/users?${qs}`} aria-current={p === result.page ? 'page' : undefined} className={`rounded px-3 py-1 ${p === result.page ? 'bg-accent text-white' : 'border border-line'}`}>{p}</Link>;

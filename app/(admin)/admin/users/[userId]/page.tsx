@@ -37,6 +37,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           roles={ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           canSetRoles={actor.permissions.has('roles:manage')}
           isTeacher={user.roles.some((r) => r.role === 'TEACHER')}
+          isParent={user.roles.some((r) => r.role === 'PARENT')}
+          childrenList={user.children.map((c) => ({ id: c.student.id, name: `${c.student.lastName} ${c.student.firstName}` }))}
           classes={classes.map((c) => ({ id: c.id, name: c.name }))}
         />
       )}

@@ -6,10 +6,11 @@ import { userCommandAction, type FormState } from '../actions';
 
 type Props = {
   userId: number; active: boolean; currentRoles: string[]; roles: { value: string; label: string }[];
-  canSetRoles: boolean; isTeacher: boolean; classes: { id: number; name: string }[];
+  canSetRoles: boolean; isTeacher: boolean; isParent: boolean; classes: { id: number; name: string }[];
+  childrenList: { id: number; name: string }[];
 };
 
-export function UserCommands({ userId, active, currentRoles, roles, canSetRoles, isTeacher, classes }: Props) {
+export function UserCommands({ userId, active, currentRoles, roles, canSetRoles, isTeacher, isParent, classes, childrenList }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(userCommandAction, {});
   const e = state.errors ?? {};
   const button = 'rounded-md border border-accent px-4 py-2 text-accent disabled:opacity-60';
@@ -48,6 +49,32 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
           <button disabled={pending} className={button}>Назначить</button>
           <p aria-live="polite" className="w-full text-sm text-danger">{e.classId}</p>
         </form>
+      )}
+      {isParent && (
+        <div className="rounded-lg border border-line bg-white p-4">
+          <h3 className="mb-2 font-bold">Дети</h3>
+          <ul className="mb-3">
+            {childrenList.map((c) => (
+              <li key={c.id} className="flex items-center gap-3 py-1">
+                {c.name}
+                <form action={action}>
+                  <input type="hidden" name="userId" value={userId} /><input type="hidden" name="command" value="unlink-child" /><input type="hidden" name="studentId" value={c.id} />
+                  <button disabled={pending} className="text-sm text-danger underline">отвязать</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+          <form action={action} className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="userId" value={userId} /><input type="hidden" name="command" value="link-child" />
+            <label className="flex flex-col text-sm">Класс
+              <select name="classId" className="mt-1 rounded-md border border-line px-3 py-2">{classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>
+            </label>
+            <label className="flex flex-col text-sm">Фамилия ученика<input name="lastName" className="mt-1 rounded-md border border-line px-3 py-2" /></label>
+            <label className="flex flex-col text-sm">Имя ученика<input name="firstName" className="mt-1 rounded-md border border-line px-3 py-2" /></label>
+            <button disabled={pending} className={button}>Привязать ребёнка</button>
+            <p aria-live="polite" className="w-full text-sm text-danger">{e.pupil}</p>
+          </form>
+        </div>
       )}
       <div className="flex flex-wrap gap-2">
         {[

@@ -1,0 +1,56 @@
+// Role permission sets per school (seed 002 §III.4–5): the administrator widens or narrows a
+// role, or grants one user an extra permission. Every change raises the holders' sessionVersion
+// so their open sessions pick it up on the next request.
+import 'server-only';
+import { getDb } from '../db';
+import { writeAudit } from '../audit';
+import type { Actor } from '../auth/actor';
+import { ALL_ROLES, isPermission, isRole, PERMISSIONS, type Permission } from '../auth/permissions';
+import type { Role } from '../generated/prisma/enums';
+import type { Result } from './users';
+
+const denied = { ok: false as const, error: 'Недостаточно прав для этого действия' };
+
+export async function rolePermissionMatrix(actor: Actor) {
+  if (!actor.permissions.has('roles:manage')) return null;
+  const rows = await getDb().rolePermission.findMany({ where: { schoolId: actor.schoolId }, select: { role: true, permission: true } });
+  const granted = new Set(rows.map((r) => `${r.role}:${r.permission}`));
+  return {
+    roles: ALL_ROLES,
+    permissions: Object.keys(PERMISSIONS) as Permission[],
+    has: (role: Role, permission: Permission) => granted.has(`${role}:${permission}`),
+  };
+}
+
+export async function setRolePermissions(actor: Actor, role: string, permissions: string[]): Promise<Result> {
+  if (!actor.permissions.has('roles:manage')) return denied;
+  if (!isRole(role)) return { ok: false, error: 'Неизвестная роль', field: 'role' };
+  if (!permissions.every(isPermission)) return { ok: false, error: 'Неизвестное право', field: 'permissions' };
+  if (role === 'ADMIN' && !permissions.includes('roles:manage')) {
+    return { ok: false, error: 'У роли «Администратор» нельзя отнять управление ролями: школа останется без администратора', field: 'permissions' };
+  }
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const before = await tx.rolePermission.findMany({ where: { schoolId: actor.schoolId, role }, select: { permission: true } });
+    await tx.rolePermission.deleteMany({ where: { schoolId: actor.schoolId, role } });
+    await tx.rolePermission.createMany({ data: permissions.map((permission) => ({ schoolId: actor.schoolId, role, permission })) });
+    await tx.user.updateMany({ where: { schoolId: actor.schoolId, roles: { some: { role } } }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'role.permissions.set', entityType: 'Role', entityId: role, oldValue: before.map((b) => b.permission).sort(), newValue: [...permissions].sort() });
+  });
+  return { ok: true };
+}
+
+export async function setUserGrants(actor: Actor, userId: number, permissions: string[]): Promise<Result> {
+  if (!actor.permissions.has('roles:manage')) return denied;
+  if (!permissions.every(isPermission)) return { ok: false, error: 'Неизвестное право', field: 'permissions' };
+  const db = getDb();
+  const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, permissions: { select: { permission: true } } } });
+  if (!user) return { ok: false, error: 'Пользователь не найден' };
+  await db.$transaction(async (tx) => {
+    await tx.userPermission.deleteMany({ where: { userId } });
+    await tx.userPermission.createMany({ data: permissions.map((permission) => ({ schoolId: actor.schoolId, userId, permission, grantedById: actor.id })) });
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.permissions.set', entityType: 'User', entityId: userId, oldValue: user.permissions.map((p) => p.permission).sort(), newValue: [...permissions].sort() });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,114 @@
+// Consent to personal-data processing (152-ФЗ): append-only history, the decision in force, and
+// the delivery lists the weekly extract builds on (deny by default: no consent means paper).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { createSchoolFixture, createUser, enroll, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import type { Actor } from '../../lib/auth/actor';
+import { consentHistory, currentConsents, deliveryLists, recordConsent, type ConsentInput } from '../../lib/data/consents';
+
+const db = testDb();
+let fx: SchoolFixture;
+let admin: Actor;
+let first: number;
+let second: number;
+let secondParent: number;
+
+const grant = (over: Partial<ConsentInput> = {}): ConsentInput => ({
+  studentId: first, guardianId: fx.parentId, decision: 'GRANTED', documentVersion: '2026-1', deliveryPreference: 'EMAIL', contactEmail: 'olga@mail.ru', ...over,
+});
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db);
+  [first, second] = fx.studentIds;
+  secondParent = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик2', firstName: 'Ирина' });
+  await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: secondParent, studentId: second } });
+  admin = await actorFor(db, fx.adminId);
+});
+
+describe('recording decisions', () => {
+  it('appends every decision and keeps the history in order, newest in force', async () => {
+    const a = await recordConsent(admin, grant());
+    const b = await recordConsent(admin, grant({ deliveryPreference: 'ONLINE', contactEmail: null }));
+    const c = await recordConsent(admin, grant({ decision: 'REFUSED', deliveryPreference: 'EMAIL', contactEmail: 'olga@mail.ru', note: 'Заявление от 20.11' }));
+    if (!a.ok || !b.ok || !c.ok) throw new Error('not recorded');
+
+    const history = await consentHistory(admin, first);
+    expect(history?.rows.map((r) => [r.id, r.decision, r.deliveryPreference, r.contactEmail])).toEqual([
+      [c.id, 'REFUSED', 'PAPER', null], // a refusal is delivered on paper and keeps no e-mail
+      [b.id, 'GRANTED', 'ONLINE', null],
+      [a.id, 'GRANTED', 'EMAIL', 'olga@mail.ru'],
+    ]);
+    expect(history?.rows[0]).toMatchObject({ guardian: { id: fx.parentId, name: 'Ученик1 Ольга' }, recordedBy: { id: fx.adminId, name: 'Админова Анна' }, note: 'Заявление от 20.11' });
+    expect(await db.consent.count()).toBe(3);
+    expect(await db.auditLog.count({ where: { action: 'consent.record' } })).toBe(3);
+
+    const list = await currentConsents(admin, { classId: fx.classId });
+    expect(list?.map((p) => [p.studentId, p.consent?.decision ?? null])).toEqual([[first, 'REFUSED'], [second, null]]);
+    expect(list?.[1].guardians).toEqual([{ id: secondParent, name: 'Ученик2 Ирина', email: null, phone: null }]);
+  });
+
+  it('refuses e-mail delivery without an address, and records nothing', async () => {
+    expect(await recordConsent(admin, grant({ contactEmail: '' }))).toEqual({ ok: false, error: 'Для доставки по электронной почте укажите адрес', field: 'contactEmail' });
+    expect(await recordConsent(admin, grant({ contactEmail: 'не почта' }))).toMatchObject({ ok: false, field: 'contactEmail' });
+    expect(await db.consent.count()).toBe(0);
+  });
+
+  it('accepts only a parent of that pupil as the signer', async () => {
+    expect(await recordConsent(admin, grant({ guardianId: secondParent }))).toMatchObject({ ok: false, field: 'guardianId' });
+    expect(await db.consent.count()).toBe(0);
+  });
+
+  it('refuses people without consent:manage and pupils of another school', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    expect(await recordConsent(teacher, grant())).toEqual({ ok: false, error: 'Недостаточно прав для этого действия' });
+    expect(await currentConsents(teacher)).toBeNull();
+    expect(await consentHistory(teacher, first)).toBeNull();
+
+    const other = await createSchoolFixture(db);
+    const otherAdmin = await actorFor(db, other.adminId);
+    expect(await recordConsent(otherAdmin, grant())).toMatchObject({ ok: false, field: 'studentId' });
+    expect(await consentHistory(otherAdmin, first)).toBeNull();
+    expect(await db.consent.count()).toBe(0);
+  });
+});
+
+describe('delivery lists', () => {
+  it('puts a refusing family on paper and off e-mail; no consent means paper too', async () => {
+    await recordConsent(admin, grant());
+    const granted = await deliveryLists(admin, { classId: fx.classId });
+    expect(granted).toEqual({
+      email: [{ studentId: first, guardianId: fx.parentId, email: 'olga@mail.ru' }],
+      paper: [{ studentId: second, reason: 'NO_CONSENT' }],
+      online: [],
+    });
+
+    await recordConsent(admin, grant({ decision: 'REFUSED' }));
+    await recordConsent(admin, { studentId: second, guardianId: secondParent, decision: 'GRANTED', documentVersion: '2026-1', deliveryPreference: 'ONLINE' });
+    const refused = await deliveryLists(admin, { classId: fx.classId });
+    expect(refused?.email).toEqual([]);
+    expect(refused?.paper).toEqual([{ studentId: first, reason: 'REFUSED' }]);
+    expect(refused?.online).toEqual([{ studentId: second, guardianId: secondParent }]);
+  });
+
+  it('a PAPER preference is paper, and a former pupil is on no list', async () => {
+    await recordConsent(admin, grant({ deliveryPreference: 'PAPER' }));
+    await db.enrollment.updateMany({ where: { studentId: second }, data: { endDate: new Date('2026-10-01T00:00:00Z') } });
+    const lists = await deliveryLists(admin, {}, new Date('2026-11-23T09:00:00Z'));
+    expect(lists).toEqual({ email: [], paper: [{ studentId: first, reason: 'PAPER' }], online: [] });
+  });
+
+  it('a class teacher reads the lists of their class only', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    expect(await deliveryLists(teacher, { classId: fx.classId })).toMatchObject({ paper: [{ studentId: first }, { studentId: second }] });
+    const otherClass = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'В', periodSchemeId: fx.periodSchemeId } });
+    const pupil = await createUser(db, fx.schoolId, ['STUDENT']);
+    await enroll(db, fx.schoolId, pupil, otherClass.id, '2026-09-01');
+    expect(await deliveryLists(teacher, { classId: otherClass.id })).toBeNull();
+    expect((await deliveryLists(teacher))?.paper.map((p) => p.studentId)).toEqual([first, second]);
+
+    const parent = await actorFor(db, fx.parentId);
+    expect(await deliveryLists(parent)).toBeNull();
+  });
+});
