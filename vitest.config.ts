@@ -7,6 +7,9 @@ export default defineConfig({
     alias: {
       '@': path.resolve(import.meta.dirname),
       'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only-stub.ts'),
+      // No Next request exists under vitest: these stand in for it (see the files).
+      'next/headers': path.resolve(import.meta.dirname, 'tests/support/next-request-stub.ts'),
+      'next/cache': path.resolve(import.meta.dirname, 'tests/support/next-cache-stub.ts'),
     },
   },
   test: {

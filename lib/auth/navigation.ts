@@ -17,6 +17,7 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
   if (p.has('roles:manage')) items.push({ href: '/admin/roles', label: 'Роли' });
   if (p.has('audit:read')) items.push({ href: '/admin/audit', label: 'Аудит' });
   if (p.has('outbox:read')) items.push({ href: '/admin/outbox', label: 'Уведомления' });
+  if (p.has('notes:medical') || p.has('notes:psychological')) items.push({ href: '/office/notes', label: 'Записи специалистов' });
   if (items.length === 0) items.push({ href: '/office', label: 'Главная' });
   return items;
 }

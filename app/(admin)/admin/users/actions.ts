@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { setUserGrants } from '@/lib/data/roles';
 import { assignClassTeacher, createUser, endSessions, linkGuardian, resetPassword, setActive, setRoles, unlinkGuardian } from '@/lib/data/users';
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string } };
@@ -58,6 +59,9 @@ export async function userCommandAction(_prev: FormState, form: FormData): Promi
       result = await setRoles(actor, userId.data, roles as Role[]);
       break;
     }
+    case 'grants':
+      result = await setUserGrants(actor, userId.data, form.getAll('permissions').map(String));
+      break;
     case 'deactivate':
     case 'activate':
       result = await setActive(actor, userId.data, command === 'activate');

@@ -8,9 +8,10 @@ type Props = {
   userId: number; active: boolean; currentRoles: string[]; roles: { value: string; label: string }[];
   canSetRoles: boolean; isTeacher: boolean; isParent: boolean; classes: { id: number; name: string }[];
   childrenList: { id: number; name: string }[];
+  permissions: { value: string; label: string; granted: boolean }[];
 };
 
-export function UserCommands({ userId, active, currentRoles, roles, canSetRoles, isTeacher, isParent, classes, childrenList }: Props) {
+export function UserCommands({ userId, active, currentRoles, roles, canSetRoles, isTeacher, isParent, classes, childrenList, permissions }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(userCommandAction, {});
   const e = state.errors ?? {};
   const button = 'rounded-md border border-accent px-4 py-2 text-accent disabled:opacity-60';
@@ -35,6 +36,24 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
           </fieldset>
           <p aria-live="polite" className="min-h-5 text-sm text-danger">{e.roles}</p>
           <button disabled={pending} className={button}>Сохранить роли</button>
+        </form>
+      )}
+      {canSetRoles && (
+        <form action={action} className="rounded-lg border border-line bg-white p-4">
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="command" value="grants" />
+          <fieldset>
+            <legend className="mb-1 font-bold">Дополнительные права</legend>
+            <p className="mb-2 text-sm text-muted">Сверх прав его ролей; действуют со следующего запроса.</p>
+            <div className="grid gap-x-3 sm:grid-cols-2">
+              {permissions.map((p) => (
+                <label key={p.value} className="flex items-center gap-2 py-1 text-sm">
+                  <input type="checkbox" name="permissions" value={p.value} defaultChecked={p.granted} className="size-4" />{p.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button disabled={pending} className={`${button} mt-2`}>Сохранить права</button>
         </form>
       )}
       {isTeacher && (
