@@ -1,12 +1,18 @@
-// The teacher's home: today's lessons from the timetable with today's changes, and their courses.
+// The teacher's home: today's lessons from the timetable with today's changes, their courses,
+// and what is overdue by the regulations' deadlines (lib/data/journal/deadlines.ts).
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
-import { isoWeekday } from '../domain/calendar';
+import { addDays, isoWeekday } from '../domain/calendar';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate } from './dates';
 import { courseTitle, courseTitleSelect } from './names';
-import { readableCourses } from './scope';
+import { readableClasses, readableCourses } from './scope';
+import { className } from './names';
+import { overdueItems } from './journal/deadlines';
+
+/** How far back the home page looks for overdue entries. */
+const OVERDUE_DAYS = 30;
 
 export type TodayLesson = {
   courseId: number;
@@ -57,5 +63,10 @@ export async function teacherHome(actor: Actor, now = new Date()) {
     day.push({ courseId: c.courseId, title: courseTitle(c.course), slot: c.slot, room: c.room, change: 'SUBSTITUTION', note: 'Вы замещаете', lessonId: lessonAt(c.courseId, c.slot) });
   }
   day.sort((a, b) => a.slot - b.slot);
-  return { today, schoolName: school.name, lessons: day, courses: courses.map((c) => ({ id: c.id, title: courseTitle(c) })) };
+  const overdue = actor.permissions.has('marks:write') ? ((await overdueItems(actor, { scope: 'mine', from: addDays(today, -OVERDUE_DAYS), to: today, now })) ?? []) : [];
+  // Management reads every class; the overview links on to each subject's journal.
+  const classes = actor.permissions.has('journal:read:school')
+    ? await db.schoolClass.findMany({ where: { AND: [readableClasses(actor), { academicYear: { startDate: { lte: date }, endDate: { gte: date } } }] }, orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }], select: { id: true, gradeLevel: true, letter: true } })
+    : [];
+  return { today, schoolName: school.name, lessons: day, courses: courses.map((c) => ({ id: c.id, title: courseTitle(c) })), overdue, classes: classes.map((c) => ({ id: c.id, name: className(c) })) };
 }

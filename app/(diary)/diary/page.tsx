@@ -1,30 +1,36 @@
+// The family's start: one child (or a pupil's own account) goes straight to the week; several
+// children are listed to choose from.
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { diaryStudents } from '@/lib/data/students';
 
-export const metadata = { title: 'Дневник' };
+export const metadata: Metadata = { title: 'Дневник' };
 
 export default async function DiaryHomePage() {
   const user = await requireUser();
   const students = await diaryStudents(user);
   if (students.length === 1) redirect(`/diary/${students[0].id}`);
   return (
-    <div>
+    <div className="mx-auto max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold">Дневник</h1>
       {students.length === 0 ? (
         <p className="text-muted">К вашей учётной записи не привязан ни один ученик. Обратитесь к классному руководителю.</p>
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2">
-          {students.map((s) => (
-            <li key={s.id}>
-              <Link href={`/diary/${s.id}`} className="block rounded-lg border border-line bg-white px-4 py-4 text-lg hover:border-accent">
-                <span className="font-bold">{s.firstName} {s.lastName}</span>
-                {s.className && <span className="ml-2 text-muted">{s.className} класс</span>}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="mb-3 text-muted">Выберите ребёнка:</p>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {students.map((s) => (
+              <li key={s.id}>
+                <Link href={`/diary/${s.id}`} prefetch={false} className="flex min-h-14 items-center justify-between rounded-lg border border-line bg-white px-4 py-3 text-lg hover:border-accent">
+                  <span className="font-bold">{s.firstName} {s.lastName}</span>
+                  {s.className && <span className="text-muted">{s.className} класс</span>}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
 import { teacherHome } from '@/lib/data/teacher-home';
 import { formatDayHeaderRu } from '@/lib/domain/calendar';
+import { OpenLessonButton } from './open-lesson-button';
+import { OverdueList } from './overdue-list';
 
 export const metadata = { title: 'Журнал' };
 
@@ -24,6 +26,7 @@ export default async function JournalHomePage() {
                 <span className="w-8 text-center text-lg font-bold text-muted">{l.slot}</span>
                 <span className={`flex-1 ${l.change === 'CANCELLED' ? 'line-through text-muted' : ''}`}>
                   {l.lessonId ? <Link className="text-accent underline" href={`/journal/lessons/${l.lessonId}`}>{l.title}</Link> : l.title}
+                  {!l.lessonId && l.change !== 'CANCELLED' && !(l.change === 'SUBSTITUTION' && l.note !== 'Вы замещаете') && <OpenLessonButton courseId={l.courseId} date={home.today} slot={l.slot} />}
                   {l.room && <span className="ml-2 text-sm text-muted">каб. {l.room}</span>}
                 </span>
                 {l.change && (
@@ -34,6 +37,22 @@ export default async function JournalHomePage() {
           </ol>
         )}
       </section>
+      <section aria-labelledby="overdue">
+        <h2 id="overdue" className="mb-1 text-xl font-bold">Просроченные записи</h2>
+        <p className="mb-3 text-sm text-muted">По положению об ЭЖ: тема и отсутствующие — в день урока; домашнее задание — не позже 2 часов после последнего урока; отметки за работу — в течение недели.</p>
+        <OverdueList items={home.overdue} />
+      </section>
+      {home.classes.length > 0 && (
+        <section aria-labelledby="classes">
+          <h2 id="classes" className="mb-3 text-xl font-bold">Классы школы</h2>
+          <ul className="flex flex-wrap gap-2">
+            {home.classes.map((c) => <li key={c.id}><Link href={`/class/${c.id}`} className="block rounded-md border border-line bg-white px-3 py-1.5 hover:border-accent">{c.name}</Link></li>)}
+          </ul>
+        </section>
+      )}
+      {user.permissions.has('periods:close') && (
+        <p><Link href="/journal/periods" className="text-accent underline">Учебные периоды: закрытие и открытие</Link></p>
+      )}
       <section aria-labelledby="courses">
         <h2 id="courses" className="mb-3 text-xl font-bold">Мои классы и предметы</h2>
         {home.courses.length === 0 ? (

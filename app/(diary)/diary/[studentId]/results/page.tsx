@@ -1,0 +1,81 @@
+// Final results: period, year and exam marks once published and visible; the parent acknowledges
+// each period's marks here with a message to the class teacher (seed 003 §9).
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/current-user';
+import { openDiary, parseStudentId } from '@/lib/data/diary/open';
+import { diaryResults } from '@/lib/data/diary/results';
+import { enrollmentOn } from '@/lib/data/diary/context';
+import { formatDateRu } from '@/lib/domain/calendar';
+import { DiaryHeader } from '@/components/diary/diary-header';
+import { ResultsTable } from '@/components/diary/results-table';
+import { AckForm } from '@/components/diary/ack-form';
+
+export const metadata: Metadata = { title: 'Дневник: итоговые отметки' };
+
+type Props = { params: Promise<{ studentId: string }> };
+
+export default async function DiaryResultsPage({ params }: Props) {
+  const user = await requireUser();
+  const studentId = parseStudentId((await params).studentId);
+  const [diary, results] = await Promise.all([openDiary(user, studentId), diaryResults(user, studentId)]);
+  if (!diary || !results) notFound();
+  const classTeacher = enrollmentOn(diary.student, diary.today)?.classTeacher?.name ?? null;
+  const withResults = results.periods.filter((p) => p.hasResults);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <DiaryHeader diary={diary} section="results" />
+      <section aria-labelledby="finals-title" className="space-y-3">
+        <h2 id="finals-title" className="text-xl font-bold">Итоговые отметки</h2>
+        {results.subjects.length === 0 ? (
+          <p className="rounded-lg border border-line bg-white p-4 text-muted">Итоговые отметки пока не опубликованы.</p>
+        ) : (
+          <ResultsTable periods={results.periods} subjects={results.subjects} />
+        )}
+        <p className="text-sm text-muted">Отметки появляются здесь после того, как учитель их опубликует, — не позднее суток.</p>
+      </section>
+
+      {withResults.length > 0 && (
+        <section aria-labelledby="ack-title" className="space-y-3">
+          <h2 id="ack-title" className="text-xl font-bold">Ознакомление с итогами</h2>
+          {withResults.map((p) => (
+            <div key={p.id} className="space-y-2 rounded-lg border border-line bg-white p-3 sm:p-4" data-testid={`ack-${p.id}`}>
+              <h3 className="font-bold">{p.name}</h3>
+              {p.acks.map((a) => (
+                <p key={a.parentId} className="text-sm">
+                  <span className="font-bold text-ok">✓ Ознакомлен(а): </span>
+                  {a.parentId === user.id ? 'вы' : a.parent}, {a.at}
+                  {a.message && <span className="mt-1 block border-l-[3px] border-line pl-2 text-ink">{a.message}</span>}
+                </p>
+              ))}
+              {p.canAcknowledge && <AckForm studentId={studentId} periodId={p.id} periodName={p.name} classTeacher={classTeacher} />}
+              {!p.acks.length && !p.canAcknowledge && <p className="text-sm text-muted">Родители ещё не подтвердили ознакомление.</p>}
+            </div>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="exams-title" className="space-y-3">
+        <h2 id="exams-title" className="text-xl font-bold">Государственная итоговая аттестация</h2>
+        {results.exams.length === 0 ? (
+          <p className="text-muted">Результатов ГИА нет.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+            {results.exams.map((e) => (
+              <li key={e.id} className="flex items-center justify-between gap-3 p-3">
+                <span>
+                  <span className="font-bold">{e.subject}</span>
+                  <span className="block text-sm text-muted">{e.kind}, {formatDateRu(e.date)}</span>
+                </span>
+                <span className="text-right">
+                  {e.mark && <span className="block text-xl font-bold">{e.mark}</span>}
+                  {e.score !== null && <span className="block text-sm text-muted">{e.score} баллов</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

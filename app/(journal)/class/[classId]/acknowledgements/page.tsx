@@ -1,0 +1,68 @@
+// The families' acknowledgements of a period's final marks and their messages (seed 003 §9), for
+// the class teacher and management: /class/[classId]/acknowledgements?period=<id>.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/current-user';
+import { classAcknowledgements } from '@/lib/data/diary/class-acks';
+import { PeriodLinks } from '@/components/diary/period-links';
+
+export const metadata: Metadata = { title: 'Ознакомление с итоговыми отметками' };
+
+type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ period?: string }> };
+
+export default async function AcknowledgementsPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const classId = Number((await params).classId);
+  const data = await classAcknowledgements(user, classId, Number((await searchParams).period) || null);
+  if (!data) notFound();
+  return (
+    <div className="max-w-3xl space-y-5">
+      <h1 className="text-2xl font-bold">{data.className}: ознакомление с итоговыми отметками</h1>
+      <p className="text-muted">
+        <Link prefetch={false} href={`/class/${classId}/diary-checks?period=${data.period.id}`} className="text-accent underline">Проверка дневников родителями</Link>
+      </p>
+      <PeriodLinks periods={data.periods} currentId={data.period.id} href={(id) => `/class/${classId}/acknowledgements?period=${id}`} label="Учебный период" />
+      <p role="status">
+        {data.period.name}: итоги опубликованы для {data.summary.published} из {data.summary.pupils} учеников, ознакомились семьи{' '}
+        <b>{data.summary.acknowledged}</b>.
+      </p>
+      <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Ученики класса">
+        {data.rows.map((r) => (
+          <li key={r.studentId} className="p-3" data-testid={`ack-row-${r.studentId}`}>
+            <span className="block font-bold">{r.pupil}</span>
+            {r.acks.length === 0 ? (
+              <span className={r.published ? 'text-danger' : 'text-muted'}>{r.published ? 'Не ознакомились' : 'Итоги ещё не опубликованы'}</span>
+            ) : (
+              r.acks.map((a, i) => (
+                <span key={i} className="block">
+                  <span className="text-ok">✓ {a.parent}, {a.at}</span>
+                  {a.message && <span className="mt-1 block border-l-[3px] border-line pl-2">{a.message}</span>}
+                </span>
+              ))
+            )}
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="messages-title" className="space-y-2">
+        <h2 id="messages-title" className="text-xl font-bold">Сообщения от родителей</h2>
+        {data.messages.length === 0 ? (
+          <p className="text-muted">Сообщений нет.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+            {data.messages.map((m) => (
+              <li key={m.id} className="p-3">
+                <span className="block text-sm text-muted">
+                  {m.at} · {m.from}
+                  {m.pupil ? ` (${m.pupil})` : ''}
+                  {m.kind === 'FINAL_MARKS_ACK' ? ' · ознакомление с итогами' : ''}
+                </span>
+                <span className="block">{m.body}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

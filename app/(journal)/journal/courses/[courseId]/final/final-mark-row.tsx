@@ -1,0 +1,60 @@
+'use client';
+// One pupil's final mark: the proposal beside a choice of value, special value or deferral.
+import { useActionState, useState } from 'react';
+import type { GridPupil } from '@/lib/data/journal/grid-pupils';
+import { publishFinalMarksAction, setFinalMarkAction, type FinalFormState } from './actions';
+
+const SPECIAL: [string, string][] = [['special:NOT_ATTESTED', 'н/а'], ['special:EXEMPT', 'осв.'], ['special:PASSED', 'зач.']];
+const input = 'rounded-md border border-line px-2 py-1';
+
+type Props = { pupil: GridPupil; courseId: number; periodId: number; scale: string[]; editable: boolean; periodEnd: string };
+
+export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, periodEnd }: Props) {
+  const [state, action, pending] = useActionState<FinalFormState, FormData>(setFinalMarkAction, {});
+  const f = pupil.final;
+  const initial = f?.value ?? (f?.special ? `special:${f.special}` : f?.deferredUntil ? 'deferral' : '');
+  const [choice, setChoice] = useState(initial);
+  return (
+    <tr className="border-t border-line align-top">
+      <th scope="row" className="px-3 py-2 text-left font-normal">{pupil.name}</th>
+      <td className="px-2 py-2 text-center tabular-nums">{pupil.count}</td>
+      <td className="px-2 py-2 text-center tabular-nums">{pupil.weightedAverage}</td>
+      <td className="px-2 py-2 text-center font-bold">{pupil.forecast}</td>
+      <td className="px-3 py-2">
+        <form action={action} className="flex flex-wrap items-center gap-2">
+          <input type="hidden" name="courseId" value={courseId} />
+          <input type="hidden" name="periodId" value={periodId} />
+          <input type="hidden" name="studentId" value={pupil.id} />
+          <input type="hidden" name="expectedVersion" value={f?.version ?? 0} />
+          <select name="choice" aria-label={`Итоговая отметка: ${pupil.name}`} className={input} value={choice} disabled={!editable} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">—</option>
+            {scale.map((v) => <option key={v} value={v}>{v}</option>)}
+            {SPECIAL.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            <option value="deferral">отсрочка</option>
+          </select>
+          {choice === 'deferral' && (
+            <>
+              <input type="date" name="until" aria-label="Отсрочка до" min={periodEnd} defaultValue={f?.deferredUntil ?? ''} className={input} required />
+              <input name="reason" aria-label="Причина отсрочки" placeholder="причина (болезнь…)" defaultValue={f?.deferralReason ?? ''} className={input} required />
+            </>
+          )}
+          {editable && <button disabled={pending || !choice} className="rounded-md border border-accent px-3 py-1 text-accent disabled:opacity-50">Сохранить</button>}
+          {f && <span className="text-xs text-muted">{f.status === 'PUBLISHED' ? `опубликовано${f.visibleFrom ? `, семьям с ${new Date(f.visibleFrom).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' })}` : ''}` : 'черновик'}</span>}
+          <span aria-live="polite" className={`text-sm ${state.error ? 'text-danger' : 'text-ok'}`}>{state.error ?? state.message}</span>
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+export function PublishButton({ courseId, periodId, drafts }: { courseId: number; periodId: number; drafts: number }) {
+  const [state, action, pending] = useActionState<FinalFormState, FormData>(publishFinalMarksAction, {});
+  return (
+    <form action={action} className="flex items-center gap-3">
+      <input type="hidden" name="courseId" value={courseId} />
+      <input type="hidden" name="periodId" value={periodId} />
+      <button disabled={pending || drafts === 0} className="rounded-md bg-accent px-4 py-2 font-bold text-white disabled:opacity-50">Опубликовать черновики ({drafts})</button>
+      <span aria-live="polite" className={state.error ? 'text-danger' : 'text-ok'}>{state.error ?? state.message}</span>
+    </form>
+  );
+}

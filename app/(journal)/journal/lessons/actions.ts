@@ -1,0 +1,97 @@
+'use server';
+// Server actions of lessons: open a lesson from the timetable, edit its record, homework.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { confirmAttendance, openLesson, updateLesson } from '@/lib/data/journal/lessons';
+import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
+
+export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
+
+const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+const id = z.coerce.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату');
+
+function firstErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
+  return errors;
+}
+
+const openSchema = z.object({ courseId: id, date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
+
+export async function openLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await getCurrentUser();
+  if (!actor) return expired;
+  const parsed = openSchema.safeParse({ courseId: form.get('courseId'), date: form.get('date'), slot: form.get('slot') });
+  if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+  const r = await openLesson(actor, parsed.data);
+  if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+  redirect(`/journal/lessons/${r.lessonId}`);
+}
+
+const lessonSchema = z.object({
+  lessonId: id,
+  topic: z.string().trim().max(300, 'Слишком длинная тема').transform((v) => v || null),
+  plannedTopicId: z.union([z.literal(''), id]).transform((v) => (v === '' ? null : v)),
+  lessonKind: z.enum(['LESSON', 'TEST', 'QUIZ', 'LAB', 'PRACTICAL', 'DICTATION', 'EXCURSION'], 'Выберите тип занятия'),
+  plannedTest: z.boolean(),
+  substituteTeacherId: z.union([z.literal(''), id]).transform((v) => (v === '' ? null : v)),
+  expectedVersion: z.coerce.number().int().min(1),
+});
+
+export async function updateLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await getCurrentUser();
+  if (!actor) return expired;
+  const parsed = lessonSchema.safeParse({
+    lessonId: form.get('lessonId'), topic: form.get('topic') ?? '', plannedTopicId: form.get('plannedTopicId') ?? '',
+    lessonKind: form.get('lessonKind'), plannedTest: form.get('plannedTest') === 'on',
+    substituteTeacherId: form.get('substituteTeacherId') ?? '', expectedVersion: form.get('expectedVersion'),
+  });
+  if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+  const { lessonId, ...input } = parsed.data;
+  const r = await updateLesson(actor, lessonId, input);
+  if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+  revalidatePath(`/journal/lessons/${lessonId}`);
+  return { ok: true, message: 'Урок сохранён' };
+}
+
+const homeworkSchema = z.object({
+  lessonId: id,
+  text: z.string().trim().min(2, 'Напишите задание').max(4000, 'Слишком длинное задание'),
+  dueDate: z.union([z.literal(''), isoDate]).transform((v) => v || null),
+  studentIds: z.array(id).max(60),
+});
+
+export async function saveHomeworkAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await getCurrentUser();
+  if (!actor) return expired;
+  const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds') });
+  if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+  const { lessonId, ...input } = parsed.data;
+  const r = await saveHomework(actor, lessonId, input);
+  if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+  revalidatePath(`/journal/lessons/${lessonId}`);
+  return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
+}
+
+const refSchema = z.object({ lessonId: id, targetId: id });
+
+/** Small commands on the lesson page: delete homework or a file, confirm attendance taken. */
+export async function lessonCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await getCurrentUser();
+  if (!actor) return expired;
+  const parsed = refSchema.safeParse({ lessonId: form.get('lessonId'), targetId: form.get('targetId') ?? form.get('lessonId') });
+  if (!parsed.success) return { errors: { form: 'Неверный запрос' } };
+  const { lessonId, targetId } = parsed.data;
+  const command = String(form.get('command'));
+  const r =
+    command === 'delete-homework' ? await deleteHomework(actor, targetId)
+    : command === 'delete-attachment' ? await deleteAttachment(actor, targetId)
+    : command === 'attendance-taken' ? await confirmAttendance(actor, lessonId)
+    : { ok: false as const, error: 'Неизвестное действие' };
+  if (!r.ok) return { errors: { form: r.error } };
+  revalidatePath(`/journal/lessons/${lessonId}`);
+  return { ok: true, message: 'Готово' };
+}

@@ -1,0 +1,40 @@
+// GET /api/pdf/class-extracts?classId=…&week=YYYY-MM-DD[&all=1] — the weekly extracts of a
+// class (no classId: the whole school, for management) as one PDF, one pupil per sheet side.
+// By default only families informed on paper; all=1 prints everyone. The body is streamed
+// while it is drawn; X-Pupil-Count lets the print page show progress against the total.
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { writeAudit } from '@/lib/audit';
+import { getDb } from '@/lib/db';
+import { batchExtracts, planBatch } from '@/lib/data/extracts/class-batch';
+import { classIdParam, parseId } from '@/lib/data/extracts/params';
+import { streamExtractBatch } from '@/lib/pdf/extract-batch';
+import { pdfHeaders, refusalResponse } from '@/lib/pdf/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  const actor = await getCurrentUser();
+  if (!actor) return refusalResponse(request, 401, 'Сеанс истёк. Войдите снова.');
+  if (actor.mustChangePassword) return refusalResponse(request, 403, 'Сначала смените временный пароль.');
+  const params = new URL(request.url).searchParams;
+  const rawClass = params.get('classId');
+  let classId: number | null = null;
+  if (rawClass !== null && rawClass !== 'school') {
+    const parsed = parseId(classIdParam, rawClass);
+    if (!parsed.ok) return refusalResponse(request, parsed.status, parsed.error);
+    classId = parsed.id;
+  }
+  const result = await planBatch(actor, { classId, week: params.get('week'), all: params.get('all') === '1' });
+  if (!result.ok) return refusalResponse(request, result.status, result.error);
+
+  const { plan } = result;
+  await writeAudit(getDb(), {
+    schoolId: actor.schoolId, actorId: actor.id, action: 'extract.batch', entityType: classId ? 'SchoolClass' : 'School', entityId: classId ?? actor.schoolId,
+    details: { week: plan.monday, pupils: plan.pupils.length, onlyPaper: plan.onlyPaper },
+  });
+  const label = plan.scopeLabel.replace(/\s+/g, '-');
+  const stream = streamExtractBatch(batchExtracts(plan), { title: `Выписки — ${plan.scopeLabel}, неделя с ${plan.monday}`, author: 'Электронный журнал' });
+  return new Response(stream, {
+    headers: pdfHeaders(`extracts-${classId ?? 'school'}-${plan.monday}.pdf`, `Выписки ${label} ${plan.monday}.pdf`, { 'X-Pupil-Count': String(plan.pupils.length) }),
+  });
+}

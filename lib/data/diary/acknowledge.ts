@@ -1,0 +1,76 @@
+// A parent acknowledges a period's final marks and writes to the class teacher (seed 003 §9): one
+// transaction stores the Message (kind FINAL_MARKS_ACK) and the FinalMarkAck that points to it.
+import 'server-only';
+import { getDb } from '../../db';
+import { writeAudit } from '../../audit';
+import type { Actor } from '../../auth/actor';
+import { ownStudent } from './context';
+
+export type AcknowledgeInput = { studentId: number; periodId: number; message: string };
+
+export type AcknowledgeResult =
+  | { ok: true; messageSent: boolean }
+  | { ok: false; error: string; field?: 'message' | 'form' };
+
+export const MESSAGE_MAX_LENGTH = 2000;
+
+const ALREADY = 'Вы уже подтвердили ознакомление с итоговыми отметками за этот период.';
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return e?.code === 'P2002' || cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
+}
+
+export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInput, now = new Date()): Promise<AcknowledgeResult> {
+  if (!actor.permissions.has('diary:read:children')) return { ok: false, error: 'Подтверждать итоговые отметки может только родитель ученика.' };
+  if (input.message.length > MESSAGE_MAX_LENGTH) return { ok: false, field: 'message', error: `Сообщение длиннее ${MESSAGE_MAX_LENGTH} символов.` };
+  const db = getDb();
+  // Only a guardian of a pupil the actor may read; anything else matches no row.
+  const child = { AND: [ownStudent(actor, input.studentId), { guardians: { some: { parentId: actor.id } } }] };
+  const [period, already] = await Promise.all([
+    db.studyPeriod.findFirst({
+      where: {
+        id: input.periodId,
+        schoolId: actor.schoolId,
+        finalMarks: { some: { studentId: input.studentId, student: child, status: 'PUBLISHED', visibleFrom: { lte: now } } },
+      },
+      select: { id: true, name: true, startDate: true, endDate: true },
+    }),
+    db.finalMarkAck.findFirst({ where: { studentId: input.studentId, periodId: input.periodId, parentId: actor.id }, select: { id: true } }),
+  ]);
+  if (!period) return { ok: false, error: 'Итоговые отметки за этот период ещё не опубликованы.' };
+  if (already) return { ok: false, error: ALREADY };
+
+  // The class teacher of the class the pupil was in during the period (the latest, after a move).
+  const enrollment = await db.enrollment.findFirst({
+    where: { studentId: input.studentId, student: child, startDate: { lte: period.endDate }, OR: [{ endDate: null }, { endDate: { gte: period.startDate } }] },
+    orderBy: { startDate: 'desc' },
+    select: { schoolClass: { select: { classTeacherId: true } } },
+  });
+  const teacherId = enrollment?.schoolClass.classTeacherId ?? null;
+  const body = input.message.trim() || `Ознакомлен(а) с итоговыми отметками за период «${period.name}».`;
+
+  try {
+    await db.$transaction(async (tx) => {
+      const message = teacherId
+        ? await tx.message.create({
+            data: { schoolId: actor.schoolId, senderId: actor.id, recipientId: teacherId, studentId: input.studentId, kind: 'FINAL_MARKS_ACK', body, createdAt: now },
+            select: { id: true },
+          })
+        : null;
+      const ack = await tx.finalMarkAck.create({
+        data: { schoolId: actor.schoolId, studentId: input.studentId, periodId: period.id, parentId: actor.id, messageId: message?.id ?? null, acknowledgedAt: now },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        schoolId: actor.schoolId, actorId: actor.id, action: 'finalmarks.acknowledge', entityType: 'FinalMarkAck', entityId: ack.id,
+        details: { studentId: input.studentId, periodId: period.id, messageId: message?.id ?? null },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: ALREADY };
+    throw error;
+  }
+  return { ok: true, messageSent: teacherId !== null };
+}

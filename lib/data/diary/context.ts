@@ -1,0 +1,139 @@
+// The pupil whose diary is open, as the actor may see them. Access is decided by one query whose
+// `where` holds readableStudents(actor) (`ownStudent`): an id of somebody else's child matches
+// nothing, and every diary function returns null before anything else is read. What follows runs
+// with the id that query returned.
+import 'server-only';
+import { cache } from 'react';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import type { Prisma } from '../../prisma-client';
+import type { RoundingPolicy } from '../../domain/rounding';
+import { readRoundingPolicy } from '../../domain/journal-grid';
+import { compareRu, groupLabel, minuteToTime, politePersonName, shortPersonName } from '../../domain/diary-format';
+import { className } from '../names';
+import { readableStudents } from '../scope';
+import type { BellTimes, DiaryHoliday, DiaryPeriod } from './calendar';
+import type { DiaryCourse } from './courses';
+import { queryContext } from './context-sql';
+
+/** The pupil `studentId`, only if the actor may read them. */
+export function ownStudent(actor: Actor, studentId: number): Prisma.UserWhereInput {
+  return { AND: [{ id: studentId }, readableStudents(actor)] };
+}
+
+/** Courses the pupil attends (their classes' courses and their groups'), scoped like ownStudent. */
+export function studentCourses(actor: Actor, studentId: number): Prisma.CourseWhereInput {
+  const student = ownStudent(actor, studentId);
+  return {
+    schoolId: actor.schoolId,
+    OR: [{ schoolClass: { enrollments: { some: { student } } } }, { group: { members: { some: { student } } } }],
+  };
+}
+
+export type DiaryEnrollment = {
+  classId: number;
+  className: string;
+  gradeLevel: number;
+  academicYearId: number;
+  periodSchemeId: number;
+  /** `name` «Петрова А. И.», `fullName` «Анна Ивановна Петрова». */
+  classTeacher: { id: number; name: string; fullName: string } | null;
+  startDate: string;
+  endDate: string | null;
+};
+
+export type DiaryStudent = {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  school: { id: number; name: string; timezone: string; policy: RoundingPolicy; schoolDaysPerWeek: number };
+  /** Oldest first. */
+  enrollments: DiaryEnrollment[];
+  groups: { id: number; name: string; classId: number | null }[];
+  /** Whether opening this diary counts as a family's check (seed 003 §8). */
+  visitor: 'guardian' | 'self' | null;
+  /** Terms of every scheme the pupil's classes use, and the years, by start date. */
+  periods: DiaryPeriod[];
+  holidays: DiaryHoliday[];
+  bells: BellTimes;
+  /** The pupil's courses (classes' and groups'), by subject name. */
+  courses: Map<number, DiaryCourse>;
+};
+
+/** The access decision: the pupil's name if the actor may read them, else null. */
+const gate = cache(async (actor: Actor, studentId: number) => {
+  if (!Number.isSafeInteger(studentId) || studentId <= 0) return null;
+  return getDb().user.findFirst({ where: ownStudent(actor, studentId), select: { id: true, lastName: true, firstName: true, middleName: true } });
+});
+
+/** Cached for the request: the header, the visit and the page's data share the two queries. */
+export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): Promise<DiaryStudent | null> => {
+  const pupil = await gate(actor, studentId);
+  if (!pupil) return null;
+  const row = await queryContext(actor.schoolId, pupil.id, actor.id);
+  if (!row) return null;
+  const courses: DiaryCourse[] = row.courses.map((c) => ({
+    id: c.id,
+    academicYearId: c.academicYearId,
+    subjectId: c.subjectId,
+    subject: c.subject,
+    group: groupLabel(c.subject, c.group),
+    classId: c.classId,
+    groupClassId: c.groupClassId,
+    className: c.gradeLevel !== null && c.letter !== null ? className({ gradeLevel: c.gradeLevel, letter: c.letter }) : null,
+    scale: c.scale,
+    teachers: c.teachers
+      .map((t) => ({ id: t.id, name: shortPersonName(t), fullName: politePersonName(t), primary: t.primary }))
+      .sort((a, b) => Number(b.primary) - Number(a.primary) || compareRu(a.name, b.name)),
+  }));
+  courses.sort((a, b) => compareRu(a.subject, b.subject) || compareRu(a.group ?? '', b.group ?? '') || a.id - b.id);
+  return {
+    ...pupil,
+    school: {
+      id: row.school.id,
+      name: row.school.name,
+      timezone: row.school.timezone,
+      policy: readRoundingPolicy(row.school.roundingPolicy),
+      schoolDaysPerWeek: row.school.schoolDaysPerWeek,
+    },
+    enrollments: row.enrollments.map((e) => ({
+      classId: e.classId,
+      className: className(e),
+      gradeLevel: e.gradeLevel,
+      academicYearId: e.academicYearId,
+      periodSchemeId: e.periodSchemeId,
+      classTeacher: e.teacher ? { id: e.teacher.id, name: shortPersonName(e.teacher), fullName: politePersonName(e.teacher) } : null,
+      startDate: e.startDate,
+      endDate: e.endDate,
+    })),
+    groups: row.groups,
+    visitor: row.guardian ? 'guardian' : pupil.id === actor.id ? 'self' : null,
+    periods: row.periods,
+    holidays: row.holidays,
+    bells: new Map(row.bells.map((b) => [b.slot, { start: minuteToTime(b.startMinute), end: minuteToTime(b.endMinute) }])),
+    courses: new Map(courses.map((c) => [c.id, c])),
+  };
+});
+
+/** The enrollment on the date; otherwise the last one begun before it, otherwise the first. */
+export function enrollmentOn(student: Pick<DiaryStudent, 'enrollments'>, date: string): DiaryEnrollment | null {
+  const list = student.enrollments;
+  const covering = list.find((e) => e.startDate <= date && (e.endDate === null || date <= e.endDate));
+  if (covering) return covering;
+  const before = list.filter((e) => e.startDate <= date);
+  return before[before.length - 1] ?? list[0] ?? null;
+}
+
+/** Whether a course of the class (or of a group of the class) applies to the pupil on the date. */
+export function attendsOn(student: Pick<DiaryStudent, 'enrollments'>, course: { classId: number | null; groupClassId: number | null }, date: string): boolean {
+  const classId = course.classId ?? course.groupClassId;
+  // Streams and individual plans belong to no class: membership alone decides.
+  if (classId === null) return true;
+  return student.enrollments.some((e) => e.classId === classId && e.startDate <= date && (e.endDate === null || date <= e.endDate));
+}
+
+/** «Иванов Пётр» */
+export function studentName(s: Pick<DiaryStudent, 'lastName' | 'firstName'>): string {
+  return `${s.lastName} ${s.firstName}`;
+}

@@ -1,0 +1,66 @@
+// Marks by subject for a study period: every mark with date and work type, the averages and the
+// forecast with its explanation; plus the teachers' comments of the period and the pupil's
+// attendance per period of the year.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { toSchoolDate } from '../../domain/timezone';
+import { attendanceByPeriod, type AttendanceCodeName, type AttendanceCounts } from '../../domain/diary-marks';
+import { enrollmentOn, loadDiaryStudent } from './context';
+import { periodsOfEnrollment, termFor, type DiaryPeriod } from './calendar';
+import { coursesBetween, loadStudentMarks, type DiaryMark } from './courses';
+import { summarizeSubjects, type DiarySubjectMarks } from './summaries';
+
+export type DiaryMarksPage = {
+  studentId: number;
+  today: string;
+  /** Terms of the pupil's scheme, for the period switcher. */
+  terms: DiaryPeriod[];
+  period: DiaryPeriod;
+  subjects: DiarySubjectMarks[];
+  /** Marks with a teacher's comment, newest first. */
+  comments: (DiaryMark & { subject: string })[];
+  /** Attendance per term of the year, in term order. */
+  attendance: { period: DiaryPeriod; counts: AttendanceCounts }[];
+};
+
+/** Null when the pupil is not the actor's or has no study period at all. */
+export async function diaryMarks(actor: Actor, studentId: number, periodId?: number | null, now = new Date()): Promise<DiaryMarksPage | null> {
+  const student = await loadDiaryStudent(actor, studentId);
+  if (!student) return null;
+  const { periods, courses } = student;
+  const today = toSchoolDate(now, student.school.timezone);
+  const requested = periods.find((p) => p.id === periodId && p.kind === 'TERM');
+  const enrollment = enrollmentOn(student, requested?.startDate ?? today);
+  const terms = periodsOfEnrollment(periods, enrollment).filter((p) => p.kind === 'TERM');
+  const period = requested ?? termFor(terms, [today], today);
+  if (!period) return null;
+  const yearTerms = terms.filter((t) => t.academicYearId === period.academicYearId);
+  const yearFrom = yearTerms[0]?.startDate ?? period.startDate;
+  const yearTo = yearTerms[yearTerms.length - 1]?.endDate ?? period.endDate;
+
+  const [marks, attendanceRows] = await Promise.all([
+    loadStudentMarks(actor, student, period.startDate, period.endDate),
+    getDb().$queryRaw<{ code: AttendanceCodeName; date: string }[]>`
+      SELECT a.code, to_char(l.date, 'YYYY-MM-DD') AS date
+        FROM attendance a JOIN lessons l ON l.id = a.lesson_id
+       WHERE a.school_id = ${actor.schoolId} AND a.student_id = ${student.id} AND l.date BETWEEN ${yearFrom}::date AND ${yearTo}::date`,
+  ]);
+
+  const subjects = summarizeSubjects(coursesBetween(student, period.startDate, period.endDate), marks, student.school.policy);
+  const subjectOf = new Map(subjects.map((s) => [s.courseId, s.subject]));
+  const comments = marks
+    .filter((m) => m.comment)
+    .map((m) => ({ ...m, subject: subjectOf.get(m.courseId) ?? courses.get(m.courseId)?.subject ?? 'Предмет' }))
+    .reverse();
+  const counts = attendanceByPeriod(attendanceRows, yearTerms);
+  return {
+    studentId,
+    today,
+    terms,
+    period,
+    subjects,
+    comments,
+    attendance: yearTerms.map((p) => ({ period: p, counts: counts.get(p.id)! })),
+  };
+}

@@ -1,0 +1,32 @@
+// What every diary page does first: the pupil (or null, for someone else's child), the family's
+// list of children for the switcher, and the day's visit recorded.
+import 'server-only';
+import type { Actor } from '../../auth/actor';
+import type { StudentSummary } from '../students';
+import { familyChildren } from './family';
+import { enrollmentOn, loadDiaryStudent, studentName, type DiaryStudent } from './context';
+import { recordDiaryVisit } from './visits';
+import { toSchoolDate } from '../../domain/timezone';
+
+export type OpenDiary = {
+  student: DiaryStudent;
+  name: string;
+  className: string | null;
+  /** The actor's own pupils (children, or themself) for the switcher. */
+  children: StudentSummary[];
+  today: string;
+};
+
+export async function openDiary(actor: Actor, studentId: number, now = new Date()): Promise<OpenDiary | null> {
+  // Only a parent has children to switch between; a pupil's list would be themself alone.
+  const [student, children] = await Promise.all([loadDiaryStudent(actor, studentId), familyChildren(actor)]);
+  if (!student) return null;
+  await recordDiaryVisit(actor, student, now);
+  const today = toSchoolDate(now, student.school.timezone);
+  return { student, name: studentName(student), className: enrollmentOn(student, today)?.className ?? null, children, today };
+}
+
+/** A route segment as a pupil id; NaN (matches nothing) for anything else. */
+export function parseStudentId(segment: string): number {
+  return /^\d{1,9}$/.test(segment) ? Number(segment) : NaN;
+}

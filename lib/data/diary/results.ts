@@ -1,0 +1,108 @@
+// Final results as families see them: period and year marks and ГИА results, only once published
+// and past their visibility time (status PUBLISHED and visibleFrom ≤ now), with deferrals shown as
+// such; and who in the family has acknowledged each period's marks (seed 003 §9).
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { compareRu, EXAM_KIND_LABELS, FINAL_SPECIAL_LABELS, formatInstantRu, groupLabel, shortPersonName, type ExamKindName } from '../../domain/diary-format';
+import { formatDateRu } from '../../domain/calendar';
+import { toSchoolDate } from '../../domain/timezone';
+import { isoDate } from '../dates';
+import { enrollmentOn, loadDiaryStudent, ownStudent } from './context';
+import { periodsOfEnrollment, type DiaryPeriod } from './calendar';
+
+export type FinalCell =
+  | { kind: 'mark'; text: string }
+  | { kind: 'special'; text: string; special: keyof typeof FINAL_SPECIAL_LABELS }
+  | { kind: 'deferred'; text: string; until: string; reason: string | null };
+
+export type ResultsPeriod = DiaryPeriod & {
+  hasResults: boolean;
+  /** `at`: «24.11.2026, 19:40» on the school's clock. */
+  acks: { parent: string; parentId: number; at: string; message: string | null }[];
+  /** The actor is a guardian who has not acknowledged these results yet. */
+  canAcknowledge: boolean;
+  acknowledgedByMe: boolean;
+};
+
+export type DiaryResults = {
+  studentId: number;
+  periods: ResultsPeriod[];
+  subjects: { subject: string; cells: Record<number, FinalCell> }[];
+  exams: { id: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
+  isGuardian: boolean;
+};
+
+function cellOf(f: { value: string | null; special: keyof typeof FINAL_SPECIAL_LABELS | null; deferredUntil: Date | null; deferralReason: string | null }): FinalCell {
+  if (f.value !== null) return { kind: 'mark', text: f.value };
+  if (f.special !== null) return { kind: 'special', text: FINAL_SPECIAL_LABELS[f.special], special: f.special };
+  const until = isoDate(f.deferredUntil!);
+  return { kind: 'deferred', text: `отсрочка до ${formatDateRu(until)}`, until, reason: f.deferralReason };
+}
+
+export async function diaryResults(actor: Actor, studentId: number, now = new Date()): Promise<DiaryResults | null> {
+  const db = getDb();
+  const student = ownStudent(actor, studentId);
+  const [pupil, finals, exams, acks] = await Promise.all([
+    loadDiaryStudent(actor, studentId),
+    db.finalMark.findMany({
+      where: { schoolId: actor.schoolId, studentId, student, status: 'PUBLISHED', visibleFrom: { lte: now } },
+      select: {
+        periodId: true, value: true, special: true, deferredUntil: true, deferralReason: true,
+        course: { select: { subject: { select: { name: true } }, group: { select: { name: true } } } },
+      },
+    }),
+    db.examResult.findMany({
+      where: { schoolId: actor.schoolId, studentId, student, publishedAt: { not: null }, visibleFrom: { lte: now } },
+      select: { id: true, kind: true, examDate: true, score: true, mark: true, subject: { select: { name: true } } },
+      orderBy: [{ examDate: 'asc' }, { id: 'asc' }],
+    }),
+    db.finalMarkAck.findMany({
+      where: { schoolId: actor.schoolId, studentId, student },
+      select: { periodId: true, parentId: true, acknowledgedAt: true, parent: { select: { lastName: true, firstName: true, middleName: true } }, message: { select: { body: true } } },
+      orderBy: { acknowledgedAt: 'asc' },
+    }),
+  ]);
+  if (!pupil) return null;
+  const periods = pupil.periods;
+
+  const today = toSchoolDate(now, pupil.school.timezone);
+  const isGuardian = pupil.visitor === 'guardian';
+  const withResults = new Set(finals.map((f) => f.periodId));
+  const own = periodsOfEnrollment(periods, enrollmentOn(pupil, today));
+  // Periods of earlier classes that have results stay visible too.
+  const shown = [...own, ...periods.filter((p) => withResults.has(p.id) && !own.some((o) => o.id === p.id))];
+
+  const rows = new Map<string, Record<number, FinalCell>>();
+  for (const f of finals) {
+    const group = groupLabel(f.course.subject.name, f.course.group?.name ?? null);
+    const subject = group ? `${f.course.subject.name} (${group})` : f.course.subject.name;
+    if (!rows.has(subject)) rows.set(subject, {});
+    rows.get(subject)![f.periodId] = cellOf(f);
+  }
+
+  return {
+    studentId,
+    isGuardian,
+    periods: shown.map((p) => {
+      const periodAcks = acks.filter((a) => a.periodId === p.id);
+      const acknowledgedByMe = periodAcks.some((a) => a.parentId === actor.id);
+      return {
+        ...p,
+        hasResults: withResults.has(p.id),
+        acks: periodAcks.map((a) => ({ parent: shortPersonName(a.parent), parentId: a.parentId, at: formatInstantRu(a.acknowledgedAt, pupil.school.timezone), message: a.message?.body ?? null })),
+        acknowledgedByMe,
+        canAcknowledge: isGuardian && withResults.has(p.id) && !acknowledgedByMe,
+      };
+    }),
+    subjects: [...rows.entries()].sort((a, b) => compareRu(a[0], b[0])).map(([subject, cells]) => ({ subject, cells })),
+    exams: exams.map((e) => ({
+      id: e.id,
+      kind: EXAM_KIND_LABELS[e.kind as ExamKindName],
+      subject: e.subject.name,
+      date: isoDate(e.examDate),
+      score: e.score,
+      mark: e.mark,
+    })),
+  };
+}

@@ -1,0 +1,94 @@
+// The pupil's timetable as it stands, its changes in the next two weeks, the schedule of tests of
+// the current term (график контрольных работ) and the year's holidays (seed 000 §2).
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { addDays, isoWeekday } from '../../domain/calendar';
+import { compareRu, LESSON_KIND_LABELS, TEST_LESSON_KINDS, shortPersonName, type LessonKindName } from '../../domain/diary-format';
+import { timetableAppliesOn, type ChangeKindName } from '../../domain/diary-day';
+import { toSchoolDate } from '../../domain/timezone';
+import { dbDate, isoDate } from '../dates';
+import { attendsOn, enrollmentOn, loadDiaryStudent, studentCourses } from './context';
+import { holidaysForGrade, periodsOfEnrollment, termFor, type DiaryHoliday, type DiaryPeriod } from './calendar';
+
+/** How far ahead the list of timetable changes looks. */
+export const CHANGES_AHEAD_DAYS = 14;
+
+export type ScheduleSlot = { slot: number; time: { start: string; end: string } | null; courseId: number; subject: string; group: string | null; teacher: string | null; room: string | null };
+
+export type DiarySchedule = {
+  today: string;
+  /** Weekdays 1..n with their lessons in slot order. */
+  timetable: { weekday: number; lessons: ScheduleSlot[] }[];
+  changes: { date: string; slot: number; subject: string; kind: ChangeKindName; substitute: string | null; newDate: string | null; newSlot: number | null; room: string | null; reason: string | null }[];
+  term: DiaryPeriod | null;
+  tests: { lessonId: number; date: string; slot: number; subject: string; kindLabel: string; topic: string | null; past: boolean }[];
+  holidays: DiaryHoliday[];
+};
+
+export async function diarySchedule(actor: Actor, studentId: number, now = new Date()): Promise<DiarySchedule | null> {
+  const student = await loadDiaryStudent(actor, studentId);
+  if (!student) return null;
+  const { periods, holidays, bells, courses } = student;
+  const today = toSchoolDate(now, student.school.timezone);
+  const enrollment = enrollmentOn(student, today);
+  const term = termFor(periodsOfEnrollment(periods, enrollment), [today], today);
+  const until = addDays(today, CHANGES_AHEAD_DAYS - 1);
+  const db = getDb();
+  const course = studentCourses(actor, studentId);
+
+  const [entries, changes, tests] = await Promise.all([
+    db.timetableEntry.findMany({
+      where: { schoolId: actor.schoolId, course, validFrom: { lte: dbDate(until) }, OR: [{ validTo: null }, { validTo: { gte: dbDate(today) } }] },
+      select: { courseId: true, weekday: true, slot: true, room: true, validFrom: true, validTo: true },
+    }),
+    db.timetableChange.findMany({
+      where: { schoolId: actor.schoolId, course, date: { gte: dbDate(today), lte: dbDate(until) } },
+      select: { courseId: true, date: true, slot: true, kind: true, newDate: true, newSlot: true, room: true, reason: true, substituteTeacher: { select: { lastName: true, firstName: true, middleName: true } } },
+      orderBy: [{ date: 'asc' }, { slot: 'asc' }],
+    }),
+    term
+      ? db.lesson.findMany({
+          where: {
+            schoolId: actor.schoolId, course, date: { gte: dbDate(term.startDate), lte: dbDate(term.endDate) },
+            OR: [{ plannedTest: true }, { lessonKind: { in: [...TEST_LESSON_KINDS] } }],
+          },
+          select: { id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true },
+          orderBy: [{ date: 'asc' }, { slot: 'asc' }],
+        })
+      : Promise.resolve([]),
+  ]);
+
+  // The timetable of a representative week: each weekday's rows valid on its next occurrence.
+  const days = Math.max(5, ...entries.map((e) => e.weekday).filter((d) => d <= student.school.schoolDaysPerWeek));
+  const timetable = Array.from({ length: days }, (_, i) => {
+    const weekday = i + 1;
+    const date = addDays(today, (weekday - isoWeekday(today) + 7) % 7);
+    const lessons = entries
+      .map((e) => ({ ...e, validFrom: isoDate(e.validFrom), validTo: e.validTo ? isoDate(e.validTo) : null }))
+      .filter((e) => timetableAppliesOn(e, date) && courses.has(e.courseId) && attendsOn(student, courses.get(e.courseId)!, date))
+      .map((e): ScheduleSlot => {
+        const c = courses.get(e.courseId)!;
+        return { slot: e.slot, time: bells.get(e.slot) ?? null, courseId: c.id, subject: c.subject, group: c.group, teacher: c.teachers[0]?.name ?? null, room: e.room };
+      })
+      .sort((a, b) => a.slot - b.slot || compareRu(a.subject, b.subject));
+    return { weekday, lessons };
+  });
+
+  const subject = (courseId: number) => courses.get(courseId)?.subject ?? 'Предмет';
+  return {
+    today,
+    timetable,
+    changes: changes.map((c) => ({
+      date: isoDate(c.date), slot: c.slot, subject: subject(c.courseId), kind: c.kind,
+      substitute: c.substituteTeacher ? shortPersonName(c.substituteTeacher) : null,
+      newDate: c.newDate ? isoDate(c.newDate) : null, newSlot: c.newSlot, room: c.room, reason: c.reason,
+    })),
+    term,
+    tests: tests.map((l) => ({
+      lessonId: l.id, date: isoDate(l.date), slot: l.slot, subject: subject(l.courseId),
+      kindLabel: LESSON_KIND_LABELS[l.lessonKind as LessonKindName], topic: l.topic, past: isoDate(l.date) < today,
+    })),
+    holidays: holidaysForGrade(holidays, enrollment?.gradeLevel).filter((h) => !enrollment || h.academicYearId === enrollment.academicYearId),
+  };
+}

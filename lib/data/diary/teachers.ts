@@ -1,0 +1,33 @@
+// The teachers who work with the pupil's class and groups (seed 000 §2): the class teacher and,
+// per subject, the teachers of the course the pupil attends today.
+import 'server-only';
+import type { Actor } from '../../auth/actor';
+import { toSchoolDate } from '../../domain/timezone';
+import { enrollmentOn, loadDiaryStudent } from './context';
+import { coursesBetween } from './courses';
+
+export type DiaryTeachers = {
+  className: string | null;
+  classTeacher: { id: number; name: string; fullName: string } | null;
+  groups: { id: number; name: string }[];
+  subjects: { courseId: number; subject: string; group: string | null; teachers: { id: number; fullName: string }[] }[];
+};
+
+export async function diaryTeachers(actor: Actor, studentId: number, now = new Date()): Promise<DiaryTeachers | null> {
+  const student = await loadDiaryStudent(actor, studentId);
+  if (!student) return null;
+  const today = toSchoolDate(now, student.school.timezone);
+  const enrollment = enrollmentOn(student, today);
+  const day = enrollment && enrollment.endDate !== null && enrollment.endDate < today ? enrollment.endDate : today;
+  return {
+    className: enrollment?.className ?? null,
+    classTeacher: enrollment?.classTeacher ?? null,
+    groups: student.groups.map((g) => ({ id: g.id, name: g.name })),
+    subjects: coursesBetween(student, day, day).map((c) => ({
+      courseId: c.id,
+      subject: c.subject,
+      group: c.group,
+      teachers: c.teachers.map((t) => ({ id: t.id, fullName: t.fullName })),
+    })),
+  };
+}

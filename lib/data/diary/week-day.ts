@@ -1,0 +1,112 @@
+// Turns one planned day (timetable + changes + held lessons) and the pupil's marks of that day
+// into the plain object the week view and the paper extract print.
+import type { PlannedLesson, DiaryLessonStatus } from '../../domain/diary-day';
+import { LESSON_KIND_LABELS, type LessonKindName } from '../../domain/diary-format';
+import { ATTENDANCE_LABELS, type AttendanceCode } from '../../domain/attendance';
+import { attendanceFromDb } from '../../domain/journal-grid';
+import { isoWeekday } from '../../domain/calendar';
+import type { BellTimes } from './calendar';
+import type { DiaryCourse, DiaryMark } from './courses';
+import type { DueHomework, WeekHomework, WeekLessonRow } from './week-rows';
+
+function takeDue(due: readonly DueHomework[], courseId: number, date: string, taken: Set<number>): DueHomework[] {
+  taken.add(courseId);
+  return due.filter((h) => h.courseId === courseId && h.dueDate === date && h.givenOn < date);
+}
+
+export type DiaryWeekLesson = {
+  /** Stable across renders: date, slot and course. */
+  key: string;
+  slot: number;
+  time: { start: string; end: string } | null;
+  courseId: number;
+  subject: string;
+  group: string | null;
+  /** The course's primary teacher. */
+  teacher: string | null;
+  room: string | null;
+  status: DiaryLessonStatus;
+  roomChanged: boolean;
+  substitute: string | null;
+  movedTo: { date: string; slot: number } | null;
+  movedFrom: { date: string; slot: number } | null;
+  changeReason: string | null;
+  lessonId: number | null;
+  topic: string | null;
+  kind: LessonKindName;
+  kindLabel: string;
+  plannedTest: boolean;
+  /** Homework given at this lesson. */
+  homework: WeekHomework[];
+  /** Homework given earlier that is due at this lesson (the first lesson of the course that day). */
+  homeworkDue: DueHomework[];
+  marks: DiaryMark[];
+  attendance: { code: AttendanceCode; label: string; comment: string | null } | null;
+};
+
+export type DiaryWeekDay = {
+  date: string;
+  weekday: number;
+  title: string;
+  isToday: boolean;
+  /** The holiday's name when the day is a holiday for the pupil's grade. */
+  holiday: string | null;
+  lessons: DiaryWeekLesson[];
+  /** Marks of the day that belong to no lesson shown (e.g. entered without a lesson). */
+  otherMarks: (DiaryMark & { subject: string })[];
+};
+
+type DayInput = {
+  date: string;
+  title: string;
+  isToday: boolean;
+  holiday: string | null;
+  planned: PlannedLesson<WeekLessonRow>[];
+  courses: Map<number, DiaryCourse>;
+  bells: BellTimes;
+  marks: DiaryMark[];
+  due: DueHomework[];
+};
+
+export function buildWeekDay(input: DayInput): DiaryWeekDay {
+  const { date, planned, courses, bells, marks } = input;
+  const shownLessonIds = new Set(planned.map((p) => p.lesson?.id).filter((id): id is number => id !== undefined));
+  const dueTaken = new Set<number>();
+  const lessons = planned.map((p): DiaryWeekLesson => {
+    const course = courses.get(p.courseId);
+    const l = p.lesson;
+    // A substitution recorded only on the lesson (no timetable change) still shows who taught.
+    const substitute = p.substitute ?? (l?.isSubstitution ? l.teacher : null);
+    const kind = l?.kind ?? 'LESSON';
+    const code = l?.attendance ? attendanceFromDb(l.attendance.code) : null;
+    return {
+      key: `${date}:${p.slot}:${p.courseId}:${p.status}`,
+      slot: p.slot,
+      time: bells.get(p.slot) ?? null,
+      courseId: p.courseId,
+      subject: course?.subject ?? 'Предмет',
+      group: course?.group ?? null,
+      teacher: course?.teachers[0]?.name ?? null,
+      room: p.room,
+      status: p.status === 'regular' && substitute ? 'substitution' : p.status,
+      roomChanged: p.roomChanged,
+      substitute,
+      movedTo: p.movedTo,
+      movedFrom: p.movedFrom,
+      changeReason: p.reason,
+      lessonId: l?.id ?? null,
+      topic: l?.topic ?? null,
+      kind,
+      kindLabel: LESSON_KIND_LABELS[kind],
+      plannedTest: l?.plannedTest ?? false,
+      homework: l?.homework ?? [],
+      homeworkDue: p.status === 'cancelled' || p.status === 'moved-away' || dueTaken.has(p.courseId) ? [] : takeDue(input.due, p.courseId, date, dueTaken),
+      marks: l ? marks.filter((m) => m.lessonId === l.id) : [],
+      attendance: code && l?.attendance ? { code, label: ATTENDANCE_LABELS[code], comment: l.attendance.comment } : null,
+    };
+  });
+  const otherMarks = marks
+    .filter((m) => m.lessonId === null || !shownLessonIds.has(m.lessonId))
+    .map((m) => ({ ...m, subject: courses.get(m.courseId)?.subject ?? 'Предмет' }));
+  return { date, weekday: isoWeekday(date), title: input.title, isToday: input.isToday, holiday: input.holiday, lessons, otherMarks };
+}

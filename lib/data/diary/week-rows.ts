@@ -1,0 +1,101 @@
+// The course-bound rows of a diary week in one statement: timetable rows valid in the week, the
+// week's timetable changes (and lessons moved into it), the lessons held with the class
+// homework, the pupil's own homework and the pupil's attendance, and homework due in the week. Runs with the pupil and the
+// course ids of loadDiaryStudent, i.e. behind the scoped gate query.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import type { ChangeInput, TimetableSlotInput } from '../../domain/diary-day';
+import { shortPersonName, type LessonKindName } from '../../domain/diary-format';
+import type { AttendanceCodeName } from '../../domain/diary-marks';
+import type { DiaryStudent } from './context';
+
+export type WeekHomework = {
+  id: number;
+  text: string;
+  dueDate: string | null;
+  /** Given to this pupil alone (индивидуальное задание). */
+  individual: boolean;
+  attachments: { id: number; fileName: string; size: number }[];
+};
+
+export type WeekLessonRow = {
+  id: number;
+  courseId: number;
+  date: string;
+  slot: number;
+  topic: string | null;
+  kind: LessonKindName;
+  plannedTest: boolean;
+  /** Who taught it, «Петрова А. И.»; differs from the course teacher on a substitution. */
+  teacher: string;
+  isSubstitution: boolean;
+  homework: WeekHomework[];
+  attendance: { code: AttendanceCodeName; comment: string | null } | null;
+};
+
+/** Homework given earlier and due on a day of the week, shown at that day's lesson («к уроку»). */
+export type DueHomework = WeekHomework & { courseId: number; dueDate: string; givenOn: string };
+
+/** Homework due in the week is looked for among lessons of the four weeks before it. */
+export const DUE_LOOKBACK_DAYS = 28;
+
+export type WeekRows = { entries: TimetableSlotInput[]; changes: ChangeInput[]; lessons: WeekLessonRow[]; due: DueHomework[] };
+
+type Name = { lastName: string; firstName: string; middleName: string | null };
+type RawChange = Omit<ChangeInput, 'substitute'> & { substitute: Name | null };
+type RawLesson = Omit<WeekLessonRow, 'teacher'> & { teacher: Name };
+type Row = { entries: TimetableSlotInput[]; changes: RawChange[]; lessons: RawLesson[]; due: DueHomework[] };
+
+export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: string, sunday: string): Promise<WeekRows> {
+  const courseIds = [...student.courses.keys()];
+  if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [] };
+  const schoolId = actor.schoolId;
+  const [row] = await getDb().$queryRaw<Row[]>`
+    SELECT
+      COALESCE((
+        SELECT json_agg(json_build_object('courseId', te.course_id, 'weekday', te.weekday, 'slot', te.slot, 'room', te.room,
+                                          'validFrom', te.valid_from, 'validTo', te.valid_to))
+          FROM timetable_entries te
+         WHERE te.school_id = ${schoolId} AND te.course_id = ANY(${courseIds}::int[])
+           AND te.valid_from <= ${sunday}::date AND (te.valid_to IS NULL OR te.valid_to >= ${monday}::date)), '[]') AS entries,
+      COALESCE((
+        SELECT json_agg(json_build_object('courseId', tc.course_id, 'date', tc.date, 'slot', tc.slot, 'kind', tc.kind,
+                          'newDate', tc.new_date, 'newSlot', tc.new_slot, 'room', tc.room, 'reason', tc.reason,
+                          'substitute', CASE WHEN u.id IS NULL THEN NULL ELSE
+                            json_build_object('lastName', u.last_name, 'firstName', u.first_name, 'middleName', u.middle_name) END)
+                        ORDER BY tc.created_at)
+          FROM timetable_changes tc LEFT JOIN users u ON u.id = tc.substitute_teacher_id
+         WHERE tc.school_id = ${schoolId} AND tc.course_id = ANY(${courseIds}::int[])
+           AND (tc.date BETWEEN ${monday}::date AND ${sunday}::date OR tc.new_date BETWEEN ${monday}::date AND ${sunday}::date)), '[]') AS changes,
+      COALESCE((
+        SELECT json_agg(json_build_object(
+                 'id', l.id, 'courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic, 'kind', l.lesson_kind,
+                 'plannedTest', l.planned_test, 'isSubstitution', l.is_substitution,
+                 'teacher', json_build_object('lastName', t.last_name, 'firstName', t.first_name, 'middleName', t.middle_name),
+                 'homework', COALESCE((
+                   SELECT json_agg(json_build_object('id', h.id, 'text', h.text, 'dueDate', h.due_date, 'individual', h.student_id IS NOT NULL,
+                            'attachments', COALESCE((SELECT json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'size', a.size) ORDER BY a.id)
+                                                       FROM homework_attachments a WHERE a.school_id = ${schoolId} AND a.homework_id = h.id), '[]'))
+                          ORDER BY h.student_id NULLS FIRST, h.id)
+                     FROM homework h WHERE h.school_id = ${schoolId} AND h.lesson_id = l.id AND (h.student_id IS NULL OR h.student_id = ${student.id})), '[]'),
+                 'attendance', (SELECT json_build_object('code', at.code, 'comment', at.comment)
+                                  FROM attendance at WHERE at.lesson_id = l.id AND at.student_id = ${student.id})))
+          FROM lessons l JOIN users t ON t.id = l.teacher_id
+         WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
+           AND l.date BETWEEN ${monday}::date AND ${sunday}::date), '[]') AS lessons,
+      COALESCE((
+        SELECT json_agg(json_build_object('id', h.id, 'courseId', l.course_id, 'text', h.text, 'dueDate', h.due_date, 'givenOn', l.date,
+                          'individual', h.student_id IS NOT NULL, 'attachments', '[]'::json) ORDER BY h.id)
+          FROM lessons l JOIN homework h ON h.school_id = ${schoolId} AND h.lesson_id = l.id
+         WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
+           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date
+           AND h.due_date BETWEEN ${monday}::date AND ${sunday}::date
+           AND (h.student_id IS NULL OR h.student_id = ${student.id})), '[]') AS due`;
+  return {
+    entries: row.entries,
+    changes: row.changes.map((c) => ({ ...c, substitute: c.substitute ? shortPersonName(c.substitute) : null })),
+    lessons: row.lessons.map((l) => ({ ...l, teacher: shortPersonName(l.teacher) })),
+    due: row.due,
+  };
+}

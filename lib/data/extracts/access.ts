@@ -1,0 +1,44 @@
+// Who may print what (issue 6 §4): a parent their own child's extract, a class teacher their
+// class, management (or whoever holds 'extracts:print:school') the whole school; nobody else —
+// not a subject teacher, not the pupil. The rules are `where` fragments placed inside the
+// queries, like lib/data/scope.ts, and the diary data itself is read through diaryWeek.
+import 'server-only';
+import type { Actor } from '../../auth/actor';
+import type { Permission } from '../../auth/permissions';
+import type { Prisma } from '../../prisma-client';
+import { NOTHING, readableClasses } from '../scope';
+
+/** Printing the whole school: management's journal right or the explicit printing right. */
+export function printsSchool(actor: Actor): boolean {
+  return actor.permissions.has('extracts:print:school') || actor.permissions.has('journal:read:school');
+}
+
+/** Pupils whose weekly extract the actor may print. */
+export function printableStudents(actor: Actor): Prisma.UserWhereInput {
+  const pupil = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
+  if (printsSchool(actor)) return pupil;
+  const or: Prisma.UserWhereInput[] = [];
+  if (actor.permissions.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } } });
+  if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
+  return or.length ? { AND: [pupil, { OR: or }] } : NOTHING;
+}
+
+/** Classes whose batch of extracts the actor may print. */
+export function printableClasses(actor: Actor): Prisma.SchoolClassWhereInput {
+  return printsSchool(actor) ? { schoolId: actor.schoolId } : readableClasses(actor);
+}
+
+/** Classes whose summary sheet (сводная ведомость) the actor may read. */
+export function reportableClasses(actor: Actor): Prisma.SchoolClassWhereInput {
+  return actor.permissions.has('reports:read:school') ? { schoolId: actor.schoolId } : readableClasses(actor);
+}
+
+/**
+ * The actor diaryWeek is called with once a print was allowed above. The printing right of a
+ * school secretary does not include reading journals, so for that one read the actor is given
+ * the school-wide reading right; diaryWeek then returns the one pupil already checked.
+ */
+export function readerForPrinting(actor: Actor): Actor {
+  if (!actor.permissions.has('extracts:print:school') || actor.permissions.has('journal:read:school')) return actor;
+  return { ...actor, permissions: new Set<Permission>([...actor.permissions, 'journal:read:school']) };
+}

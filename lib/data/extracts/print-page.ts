@@ -1,0 +1,57 @@
+// What the class's print page offers: the weeks of the school year so far, and who in the class
+// gets information on paper and why (from the consents in force).
+import 'server-only';
+import { getDb } from '../../db';
+import { fullName, type Actor } from '../../auth/actor';
+import { addDays, weekStart } from '../../domain/calendar';
+import { formatRangeRu } from '../../domain/diary-format';
+import { deliveryLists, type PaperReason } from '../consents';
+import { dbDate, isoDate } from '../dates';
+import { className } from '../names';
+import { printableClasses, printsSchool } from './access';
+import { REFUSALS, type Outcome } from './errors';
+import { schoolToday } from './week-extract';
+
+export const PAPER_REASON_LABELS: Record<PaperReason, string> = {
+  NO_CONSENT: 'согласие не оформлено',
+  REFUSED: 'отказ от электронной формы',
+  PAPER: 'выбрана бумажная форма',
+  NO_EMAIL: 'e-mail выбран, но адрес не указан',
+};
+
+export type PrintPage = {
+  classId: number;
+  className: string;
+  weeks: { monday: string; label: string }[];
+  pupils: { id: number; name: string; paperReason: string | null }[];
+  canPrintSchool: boolean;
+};
+
+export async function printPage(actor: Actor, classId: number, now = new Date()): Promise<Outcome<{ page: PrintPage }>> {
+  const db = getDb();
+  const cls = await db.schoolClass.findFirst({
+    where: { AND: [{ id: classId }, printableClasses(actor)] },
+    select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { startDate: true, endDate: true } } },
+  });
+  if (!cls) return (await db.schoolClass.count({ where: { id: classId, schoolId: actor.schoolId } })) ? REFUSALS.classDenied : REFUSALS.classNotFound;
+
+  const today = await schoolToday(actor.schoolId, now);
+  const last = weekStart(today < isoDate(cls.academicYear.endDate) ? today : isoDate(cls.academicYear.endDate));
+  const weeks: PrintPage['weeks'] = [];
+  for (let monday = last; monday >= weekStart(isoDate(cls.academicYear.startDate)); monday = addDays(monday, -7)) {
+    weeks.push({ monday, label: formatRangeRu(monday, addDays(monday, 5)) + (monday === weekStart(today) ? ' (текущая)' : '') });
+  }
+
+  const [lists, enrolled] = await Promise.all([
+    deliveryLists(actor, { classId }, now),
+    db.enrollment.findMany({
+      where: { schoolId: actor.schoolId, classId, OR: [{ endDate: null }, { endDate: { gte: dbDate(today) } }] },
+      select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+    }),
+  ]);
+  const reasons = new Map((lists?.paper ?? []).map((p) => [p.studentId, PAPER_REASON_LABELS[p.reason]]));
+  const pupils = [...new Map(enrolled.map((e) => [e.student.id, e.student])).values()]
+    .map((s) => ({ id: s.id, name: fullName(s), paperReason: reasons.get(s.id) ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.id - b.id);
+  return { ok: true, page: { classId: cls.id, className: className(cls), weeks, pupils, canPrintSchool: printsSchool(actor) } };
+}

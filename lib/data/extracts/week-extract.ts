@@ -1,0 +1,54 @@
+// One pupil's weekly extract: checks the right to print it, then reads the week through
+// diaryWeek, the same function behind the diary's week view, so paper and screen agree.
+import 'server-only';
+import { getDb } from '../../db';
+import { fullName, type Actor } from '../../auth/actor';
+import { toSchoolDate } from '../../domain/timezone';
+import type { WeekExtract } from '../../pdf/extract-model';
+import { diaryWeek } from '../diary/week';
+import { printableStudents, readerForPrinting } from './access';
+import { REFUSALS, type Outcome } from './errors';
+import { extractFromDiaryWeek } from './from-diary-week';
+import { parseWeek } from './params';
+
+/** Today on the school's clock, for "the current week". */
+export async function schoolToday(schoolId: number, now: Date): Promise<string> {
+  const school = await getDb().school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true } });
+  return toSchoolDate(now, school.timezone);
+}
+
+/** The class teacher's full name, for the signature line. */
+export async function classTeacherName(schoolId: number, classId: number | null): Promise<string | null> {
+  if (classId === null) return null;
+  const row = await getDb().schoolClass.findFirst({ where: { id: classId, schoolId }, select: { classTeacher: { select: { lastName: true, firstName: true, middleName: true } } } });
+  return row?.classTeacher ? fullName(row.classTeacher) : null;
+}
+
+/** Reads one extract for a reader already allowed to print it. */
+export async function readExtract(reader: Actor, studentId: number, monday: string, teacherName: (classId: number | null) => Promise<string | null>, now: Date): Promise<WeekExtract | null> {
+  const week = await diaryWeek(reader, studentId, monday, now);
+  if (!week) return null;
+  return extractFromDiaryWeek(week, { classTeacherName: await teacherName(week.student.classId) });
+}
+
+export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: string | null, now = new Date()): Promise<Outcome<{ extract: WeekExtract }>> {
+  const db = getDb();
+  // The right to print, the pupil's class teachers (for the signature line) and today, at once.
+  const [allowed, today] = await Promise.all([
+    db.user.findFirst({
+      where: { AND: [{ id: studentId }, printableStudents(actor)] },
+      select: { enrollments: { select: { classId: true, schoolClass: { select: { classTeacher: { select: { lastName: true, firstName: true, middleName: true } } } } } } },
+    }),
+    schoolToday(actor.schoolId, now),
+  ]);
+  if (!allowed) {
+    const exists = await db.user.count({ where: { id: studentId, schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } } } });
+    return exists ? REFUSALS.pupilDenied : REFUSALS.pupilNotFound;
+  }
+  const week = parseWeek(rawWeek, today);
+  if (!week.ok) return week;
+  const teachers = new Map(allowed.enrollments.map((e) => [e.classId, e.schoolClass.classTeacher ? fullName(e.schoolClass.classTeacher) : null]));
+  const teacherOf = async (classId: number | null) => (classId === null ? null : (teachers.get(classId) ?? null));
+  const extract = await readExtract(readerForPrinting(actor), studentId, week.monday, teacherOf, now);
+  return extract ? { ok: true, extract } : REFUSALS.pupilNotFound;
+}

@@ -1,0 +1,104 @@
+// The class teacher's read-only overview of their class for a period: every subject's marks as
+// averages, attendance totals and final marks, per pupil. A fixed set of queries, scoped by
+// readableClasses (class teacher of this class, or management).
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { average, formatAverage, weightedAverage } from '../../domain/averages';
+import { ATTENDANCE_CODES, type AttendanceCode } from '../../domain/attendance';
+import { findStudyPeriod } from '../../domain/calendar';
+import { attendanceFromDb, comparePupils } from '../../domain/journal-grid';
+import { toSchoolDate } from '../../domain/timezone';
+import { dbDate, isoDate } from '../dates';
+import { className } from '../names';
+import { readableClasses } from '../scope';
+import { FINAL_SPECIAL_LABELS } from './final-marks';
+
+type Cell = { count: number; average: string; weighted: string; final: string | null };
+
+export async function classOverview(actor: Actor, classId: number, periodId?: number, now = new Date()) {
+  const db = getDb();
+  const cls = await db.schoolClass.findFirst({
+    where: { AND: [{ id: classId }, readableClasses(actor)] },
+    select: { id: true, gradeLevel: true, letter: true, periodSchemeId: true, academicYearId: true, school: { select: { timezone: true } } },
+  });
+  if (!cls) return null;
+  const inClass = { OR: [{ classId: cls.id }, { group: { classId: cls.id } }] };
+  const [periods, courses, workTypes] = await Promise.all([
+    db.studyPeriod.findMany({
+      where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, OR: [{ schemeId: cls.periodSchemeId }, { schemeId: null }] },
+      orderBy: [{ kind: 'asc' }, { startDate: 'asc' }],
+      select: { id: true, name: true, kind: true, startDate: true, endDate: true, status: true },
+    }),
+    db.course.findMany({
+      where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, ...inClass },
+      orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
+      select: { id: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true } } },
+    }),
+    db.workType.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, weight: true } }),
+  ]);
+  const list = periods.map((p) => ({ ...p, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
+  const today = toSchoolDate(now, cls.school.timezone);
+  const terms = list.filter((p) => p.kind === 'TERM');
+  const period = list.find((p) => p.id === periodId) ?? findStudyPeriod(terms, today) ?? terms[0] ?? list[0];
+  if (!period) return null;
+  const from = dbDate(period.startDate);
+  const to = dbDate(period.endDate);
+  const courseIds = courses.map((c) => c.id);
+  const scoped = { courseId: { in: courseIds }, course: { OR: [{ schoolClass: readableClasses(actor) }, { group: { schoolClass: readableClasses(actor) } }] } };
+
+  const [enrollments, marks, attendance, finals] = await Promise.all([
+    db.enrollment.findMany({
+      where: { classId: cls.id, schoolClass: readableClasses(actor), startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+      select: { startDate: true, endDate: true, student: { select: { id: true, lastName: true, firstName: true } } },
+    }),
+    db.mark.findMany({ where: { ...scoped, lesson: { date: { gte: from, lte: to } } }, select: { studentId: true, courseId: true, numericValue: true, workTypeId: true } }),
+    db.attendance.groupBy({ by: ['studentId', 'code'], where: { lesson: { ...scoped, date: { gte: from, lte: to } } }, _count: { _all: true } }),
+    db.finalMark.findMany({ where: { ...scoped, periodId: period.id }, select: { studentId: true, courseId: true, value: true, special: true, deferredUntil: true, status: true } }),
+  ]);
+
+  const weight = new Map(workTypes.map((w) => [w.id, w.weight]));
+  const pupils = new Map<number, { id: number; lastName: string; firstName: string; left: string | null; joined: string | null }>();
+  for (const e of enrollments) {
+    const s = e.student;
+    pupils.set(s.id, { ...s, left: e.endDate && e.endDate <= to ? isoDate(e.endDate) : null, joined: e.startDate > from ? isoDate(e.startDate) : null });
+  }
+  const byPupilCourse = new Map<string, { value: number; weight: number }[]>();
+  for (const m of marks) {
+    if (m.numericValue === null) continue;
+    const k = `${m.studentId}:${m.courseId}`;
+    const arr = byPupilCourse.get(k) ?? [];
+    arr.push({ value: m.numericValue, weight: weight.get(m.workTypeId) ?? 1 });
+    byPupilCourse.set(k, arr);
+  }
+  const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.courseId}`, f.value ?? (f.special ? FINAL_SPECIAL_LABELS[f.special] : f.deferredUntil ? 'отср.' : null)]));
+  const absences = new Map<number, Record<AttendanceCode, number>>();
+  for (const a of attendance) {
+    const row = absences.get(a.studentId) ?? (Object.fromEntries(ATTENDANCE_CODES.map((c) => [c, 0])) as Record<AttendanceCode, number>);
+    row[attendanceFromDb(a.code)] += a._count._all;
+    absences.set(a.studentId, row);
+  }
+
+  const rows = [...pupils.values()].sort(comparePupils).map((p) => {
+    const cells: Record<number, Cell> = {};
+    const all: { value: number; weight: number }[] = [];
+    for (const c of courses) {
+      const ms = byPupilCourse.get(`${p.id}:${c.id}`) ?? [];
+      all.push(...ms);
+      cells[c.id] = { count: ms.length, average: formatAverage(average(ms.map((m) => m.value))), weighted: formatAverage(weightedAverage(ms)), final: finalOf.get(`${p.id}:${c.id}`) ?? null };
+    }
+    return { id: p.id, name: `${p.lastName} ${p.firstName}`, left: p.left, joined: p.joined, cells, overall: formatAverage(weightedAverage(all)), absences: absences.get(p.id) ?? null };
+  });
+  const courseAverage = Object.fromEntries(
+    courses.map((c) => [c.id, formatAverage(weightedAverage([...pupils.keys()].flatMap((id) => byPupilCourse.get(`${id}:${c.id}`) ?? [])))]),
+  );
+  return {
+    classId: cls.id,
+    className: className(cls),
+    period,
+    periods: list,
+    courses: courses.map((c) => ({ id: c.id, title: c.group ? `${c.subject.shortName}, гр. ${/\d+/.exec(c.group.name)?.[0] ?? c.group.name}` : c.subject.shortName, fullTitle: c.group ? `${c.subject.name}, ${c.group.name}` : c.subject.name })),
+    rows,
+    courseAverage,
+  };
+}

@@ -1,0 +1,125 @@
+// Period final marks: the teacher sets a value, н/а, осв., зач. or a deferral (with a date and a
+// reason), then publishes; families see a published mark from visibleFrom, at most the school's
+// resultVisibilityHours after publishing. A closed period refuses every change.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { writeAudit } from '../../audit';
+import { normalizeMarkValue } from '../../domain/grading';
+import { finalMarkVisibleFrom } from '../../domain/journal-grid';
+import type { FinalMarkSpecial } from '../../generated/prisma/enums';
+import type { Prisma } from '../../prisma-client';
+import { dbDate, isoDate } from '../dates';
+import { writableCourses } from '../scope';
+import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
+import { TX_OPTIONS } from './save-cell';
+
+export const FINAL_SPECIAL_LABELS: Record<FinalMarkSpecial, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
+
+export type FinalMarkInput =
+  | { studentId: number; kind: 'value'; value: string; expectedVersion: number }
+  | { studentId: number; kind: 'special'; special: FinalMarkSpecial; expectedVersion: number }
+  | { studentId: number; kind: 'deferral'; until: string; reason: string; expectedVersion: number };
+
+type Target = { courseId: number; periodId: number };
+
+/** The course (taught by the actor) and the period, with what a final-mark write needs to check. */
+async function writableTarget(actor: Actor, t: Target) {
+  const db = getDb();
+  const [course, period] = await Promise.all([
+    db.course.findFirst({
+      where: { AND: [{ id: t.courseId }, writableCourses(actor)] },
+      select: { id: true, classId: true, groupId: true, group: { select: { classId: true } }, gradingScale: { select: { kind: true, values: true } }, school: { select: { resultVisibilityHours: true } } },
+    }),
+    db.studyPeriod.findFirst({ where: { id: t.periodId, schoolId: actor.schoolId, academicYear: { courses: { some: { id: t.courseId } } } }, select: { id: true, startDate: true, endDate: true } }),
+  ]);
+  return course && period ? { course, period } : null;
+}
+
+/** Locks the period row for the transaction and refuses when it is closed (see periodOpen). */
+async function lockOpenPeriod(tx: Prisma.TransactionClient, periodId: number) {
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM study_periods WHERE id = ${periodId} FOR SHARE`;
+  return rows[0]?.status === 'OPEN';
+}
+
+const snapshot = { id: true, value: true, special: true, deferredUntil: true, deferralReason: true, status: true, version: true } as const;
+
+export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInput): Promise<Result<{ version: number }>> {
+  if (!actor.permissions.has('finalmarks:write')) return fail(MESSAGES.denied);
+  const target = await writableTarget(actor, t);
+  if (!target) return fail(MESSAGES.courseNotFound);
+  const { course, period } = target;
+  const db = getDb();
+  // The pupil belonged to the course at some time in the period.
+  const overlap = { startDate: { lte: period.endDate }, OR: [{ endDate: null }, { endDate: { gte: period.startDate } }] };
+  const groupClass = course.group?.classId ? { classId: course.group.classId } : {};
+  const inCourse = await db.user.count({
+    where: course.classId
+      ? { id: input.studentId, schoolId: actor.schoolId, enrollments: { some: { classId: course.classId, ...overlap } } }
+      : { id: input.studentId, schoolId: actor.schoolId, groupMemberships: { some: { groupId: course.groupId ?? -1 } }, enrollments: { some: { ...groupClass, ...overlap } } },
+  });
+  if (!inCourse) return fail(MESSAGES.pupilNotInCourse, 'studentId');
+
+  const data = { value: null as string | null, special: null as FinalMarkSpecial | null, deferredUntil: null as Date | null, deferralReason: null as string | null };
+  if (input.kind === 'value') {
+    const v = normalizeMarkValue(course.gradingScale.kind, input.value);
+    if (v === null || !course.gradingScale.values.includes(v)) return fail(MESSAGES.notOnScale(course.gradingScale.values), 'value');
+    data.value = v;
+  } else if (input.kind === 'special') {
+    data.special = input.special;
+  } else {
+    if (input.until <= isoDate(period.endDate)) return fail('Отсрочка — до даты после окончания периода', 'until');
+    if (input.reason.trim().length < 3) return fail('Укажите причину отсрочки', 'reason');
+    data.deferredUntil = dbDate(input.until);
+    data.deferralReason = input.reason.trim();
+  }
+
+  try {
+    return await db.$transaction(async (tx) => {
+      if (!(await lockOpenPeriod(tx, period.id))) return fail(MESSAGES.periodClosed);
+      const key = { studentId_courseId_periodId: { studentId: input.studentId, courseId: course.id, periodId: period.id } };
+      const before = await tx.finalMark.findUnique({ where: key, select: snapshot });
+      if ((before?.version ?? 0) !== input.expectedVersion) return fail('Итоговую отметку уже изменил другой пользователь. Обновите страницу.');
+      // A changed mark goes back to draft: families must not see a value the teacher has not published.
+      const next = { ...data, status: 'DRAFT' as const, publishedAt: null, visibleFrom: null, updatedById: actor.id };
+      let row;
+      if (!before) {
+        row = await tx.finalMark.create({ data: { schoolId: actor.schoolId, studentId: input.studentId, courseId: course.id, periodId: period.id, ...next, createdById: actor.id }, select: snapshot });
+      } else {
+        const changed = await tx.finalMark.updateMany({ where: { id: before.id, version: input.expectedVersion }, data: { ...next, version: before.version + 1 } });
+        if (!changed.count) return fail('Итоговую отметку уже изменил другой пользователь. Обновите страницу.');
+        row = { ...before, ...data, status: 'DRAFT' as const, version: before.version + 1 };
+      }
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: before ? 'finalmark.update' : 'finalmark.create', entityType: 'FinalMark', entityId: row.id, oldValue: before, newValue: row, details: { courseId: course.id, periodId: period.id, studentId: input.studentId } });
+      return { ok: true as const, version: row.version };
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail('Итоговую отметку уже изменил другой пользователь. Обновите страницу.');
+    throw error;
+  }
+}
+
+/** Publishes every draft final mark of the course in the period. */
+export async function publishFinalMarks(actor: Actor, t: Target, now = new Date()): Promise<Result<{ published: number; visibleFrom: string }>> {
+  if (!actor.permissions.has('finalmarks:write')) return fail(MESSAGES.denied);
+  const target = await writableTarget(actor, t);
+  if (!target) return fail(MESSAGES.courseNotFound);
+  const visibleFrom = finalMarkVisibleFrom(now, target.course.school.resultVisibilityHours);
+  return getDb().$transaction(async (tx) => {
+    if (!(await lockOpenPeriod(tx, t.periodId))) return fail(MESSAGES.periodClosed);
+    const drafts = await tx.finalMark.findMany({ where: { courseId: t.courseId, periodId: t.periodId, status: 'DRAFT', course: writableCourses(actor) }, select: snapshot });
+    if (!drafts.length) return fail('Нет неопубликованных итоговых отметок');
+    await tx.finalMark.updateMany({
+      where: { id: { in: drafts.map((d) => d.id) } },
+      data: { status: 'PUBLISHED', publishedAt: now, visibleFrom, updatedById: actor.id, version: { increment: 1 } },
+    });
+    await tx.auditLog.createMany({
+      data: drafts.map((d) => ({
+        schoolId: actor.schoolId, actorId: actor.id, action: 'finalmark.publish', entityType: 'FinalMark', entityId: String(d.id),
+        oldValue: { ...d, deferredUntil: d.deferredUntil?.toISOString() ?? null },
+        newValue: { status: 'PUBLISHED', publishedAt: now.toISOString(), visibleFrom: visibleFrom.toISOString(), version: d.version + 1 },
+      })),
+    });
+    return { ok: true as const, published: drafts.length, visibleFrom: visibleFrom.toISOString() };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,89 @@
+// The rows of the grid: pupils of the class (or group) during the period with their enrollment
+// dates, so a pupil who joined or left shows greyed cells outside their time in the class.
+import 'server-only';
+import type { Actor } from '../../auth/actor';
+import type { PrismaClient } from '../../prisma-client';
+import type { GradingScaleKind } from '../../domain/grading';
+import { formatAverage } from '../../domain/averages';
+import type { RoundingPolicy } from '../../domain/rounding';
+import { comparePupils, proposalShort, pupilFigures, type DateRange } from '../../domain/journal-grid';
+import { dbDate, isoDate } from '../dates';
+
+type CourseRef = { courseId: number; classId: number | null; groupId: number | null; groupClassId: number | null };
+type Pupil = { id: number; lastName: string; firstName: string; ranges: DateRange[] };
+
+export type FinalMarkCell = { value: string | null; special: string | null; deferredUntil: string | null; deferralReason: string | null; status: string; visibleFrom: string | null; version: number };
+
+export type GridPupil = {
+  id: number;
+  name: string;
+  ranges: DateRange[];
+  count: number;
+  average: string;
+  weightedAverage: string;
+  /** «4», «4/5?» (the teacher decides) or «—». */
+  forecast: string;
+  final: FinalMarkCell | null;
+};
+
+/** One query: the enrollments (class course) or group memberships (group course) overlapping the period. */
+export async function gridPupils(db: PrismaClient, actor: Actor, c: CourseRef, period: { startDate: string; endDate: string }, readableIds: number[]): Promise<Pupil[]> {
+  const from = dbDate(period.startDate);
+  const to = dbDate(period.endDate);
+  const overlap = { startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] };
+  // Bounded by the course ids the scoped query (readableCourses) returned.
+  const course = { some: { id: { in: readableIds } } };
+  const person = { id: true, lastName: true, firstName: true } as const;
+  const range = (e: { startDate: Date; endDate: Date | null }) => ({ startDate: isoDate(e.startDate), endDate: e.endDate ? isoDate(e.endDate) : null });
+
+  const byId = new Map<number, Pupil>();
+  if (c.classId) {
+    // Enrollments and their pupils' names side by side: two flat queries instead of a nested one.
+    const where = { classId: c.classId, ...overlap, schoolClass: { courses: course } };
+    const [rows, people] = await Promise.all([
+      db.enrollment.findMany({ where, select: { studentId: true, startDate: true, endDate: true } }),
+      db.user.findMany({ where: { schoolId: actor.schoolId, enrollments: { some: where } }, select: person }),
+    ]);
+    for (const s of people) byId.set(s.id, { ...s, ranges: [] });
+    for (const r of rows) byId.get(r.studentId)?.ranges.push(range(r));
+  } else {
+    const rows = await db.studyGroupMember.findMany({
+      where: { groupId: c.groupId ?? -1, group: { courses: course } },
+      select: { student: { select: { ...person, enrollments: { where: { ...overlap, ...(c.groupClassId ? { classId: c.groupClassId } : {}) }, select: { startDate: true, endDate: true } } } } },
+    });
+    for (const { student } of rows) {
+      if (student.enrollments.length) byId.set(student.id, { id: student.id, lastName: student.lastName, firstName: student.firstName, ranges: student.enrollments.map(range) });
+    }
+  }
+  return [...byId.values()].sort(comparePupils);
+}
+
+type MarkRow = { studentId: number; numericValue: number | null; workTypeId: number };
+type FinalRow = { studentId: number; value: string | null; special: string | null; deferredUntil: Date | null; deferralReason: string | null; status: string; visibleFrom: Date | null; version: number };
+
+/** Adds the per-pupil figures (count, averages, forecast by the school's policy) and the final mark. */
+export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[], weights: Map<number, number>, policy: RoundingPolicy, scale: GradingScaleKind): GridPupil[] {
+  const marksOf = new Map<number, MarkRow[]>();
+  for (const m of marks) {
+    const list = marksOf.get(m.studentId);
+    if (list) list.push(m);
+    else marksOf.set(m.studentId, [m]);
+  }
+  const finalOf = new Map(finals.map((f) => [f.studentId, f]));
+  return pupils.map((p) => {
+    const f = pupilFigures((marksOf.get(p.id) ?? []).map((m) => ({ numericValue: m.numericValue, weight: weights.get(m.workTypeId) ?? 1 })), policy, scale);
+    const fin = finalOf.get(p.id);
+    return {
+      id: p.id,
+      name: `${p.lastName} ${p.firstName}`,
+      ranges: p.ranges,
+      count: f.count,
+      average: formatAverage(f.average),
+      weightedAverage: formatAverage(f.weightedAverage),
+      forecast: proposalShort(f.proposal),
+      final: fin
+        ? { value: fin.value, special: fin.special, deferredUntil: fin.deferredUntil ? isoDate(fin.deferredUntil) : null, deferralReason: fin.deferralReason, status: fin.status, visibleFrom: fin.visibleFrom?.toISOString() ?? null, version: fin.version }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,53 @@
+// The row-heavy reads of the grid (lessons, marks, attendance of a course in a period) as plain
+// SQL. Prisma's per-query compilation and per-row mapping cost several times the database's own
+// work here (a quarter is ~1,000 cells); these run only for course ids that the scoped query
+// (readableCourses) returned, and that list is part of every WHERE below.
+import 'server-only';
+import type { PrismaClient } from '../../prisma-client';
+import type { AttendanceDbCode } from '../../domain/journal-grid';
+
+/** `schoolId` leads every index of these tables, so it is in every WHERE. */
+type Range = { schoolId: number; readableIds: number[]; from: Date; to: Date };
+
+export type LessonRow = { id: number; date: Date; slot: number; lessonKind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; teacherId: number };
+export type MarkRow = { id: number; studentId: number; lessonId: number; position: number; value: string; numericValue: number | null; workTypeId: number; comment: string | null; version: number };
+export type AttendanceRow = { id: number; studentId: number; lessonId: number; code: AttendanceDbCode; comment: string | null; version: number };
+
+export function lessonRows(db: PrismaClient, r: Range) {
+  return db.$queryRaw<LessonRow[]>`
+    SELECT id, date, slot, lesson_kind::text AS "lessonKind", topic, planned_test AS "plannedTest", is_substitution AS "isSubstitution", teacher_id AS "teacherId"
+      FROM lessons WHERE school_id = ${r.schoolId} AND course_id = ANY(${r.readableIds}::int[]) AND date BETWEEN ${r.from}::date AND ${r.to}::date
+     ORDER BY date, slot`;
+}
+
+export function markRows(db: PrismaClient, r: Range) {
+  return db.$queryRaw<MarkRow[]>`
+    SELECT m.id, m.student_id AS "studentId", m.lesson_id AS "lessonId", m.position, m.value, m.numeric_value AS "numericValue",
+           m.work_type_id AS "workTypeId", m.comment, m.version
+      FROM marks m JOIN lessons l ON l.id = m.lesson_id
+     WHERE m.school_id = ${r.schoolId} AND m.course_id = ANY(${r.readableIds}::int[])
+       AND l.school_id = ${r.schoolId} AND l.course_id = ANY(${r.readableIds}::int[]) AND l.date BETWEEN ${r.from}::date AND ${r.to}::date
+     ORDER BY m.position`;
+}
+
+export function attendanceRows(db: PrismaClient, r: Range) {
+  return db.$queryRaw<AttendanceRow[]>`
+    SELECT a.id, a.student_id AS "studentId", a.lesson_id AS "lessonId", a.code::text AS code, a.comment, a.version
+      FROM attendance a JOIN lessons l ON l.id = a.lesson_id
+     WHERE l.school_id = ${r.schoolId} AND l.course_id = ANY(${r.readableIds}::int[]) AND l.date BETWEEN ${r.from}::date AND ${r.to}::date`;
+}
+
+export type PeriodRow = { id: number; name: string; kind: string; startDate: Date; endDate: Date; status: 'OPEN' | 'CLOSED' };
+
+/** Terms of the course's class scheme (or its group's class) and the year, in the course's academic year. School calendar: readable by all staff of the school. */
+export function periodRows(db: PrismaClient, schoolId: number, courseId: number) {
+  return db.$queryRaw<PeriodRow[]>`
+    SELECT p.id, p.name, p.kind::text AS kind, p.start_date AS "startDate", p.end_date AS "endDate", p.status::text AS status
+      FROM study_periods p
+      JOIN courses c ON c.id = ${courseId} AND c.school_id = ${schoolId} AND p.academic_year_id = c.academic_year_id
+      LEFT JOIN school_classes sc ON sc.id = c.class_id
+      LEFT JOIN study_groups g ON g.id = c.group_id
+      LEFT JOIN school_classes gsc ON gsc.id = g.class_id
+     WHERE p.school_id = ${schoolId} AND (p.scheme_id IS NULL OR p.scheme_id = COALESCE(sc.period_scheme_id, gsc.period_scheme_id))
+     ORDER BY p.kind, p.start_date`;
+}

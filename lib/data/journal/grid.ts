@@ -1,0 +1,101 @@
+// The journal grid of one course and one study period, loaded in a fixed number of queries:
+// (course, periods, work types) then (lessons, pupils, marks, attendance, final marks) in parallel.
+// Nothing is loaded per pupil or per lesson, so the page costs the same for 10 pupils or 35.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import type { GradingScaleKind } from '../../domain/grading';
+import { describePolicy, type RoundingPolicy } from '../../domain/rounding';
+import { toSchoolDate } from '../../domain/timezone';
+import { findStudyPeriod } from '../../domain/calendar';
+import { attendanceFromDb, readRoundingPolicy } from '../../domain/journal-grid';
+import { dbDate, isoDate } from '../dates';
+import { readableCourses } from '../scope';
+import { courseHeader } from './course-header';
+import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
+import { attendanceRows, lessonRows, markRows, periodRows } from './grid-rows';
+
+export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean };
+export type GridMark = { id: number; position: number; value: string; workTypeId: number; comment: string | null; version: number };
+export type GridAttendance = { id: number; code: string; comment: string | null; version: number };
+export type GridCell = { marks: GridMark[]; attendance: GridAttendance | null };
+export type GridPeriod = { id: number; name: string; kind: string; startDate: string; endDate: string; status: 'OPEN' | 'CLOSED' };
+
+export type JournalGrid = {
+  course: { id: number; title: string; scale: { kind: GradingScaleKind; values: string[] }; writable: boolean };
+  period: GridPeriod;
+  periods: GridPeriod[];
+  lessons: GridLesson[];
+  pupils: GridPupil[];
+  /** Keyed `${studentId}:${lessonId}`; absent keys are empty cells. */
+  cells: Record<string, GridCell>;
+  workTypes: { id: number; name: string; shortName: string; weight: number }[];
+  policyText: string;
+  /** The school's rounding policy and every work type's weight, for figures recomputed in the browser. */
+  policy: RoundingPolicy;
+  weights: Record<number, number>;
+};
+
+export const cellKey = (studentId: number, lessonId: number) => `${studentId}:${lessonId}`;
+
+export async function loadJournalGrid(actor: Actor, courseId: number, periodId?: number, now = new Date()): Promise<JournalGrid | null> {
+  const db = getDb();
+  // The scoped query decides access; its ids then bound every other read of the page.
+  const [readable, course, periods, workTypes] = await Promise.all([
+    db.course.findMany({ where: { AND: [{ id: courseId }, readableCourses(actor)] }, select: { id: true } }),
+    courseHeader(db, actor.schoolId, courseId, actor.id),
+    periodRows(db, actor.schoolId, courseId),
+    db.workType.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, name: true, shortName: true, weight: true, archived: true } }),
+  ]);
+  const readableIds = readable.map((c) => c.id);
+  if (!readableIds.length || !course) return null;
+
+  const gridPeriods: GridPeriod[] = periods.map((p) => ({ ...p, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
+  const today = toSchoolDate(now, course.timezone);
+  const terms = gridPeriods.filter((p) => p.kind === 'TERM');
+  const period =
+    gridPeriods.find((p) => p.id === periodId) ??
+    findStudyPeriod(terms, today) ??
+    [...terms].reverse().find((p) => p.endDate < today) ??
+    terms[0] ??
+    gridPeriods[0];
+  if (!period) return null;
+
+  const from = dbDate(period.startDate);
+  const to = dbDate(period.endDate);
+  const range = { schoolId: actor.schoolId, readableIds, from, to };
+  const [lessons, pupils, marks, attendance, finals] = await Promise.all([
+    lessonRows(db, range),
+    gridPupils(db, actor, { courseId, classId: course.classId, groupId: course.groupId, groupClassId: course.groupClassId }, period, readableIds),
+    markRows(db, range),
+    attendanceRows(db, range),
+    db.finalMark.findMany({
+      where: { courseId: { in: readableIds }, periodId: period.id },
+      select: { studentId: true, value: true, special: true, deferredUntil: true, deferralReason: true, status: true, visibleFrom: true, version: true },
+    }),
+  ]);
+
+  const teaches = course.teaches && actor.permissions.has('marks:write');
+  const cells: Record<string, GridCell> = {};
+  const cell = (s: number, l: number) => (cells[cellKey(s, l)] ??= { marks: [], attendance: null });
+  for (const m of marks) cell(m.studentId, m.lessonId).marks.push({ id: m.id, position: m.position, value: m.value, workTypeId: m.workTypeId, comment: m.comment, version: m.version });
+  for (const a of attendance) cell(a.studentId, a.lessonId).attendance = { id: a.id, code: attendanceFromDb(a.code), comment: a.comment, version: a.version };
+
+  const policy = readRoundingPolicy(course.roundingPolicy);
+  const scale = course.scale;
+  return {
+    course: { id: course.id, title: course.title, scale, writable: teaches },
+    period,
+    periods: gridPeriods,
+    lessons: lessons.map((l) => ({
+      id: l.id, date: isoDate(l.date), slot: l.slot, kind: l.lessonKind, topic: l.topic, plannedTest: l.plannedTest, isSubstitution: l.isSubstitution,
+      writable: teaches || (l.isSubstitution && l.teacherId === actor.id && actor.permissions.has('marks:write')),
+    })),
+    pupils: pupilRows(pupils, marks, finals, new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
+    cells,
+    workTypes: workTypes.filter((w) => !w.archived).map(({ archived: _a, ...w }) => w).sort((a, b) => a.weight - b.weight || a.id - b.id),
+    policy,
+    weights: Object.fromEntries(workTypes.map((w) => [w.id, w.weight])),
+    policyText: scale.kind === 'FIVE_POINT' ? describePolicy(policy) : 'Для этой шкалы отметка за период не предлагается автоматически.',
+  };
+}

@@ -1,0 +1,92 @@
+// Homework of a lesson: one class assignment, individual ones for chosen pupils, and attachments
+// kept in the database (homework_attachments.data), size-limited and type-checked by content.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { writeAudit } from '../../audit';
+import { checkAttachment } from '../../domain/attachment-types';
+import { dbDate } from '../dates';
+import { readableCourses, writableLessons } from '../scope';
+import { fail, MESSAGES, type Result } from './result';
+import { periodOpen, pupilInCourse, writableLesson } from './write-context';
+import { TX_OPTIONS } from './save-cell';
+
+export type HomeworkInput = { text: string; dueDate: string | null; studentIds: number[] };
+
+/** Class homework (no pupils chosen) replaces the lesson's class assignment; individual homework adds one per pupil. */
+export async function saveHomework(actor: Actor, lessonId: number, input: HomeworkInput): Promise<Result<{ ids: number[] }>> {
+  if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  const db = getDb();
+  const ctx = await writableLesson(db, actor, lessonId);
+  if (!ctx.ok) return ctx;
+  if (input.studentIds.length && !(await pupilInCourse(db, ctx, input.studentIds))) return fail(MESSAGES.pupilNotInCourse, 'studentIds');
+  if (input.dueDate && input.dueDate < ctx.isoDate) return fail('Срок сдачи не может быть раньше урока', 'dueDate');
+  const dueDate = input.dueDate ? dbDate(input.dueDate) : null;
+  return db.$transaction(async (tx) => {
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
+    const ids: number[] = [];
+    if (input.studentIds.length === 0) {
+      const existing = await tx.homework.findFirst({ where: { lessonId, studentId: null }, select: { id: true, text: true, dueDate: true } });
+      if (existing) {
+        await tx.homework.update({ where: { id: existing.id }, data: { text: input.text, dueDate } });
+        await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.update', entityType: 'Homework', entityId: existing.id, oldValue: existing, newValue: { text: input.text, dueDate } });
+        ids.push(existing.id);
+      } else {
+        const row = await tx.homework.create({ data: { schoolId: actor.schoolId, lessonId, text: input.text, dueDate, createdById: actor.id }, select: { id: true } });
+        await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.create', entityType: 'Homework', entityId: row.id, newValue: { lessonId, text: input.text, dueDate } });
+        ids.push(row.id);
+      }
+    } else {
+      for (const studentId of new Set(input.studentIds)) {
+        const row = await tx.homework.create({ data: { schoolId: actor.schoolId, lessonId, studentId, text: input.text, dueDate, createdById: actor.id }, select: { id: true } });
+        await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.create', entityType: 'Homework', entityId: row.id, newValue: { lessonId, studentId, text: input.text, dueDate } });
+        ids.push(row.id);
+      }
+    }
+    return { ok: true as const, ids };
+  }, TX_OPTIONS);
+}
+
+export async function deleteHomework(actor: Actor, homeworkId: number): Promise<Result> {
+  if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  const db = getDb();
+  const row = await db.homework.findFirst({ where: { id: homeworkId, lesson: writableLessons(actor) }, select: { id: true, lessonId: true, studentId: true, text: true } });
+  if (!row) return fail(MESSAGES.lessonNotWritable);
+  await db.$transaction(async (tx) => {
+    await tx.homework.delete({ where: { id: row.id } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.delete', entityType: 'Homework', entityId: row.id, oldValue: row });
+  });
+  return { ok: true };
+}
+
+const MAX_FILES_PER_HOMEWORK = 10;
+
+export async function addAttachment(actor: Actor, homeworkId: number, fileName: string, bytes: Uint8Array): Promise<Result<{ id: number }>> {
+  if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  const checked = checkAttachment(fileName, bytes);
+  if (!checked.ok) return fail(checked.error, 'file');
+  const db = getDb();
+  const hw = await db.homework.findFirst({ where: { id: homeworkId, lesson: writableLessons(actor) }, select: { id: true, _count: { select: { attachments: true } } } });
+  if (!hw) return fail(MESSAGES.lessonNotWritable);
+  if (hw._count.attachments >= MAX_FILES_PER_HOMEWORK) return fail(`Не больше ${MAX_FILES_PER_HOMEWORK} файлов к одному заданию`, 'file');
+  const row = await db.homeworkAttachment.create({
+    data: { schoolId: actor.schoolId, homeworkId, fileName: checked.fileName, mimeType: checked.mimeType, size: bytes.length, data: Buffer.from(bytes) },
+    select: { id: true },
+  });
+  return { ok: true, id: row.id };
+}
+
+/** For staff who may read the lesson's course; families get files through the diary. */
+export async function readAttachment(actor: Actor, attachmentId: number) {
+  return getDb().homeworkAttachment.findFirst({
+    where: { id: attachmentId, schoolId: actor.schoolId, homework: { lesson: { course: readableCourses(actor) } } },
+    select: { fileName: true, mimeType: true, size: true, data: true },
+  });
+}
+
+export async function deleteAttachment(actor: Actor, attachmentId: number): Promise<Result> {
+  if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  const gone = await getDb().homeworkAttachment.deleteMany({ where: { id: attachmentId, homework: { lesson: writableLessons(actor) } } });
+  return gone.count ? { ok: true } : fail(MESSAGES.lessonNotWritable);
+}

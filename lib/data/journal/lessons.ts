@@ -1,0 +1,124 @@
+// A lesson's own record: opening it from the timetable, and its topic, kind, planned-test flag and
+// substitute. The substitution is written with the lesson (seed 002 §3.4): a lesson opened in a
+// slot with a recorded substitution belongs to the substitute.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { writeAudit } from '../../audit';
+import type { LessonKind } from '../../generated/prisma/enums';
+import { dbDate } from '../dates';
+import { writableCourses } from '../scope';
+import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
+import { TX_OPTIONS } from './save-cell';
+import { periodOpen, writableLesson } from './write-context';
+
+export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
+  LESSON: 'Урок',
+  TEST: 'Контрольная работа',
+  QUIZ: 'Проверочная работа',
+  LAB: 'Лабораторная работа',
+  PRACTICAL: 'Практическая работа',
+  DICTATION: 'Диктант',
+  EXCURSION: 'Экскурсия',
+};
+
+/** Finds or creates the lesson of a course in a slot on a date; the substitute may open it too. */
+export async function openLesson(actor: Actor, input: { courseId: number; date: string; slot: number }): Promise<Result<{ lessonId: number }>> {
+  if (!actor.permissions.has('lessons:write')) return fail(MESSAGES.denied);
+  const db = getDb();
+  const date = dbDate(input.date);
+  const [course, substitution] = await Promise.all([
+    db.course.findFirst({
+      where: { AND: [{ id: input.courseId }, writableCourses(actor)] },
+      select: { id: true, schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } },
+    }),
+    db.timetableChange.findFirst({
+      where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: null } },
+      orderBy: { id: 'desc' },
+      select: { substituteTeacherId: true, course: { select: { schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } } } },
+    }),
+  ]);
+  const mySubstitution = substitution?.substituteTeacherId === actor.id;
+  if (!course && !mySubstitution) return fail(MESSAGES.lessonNotWritable);
+  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true } });
+  if (existing) return { ok: true, lessonId: existing.id };
+  const c = course ?? substitution!.course;
+  const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
+  const teacherId = substitution?.substituteTeacherId ?? actor.id;
+  try {
+    return await db.$transaction(async (tx) => {
+      const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
+      if (closed) return closed;
+      const lesson = await tx.lesson.create({
+        data: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, teacherId, isSubstitution: !!substitution },
+        select: { id: true },
+      });
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.create', entityType: 'Lesson', entityId: lesson.id, newValue: { ...input, teacherId, isSubstitution: !!substitution } });
+      return { ok: true as const, lessonId: lesson.id };
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const again = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true } });
+    return again ? { ok: true, lessonId: again.id } : fail(MESSAGES.unexpected);
+  }
+}
+
+export type LessonUpdate = {
+  topic: string | null;
+  plannedTopicId: number | null;
+  lessonKind: LessonKind;
+  plannedTest: boolean;
+  /** A teacher of the school who took the lesson instead of the course's teacher; null: no substitution. */
+  substituteTeacherId: number | null;
+  expectedVersion: number;
+};
+
+export async function updateLesson(actor: Actor, lessonId: number, input: LessonUpdate): Promise<Result<{ version: number }>> {
+  if (!actor.permissions.has('lessons:write')) return fail(MESSAGES.denied);
+  const db = getDb();
+  const ctx = await writableLesson(db, actor, lessonId);
+  if (!ctx.ok) return ctx;
+  const [topic, substitute] = await Promise.all([
+    input.plannedTopicId ? db.plannedTopic.findFirst({ where: { id: input.plannedTopicId, courseId: ctx.courseId, schoolId: actor.schoolId }, select: { id: true } }) : null,
+    input.substituteTeacherId ? db.user.findFirst({ where: { id: input.substituteTeacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } }) : null,
+  ]);
+  if (input.plannedTopicId && !topic) return fail('Тема не из КТП этого курса', 'plannedTopicId');
+  if (input.substituteTeacherId && !substitute) return fail('Замещающий учитель не найден', 'substituteTeacherId');
+  return db.$transaction(async (tx) => {
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
+    const before = await tx.lesson.findUnique({
+      where: { id: lessonId },
+      select: { topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true, teacherId: true, isSubstitution: true, topicEnteredAt: true, version: true, course: { select: { teachers: { where: { isPrimary: true }, select: { teacherId: true }, take: 1 } } } },
+    });
+    if (!before || before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
+    const mainTeacher = before.course.teachers[0]?.teacherId ?? before.teacherId;
+    const teacherId = input.substituteTeacherId ?? (before.isSubstitution ? mainTeacher : before.teacherId);
+    const data = {
+      topic: input.topic,
+      plannedTopicId: input.plannedTopicId,
+      lessonKind: input.lessonKind,
+      plannedTest: input.plannedTest,
+      teacherId,
+      isSubstitution: input.substituteTeacherId !== null,
+      // The deadline rule looks at when the topic was first written (seed 002 §3.4).
+      topicEnteredAt: before.topicEnteredAt ?? (input.topic ? new Date() : null),
+      version: before.version + 1,
+    };
+    const changed = await tx.lesson.updateMany({ where: { id: lessonId, version: input.expectedVersion }, data });
+    if (changed.count === 0) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
+    const { course: _c, ...old } = before;
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: lessonId, oldValue: old, newValue: data });
+    return { ok: true as const, version: data.version };
+  }, TX_OPTIONS);
+}
+
+/** «Все на месте»: records that attendance was taken although no one is absent. */
+export async function confirmAttendance(actor: Actor, lessonId: number): Promise<Result> {
+  if (!actor.permissions.has('attendance:write')) return fail(MESSAGES.denied);
+  const db = getDb();
+  const ctx = await writableLesson(db, actor, lessonId);
+  if (!ctx.ok) return ctx;
+  await db.lesson.updateMany({ where: { id: lessonId, attendanceEnteredAt: null }, data: { attendanceEnteredAt: new Date() } });
+  return { ok: true };
+}

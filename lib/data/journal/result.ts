@@ -1,0 +1,26 @@
+// Results of journal writes. Expected refusals are values, not exceptions: a server action
+// passes them to the browser as they are (a thrown error would reach it as an HTTP 500).
+export type Failure = { ok: false; error: string; field?: string };
+export type Result<T = object> = ({ ok: true } & T) | Failure;
+
+export const fail = (error: string, field?: string): Failure => (field ? { ok: false, error, field } : { ok: false, error });
+
+export const MESSAGES = {
+  denied: 'Недостаточно прав для этого действия',
+  lessonNotWritable: 'Этот урок ведёт другой учитель: вносить в него записи нельзя',
+  lessonNotFound: 'Урок не найден',
+  courseNotFound: 'Журнал не найден или недоступен',
+  pupilNotInCourse: 'Ученик не учится в этом классе или группе на дату урока',
+  periodClosed: 'Учебный период закрыт: изменения возможны только после его открытия администрацией',
+  notOnScale: (values: readonly string[]) => `Такой отметки нет в шкале предмета (допустимо: ${values.join(', ')})`,
+  badCode: 'Нет такого кода посещаемости (допустимо: Н, Б, УП, ОП)',
+  badWorkType: 'Неизвестная форма контроля',
+  unexpected: 'Не удалось сохранить. Проверьте соединение и повторите (Enter).',
+} as const;
+
+/** Prisma's unique-constraint error, through the pg driver adapter or not. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return e?.code === 'P2002' || cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
+}

@@ -1,0 +1,98 @@
+// What every journal write checks before it touches a row: the lesson is writable by this actor
+// (their course, or a lesson they substitute), the pupil belongs to the course on the lesson date,
+// and the study period containing the date is not closed. Each check is a scoped query.
+import 'server-only';
+import type { Actor } from '../../auth/actor';
+import type { Prisma, PrismaClient } from '../../prisma-client';
+import type { GradingScaleKind } from '../../domain/grading';
+import { isoDate } from '../dates';
+import { writableLessons } from '../scope';
+import { fail, MESSAGES, type Failure } from './result';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type LessonContext = {
+  ok: true;
+  lessonId: number;
+  courseId: number;
+  schoolId: number;
+  date: Date;
+  isoDate: string;
+  kind: string;
+  scale: { kind: GradingScaleKind; values: string[] };
+  classId: number | null;
+  groupId: number | null;
+  groupClassId: number | null;
+  /** The period scheme of the class (null for a cross-class stream). */
+  schemeId: number | null;
+};
+
+/** The lesson if this actor may write it; one query. */
+export async function writableLesson(db: Db, actor: Actor, lessonId: number): Promise<LessonContext | Failure> {
+  const lesson = await db.lesson.findFirst({
+    where: { AND: [{ id: lessonId }, writableLessons(actor)] },
+    select: {
+      id: true, courseId: true, schoolId: true, date: true, lessonKind: true,
+      course: {
+        select: {
+          classId: true, groupId: true,
+          gradingScale: { select: { kind: true, values: true } },
+          schoolClass: { select: { periodSchemeId: true } },
+          group: { select: { classId: true, schoolClass: { select: { periodSchemeId: true } } } },
+        },
+      },
+    },
+  });
+  if (!lesson) {
+    // Tell "someone else's lesson" from "no such lesson" only within the actor's own school.
+    const exists = await db.lesson.count({ where: { id: lessonId, schoolId: actor.schoolId } });
+    return fail(exists ? MESSAGES.lessonNotWritable : MESSAGES.lessonNotFound);
+  }
+  const c = lesson.course;
+  return {
+    ok: true,
+    lessonId: lesson.id,
+    courseId: lesson.courseId,
+    schoolId: lesson.schoolId,
+    date: lesson.date,
+    isoDate: isoDate(lesson.date),
+    kind: lesson.lessonKind,
+    scale: { kind: c.gradingScale.kind, values: c.gradingScale.values },
+    classId: c.classId,
+    groupId: c.groupId,
+    groupClassId: c.group?.classId ?? null,
+    schemeId: c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null,
+  };
+}
+
+const enrolledOn = (date: Date) => ({ startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] });
+
+/** The pupils of a course on a date, as a `where` on users (class enrollment, or group membership). */
+export function courseMembersOn(ctx: Pick<LessonContext, 'schoolId' | 'classId' | 'groupId' | 'groupClassId'>, date: Date): Prisma.UserWhereInput {
+  if (ctx.classId) return { schoolId: ctx.schoolId, enrollments: { some: { classId: ctx.classId, ...enrolledOn(date) } } };
+  return {
+    schoolId: ctx.schoolId,
+    groupMemberships: { some: { groupId: ctx.groupId ?? -1 } },
+    enrollments: { some: { ...(ctx.groupClassId ? { classId: ctx.groupClassId } : {}), ...enrolledOn(date) } },
+  };
+}
+
+export async function pupilInCourse(db: Db, ctx: LessonContext, studentIds: readonly number[]): Promise<boolean> {
+  const unique = [...new Set(studentIds)];
+  const n = await db.user.count({ where: { AND: [{ id: { in: unique } }, courseMembersOn(ctx, ctx.date)] } });
+  return n === unique.length;
+}
+
+/**
+ * Refuses when a period containing the date is closed. Run inside the write's transaction:
+ * FOR SHARE makes a concurrent close (an UPDATE of the same row) wait for this write to commit,
+ * and this write wait for a close in progress, so no write slips into a period being closed.
+ */
+export async function periodOpen(tx: Prisma.TransactionClient, ctx: Pick<LessonContext, 'schoolId' | 'schemeId' | 'date'>): Promise<Failure | null> {
+  const rows = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM study_periods
+     WHERE school_id = ${ctx.schoolId} AND start_date <= ${ctx.date}::date AND end_date >= ${ctx.date}::date
+       AND (${ctx.schemeId}::int IS NULL OR scheme_id IS NULL OR scheme_id = ${ctx.schemeId}::int)
+     FOR SHARE`;
+  return rows.some((r) => r.status === 'CLOSED') ? fail(MESSAGES.periodClosed) : null;
+}

@@ -1,0 +1,26 @@
+// When each family-facing message is due, on the school's own clock (pure; unit-tested).
+// Jobs run often and ask "what is due by now?", so a restart or an outage only delays a message:
+// the next run catches up, and the outbox's dedupe keys keep it from being sent twice.
+import { addDays, weekStart } from '../domain/calendar';
+import { toSchoolDate, zonedTimeToInstant } from '../domain/timezone';
+
+/** The weekly digest goes out at this time on the last school day of the week. */
+export const DIGEST_TIME = '18:00';
+
+/** Monday of the latest week whose digest is due: this week after its last school day's evening, else the last one. */
+export function dueDigestMonday(now: Date, timezone: string, schoolDaysPerWeek: number): string {
+  const monday = weekStart(toSchoolDate(now, timezone));
+  const lastDay = addDays(monday, Math.min(Math.max(schoolDaysPerWeek, 1), 7) - 1);
+  return now >= zonedTimeToInstant(lastDay, DIGEST_TIME, timezone) ? monday : addDays(monday, -7);
+}
+
+/** 'YYYY-MM' when this month's forecast is due (on or after the school's day), else null. */
+export function dueForecastMonth(now: Date, timezone: string, dayOfMonth: number): string | null {
+  const today = toSchoolDate(now, timezone);
+  const [y, m, d] = today.split('-').map(Number);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d >= Math.min(Math.max(dayOfMonth, 1), daysInMonth) ? today.slice(0, 7) : null;
+}
+
+/** Published final marks are announced if they became visible this recently (older ones are history). */
+export const FINAL_NOTICE_LOOKBACK_MS = 3 * 24 * 3_600_000;

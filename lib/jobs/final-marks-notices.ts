@@ -1,0 +1,54 @@
+// Notices that final marks were published (seeds 001 §7, 002 §3.3): sent when the marks become
+// visible to the family (FinalMark.visibleFrom, at most the school's resultVisibilityHours after
+// publishing), listing the period's results as the diary shows them. One letter per pupil,
+// parent, period and moment of visibility: marks published later in the period bring a new one.
+import 'server-only';
+import { getDb } from '../db';
+import { deliveryLists } from '../data/consents';
+import { className } from '../data/names';
+import { diaryResults } from '../data/diary/results';
+import { dedupeKeys, enqueue, existingKeys, type NotificationDraft } from '../mail/outbox';
+import { finalMarksLetter } from '../mail/templates/final-marks';
+import { FINAL_NOTICE_LOOKBACK_MS } from './due';
+import { systemActor } from './system-actor';
+import type { EnqueueOptions, EnqueueReport } from './weekly-digest';
+
+export async function enqueueFinalMarkNotices(options: EnqueueOptions): Promise<EnqueueReport> {
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - FINAL_NOTICE_LOOKBACK_MS);
+  const report: EnqueueReport = { enqueued: 0, alreadyQueued: 0 };
+  const db = getDb();
+  const schools = await db.school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, name: true } });
+  for (const school of schools) {
+    const fresh = await db.finalMark.groupBy({
+      by: ['studentId', 'periodId'],
+      where: { schoolId: school.id, status: 'PUBLISHED', visibleFrom: { lte: now } },
+      _max: { visibleFrom: true },
+      having: { visibleFrom: { _max: { gt: since } } },
+    });
+    if (!fresh.length) continue;
+    const actor = systemActor(school.id);
+    const lists = await deliveryLists(actor, {}, now);
+    if (!lists) continue;
+    const letters = fresh.flatMap((f) =>
+      lists.email.filter((r) => r.studentId === f.studentId).map((r) => ({ ...r, periodId: f.periodId, key: dedupeKeys.finalMarks(r.studentId, r.guardianId, f.periodId, f._max.visibleFrom!) })),
+    );
+    const queued = await existingKeys(letters.map((l) => l.key));
+    report.alreadyQueued += queued.size;
+    const drafts: NotificationDraft[] = [];
+    for (const l of letters) {
+      if (queued.has(l.key)) continue;
+      const results = await diaryResults(actor, l.studentId, now);
+      const period = results?.periods.find((p) => p.id === l.periodId);
+      if (!results || !period) continue;
+      const marks = results.subjects.filter((s) => s.cells[l.periodId]).map((s) => ({ subject: s.subject, text: s.cells[l.periodId].text }));
+      const pupil = await db.user.findFirst({ where: { id: l.studentId, schoolId: school.id }, select: { lastName: true, firstName: true, enrollments: { where: { endDate: null }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } } });
+      if (!pupil || !marks.length) continue;
+      const cls = pupil.enrollments[0]?.schoolClass;
+      const letter = finalMarksLetter({ schoolName: school.name, pupilName: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—', periodName: period.name, marks });
+      drafts.push({ ...letter, schoolId: school.id, kind: 'final-marks', recipientUserId: l.guardianId, toAddress: l.email, dedupeKey: l.key });
+    }
+    report.enqueued += await enqueue(drafts, { hold: options.hold, now });
+  }
+  return report;
+}

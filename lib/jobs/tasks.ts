@@ -1,0 +1,41 @@
+// The background tasks and how often they run. Every task is a catch-up: it does what is due by
+// now and nothing twice (the outbox's dedupe keys, SKIP LOCKED claiming), so running it late,
+// again, or in two processes at once is harmless. That is what makes both runners below safe.
+import 'server-only';
+import { configuredTransport } from '../mail/transport';
+import { SEND_POLICY, sendDueNotifications } from '../mail/sender';
+import { enqueueFinalMarkNotices } from './final-marks-notices';
+import { enqueueMonthlyForecasts } from './monthly-forecast';
+import { enqueueWeeklyDigests } from './weekly-digest';
+
+export type Task = {
+  /** pg-boss cron (UTC); the due times themselves follow each school's timezone (due.ts). */
+  cron: string;
+  /** The same cadence for the in-process timer. */
+  everyMs: number;
+  run(): Promise<unknown>;
+};
+
+/** Without SMTP settings letters are kept as HELD instead of being queued for sending. */
+const hold = () => configuredTransport() === null;
+
+export const TASKS: Record<string, Task> = {
+  'outbox-send': {
+    cron: '* * * * *',
+    everyMs: 60_000,
+    run: async () => {
+      const transport = configuredTransport();
+      if (!transport) return null;
+      // Keep sending while full batches come back, so a school's Saturday digests do not wait
+      // a minute per fifty letters; stop before the next run is due.
+      const until = Date.now() + 45_000;
+      for (;;) {
+        const report = await sendDueNotifications(transport);
+        if (report.sent + report.retried + report.failed < SEND_POLICY.batchSize || Date.now() > until) return report;
+      }
+    },
+  },
+  'final-mark-notices': { cron: '*/10 * * * *', everyMs: 10 * 60_000, run: () => enqueueFinalMarkNotices({ hold: hold() }) },
+  'weekly-digest': { cron: '7 * * * *', everyMs: 60 * 60_000, run: () => enqueueWeeklyDigests({ hold: hold() }) },
+  'monthly-forecast': { cron: '37 * * * *', everyMs: 60 * 60_000, run: () => enqueueMonthlyForecasts({ hold: hold() }) },
+};

@@ -1,0 +1,50 @@
+// Weekly digest by e-mail (issue 6 §5) for families with a granted consent, the e-mail form and an
+// address: the same content as the paper extract, for the latest week whose digest is due.
+import 'server-only';
+import { getDb } from '../db';
+import { deliveryLists } from '../data/consents';
+import { classTeacherName, readExtract } from '../data/extracts/week-extract';
+import { dedupeKeys, enqueue, existingKeys, type NotificationDraft } from '../mail/outbox';
+import { digestLetter } from '../mail/templates/digest';
+import { dueDigestMonday } from './due';
+import { systemActor } from './system-actor';
+
+export type EnqueueOptions = { now?: Date; hold: boolean; schoolId?: number };
+export type EnqueueReport = { enqueued: number; alreadyQueued: number };
+
+/** Letters are written to the outbox in small groups, so a large school is not held in memory. */
+const FLUSH_EVERY = 25;
+
+export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<EnqueueReport> {
+  const now = options.now ?? new Date();
+  const report: EnqueueReport = { enqueued: 0, alreadyQueued: 0 };
+  const schools = await getDb().school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, timezone: true, schoolDaysPerWeek: true } });
+  for (const school of schools) {
+    const actor = systemActor(school.id);
+    const monday = dueDigestMonday(now, school.timezone, school.schoolDaysPerWeek);
+    const lists = await deliveryLists(actor, {}, now);
+    if (!lists) continue;
+    const recipients = lists.email.map((r) => ({ ...r, key: dedupeKeys.digest(r.studentId, r.guardianId, monday) }));
+    const queued = await existingKeys(recipients.map((r) => r.key));
+    report.alreadyQueued += queued.size;
+    const teachers = new Map<number, Promise<string | null>>();
+    const teacherOf = (classId: number | null) => {
+      if (classId === null) return Promise.resolve(null);
+      if (!teachers.has(classId)) teachers.set(classId, classTeacherName(school.id, classId));
+      return teachers.get(classId)!;
+    };
+    let drafts: NotificationDraft[] = [];
+    for (const r of recipients) {
+      if (queued.has(r.key)) continue;
+      const extract = await readExtract(actor, r.studentId, monday, teacherOf, now);
+      if (!extract) continue;
+      drafts.push({ ...digestLetter(extract), schoolId: school.id, kind: 'digest', recipientUserId: r.guardianId, toAddress: r.email, dedupeKey: r.key });
+      if (drafts.length >= FLUSH_EVERY) {
+        report.enqueued += await enqueue(drafts, { hold: options.hold, now });
+        drafts = [];
+      }
+    }
+    report.enqueued += await enqueue(drafts, { hold: options.hold, now });
+  }
+  return report;
+}

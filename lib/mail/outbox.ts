@@ -1,0 +1,55 @@
+// Writing to the notifications outbox. Every message has a deterministic dedupeKey (unique in
+// SQL) built from what it is about — `digest:<pupil>:<parent>:<monday>` — so a job that runs
+// twice, or in two processes at once, inserts each message once: ON CONFLICT DO NOTHING.
+import 'server-only';
+import { getDb } from '../db';
+import type { Letter } from './templates/digest';
+
+export type NotificationDraft = Letter & {
+  schoolId: number;
+  /** 'digest', 'forecast', 'final-marks'. */
+  kind: string;
+  recipientUserId: number | null;
+  toAddress: string;
+  dedupeKey: string;
+};
+
+export const dedupeKeys = {
+  digest: (studentId: number, guardianId: number | null, monday: string) => `digest:${studentId}:${guardianId ?? 0}:${monday}`,
+  forecast: (studentId: number, guardianId: number | null, month: string) => `forecast:${studentId}:${guardianId ?? 0}:${month}`,
+  finalMarks: (studentId: number, guardianId: number | null, periodId: number, latestVisible: Date) =>
+    `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
+};
+
+/** Which of the keys are already in the outbox (to skip building those letters at all). */
+export async function existingKeys(keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await getDb().notification.findMany({ where: { dedupeKey: { in: [...keys] } }, select: { dedupeKey: true } });
+  return new Set(rows.map((r) => r.dedupeKey));
+}
+
+/**
+ * Inserts the drafts that are not in the outbox yet; returns how many were new. `hold` keeps
+ * them as HELD (no SMTP configured: readable on /admin/outbox, never sent).
+ */
+export async function enqueue(drafts: readonly NotificationDraft[], options: { hold: boolean; now?: Date }): Promise<number> {
+  if (!drafts.length) return 0;
+  const now = options.now ?? new Date();
+  const { count } = await getDb().notification.createMany({
+    data: drafts.map((d) => ({
+      schoolId: d.schoolId,
+      kind: d.kind,
+      recipientUserId: d.recipientUserId,
+      toAddress: d.toAddress,
+      subject: d.subject,
+      text: d.text,
+      html: d.html,
+      dedupeKey: d.dedupeKey,
+      status: options.hold ? ('HELD' as const) : ('PENDING' as const),
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -1,0 +1,75 @@
+// Sends what is due in the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED and marked
+// SENDING with a lease in one statement, so two processes never take the same row; a process
+// that dies mid-send leaves its rows to be taken again when the lease runs out. A failed send
+// is retried with exponential backoff; a permanent SMTP refusal (5xx) or the last attempt makes
+// the row FAILED. Delivery is at least once: a crash between the SMTP server's acceptance and
+// the SENT update resends the letter, with the same Message-ID.
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { getDb } from '../db';
+import type { MailTransport } from './transport';
+
+export const SEND_POLICY = {
+  batchSize: 50,
+  maxAttempts: 6,
+  /** First retry after a minute, then 2, 4, 8, 16 minutes. */
+  baseDelayMs: 60_000,
+  maxDelayMs: 6 * 3_600_000,
+  leaseMs: 5 * 60_000,
+};
+
+export function backoffMs(attempts: number, policy = SEND_POLICY): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+}
+
+export function messageIdFor(dedupeKey: string): string {
+  return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@journal.local>`;
+}
+
+type Claimed = { id: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
+
+async function claim(now: Date, policy: typeof SEND_POLICY): Promise<Claimed[]> {
+  const leaseUntil = new Date(now.getTime() + policy.leaseMs);
+  return getDb().$queryRaw<Claimed[]>`
+    UPDATE notifications n
+       SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = ${leaseUntil}
+     WHERE n.id IN (
+       SELECT id FROM notifications
+        WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ${now}
+        ORDER BY next_attempt_at, id
+        LIMIT ${policy.batchSize}
+          FOR UPDATE SKIP LOCKED)
+    RETURNING n.id, n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
+}
+
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export type SendReport = { sent: number; retried: number; failed: number };
+
+/** One pass over the due messages. Returns what happened to them. */
+export async function sendDueNotifications(transport: MailTransport, options: { now?: Date; policy?: typeof SEND_POLICY } = {}): Promise<SendReport> {
+  const policy = options.policy ?? SEND_POLICY;
+  const now = options.now ?? new Date();
+  const db = getDb();
+  const report: SendReport = { sent: 0, retried: 0, failed: 0 };
+  for (const row of await claim(now, policy)) {
+    try {
+      await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
+      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });
+      report.sent++;
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const final = isPermanent(error) || row.attempts >= policy.maxAttempts;
+      await db.notification.updateMany({
+        where: { id: row.id, status: 'SENDING' },
+        data: final ? { status: 'FAILED', lastError: message } : { status: 'PENDING', lastError: message, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts, policy)) },
+      });
+      if (final) report.failed++;
+      else report.retried++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,44 @@
+// A pdfkit document set up the way every printout of ours wants it: A4, PT Sans embedded
+// (pdfkit's own fonts have no Cyrillic), no automatic pages and no margins, because each
+// renderer lays out its own pages and must never be surprised by pdfkit adding one.
+import PDFDocument from 'pdfkit';
+import { FONT_BOLD, FONT_REGULAR } from './fonts';
+import { embedSharedFonts } from './shared-fonts';
+
+export const A4 = { width: 595.28, height: 841.89 } as const;
+
+export const INK = '#1f2933';
+export const MUTED = '#5f6b7a';
+export const RULE = '#9aa3ad';
+export const BAND = '#eef1f4';
+
+export type PdfDoc = PDFKit.PDFDocument;
+
+export function createPdf(info: { title: string; author: string }): PdfDoc {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, info: { Title: info.title, Author: info.author, Creator: 'Электронный журнал' } });
+  embedSharedFonts(doc);
+  return doc;
+}
+
+/** Selects a face and size for measuring; sets no colour, which would write to a page. */
+export function face(doc: PdfDoc, weight: 'regular' | 'bold', size: number): PdfDoc {
+  return doc.font(weight === 'bold' ? FONT_BOLD : FONT_REGULAR).fontSize(size);
+}
+
+/** Selects a face, size and colour for drawing: `font(doc, 'bold', 9)`. */
+export function font(doc: PdfDoc, weight: 'regular' | 'bold', size: number, color = INK): PdfDoc {
+  return face(doc, weight, size).fillColor(color);
+}
+
+/** Collects a finished document into one Buffer (single extracts, tests, the benchmark). */
+export function pdfBuffer(doc: PdfDoc, draw: () => void): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  draw();
+  doc.end();
+  return done;
+}

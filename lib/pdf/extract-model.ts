@@ -1,0 +1,61 @@
+// What one weekly extract prints: plain data, built by lib/data/extracts from the diary week
+// and shared by the PDF, the e-mail digest (lib/mail) and the tests. No database types here,
+// so the renderers stay pure and can be timed and tested on their own.
+
+export type ExtractMark = {
+  /** As written in the journal: '5', 'зач', '8'. */
+  value: string;
+  /** The work type's short name, e.g. 'к/р'. */
+  workType: string;
+  weight: number | null;
+};
+
+export type ExtractLesson = {
+  /** Null for a mark entered that day without a lesson. */
+  slot: number | null;
+  subject: string;
+  topic: string | null;
+  /** Class homework and this pupil's individual homework. */
+  homework: string[];
+  marks: ExtractMark[];
+  /** 'Н', 'Б', 'УП', 'ОП' or null. */
+  attendance: string | null;
+  /** A timetable change worth a note: 'замена: Петрова А. И.', 'урок отменён'… */
+  change: string | null;
+};
+
+export type ExtractDay = {
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  /** The holiday's name when the day is a holiday. */
+  holiday: string | null;
+  lessons: ExtractLesson[];
+};
+
+export type ExtractSubject = {
+  subject: string;
+  /** How many marks the period has so far. */
+  markCount: number;
+  /** Display strings with a decimal comma, or null when there is nothing to average. */
+  average: string | null;
+  weightedAverage: string | null;
+  /** '5', '4 или 5', or null when it cannot be computed yet. */
+  forecast: string | null;
+};
+
+export type WeekExtract = {
+  studentId: number;
+  schoolName: string;
+  pupilName: string;
+  className: string;
+  /** Monday and the last school day of the week, 'YYYY-MM-DD'. */
+  weekStart: string;
+  weekEnd: string;
+  /** '2 четверть', or null in holidays between periods. */
+  periodName: string | null;
+  classTeacherName: string | null;
+  days: ExtractDay[];
+  subjects: ExtractSubject[];
+  /** 'YYYY-MM-DD' in the school's timezone, printed in the footer. */
+  generatedOn: string;
+};

@@ -1,0 +1,211 @@
+// Delivery to families by their chosen form, against a real SMTP server on loopback (smtp-server):
+// the digest reaches exactly the families with consent and the e-mail form; a refusal gets paper;
+// SMTP failures are retried with backoff and sent once; re-running a job duplicates nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { resetDb, testDb } from '../support/db';
+import { createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import { deliveryLists } from '../../lib/data/consents';
+import { smtpTransport } from '../../lib/mail/transport';
+import { messageIdFor, sendDueNotifications, SEND_POLICY } from '../../lib/mail/sender';
+import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
+import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
+import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
+
+const db = testDb();
+/** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
+const NOW = new Date('2026-09-19T16:00:00Z');
+
+type Received = { to: string[]; raw: string };
+type Smtp = { url: string; received: Received[]; close(): Promise<void> };
+
+/** An SMTP server on 127.0.0.1:0 that refuses the first `failures` letters with `code`. */
+async function startSmtp(options: { failures?: number; code?: number } = {}): Promise<Smtp> {
+  const received: Received[] = [];
+  let failures = options.failures ?? 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        if (failures > 0) {
+          failures--;
+          return callback(Object.assign(new Error('Почтовый ящик временно недоступен'), { responseCode: options.code ?? 451 }));
+        }
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+let fx: SchoolFixture;
+let smtp: Smtp | undefined;
+let refusingParent: number;
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db, { pupils: 4 });
+  const [first, second, third] = fx.studentIds;
+  refusingParent = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик2', firstName: 'Ирина' });
+  await db.user.update({ where: { id: refusingParent }, data: { email: 'irina@example.ru' } });
+  await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: refusingParent, studentId: second } });
+  const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId };
+  await db.consent.createMany({
+    data: [
+      { ...base, studentId: first, guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru' },
+      { ...base, studentId: second, guardianId: refusingParent, decision: 'REFUSED', deliveryPreference: 'PAPER' },
+      { ...base, studentId: third, decision: 'GRANTED', deliveryPreference: 'ONLINE' },
+      // The fourth pupil's family has no consent recorded.
+    ],
+  });
+  const lesson = await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: fx.teacherId, date: day('2026-09-15'), slot: 2, topic: 'Делимость чисел' } });
+  await db.homework.create({ data: { schoolId: fx.schoolId, lessonId: lesson.id, text: '№ 210, 211', createdById: fx.teacherId } });
+});
+
+afterEach(async () => {
+  await smtp?.close();
+  smtp = undefined;
+});
+
+const digestRows = () => db.notification.findMany({ where: { kind: 'digest' }, orderBy: { id: 'asc' } });
+
+describe('the weekly digest', () => {
+  it('reaches exactly the families who chose e-mail with a consent; a refusal gets none and is on the paper list', async () => {
+    smtp = await startSmtp();
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0 });
+
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
+    const [row] = await digestRows();
+    expect(row).toMatchObject({ status: 'SENT', attempts: 1, toAddress: 'olga@example.ru', recipientUserId: fx.parentId, dedupeKey: `digest:${fx.studentIds[0]}:${fx.parentId}:2026-09-14` });
+    expect(row.subject).toBe('Дневник за неделю 14–18 сентября 2026: Ученик1 Пётр, 5А');
+    for (const s of ['Делимость чисел', '№ 210, 211']) {
+      expect(row.text).toContain(s);
+      expect(row.html).toContain(s);
+    }
+    const raw = smtp.received[0].raw;
+    expect(raw).toMatch(/Content-Type: multipart\/alternative/i);
+    expect(raw).toMatch(/Content-Type: text\/plain/i);
+    expect(raw).toMatch(/Content-Type: text\/html/i);
+    expect(raw).toContain(`Message-ID: ${messageIdFor(row.dedupeKey)}`);
+    expect(raw).not.toContain('irina@example.ru');
+
+    const lists = await deliveryLists(await actorFor(db, fx.adminId), {}, NOW);
+    expect(lists?.paper).toEqual([
+      { studentId: fx.studentIds[1], reason: 'REFUSED' },
+      { studentId: fx.studentIds[3], reason: 'NO_CONSENT' },
+    ]);
+  });
+
+  it('creates no duplicate when the job and the sender run again', async () => {
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    await sendDueNotifications(transport, { now: NOW });
+    expect(await enqueueWeeklyDigests({ now: new Date(NOW.getTime() + 3_600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await digestRows()).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('retries after an SMTP failure with backoff, then sends once', async () => {
+    smtp = await startSmtp({ failures: 1, code: 451 });
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const [failed] = await digestRows();
+    expect(failed).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(failed.lastError).toContain('451');
+    expect(failed.nextAttemptAt.getTime()).toBe(NOW.getTime() + SEND_POLICY.baseDelayMs);
+
+    // Not due before the backoff has passed.
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await digestRows()).toMatchObject([{ status: 'SENT', attempts: 2, lastError: null }]);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('gives up at once on a permanent refusal (5xx), and after the last attempt on temporary ones', async () => {
+    smtp = await startSmtp({ failures: 1, code: 550 });
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await digestRows()).toMatchObject([{ status: 'FAILED', attempts: 1 }]);
+
+    await smtp.close();
+    smtp = await startSmtp({ failures: 10, code: 421 });
+    await db.notification.updateMany({ data: { status: 'PENDING', attempts: 0, nextAttemptAt: NOW } });
+    const policy = { ...SEND_POLICY, maxAttempts: 2 };
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    expect(await sendDueNotifications(transport, { now: NOW, policy })).toMatchObject({ retried: 1 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000), policy })).toMatchObject({ failed: 1 });
+    expect(await digestRows()).toMatchObject([{ status: 'FAILED', attempts: 2 }]);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('keeps letters as HELD without SMTP settings; the sender leaves them alone', async () => {
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: NOW, hold: true });
+    expect(await digestRows()).toMatchObject([{ status: 'HELD', attempts: 0 }]);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('lets two senders work at once without sending any letter twice', async () => {
+    smtp = await startSmtp();
+    await db.notification.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({ schoolId: fx.schoolId, kind: 'digest', toAddress: `parent${i}@example.ru`, subject: `Письмо ${i}`, text: 'Текст', dedupeKey: `test:${i}`, nextAttemptAt: NOW })),
+    });
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    const policy = { ...SEND_POLICY, batchSize: 5 };
+    const reports = await Promise.all([0, 1, 2].map(() => sendDueNotifications(transport, { now: NOW, policy })));
+    const again = await Promise.all([0, 1, 2].map(() => sendDueNotifications(transport, { now: NOW, policy })));
+    expect([...reports, ...again].reduce((n, r) => n + r.sent, 0)).toBe(12);
+    expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(12);
+    expect(smtp.received).toHaveLength(12);
+  });
+});
+
+describe('final-mark notices and the monthly forecast', () => {
+  it('announces published final marks when they become visible, once', async () => {
+    const [first, second] = fx.studentIds;
+    const published = new Date('2026-10-26T10:00:00Z');
+    const visibleFrom = new Date('2026-10-27T10:00:00Z');
+    const mark = (studentId: number, value: string) => ({
+      schoolId: fx.schoolId, studentId, courseId: fx.courseId, periodId: fx.studyPeriodId, value, status: 'PUBLISHED' as const, publishedAt: published, visibleFrom, createdById: fx.teacherId, updatedById: fx.teacherId,
+    });
+    await db.finalMark.createMany({ data: [mark(first, '5'), mark(second, '4')] });
+
+    expect(await enqueueFinalMarkNotices({ now: new Date('2026-10-27T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0 }); // not visible yet
+    const after = new Date('2026-10-27T10:05:00Z');
+    expect(await enqueueFinalMarkNotices({ now: after, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueFinalMarkNotices({ now: new Date(after.getTime() + 600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
+    const rows = await db.notification.findMany({ where: { kind: 'final-marks' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ toAddress: 'olga@example.ru', subject: 'Итоговые отметки за 1 четверть: Ученик1 Пётр, 5А' });
+    expect(rows[0].text).toContain('Математика: 5');
+    // Long after, a republished period is old news: nothing is announced.
+    expect(await enqueueFinalMarkNotices({ now: new Date('2026-11-20T10:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+  });
+
+  it('sends the forecast once a month from the school’s day', async () => {
+    await db.school.update({ where: { id: fx.schoolId }, data: { forecastDayOfMonth: 5 } });
+    await db.mark.createMany({
+      data: ['5', '4', '5'].map((value, position) => ({ schoolId: fx.schoolId, studentId: fx.studentIds[0], courseId: fx.courseId, lessonId: fx.lessonId, position, value, numericValue: Number(value), workTypeId: fx.workTypeId, createdById: fx.teacherId, updatedById: fx.teacherId })),
+    });
+    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-04T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-05T09:00:00Z'), hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-20T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
+    const [row] = await db.notification.findMany({ where: { kind: 'forecast' } });
+    expect(row).toMatchObject({ toAddress: 'olga@example.ru', dedupeKey: `forecast:${fx.studentIds[0]}:${fx.parentId}:2026-10` });
+    expect(row.text).toContain('Математика: отметок 3, средний 4,67, средневзвешенный 4,67, прогноз 5');
+  });
+});

@@ -1,0 +1,392 @@
+// The family's diary against the real database: who sees which child, what is visible when, that
+// the forecast is the journal's, that a visit counts once a day, and the acknowledgement round trip.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { actorFor } from '../support/actors';
+import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
+import type { Actor } from '@/lib/auth/actor';
+import { diaryStudents } from '@/lib/data/students';
+import { diaryWeek } from '@/lib/data/diary/week';
+import { diaryMarks } from '@/lib/data/diary/marks';
+import { diaryResults } from '@/lib/data/diary/results';
+import { diarySchedule } from '@/lib/data/diary/schedule';
+import { diaryTeachers } from '@/lib/data/diary/teachers';
+import { openDiary } from '@/lib/data/diary/open';
+import { familyChildren } from '@/lib/data/diary/family';
+import { diaryAttachment } from '@/lib/data/diary/attachments';
+import { acknowledgeFinalMarks } from '@/lib/data/diary/acknowledge';
+import { classAcknowledgements } from '@/lib/data/diary/class-acks';
+import { classDiaryChecks } from '@/lib/data/diary/class-checks';
+import { forecast } from '@/lib/domain/forecast';
+import { pupilFigures, readRoundingPolicy } from '@/lib/domain/journal-grid';
+
+const db = testDb();
+// Wednesday of the third school week, in the middle of the school day in Moscow.
+const NOW = new Date('2026-09-16T09:00:00Z');
+const WEEK = '2026-09-14';
+
+type World = SchoolFixture & {
+  childA: number; // in 5А, the fixture's first pupil
+  childB: number; // the same parent's second child, in 6Б
+  stranger: number; // 5А, another family
+  otherParentId: number;
+  classBId: number;
+  courseBId: number;
+  testWorkTypeId: number;
+  lessons: Record<string, number>;
+  secondPeriodId: number;
+  substituteId: number;
+  otherTeacherId: number;
+};
+
+async function lesson(w: SchoolFixture, courseId: number, date: string, slot: number, topic: string, teacherId = w.teacherId) {
+  return (await db.lesson.create({ data: { schoolId: w.schoolId, courseId, date: day(date), slot, topic, teacherId } })).id;
+}
+
+async function mark(w: World, studentId: number, lessonId: number, value: string, workTypeId = w.workTypeId, comment?: string) {
+  const courseId = (await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).courseId;
+  await db.mark.create({
+    data: { schoolId: w.schoolId, studentId, courseId, lessonId, workTypeId, value, numericValue: Number(value), comment, createdById: w.teacherId, updatedById: w.teacherId },
+  });
+}
+
+async function buildWorld(): Promise<World> {
+  await resetDb();
+  const fx = await createSchoolFixture(db, { pupils: 3 });
+  const [childA, stranger] = [fx.studentIds[0], fx.studentIds[1]];
+  await db.user.update({ where: { id: fx.parentId }, data: { login: 'parent-a', passwordHash: 'x' } });
+  await db.user.update({ where: { id: childA }, data: { login: 'pupil-a' } });
+  const otherParentId = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Чужая', firstName: 'Вера', login: 'parent-other' });
+  await db.user.update({ where: { id: otherParentId }, data: { passwordHash: 'x' } });
+  await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: otherParentId, studentId: stranger } });
+
+  // The parent's second child in another class, with its own class teacher and course.
+  const otherTeacherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Другова', firstName: 'Ольга' });
+  const classB = await db.schoolClass.create({
+    data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'Б', classTeacherId: otherTeacherId, periodSchemeId: fx.periodSchemeId },
+  });
+  const childB = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: 'Ученик1', firstName: 'Мария' });
+  await enroll(db, fx.schoolId, childB, classB.id, '2026-09-01');
+  await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: fx.parentId, studentId: childB } });
+  const subjectB = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Биология', shortName: 'Био' } });
+  const courseB = await db.course.create({
+    data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: subjectB.id, classId: classB.id, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: otherTeacherId } } },
+  });
+
+  const secondPeriod = await db.studyPeriod.create({
+    data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day('2026-11-09'), endDate: day('2026-12-30') },
+  });
+  await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Осенние каникулы', startDate: day('2026-10-26'), endDate: day('2026-11-08') } });
+  const testWorkType = await db.workType.create({ data: { schoolId: fx.schoolId, name: 'Контрольная работа', shortName: 'К/р', weight: 2 } });
+  const bells = await db.bellSchedule.create({ data: { schoolId: fx.schoolId, name: 'Основное', isDefault: true } });
+  await db.bellSlot.createMany({ data: [1, 2, 3].map((slot) => ({ schoolId: fx.schoolId, bellScheduleId: bells.id, slot, startMinute: 480 + (slot - 1) * 55, endMinute: 525 + (slot - 1) * 55 })) });
+
+  // Timetable: mathematics on Monday 1 and Wednesday 2 for 5А, biology on Monday 2 for 6Б.
+  await db.timetableEntry.createMany({
+    data: [
+      { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: fx.courseId, weekday: 1, slot: 1, room: '12', validFrom: day('2026-09-01') },
+      { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: fx.courseId, weekday: 3, slot: 2, room: '12', validFrom: day('2026-09-01') },
+      { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: courseB.id, weekday: 1, slot: 2, room: '30', validFrom: day('2026-09-01') },
+    ],
+  });
+  const substituteId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова', firstName: 'Елена' });
+  await db.timetableChange.createMany({
+    data: [
+      { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-14'), slot: 1, kind: 'SUBSTITUTION', substituteTeacherId: substituteId },
+      { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-16'), slot: 2, kind: 'CANCELLED', reason: 'экскурсия' },
+    ],
+  });
+
+  const lessons = {
+    mon: await lesson(fx, fx.courseId, '2026-09-14', 1, 'Натуральные числа', substituteId),
+    earlier1: await lesson(fx, fx.courseId, '2026-09-07', 1, 'Повторение'),
+    earlier2: await lesson(fx, fx.courseId, '2026-09-09', 2, 'Сложение'),
+    earlier3: await lesson(fx, fx.courseId, '2026-09-02', 2, 'Вычитание'),
+    bioMon: await lesson(fx, courseB.id, '2026-09-14', 2, 'Клетка', otherTeacherId),
+  };
+  await db.lesson.update({ where: { id: lessons.mon }, data: { isSubstitution: true } });
+
+  const world: World = {
+    ...fx, childA, childB, stranger, otherParentId, classBId: classB.id, courseBId: courseB.id, testWorkTypeId: testWorkType.id,
+    lessons, secondPeriodId: secondPeriod.id, substituteId, otherTeacherId,
+  };
+  // Child A: four marks in the first quarter, one with a comment; the stranger gets marks too.
+  await mark(world, childA, lessons.earlier3, '5');
+  await mark(world, childA, lessons.earlier1, '4', testWorkType.id, 'Ошибка в задаче 3');
+  await mark(world, childA, lessons.earlier2, '3');
+  await mark(world, childA, lessons.mon, '5');
+  await mark(world, stranger, lessons.mon, '2');
+  await mark(world, childB, lessons.bioMon, '4');
+  await db.attendance.create({ data: { schoolId: fx.schoolId, studentId: childA, lessonId: lessons.earlier2, code: 'ILL', createdById: fx.teacherId, updatedById: fx.teacherId } });
+  await db.homework.createMany({
+    data: [
+      { schoolId: fx.schoolId, lessonId: lessons.mon, text: '№ 15, 16', dueDate: day('2026-09-16'), createdById: fx.teacherId },
+      { schoolId: fx.schoolId, lessonId: lessons.mon, studentId: childA, text: 'Карточка для Пети', createdById: fx.teacherId },
+      { schoolId: fx.schoolId, lessonId: lessons.mon, studentId: stranger, text: 'Секретная карточка соседа', createdById: fx.teacherId },
+    ],
+  });
+
+  // Final marks: published and visible (Q1), published but not yet visible, and a draft (Q2).
+  const base = { schoolId: fx.schoolId, courseId: fx.courseId, createdById: fx.teacherId, updatedById: fx.teacherId };
+  await db.finalMark.create({ data: { ...base, studentId: childA, periodId: fx.studyPeriodId, value: '4', status: 'PUBLISHED', publishedAt: new Date('2026-09-10T10:00:00Z'), visibleFrom: new Date('2026-09-11T10:00:00Z') } });
+  await db.finalMark.create({ data: { ...base, studentId: stranger, periodId: fx.studyPeriodId, value: '3', status: 'PUBLISHED', publishedAt: new Date('2026-09-10T10:00:00Z'), visibleFrom: new Date('2026-09-11T10:00:00Z') } });
+  await db.finalMark.create({ data: { ...base, studentId: childA, periodId: secondPeriod.id, value: '5', status: 'PUBLISHED', publishedAt: NOW, visibleFrom: new Date(NOW.getTime() + 86_400_000) } });
+  await db.finalMark.create({ data: { ...base, studentId: childB, courseId: courseB.id, periodId: fx.studyPeriodId, value: '5', status: 'DRAFT' } });
+  const exam = { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: fx.subjectId, examDate: day('2026-09-05') };
+  await db.examResult.create({ data: { ...exam, studentId: childA, kind: 'OGE', mark: '5', score: 30, publishedAt: new Date('2026-09-10T00:00:00Z'), visibleFrom: new Date('2026-09-11T00:00:00Z') } });
+  await db.examResult.create({ data: { ...exam, studentId: childB, kind: 'OGE', mark: '4', score: 20, publishedAt: NOW, visibleFrom: new Date(NOW.getTime() + 3_600_000) } });
+  return world;
+}
+
+let w: World;
+let parent: Actor;
+let pupil: Actor;
+let classTeacher: Actor;
+let otherTeacher: Actor;
+
+beforeAll(async () => {
+  w = await buildWorld();
+  parent = await actorFor(db, w.parentId);
+  pupil = await actorFor(db, w.childA);
+  classTeacher = await actorFor(db, w.teacherId);
+  otherTeacher = await actorFor(db, w.otherTeacherId);
+});
+
+/** Every diary data function for one pupil, as one actor sees them. */
+async function everything(actor: Actor, studentId: number) {
+  return {
+    week: await diaryWeek(actor, studentId, WEEK, NOW),
+    marks: await diaryMarks(actor, studentId, null, NOW),
+    results: await diaryResults(actor, studentId, NOW),
+    schedule: await diarySchedule(actor, studentId, NOW),
+    teachers: await diaryTeachers(actor, studentId, NOW),
+  };
+}
+
+describe('who sees which child', () => {
+  it('a parent of two children in different classes sees both', async () => {
+    expect((await diaryStudents(parent)).map((s) => s.id).sort()).toEqual([w.childA, w.childB].sort());
+    expect(await familyChildren(parent)).toEqual(await diaryStudents(parent));
+    expect(await familyChildren(pupil)).toEqual([]);
+    const a = await everything(parent, w.childA);
+    const b = await everything(parent, w.childB);
+    for (const data of [a, b]) for (const [name, value] of Object.entries(data)) expect(value, name).not.toBeNull();
+    expect(a.week?.student).toMatchObject({ id: w.childA, className: '5А' });
+    expect(b.week?.student).toMatchObject({ id: w.childB, className: '6Б' });
+    expect(b.week?.days[0].lessons.map((l) => l.subject)).toEqual(['Биология']);
+  });
+
+  it('the same parent gets nothing of any other child, from every diary function', async () => {
+    for (const id of [w.stranger, w.studentIds[2], w.teacherId, 999_999]) {
+      const data = await everything(parent, id);
+      for (const [name, value] of Object.entries(data)) expect(value, `${name} of ${id}`).toBeNull();
+      expect(await openDiary(parent, id, NOW)).toBeNull();
+      expect(await acknowledgeFinalMarks(parent, { studentId: id, periodId: w.studyPeriodId, message: 'x' }, NOW)).toMatchObject({ ok: false });
+    }
+    expect(await db.finalMarkAck.count()).toBe(0);
+    expect(await db.message.count()).toBe(0);
+  });
+
+  it('a pupil sees only themself', async () => {
+    expect((await diaryStudents(pupil)).map((s) => s.id)).toEqual([w.childA]);
+    for (const value of Object.values(await everything(pupil, w.childA))) expect(value).not.toBeNull();
+    for (const id of [w.childB, w.stranger]) {
+      for (const value of Object.values(await everything(pupil, id))) expect(value).toBeNull();
+    }
+  });
+
+  it('lets the family download the class’s and their own homework files only', async () => {
+    const homework = await db.homework.findMany({ where: { lessonId: w.lessons.mon }, orderBy: { id: 'asc' } });
+    const file = (homeworkId: number, fileName: string) =>
+      db.homeworkAttachment.create({ data: { schoolId: w.schoolId, homeworkId, fileName, mimeType: 'text/plain', size: 2, data: Buffer.from('ok') } });
+    const [classFile, ownFile, strangerFile] = [await file(homework[0].id, 'задачи.txt'), await file(homework[1].id, 'карточка.txt'), await file(homework[2].id, 'чужая.txt')];
+    expect((await diaryAttachment(parent, w.childA, classFile.id))?.fileName).toBe('задачи.txt');
+    expect((await diaryAttachment(parent, w.childA, ownFile.id))?.fileName).toBe('карточка.txt');
+    expect(await diaryAttachment(parent, w.childA, strangerFile.id)).toBeNull();
+    expect(await diaryAttachment(parent, w.stranger, strangerFile.id)).toBeNull();
+    expect(await diaryAttachment(parent, w.childB, classFile.id)).toBeNull();
+    const week = (await diaryWeek(parent, w.childA, WEEK, NOW))!;
+    expect(week.days[0].lessons[0].homework.map((h) => h.attachments.map((a) => a.fileName))).toEqual([['задачи.txt'], ['карточка.txt']]);
+    await db.homeworkAttachment.deleteMany();
+  });
+
+  it('another family’s individual homework and marks never reach the week', async () => {
+    const week = (await diaryWeek(parent, w.childA, WEEK, NOW))!;
+    const monday = week.days[0].lessons[0];
+    expect(monday.homework.map((h) => [h.text, h.individual])).toEqual([
+      ['№ 15, 16', false],
+      ['Карточка для Пети', true],
+    ]);
+    expect(monday.marks.map((m) => m.value)).toEqual(['5']);
+    expect(JSON.stringify(week)).not.toContain('Секретная');
+  });
+});
+
+describe('the week', () => {
+  it('shows the timetable with the day’s changes, marks and attendance like a paper diary', async () => {
+    const week = (await diaryWeek(parent, w.childA, '2026-09-17', NOW))!;
+    expect(week).toMatchObject({ monday: WEEK, today: '2026-09-16', isCurrentWeek: true, period: { name: '1 четверть' } });
+    expect(week.days.map((d) => d.date)).toEqual(['2026-09-14', '2026-09-15', '2026-09-16', '2026-09-17', '2026-09-18']);
+    const [monday, , wednesday] = week.days;
+    expect(monday.lessons[0]).toMatchObject({
+      slot: 1, subject: 'Математика', status: 'substitution', substitute: 'Заменова Е.', topic: 'Натуральные числа', time: { start: '08:00', end: '08:45' }, room: '12',
+    });
+    expect(wednesday.isToday).toBe(true);
+    expect(wednesday.lessons[0]).toMatchObject({ slot: 2, status: 'cancelled', changeReason: 'экскурсия', lessonId: null });
+    expect(wednesday.lessons[0].homeworkDue.map((h) => h.text)).toEqual([]);
+    const math = week.subjects.find((s) => s.subject === 'Математика')!;
+    expect(math).toMatchObject({ count: 4, average: 4.25 });
+
+    const earlier = (await diaryWeek(parent, w.childA, '2026-09-07', NOW))!;
+    const ill = earlier.days.flatMap((d) => d.lessons).find((l) => l.lessonId === w.lessons.earlier2)!;
+    expect(ill.attendance).toMatchObject({ code: 'Б', label: 'болел' });
+    const test = earlier.days.flatMap((d) => d.lessons).find((l) => l.lessonId === w.lessons.earlier1)!;
+    expect(test.marks[0]).toMatchObject({ value: '4', workType: 'Контрольная работа', weight: 2, comment: 'Ошибка в задаче 3' });
+  });
+
+  it('shows holidays as such, without the timetable', async () => {
+    const week = (await diaryWeek(parent, w.childA, '2026-10-28', NOW))!;
+    expect(week.days.map((d) => [d.date, d.holiday, d.lessons.length])).toEqual(
+      ['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30'].map((d) => [d, 'Осенние каникулы', 0]),
+    );
+    // After the holidays the second quarter's timetable is back, though no lesson was held yet.
+    const after = (await diaryWeek(parent, w.childA, '2026-11-09', NOW))!;
+    expect(after.days[0].lessons.map((l) => [l.subject, l.lessonId])).toEqual([['Математика', null]]);
+    expect(after.period?.name).toBe('2 четверть');
+  });
+});
+
+describe('results are visible only once published and past their time', () => {
+  it('shows the published, visible final mark and hides the not-yet-visible and the draft', async () => {
+    const a = (await diaryResults(parent, w.childA, NOW))!;
+    expect(a.subjects).toEqual([{ subject: 'Математика', cells: { [w.studyPeriodId]: { kind: 'mark', text: '4' } } }]);
+    expect(a.periods.find((p) => p.id === w.secondPeriodId)).toMatchObject({ hasResults: false, canAcknowledge: false });
+    expect(a.exams.map((e) => e.mark)).toEqual(['5']);
+    const b = (await diaryResults(parent, w.childB, NOW))!;
+    expect(b.subjects).toEqual([]);
+    expect(b.exams).toEqual([]);
+    // A day later the second quarter's mark is visible.
+    const later = (await diaryResults(parent, w.childA, new Date(NOW.getTime() + 2 * 86_400_000)))!;
+    expect(later.subjects[0].cells[w.secondPeriodId]).toEqual({ kind: 'mark', text: '5' });
+  });
+
+  it('refuses to acknowledge results that are not visible yet', async () => {
+    expect(await acknowledgeFinalMarks(parent, { studentId: w.childA, periodId: w.secondPeriodId, message: '' }, NOW)).toMatchObject({ ok: false });
+    expect(await acknowledgeFinalMarks(parent, { studentId: w.childB, periodId: w.studyPeriodId, message: '' }, NOW)).toMatchObject({ ok: false });
+    expect(await db.finalMarkAck.count()).toBe(0);
+  });
+
+  it('shows a deferral as such', async () => {
+    await db.finalMark.update({
+      where: { studentId_courseId_periodId: { studentId: w.childA, courseId: w.courseId, periodId: w.studyPeriodId } },
+      data: { value: null, deferredUntil: day('2026-11-20'), deferralReason: 'болезнь' },
+    });
+    const r = (await diaryResults(parent, w.childA, NOW))!;
+    expect(r.subjects[0].cells[w.studyPeriodId]).toEqual({ kind: 'deferred', text: 'отсрочка до 20.11.2026', until: '2026-11-20', reason: 'болезнь' });
+    await db.finalMark.update({
+      where: { studentId_courseId_periodId: { studentId: w.childA, courseId: w.courseId, periodId: w.studyPeriodId } },
+      data: { value: '4', deferredUntil: null, deferralReason: null },
+    });
+  });
+});
+
+describe('the forecast is the journal’s', () => {
+  it('equals lib/domain’s forecast and the journal grid’s proposal on the same marks', async () => {
+    const page = (await diaryMarks(parent, w.childA, w.studyPeriodId, NOW))!;
+    const math = page.subjects.find((s) => s.courseId === w.courseId)!;
+    // The same marks read independently, in lesson order.
+    const rows = await db.mark.findMany({
+      where: { studentId: w.childA, courseId: w.courseId },
+      select: { numericValue: true, workType: { select: { weight: true } }, lesson: { select: { date: true, slot: true } } },
+    });
+    rows.sort((x, y) => x.lesson!.date.getTime() - y.lesson!.date.getTime() || x.lesson!.slot - y.lesson!.slot);
+    const weighted = rows.map((r) => ({ value: r.numericValue!, weight: r.workType.weight }));
+    const school = await db.school.findUniqueOrThrow({ where: { id: w.schoolId } });
+    const policy = readRoundingPolicy(school.roundingPolicy);
+    const expected = forecast(weighted, policy);
+    expect(math.forecast).toEqual(expected);
+    expect(math.forecast?.explanation).toBe(expected.explanation);
+    expect(math.forecast?.proposal).toEqual(pupilFigures(rows.map((r) => ({ numericValue: r.numericValue, weight: r.workType.weight })), policy, 'FIVE_POINT').proposal);
+    expect(math).toMatchObject({ count: 4, average: 4.25, weightedAverage: 4.2 });
+    // The week view shows the same figures.
+    const week = (await diaryWeek(parent, w.childA, WEEK, NOW))!;
+    expect(week.subjects.find((s) => s.courseId === w.courseId)?.forecast).toEqual(expected);
+    expect(page.comments.map((c) => c.comment)).toEqual(['Ошибка в задаче 3']);
+    expect(page.attendance[0].counts).toMatchObject({ ILL: 1, missed: 1 });
+  });
+});
+
+describe('diary checks', () => {
+  it('records one visit per person, child and day, and none for staff', async () => {
+    await db.diaryVisit.deleteMany();
+    for (let i = 0; i < 3; i++) await openDiary(parent, w.childA, NOW);
+    await openDiary(parent, w.childA, new Date('2026-09-16T20:30:00Z')); // 23:30 in Moscow: still the 16th
+    expect(await db.diaryVisit.count()).toBe(1);
+    await openDiary(parent, w.childA, new Date('2026-09-16T21:30:00Z')); // 00:30 on the 17th in Moscow
+    await openDiary(pupil, w.childA, NOW);
+    await openDiary(classTeacher, w.childA, NOW);
+    const visits = await db.diaryVisit.findMany({ orderBy: [{ userId: 'asc' }, { date: 'asc' }] });
+    expect(visits.map((v) => [v.userId, v.date.toISOString().slice(0, 10)])).toEqual(
+      [[w.parentId, '2026-09-16'], [w.parentId, '2026-09-17'], [w.childA, '2026-09-16']].sort((x, y) => Number(x[0]) - Number(y[0])),
+    );
+  });
+
+  it('shows the class teacher, per family and week, who checked at least twice', async () => {
+    await db.diaryVisit.deleteMany();
+    const visit = (userId: number, studentId: number, date: string) => ({ schoolId: w.schoolId, userId, studentId, date: day(date) });
+    await db.diaryVisit.createMany({
+      data: [visit(w.parentId, w.childA, '2026-09-07'), visit(w.parentId, w.childA, '2026-09-10'), visit(w.parentId, w.childA, '2026-09-03'), visit(w.otherParentId, w.stranger, '2026-09-08'), visit(w.stranger, w.stranger, '2026-09-09')],
+    });
+    const checks = (await classDiaryChecks(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    expect(checks.weeks.map((x) => x.monday)).toEqual(['2026-08-31', '2026-09-07', '2026-09-14']);
+    const a = checks.families.find((f) => f.studentId === w.childA)!;
+    const s = checks.families.find((f) => f.studentId === w.stranger)!;
+    expect(a.checks.weeks.map((x) => [x.days, x.status])).toEqual([[1, 'missed'], [2, 'ok'], [0, 'in-progress']]);
+    // The pupil's own visit is not the parents' check.
+    expect(s.checks.weeks.map((x) => x.days)).toEqual([0, 1, 0]);
+    const third = checks.families.find((f) => f.studentId === w.studentIds[2])!;
+    expect(third.noAccount).toBe(true);
+    expect(checks.summary).toMatchObject({ families: 3, withMisses: 2, noAccount: 1 });
+    expect(await classDiaryChecks(otherTeacher, w.classId, null, NOW)).toBeNull();
+    expect(await classDiaryChecks(parent, w.classId, null, NOW)).toBeNull();
+    expect(await classAcknowledgements(parent, w.classId, null, NOW)).toBeNull();
+    // Management reads every class.
+    const director = await actorFor(db, await createUser(db, w.schoolId, ['MANAGEMENT'], { lastName: 'Директорова', login: 'director-x' }));
+    expect((await classDiaryChecks(director, w.classId, w.studyPeriodId, NOW))?.summary).toEqual(checks.summary);
+  });
+});
+
+describe('acknowledging final marks', () => {
+  it('stores the acknowledgement with its message, and the class teacher sees both', async () => {
+    expect(await acknowledgeFinalMarks(pupil, { studentId: w.childA, periodId: w.studyPeriodId, message: 'я' }, NOW)).toMatchObject({ ok: false });
+    const result = await acknowledgeFinalMarks(parent, { studentId: w.childA, periodId: w.studyPeriodId, message: '  Ознакомлены, спасибо!  ' }, NOW);
+    expect(result).toEqual({ ok: true, messageSent: true });
+    const ack = await db.finalMarkAck.findFirstOrThrow({ include: { message: true } });
+    expect(ack).toMatchObject({ studentId: w.childA, periodId: w.studyPeriodId, parentId: w.parentId });
+    expect(ack.message).toMatchObject({ kind: 'FINAL_MARKS_ACK', senderId: w.parentId, recipientId: w.teacherId, studentId: w.childA, body: 'Ознакомлены, спасибо!' });
+    expect(await db.auditLog.count({ where: { action: 'finalmarks.acknowledge' } })).toBe(1);
+
+    expect(await acknowledgeFinalMarks(parent, { studentId: w.childA, periodId: w.studyPeriodId, message: 'ещё раз' }, NOW)).toMatchObject({ ok: false });
+    expect(await db.finalMarkAck.count()).toBe(1);
+
+    const view = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    expect(view.summary).toEqual({ pupils: 3, published: 2, acknowledged: 1 });
+    const row = view.rows.find((r) => r.studentId === w.childA)!;
+    expect(row.acks).toEqual([{ parent: 'Ученик1 О.', at: '16.09.2026, 12:00', message: 'Ознакомлены, спасибо!' }]);
+    expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
+    expect(view.messages.map((m) => [m.kind, m.body, m.pupil])).toEqual([['FINAL_MARKS_ACK', 'Ознакомлены, спасибо!', 'Ученик1 Пётр']]);
+
+    const results = (await diaryResults(parent, w.childA, NOW))!;
+    expect(results.periods.find((p) => p.id === w.studyPeriodId)).toMatchObject({ acknowledgedByMe: true, canAcknowledge: false });
+    expect(await classAcknowledgements(otherTeacher, w.classId, w.studyPeriodId, NOW)).toBeNull();
+  });
+
+  it('an empty message still tells the class teacher in words', async () => {
+    await db.finalMark.create({
+      data: { schoolId: w.schoolId, studentId: w.childB, courseId: w.courseBId, periodId: w.secondPeriodId, value: '5', status: 'PUBLISHED', publishedAt: new Date('2026-09-01T00:00:00Z'), visibleFrom: new Date('2026-09-02T00:00:00Z'), createdById: w.teacherId, updatedById: w.teacherId },
+    });
+    expect(await acknowledgeFinalMarks(parent, { studentId: w.childB, periodId: w.secondPeriodId, message: '' }, NOW)).toEqual({ ok: true, messageSent: true });
+    const message = await db.message.findFirstOrThrow({ where: { studentId: w.childB } });
+    expect(message).toMatchObject({ recipientId: w.otherTeacherId, body: 'Ознакомлен(а) с итоговыми отметками за период «2 четверть».' });
+  });
+});

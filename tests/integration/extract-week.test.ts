@@ -1,0 +1,210 @@
+// Weekly paper extracts against a real database: what one pupil's PDF says (read back with
+// pdftotext), that it holds nothing of another pupil, who may print what, and the class batch
+// (paper families by default, one page group per pupil in class order).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { createSchool, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import type { Actor } from '../../lib/auth/actor';
+import { loadWeekExtract } from '../../lib/data/extracts/week-extract';
+import { batchExtracts, planBatch } from '../../lib/data/extracts/class-batch';
+import { renderWeekExtract } from '../../lib/pdf/week-extract';
+import { collectStream, streamExtractBatch } from '../../lib/pdf/extract-batch';
+
+const db = testDb();
+const NOW = new Date('2026-09-19T12:00:00Z'); // Saturday of the week printed
+const WEEK = '2026-09-14';
+const dir = mkdtempSync(path.join(tmpdir(), 'extract-week-'));
+let files = 0;
+
+function pdfPages(pdf: Buffer): string[] {
+  const file = path.join(dir, `${++files}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+let fx: SchoolFixture;
+let pupils: { first: number; second: number; third: number };
+
+/** A week of mathematics in 5А: two lessons, homework for all and for one pupil, marks and absences. */
+async function weekOfLessons() {
+  fx = await createSchoolFixture(db, { pupils: 3 });
+  const [first, second, third] = fx.studentIds;
+  pupils = { first, second, third };
+  const base = { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: fx.courseId, validFrom: day('2026-09-01') };
+  await db.timetableEntry.createMany({ data: [{ ...base, weekday: 1, slot: 1 }, { ...base, weekday: 3, slot: 2 }] });
+  const lesson = (date: string, slot: number, topic: string) =>
+    db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: fx.teacherId, date: day(date), slot, topic } });
+  const monday = await lesson('2026-09-14', 1, 'Сложение дробей');
+  const wednesday = await lesson('2026-09-16', 2, 'Проценты. Решение задач');
+  const by = { createdById: fx.teacherId };
+  await db.homework.createMany({
+    data: [
+      { schoolId: fx.schoolId, lessonId: monday.id, text: '№ 101, 102, 105', ...by },
+      { schoolId: fx.schoolId, lessonId: monday.id, studentId: second, text: 'Карточка № 7 (дополнительно)', ...by },
+    ],
+  });
+  const test = await db.workType.create({ data: { schoolId: fx.schoolId, name: 'Контрольная работа', shortName: 'к/р', weight: 2 } });
+  const mark = (studentId: number, lessonId: number, value: string, workTypeId: number) =>
+    ({ schoolId: fx.schoolId, studentId, courseId: fx.courseId, lessonId, value, numericValue: Number(value), workTypeId, createdById: fx.teacherId, updatedById: fx.teacherId });
+  await db.mark.createMany({ data: [mark(first, monday.id, '4', test.id), mark(second, monday.id, '2', fx.workTypeId), mark(third, wednesday.id, '3', fx.workTypeId)] });
+  const absent = (studentId: number, code: 'ILL' | 'ABSENT') => ({ schoolId: fx.schoolId, studentId, lessonId: wednesday.id, code, createdById: fx.teacherId, updatedById: fx.teacherId });
+  await db.attendance.createMany({ data: [absent(first, 'ILL'), absent(second, 'ABSENT')] });
+}
+
+beforeEach(async () => {
+  await resetDb();
+  await weekOfLessons();
+});
+
+describe('one pupil’s extract', () => {
+  it('prints that pupil’s marks, homework and absences of the week, and nothing of another pupil', async () => {
+    const parent = await actorFor(db, fx.parentId);
+    const result = await loadWeekExtract(parent, pupils.first, WEEK, NOW);
+    if (!result.ok) throw new Error(result.error);
+    const pages = pdfPages(await renderWeekExtract(result.extract));
+    expect(pages).toHaveLength(1);
+    const text = pages[0];
+    for (const s of ['Ученик1 Пётр', 'Класс 5А', '14–18 сентября 2026', 'Сложение дробей', '№ 101, 102, 105', 'Проценты. Решение задач', 'Учителева Мария', '1 четверть']) {
+      expect(text).toContain(s);
+    }
+    expect(text).toMatch(/Сложение дробей.*4\s*к\/р/); // the mark with its work type, on its lesson's line
+    expect(text).toMatch(/Проценты\. Решение задач.*\sБ(\s|$)/m); // ill on Wednesday
+    // Nothing of the other pupils: names, the individual homework, their marks or absences.
+    for (const other of ['Ученик2', 'Ученик3', 'Карточка № 7']) expect(text).not.toContain(other);
+    expect(text).not.toMatch(/2\s+Урок/);
+    expect(text).not.toMatch(/3\s+Урок/);
+    const wednesday = text.split('\n').find((l) => l.includes('Проценты'))!;
+    expect(wednesday).not.toMatch(/\sН(\s|$)/); // the other pupil's absence
+  });
+
+  it('gives the individual homework to its pupil only', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const result = await loadWeekExtract(teacher, pupils.second, WEEK, NOW);
+    if (!result.ok) throw new Error(result.error);
+    const text = pdfPages(await renderWeekExtract(result.extract))[0];
+    expect(text).toContain('Индивидуально: Карточка № 7 (дополнительно)');
+    expect(text).toMatch(/Сложение дробей.*2\s*Урок/);
+    expect(text).toMatch(/Проценты\. Решение задач.*\sН(\s|$)/m);
+    expect(text).not.toContain('Ученик1');
+  });
+});
+
+describe('who may print', () => {
+  it('lets a parent print their own child, the class teacher the class, management and the secretary anyone of the school', async () => {
+    const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    const secretary = await actorFor(db, await createUser(db, fx.schoolId, ['SECRETARY']));
+    const parent = await actorFor(db, fx.parentId);
+    const classTeacher = await actorFor(db, fx.teacherId);
+    expect((await loadWeekExtract(parent, pupils.first, WEEK, NOW)).ok).toBe(true);
+    for (const actor of [classTeacher, management, secretary]) {
+      for (const id of Object.values(pupils)) expect((await loadWeekExtract(actor, id, WEEK, NOW)).ok).toBe(true);
+    }
+  });
+
+  it('refuses everybody else with a clear 4xx: another family’s child, a subject teacher, the pupil, another school', async () => {
+    const parent = await actorFor(db, fx.parentId);
+    expect(await loadWeekExtract(parent, pupils.second, WEEK, NOW)).toMatchObject({ ok: false, status: 403 });
+
+    const subjectTeacherId = await createUser(db, fx.schoolId, ['TEACHER']);
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: subjectTeacherId, isPrimary: false } });
+    expect(await loadWeekExtract(await actorFor(db, subjectTeacherId), pupils.first, WEEK, NOW)).toMatchObject({ ok: false, status: 403 });
+
+    expect(await loadWeekExtract(await actorFor(db, pupils.first), pupils.first, WEEK, NOW)).toMatchObject({ ok: false, status: 403 });
+
+    const otherSchool = await createSchool(db, 'Школа № 2');
+    const stranger = await createUser(db, otherSchool, ['STUDENT']);
+    const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    expect(await loadWeekExtract(management, stranger, WEEK, NOW)).toMatchObject({ ok: false, status: 404, error: 'Ученик не найден' });
+    expect(await loadWeekExtract(management, 999_999, WEEK, NOW)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('refuses a malformed or future week with 400', async () => {
+    const parent = await actorFor(db, fx.parentId);
+    expect(await loadWeekExtract(parent, pupils.first, '14.09.2026', NOW)).toMatchObject({ ok: false, status: 400 });
+    expect(await loadWeekExtract(parent, pupils.first, '2026-02-30', NOW)).toMatchObject({ ok: false, status: 400 });
+    expect(await loadWeekExtract(parent, pupils.first, '2026-09-21', NOW)).toMatchObject({
+      ok: false, status: 400, error: 'Выписку можно сформировать только за прошедшую или текущую неделю',
+    });
+    // Any day of a past week stands for that week.
+    const past = await loadWeekExtract(parent, pupils.first, '2026-09-09', NOW);
+    expect(past.ok && past.extract.weekStart).toBe('2026-09-07');
+  });
+});
+
+describe('the class batch', () => {
+  async function consents() {
+    const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId };
+    await db.consent.createMany({
+      data: [
+        { ...base, studentId: pupils.first, guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru' },
+        { ...base, studentId: pupils.second, decision: 'REFUSED', deliveryPreference: 'PAPER' },
+        // The third has no consent: paper by default.
+      ],
+    });
+  }
+
+  async function batchPages(actor: Actor, all: boolean) {
+    const result = await planBatch(actor, { classId: fx.classId, week: WEEK, all }, NOW);
+    if (!result.ok) throw new Error(result.error);
+    const pdf = await collectStream(streamExtractBatch(batchExtracts(result.plan), { title: 'Выписки', author: 'Школа' }));
+    return { plan: result.plan, pages: pdfPages(pdf) };
+  }
+
+  /** The pupil named on each page group's first page, and the groups' sizes. */
+  function groups(pages: string[]) {
+    const starts = pages.flatMap((p, i) => (p.includes('Еженедельная выписка') ? [i] : []));
+    const names = starts.map((i) => /Ученик\d Пётр/.exec(pages[i])![0]);
+    const sizes = starts.map((s, k) => (starts[k + 1] ?? pages.length) - s);
+    return { names, sizes };
+  }
+
+  it('prints by default only the families informed on paper (refusal, no consent), in class order, one page group each', async () => {
+    await consents();
+    const classTeacher = await actorFor(db, fx.teacherId);
+    const { plan, pages } = await batchPages(classTeacher, false);
+    expect(plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+    const { names, sizes } = groups(pages);
+    expect(names).toEqual(['Ученик2 Пётр', 'Ученик3 Пётр']);
+    expect(sizes.every((n) => n === 1 || n % 2 === 0)).toBe(true);
+    expect(pages.join('')).not.toContain('Ученик1');
+    expect(pages[0]).toContain('Карточка № 7');
+  });
+
+  it('prints the whole class on request', async () => {
+    await consents();
+    const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    const { pages } = await batchPages(management, true);
+    expect(groups(pages).names).toEqual(['Ученик1 Пётр', 'Ученик2 Пётр', 'Ученик3 Пётр']);
+  });
+
+  it('keeps to the pupils of that week: one who joined later is not printed for an earlier week', async () => {
+    const late = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: 'Ученик0', firstName: 'Новенький' });
+    await enroll(db, fx.schoolId, late, fx.classId, '2026-10-01');
+    const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: true }, NOW);
+    expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual(Object.values(pupils));
+  });
+
+  it('refuses another class’s teacher, the whole school to a class teacher, and unknown classes', async () => {
+    const otherTeacher = await createUser(db, fx.schoolId, ['TEACHER']);
+    await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'Б', classTeacherId: otherTeacher, periodSchemeId: fx.periodSchemeId } });
+    const other = await actorFor(db, otherTeacher);
+    expect(await planBatch(other, { classId: fx.classId, week: WEEK, all: false }, NOW)).toMatchObject({ ok: false, status: 403 });
+    const classTeacher = await actorFor(db, fx.teacherId);
+    expect(await planBatch(classTeacher, { classId: null, week: WEEK, all: false }, NOW)).toMatchObject({ ok: false, status: 403 });
+    expect(await planBatch(classTeacher, { classId: 999_999, week: WEEK, all: false }, NOW)).toMatchObject({ ok: false, status: 404 });
+    const parent = await actorFor(db, fx.parentId);
+    expect(await planBatch(parent, { classId: fx.classId, week: WEEK, all: true }, NOW)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('says so when no family of the class is on paper', async () => {
+    const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId, decision: 'GRANTED' as const, deliveryPreference: 'ONLINE' as const };
+    await db.consent.createMany({ data: Object.values(pupils).map((studentId) => ({ ...base, studentId })) });
+    const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: false }, NOW);
+    expect(result).toMatchObject({ ok: false, status: 404 });
+  });
+});

@@ -1,0 +1,212 @@
+// The journal's read side and its other writes: the grid (fixed query count, enrollment dates,
+// figures), final marks, lessons and homework, deadlines, and the class teacher's overview.
+import { randomUUID } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb, workerDatabaseUrl } from '../support/db';
+import { createLesson, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import type { Actor } from '@/lib/auth/actor';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { loadJournalGrid } from '@/lib/data/journal/grid';
+import { saveCell } from '@/lib/data/journal/save-cell';
+import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
+import { setPeriodStatus } from '@/lib/data/journal/periods';
+import { openLesson, updateLesson } from '@/lib/data/journal/lessons';
+import { lessonDetails } from '@/lib/data/journal/lesson-details';
+import { addAttachment, saveHomework } from '@/lib/data/journal/homework';
+import { overdueItems } from '@/lib/data/journal/deadlines';
+import { classOverview } from '@/lib/data/journal/class-overview';
+import { cellHistory } from '@/lib/data/journal/history';
+
+const db = testDb();
+let fx: SchoolFixture;
+let teacher: Actor;
+const NOW = new Date('2026-10-01T09:00:00Z');
+
+const save = (a: Actor, lessonId: number, studentId: number, value: string, expectedVersion = 0) =>
+  saveCell(a, { idempotencyKey: randomUUID(), lessonId, studentId, position: 0, value, expectedVersion });
+
+async function addPupils(n: number) {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: `Яковлев${i}`, firstName: 'Илья' });
+    await enroll(db, fx.schoolId, id, fx.classId, '2026-09-01');
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Runs `fn` with the app's client replaced by one that counts SQL statements. */
+async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+  const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: workerDatabaseUrl(), max: 2 }), log: [{ emit: 'event', level: 'query' }] });
+  let n = 0;
+  counting.$on('query', () => { n++; });
+  const g = globalThis as unknown as { prisma?: unknown };
+  const saved = g.prisma;
+  g.prisma = counting;
+  try {
+    await fn();
+  } finally {
+    g.prisma = saved;
+    await counting.$disconnect();
+  }
+  return n;
+}
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db, { pupils: 3 });
+  teacher = await actorFor(db, fx.teacherId);
+});
+
+describe('the journal grid', () => {
+  it('loads in the same number of SQL statements for 3 pupils × 1 lesson and 30 pupils × 40 lessons', async () => {
+    const small = await countQueries(() => loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW));
+    const pupils = [...fx.studentIds, ...(await addPupils(27))];
+    const lessons = [fx.lessonId];
+    for (let i = 1; i < 40; i++) lessons.push(await createLesson(db, fx, { date: `2026-09-${String(2 + (i % 28)).padStart(2, '0')}`, slot: 1 + Math.floor(i / 28) + 1 }));
+    await Promise.all(lessons.flatMap((l) => pupils.slice(0, 10).map((p) => save(teacher, l, p, '4'))));
+    const large = await countQueries(() => loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW));
+    expect(large).toBe(small);
+    expect(small).toBeGreaterThanOrEqual(8);
+    expect(large).toBeLessThanOrEqual(12);
+    console.log(`grid SQL statements: ${small} (3 pupils, 1 lesson) vs ${large} (30 pupils, 40 lessons)`);
+    const grid = await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW);
+    expect(grid?.pupils).toHaveLength(30);
+    expect(grid?.lessons).toHaveLength(40);
+    expect(Object.keys(grid!.cells)).toHaveLength(400);
+  });
+
+  it('sorts pupils, keeps leavers and newcomers with their dates, computes figures and the default period', async () => {
+    await db.enrollment.updateMany({ where: { studentId: fx.studentIds[2] }, data: { endDate: day('2026-09-15') } });
+    const late = (await addPupils(1))[0];
+    await db.enrollment.updateMany({ where: { studentId: late }, data: { startDate: day('2026-10-01') } });
+    const l2 = await createLesson(db, fx, { date: '2026-09-02' });
+    await save(teacher, fx.lessonId, fx.studentIds[0], '5');
+    await save(teacher, l2, fx.studentIds[0], '4');
+    const grid = (await loadJournalGrid(teacher, fx.courseId, undefined, NOW))!;
+    expect(grid.period.id).toBe(fx.studyPeriodId);
+    expect(grid.pupils.map((p) => p.name)).toEqual(['Ученик1 Пётр', 'Ученик2 Пётр', 'Ученик3 Пётр', 'Яковлев0 Илья']);
+    expect(grid.pupils[2].ranges).toEqual([{ startDate: '2026-09-01', endDate: '2026-09-15' }]);
+    expect(grid.pupils[3].ranges[0].startDate).toBe('2026-10-01');
+    expect(grid.pupils[0]).toMatchObject({ count: 2, average: '4,50', weightedAverage: '4,50', forecast: '—' });
+    expect(grid.course.writable).toBe(true);
+  });
+
+  it('another teacher does not see the course; a substitute sees it and may write only their lesson', async () => {
+    const otherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Другая' });
+    const other = await actorFor(db, otherId);
+    expect(await loadJournalGrid(other, fx.courseId, undefined, NOW)).toBeNull();
+    const sub = await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: otherId, isSubstitution: true, date: day('2026-09-03'), slot: 3 } });
+    const grid = (await loadJournalGrid(other, fx.courseId, undefined, NOW))!;
+    expect(grid.course.writable).toBe(false);
+    expect(grid.lessons.find((l) => l.id === sub.id)?.writable).toBe(true);
+    expect(grid.lessons.find((l) => l.id === fx.lessonId)?.writable).toBe(false);
+  });
+
+  it('shows a cell’s history with who and what', async () => {
+    await save(teacher, fx.lessonId, fx.studentIds[0], '3');
+    await save(teacher, fx.lessonId, fx.studentIds[0], '4', 1);
+    const history = await cellHistory(teacher, fx.lessonId, fx.studentIds[0]);
+    expect(history?.map((h) => [h.action, h.before, h.after])).toEqual([['Отметка изменена', '3', '4'], ['Отметка выставлена', null, '3']]);
+    expect(history?.[0].who).toBe('Учителева Мария');
+    const parent = await actorFor(db, fx.parentId);
+    expect(await cellHistory(parent, fx.lessonId, fx.studentIds[0])).toBeNull();
+  });
+});
+
+describe('final marks', () => {
+  it('set, publish with the visibility delay, audit every change; a closed period locks them', async () => {
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 24 } });
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '6', expectedVersion: 0 })).toMatchObject({ ok: false, field: 'value' });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 })).toEqual({ ok: true, version: 1 });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[1], kind: 'special', special: 'NOT_ATTESTED', expectedVersion: 0 })).toMatchObject({ ok: true });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[2], kind: 'deferral', until: '2026-10-20', reason: 'болезнь', expectedVersion: 0 })).toMatchObject({ ok: false, field: 'until' });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[2], kind: 'deferral', until: '2026-11-20', reason: 'болезнь', expectedVersion: 0 })).toMatchObject({ ok: true });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 0 })).toMatchObject({ ok: false });
+
+    const at = new Date('2026-10-26T10:00:00Z');
+    expect(await publishFinalMarks(teacher, t, at)).toMatchObject({ ok: true, published: 3, visibleFrom: '2026-10-27T10:00:00.000Z' });
+    const published = await db.finalMark.findMany({ where: { status: 'PUBLISHED' } });
+    expect(published).toHaveLength(3);
+    expect(published.every((f) => f.visibleFrom?.toISOString() === '2026-10-27T10:00:00.000Z')).toBe(true);
+    expect(await db.auditLog.count({ where: { entityType: 'FinalMark' } })).toBe(6);
+
+    const managerId = await createUser(db, fx.schoolId, ['MANAGEMENT']);
+    await setPeriodStatus(await actorFor(db, managerId), fx.studyPeriodId, true, '');
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 2 })).toMatchObject({ ok: false, error: expect.stringContaining('закрыт') });
+    expect((await db.finalMark.findFirstOrThrow({ where: { studentId: fx.studentIds[0] } })).value).toBe('5');
+  });
+
+  it('a school with 0 hours shows results at once; another teacher cannot set them', async () => {
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 0 } });
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 });
+    const at = new Date('2026-10-26T10:00:00Z');
+    expect(await publishFinalMarks(teacher, t, at)).toMatchObject({ visibleFrom: at.toISOString() });
+    const other = await actorFor(db, await createUser(db, fx.schoolId, ['TEACHER']));
+    expect(await setFinalMark(other, t, { studentId: fx.studentIds[1], kind: 'value', value: '5', expectedVersion: 0 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('lessons and homework', () => {
+  it('opens a lesson (the substitute’s when a substitution is recorded), edits it and offers the next КТП topic', async () => {
+    await db.plannedTopic.createMany({ data: [1, 2].map((ordinal) => ({ schoolId: fx.schoolId, courseId: fx.courseId, ordinal, title: `Тема ${ordinal}` })) });
+    const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова' });
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-10'), slot: 2, kind: 'SUBSTITUTION', substituteTeacherId: subId } });
+    const sub = await actorFor(db, subId);
+    const opened = await openLesson(sub, { courseId: fx.courseId, date: '2026-09-10', slot: 2 });
+    expect(opened).toMatchObject({ ok: true });
+    const row = await db.lesson.findUniqueOrThrow({ where: { id: (opened as { lessonId: number }).lessonId } });
+    expect(row).toMatchObject({ teacherId: subId, isSubstitution: true });
+    expect(await openLesson(sub, { courseId: fx.courseId, date: '2026-09-11', slot: 2 })).toMatchObject({ ok: false });
+
+    const details = (await lessonDetails(teacher, fx.lessonId))!;
+    expect(details.nextTopic?.title).toBe('Тема 1');
+    const topic = details.topics[0];
+    expect(await updateLesson(teacher, fx.lessonId, { topic: topic.title, plannedTopicId: topic.id, lessonKind: 'TEST', plannedTest: true, substituteTeacherId: null, expectedVersion: details.version })).toMatchObject({ ok: true, version: details.version + 1 });
+    expect((await lessonDetails(teacher, row.id))!.nextTopic?.title).toBe('Тема 2');
+    expect(await updateLesson(teacher, fx.lessonId, { topic: 'x', plannedTopicId: null, lessonKind: 'LESSON', plannedTest: false, substituteTeacherId: null, expectedVersion: details.version })).toMatchObject({ ok: false });
+    expect(await db.auditLog.count({ where: { action: 'lesson.update' } })).toBe(1);
+  });
+
+  it('class and individual homework with a checked attachment', async () => {
+    const r = await saveHomework(teacher, fx.lessonId, { text: '§5, упр. 3', dueDate: '2026-09-03', studentIds: [] });
+    expect(r).toMatchObject({ ok: true });
+    expect(await saveHomework(teacher, fx.lessonId, { text: 'Карточка', dueDate: null, studentIds: [fx.studentIds[1]] })).toMatchObject({ ok: true });
+    const outsider = await createUser(db, fx.schoolId, ['STUDENT']);
+    expect(await saveHomework(teacher, fx.lessonId, { text: 'x', dueDate: null, studentIds: [outsider] })).toMatchObject({ ok: false });
+    const hwId = (r as { ids: number[] }).ids[0];
+    expect(await addAttachment(teacher, hwId, 'task.pdf', new TextEncoder().encode('%PDF-1.4 …'))).toMatchObject({ ok: true });
+    expect(await addAttachment(teacher, hwId, 'task.pdf', new Uint8Array([0x4d, 0x5a]))).toMatchObject({ ok: false });
+    const details = (await lessonDetails(teacher, fx.lessonId))!;
+    expect(details.classHomework[0]).toMatchObject({ text: '§5, упр. 3', dueDate: '2026-09-03', attachments: [{ fileName: 'task.pdf' }] });
+    expect(details.individualHomework[0]).toMatchObject({ text: 'Карточка', pupil: 'Ученик2 Пётр' });
+  });
+});
+
+describe('deadlines and the class overview', () => {
+  it('flags a lesson without topic, attendance and homework for the teacher and for management', async () => {
+    await db.lesson.update({ where: { id: fx.lessonId }, data: { topic: null } });
+    const mine = await overdueItems(teacher, { scope: 'mine', from: '2026-09-01', to: '2026-09-30', now: NOW });
+    expect(mine?.map((i) => i.rule).sort()).toEqual(['attendance', 'homework', 'topic']);
+    expect(await overdueItems(teacher, { scope: 'school', from: '2026-09-01', to: '2026-09-30', now: NOW })).toBeNull();
+    const manager = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    const school = await overdueItems(manager, { scope: 'school', from: '2026-09-01', to: '2026-09-30', now: NOW });
+    expect(school).toHaveLength(3);
+    expect(school?.[0]).toMatchObject({ teacherName: 'Учителева Мария', courseTitle: 'Математика, 5А' });
+  });
+
+  it('gives the class teacher averages, finals and attendance for all subjects; others get nothing', async () => {
+    await save(teacher, fx.lessonId, fx.studentIds[0], '5');
+    await saveCell(teacher, { idempotencyKey: randomUUID(), lessonId: fx.lessonId, studentId: fx.studentIds[1], code: 'Б', expectedVersion: 0 });
+    const view = (await classOverview(teacher, fx.classId, undefined, NOW))!;
+    expect(view.className).toBe('5А');
+    expect(view.rows[0].cells[fx.courseId]).toMatchObject({ count: 1, weighted: '5,00' });
+    expect(view.rows[1].absences).toMatchObject({ Б: 1 });
+    const other = await actorFor(db, await createUser(db, fx.schoolId, ['TEACHER']));
+    expect(await classOverview(other, fx.classId, undefined, NOW)).toBeNull();
+  });
+});

@@ -1,0 +1,139 @@
+// The summary sheet (сводная ведомость): final marks, special values and deferrals per pupil and
+// subject; statistics equal to lib/domain/statistics.ts on the same rows, on screen and in the
+// PDF; and who may read it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { createGradingScale, createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import { summarySheet } from '../../lib/data/summary-sheet';
+import { renderSummarySheet } from '../../lib/pdf/summary-sheet';
+import { classStatistics, type FinalResult } from '../../lib/domain/statistics';
+import { formatDecimalRu } from '../../lib/domain/russian';
+import type { FinalMarkSpecial } from '../../lib/generated/prisma/enums';
+
+const db = testDb();
+const NOW = new Date('2026-10-30T09:00:00Z');
+let fx: SchoolFixture;
+let english: { group1: number; group2: number };
+let music: number;
+
+type Final = { value?: string; special?: FinalMarkSpecial; deferredUntil?: string; draft?: boolean };
+
+async function setFinal(courseId: number, studentId: number, f: Final) {
+  await db.finalMark.create({
+    data: {
+      schoolId: fx.schoolId, studentId, courseId, periodId: fx.studyPeriodId, value: f.value ?? null, special: f.special ?? null,
+      deferredUntil: f.deferredUntil ? day(f.deferredUntil) : null, deferralReason: f.deferredUntil ? 'болезнь' : null,
+      status: f.draft ? 'DRAFT' : 'PUBLISHED', createdById: fx.teacherId, updatedById: fx.teacherId,
+    },
+  });
+}
+
+/** Six pupils; mathematics for the class, English in two groups, music on the pass/fail scale. */
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db, { pupils: 6 });
+  const p = fx.studentIds;
+  const englishSubject = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Английский язык', shortName: 'Англ' } });
+  const groupCourse = async (name: string, members: number[]) => {
+    const group = await db.studyGroup.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, classId: fx.classId, kind: 'SUBGROUP', name } });
+    await db.studyGroupMember.createMany({ data: members.map((studentId) => ({ schoolId: fx.schoolId, groupId: group.id, studentId })) });
+    const course = await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: englishSubject.id, groupId: group.id, gradingScaleId: fx.gradingScaleId } });
+    return course.id;
+  };
+  english = { group1: await groupCourse('1 группа', p.slice(0, 3)), group2: await groupCourse('2 группа', p.slice(3, 5)) }; // the sixth pupil learns no English
+  const musicSubject = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Музыка', shortName: 'Муз' } });
+  music = (await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: musicSubject.id, classId: fx.classId, gradingScaleId: await createGradingScale(db, fx.schoolId, 'PASS_FAIL') } })).id;
+
+  // Mathematics: 5, 4 (a draft), н/а, осв., a deferral, no mark.
+  await setFinal(fx.courseId, p[0], { value: '5' });
+  await setFinal(fx.courseId, p[1], { value: '4', draft: true });
+  await setFinal(fx.courseId, p[2], { special: 'NOT_ATTESTED' });
+  await setFinal(fx.courseId, p[3], { special: 'EXEMPT' });
+  await setFinal(fx.courseId, p[4], { deferredUntil: '2026-11-15' });
+  // English: 3 and 2 in group 1, 5 and зач. in group 2.
+  await setFinal(english.group1, p[0], { value: '3' });
+  await setFinal(english.group1, p[1], { value: '2' });
+  await setFinal(english.group2, p[3], { value: '5' });
+  await setFinal(english.group2, p[4], { special: 'PASSED' });
+  await setFinal(music, p[0], { value: 'зач' });
+});
+
+/** The same statistics computed straight from the rows, the way DOMAIN.md defines them. */
+async function expectedStatistics(courseIds: number[], studentIds: number[]) {
+  const rows = await db.finalMark.findMany({ where: { courseId: { in: courseIds }, periodId: fx.studyPeriodId } });
+  const special = { NOT_ATTESTED: 'НА', EXEMPT: 'ОСВ', PASSED: 'ЗАЧ' } as const;
+  const results: FinalResult[] = studentIds.map((id) => {
+    const r = rows.find((x) => x.studentId === id);
+    if (!r) return null;
+    if (r.special) return { special: special[r.special] };
+    return r.value ? { value: Number(r.value) } : null;
+  });
+  return classStatistics(results);
+}
+
+describe('the summary sheet', () => {
+  it('shows each pupil’s final mark, special value or deferral per subject, one column per subject', async () => {
+    const result = await summarySheet(await actorFor(db, fx.teacherId), fx.classId, null, NOW);
+    if (!result.ok) throw new Error(result.error);
+    const { sheet } = result;
+    expect(sheet.period.name).toBe('1 четверть');
+    expect(sheet.subjects.map((s) => s.name)).toEqual(['Математика', 'Английский язык', 'Музыка']);
+    const math = sheet.pupils.map((p) => p.cells[0]);
+    expect(math).toEqual([
+      { kind: 'value', text: '5', draft: false },
+      { kind: 'value', text: '4', draft: true },
+      { kind: 'special', text: 'н/а', draft: false },
+      { kind: 'special', text: 'осв.', draft: false },
+      { kind: 'deferred', until: '2026-11-15', draft: false },
+      { kind: 'none' },
+    ]);
+    expect(sheet.pupils[5].cells[1]).toEqual({ kind: 'not-studied' });
+    expect(sheet.pupils[0].cells[2]).toEqual({ kind: 'value', text: 'зач', draft: false });
+  });
+
+  it('has per-subject statistics equal to classStatistics on the same data; none for a pass/fail subject', async () => {
+    const result = await summarySheet(await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT'])), fx.classId, fx.studyPeriodId, NOW);
+    if (!result.ok) throw new Error(result.error);
+    const [math, eng, mus] = result.sheet.subjects;
+    const p = fx.studentIds;
+    expect(math.statistics).toEqual(await expectedStatistics([fx.courseId], p));
+    expect(math.statistics).toMatchObject({ N: 3, n5: 1, n4: 1, nNA: 1, nExempt: 1, nNoMark: 2, successRate: 66.7, qualityRate: 66.7 });
+    expect(eng.statistics).toEqual(await expectedStatistics([english.group1, english.group2], p.slice(0, 5)));
+    expect(eng.statistics).toMatchObject({ pupils: 5, N: 4, nPass: 1 });
+    expect(mus).toMatchObject({ fivePoint: false, statistics: null });
+  });
+
+  it('prints the same figures in the PDF', async () => {
+    const result = await summarySheet(await actorFor(db, fx.teacherId), fx.classId, null, NOW);
+    if (!result.ok) throw new Error(result.error);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'summary-')), 'sheet.pdf');
+    writeFileSync(file, await renderSummarySheet(result.sheet));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Сводная ведомость итоговых отметок');
+    expect(text).toContain('Класс 5А');
+    const line = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label))!;
+    const pct = (n: number | null) => (n === null ? '—' : formatDecimalRu(n, 1));
+    const [math, eng] = result.sheet.subjects.map((s) => s.statistics);
+    expect(line('Успеваемость, %').split(/\s{2,}/).slice(1)).toEqual([pct(math!.successRate), pct(eng!.successRate), '—']);
+    expect(line('Качество знаний, %').split(/\s{2,}/).slice(1)).toEqual([pct(math!.qualityRate), pct(eng!.qualityRate), '—']);
+    expect(line('СОУ, %').split(/\s{2,}/).slice(1)).toEqual([pct(math!.sou), pct(eng!.sou), '—']);
+    expect(line('Средний балл').split(/\s{2,}/).slice(1)).toEqual([formatDecimalRu(math!.averageMark!, 2), formatDecimalRu(eng!.averageMark!, 2), '—']);
+    expect(text).toMatch(/Ученик2 Пётр\s+4\*/);
+    expect(text).toMatch(/Ученик5 Пётр\s+отср\./);
+  });
+
+  it('is for the class teacher and management only; unknown classes and periods are 404', async () => {
+    const parent = await actorFor(db, fx.parentId);
+    expect(await summarySheet(parent, fx.classId, null, NOW)).toMatchObject({ ok: false, status: 403 });
+    const otherTeacher = await actorFor(db, await createUser(db, fx.schoolId, ['TEACHER']));
+    expect(await summarySheet(otherTeacher, fx.classId, null, NOW)).toMatchObject({ ok: false, status: 403 });
+    const classTeacher = await actorFor(db, fx.teacherId);
+    expect(await summarySheet(classTeacher, 999_999, null, NOW)).toMatchObject({ ok: false, status: 404 });
+    expect(await summarySheet(classTeacher, fx.classId, 999_999, NOW)).toMatchObject({ ok: false, status: 404 });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { planDay, timetableAppliesOn, type ChangeInput, type TimetableSlotInput } from '../../lib/domain/diary-day';
+
+// Monday 23 November 2026.
+const MON = '2026-11-23';
+const TUE = '2026-11-24';
+
+const entry = (courseId: number, weekday: number, slot: number, extra: Partial<TimetableSlotInput> = {}): TimetableSlotInput => ({
+  courseId, weekday, slot, room: `${100 + courseId}`, validFrom: '2026-09-01', validTo: null, ...extra,
+});
+const change = (c: Partial<ChangeInput> & Pick<ChangeInput, 'courseId' | 'date' | 'slot' | 'kind'>): ChangeInput => ({
+  substitute: null, newDate: null, newSlot: null, room: null, reason: null, ...c,
+});
+const lesson = (courseId: number, date: string, slot: number) => ({ id: courseId * 100 + slot, courseId, date, slot });
+
+describe('timetableAppliesOn', () => {
+  it('matches the weekday inside the validity range, both ends inclusive', () => {
+    expect(timetableAppliesOn(entry(1, 1, 1), MON)).toBe(true);
+    expect(timetableAppliesOn(entry(1, 2, 1), MON)).toBe(false);
+    expect(timetableAppliesOn(entry(1, 1, 1, { validFrom: MON }), MON)).toBe(true);
+    expect(timetableAppliesOn(entry(1, 1, 1, { validTo: '2026-11-22' }), MON)).toBe(false);
+    expect(timetableAppliesOn(entry(1, 1, 1, { validFrom: '2026-11-24' }), MON)).toBe(false);
+  });
+});
+
+describe('planDay', () => {
+  it('lists the weekday timetable in slot order and attaches the lessons held', () => {
+    const day = planDay(MON, [entry(2, 1, 2), entry(1, 1, 1), entry(3, 2, 1)], [], [lesson(1, MON, 1)]);
+    expect(day.map((d) => [d.courseId, d.slot, d.status])).toEqual([
+      [1, 1, 'regular'],
+      [2, 2, 'regular'],
+    ]);
+    expect(day[0].lesson?.id).toBe(101);
+    expect(day[1].lesson).toBeNull();
+  });
+
+  it('shows a substitution with the substitute and a changed room', () => {
+    const day = planDay(MON, [entry(1, 1, 1)], [change({ courseId: 1, date: MON, slot: 1, kind: 'SUBSTITUTION', substitute: 'Петрова А. И.', room: '305' })], []);
+    expect(day[0]).toMatchObject({ status: 'substitution', substitute: 'Петрова А. И.', room: '305', roomChanged: true });
+  });
+
+  it('keeps a cancelled lesson, crossed out rather than hidden', () => {
+    const day = planDay(MON, [entry(1, 1, 1), entry(2, 1, 2)], [change({ courseId: 2, date: MON, slot: 2, kind: 'CANCELLED', reason: 'болезнь учителя' })], []);
+    expect(day.map((d) => d.status)).toEqual(['regular', 'cancelled']);
+    expect(day[1].reason).toBe('болезнь учителя');
+  });
+
+  it('shows a moved lesson on both days: gone from its slot, arrived in the new one', () => {
+    const moved = change({ courseId: 1, date: MON, slot: 1, kind: 'MOVED', newDate: TUE, newSlot: 6 });
+    const monday = planDay(MON, [entry(1, 1, 1)], [moved], []);
+    const tuesday = planDay(TUE, [entry(1, 1, 1)], [moved], [lesson(1, TUE, 6)]);
+    expect(monday[0]).toMatchObject({ status: 'moved-away', movedTo: { date: TUE, slot: 6 } });
+    expect(tuesday).toHaveLength(1);
+    expect(tuesday[0]).toMatchObject({ status: 'moved-in', slot: 6, movedFrom: { date: MON, slot: 1 } });
+    expect(tuesday[0].lesson?.id).toBe(106);
+  });
+
+  it('adds a lesson held outside the timetable as an extra lesson', () => {
+    const day = planDay(MON, [entry(1, 1, 1)], [], [lesson(1, MON, 1), lesson(5, MON, 7)]);
+    expect(day.map((d) => [d.courseId, d.status])).toEqual([
+      [1, 'regular'],
+      [5, 'extra'],
+    ]);
+  });
+
+  it('treats a lesson held in a slot it was moved from as held there', () => {
+    const moved = change({ courseId: 1, date: MON, slot: 1, kind: 'MOVED', newDate: TUE, newSlot: 6 });
+    const day = planDay(MON, [entry(1, 1, 1)], [moved], [lesson(1, MON, 1)]);
+    expect(day[0]).toMatchObject({ status: 'regular', movedTo: null });
+  });
+});

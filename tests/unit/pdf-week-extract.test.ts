@@ -1,0 +1,107 @@
+// The weekly extract as printed: its text read back with pdftotext (poppler-utils), the page
+// count of a week that does not fit one page, and a streamed batch of several pupils.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ExtractLesson, WeekExtract } from '../../lib/pdf/extract-model';
+import { renderWeekExtract } from '../../lib/pdf/week-extract';
+import { collectStream, streamExtractBatch } from '../../lib/pdf/extract-batch';
+import { countPupilMarkers } from '../../app/(journal)/class/[classId]/print/progress';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pdf-extract-'));
+let files = 0;
+
+/** Text of each page (pdftotext -layout, pages split at form feeds). */
+function pagesOf(pdf: Buffer): string[] {
+  const file = path.join(dir, `${++files}.pdf`);
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return text.split('\f').slice(0, -1);
+}
+
+function pageCount(pdf: Buffer): number {
+  const file = path.join(dir, `${++files}.pdf`);
+  writeFileSync(file, pdf);
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+}
+
+const lesson = (slot: number, over: Partial<ExtractLesson> = {}): ExtractLesson => ({
+  slot, subject: 'Алгебра', topic: 'Формулы сокращённого умножения', homework: ['№ 512, 514'], marks: [], attendance: null, change: null, ...over,
+});
+
+function extract(name: string, lessonsPerDay: number, over: Partial<WeekExtract> = {}): WeekExtract {
+  const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21'];
+  return {
+    studentId: 1, schoolName: 'МБОУ «СОШ № 1»', pupilName: name, className: '7А', weekStart: '2026-11-16', weekEnd: '2026-11-21',
+    periodName: '2 четверть', classTeacherName: 'Герасимова Алла Владимировна', generatedOn: '2026-11-21',
+    days: days.map((date, d) => ({ date, holiday: null, lessons: Array.from({ length: lessonsPerDay }, (_, i) => lesson(i + 1, { topic: `Тема ${d}-${i}: задачи на движение` })) })),
+    subjects: [{ subject: 'Алгебра', markCount: 4, average: '4,25', weightedAverage: '4,40', forecast: '4' }],
+    ...over,
+  };
+}
+
+describe('the weekly extract of one pupil', () => {
+  it('prints the pupil, week, lessons, homework, marks with work type, absences, averages, forecast and signatures in Cyrillic', async () => {
+    const x = extract('Филатова Алиса', 1);
+    x.days[0].lessons = [
+      lesson(1, { subject: 'Русский язык', topic: 'Буквы о–ё после шипящих', homework: ['§ 21, упр. 165'], marks: [{ value: '5', workType: 'к/р', weight: 2 }] }),
+      lesson(2, { subject: 'Физика', topic: 'Давление', attendance: 'Б', change: 'замена: Петрова А. И.' }),
+    ];
+    x.days[5] = { date: '2026-11-21', holiday: null, lessons: [] };
+    const pages = pagesOf(await renderWeekExtract(x));
+    expect(pages).toHaveLength(1);
+    const text = pages[0];
+    for (const expected of ['Филатова Алиса', '16–21 ноября 2026', 'Класс 7А', '2 четверть', 'Понедельник, 16 ноября', 'Буквы о–ё после шипящих', '§ 21, упр. 165', 'замена: Петрова А. И.', 'Уроков нет', 'Успеваемость за 2 четверть', '4,40', 'Герасимова Алла Владимировна', 'Родитель (законный представитель)', 'подпись']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/Русский язык.*5\s*к\/р/);
+    expect(text).toMatch(/Физика.*Давление.*\sБ(\s|$)/m);
+    expect(text).toMatch(/пропущено 1 урок/);
+  });
+
+  it('keeps a full week (six days of seven lessons) on one page by setting the type smaller', async () => {
+    expect(pageCount(await renderWeekExtract(extract('Иванов Пётр', 7)))).toBe(1);
+  });
+
+  it('flows an overfull week onto more pages and pads it to an even count for double-sided printing', async () => {
+    const pdf = await renderWeekExtract(extract('Иванов Пётр', 14));
+    const pages = pagesOf(pdf);
+    expect(pages.length % 2).toBe(0);
+    expect(pages[0]).toContain('Страница 1 из');
+    expect(pages[1]).toContain('Иванов Пётр');
+    expect(pages[1]).toContain('продолжение');
+  });
+});
+
+describe('a streamed batch', () => {
+  it('gives each pupil a page group in order, one page or an even number, and marks each group for progress', async () => {
+    async function* source() {
+      yield extract('Анисимов Артём', 5);
+      yield extract('Борисова Вера', 14);
+      yield extract('Волков Глеб', 5);
+    }
+    const pdf = await collectStream(streamExtractBatch(source(), { title: 'Выписки', author: 'Школа' }));
+    const pages = pagesOf(pdf);
+    const firstPages = pages.map((p, i) => [i, p] as const).filter(([, p]) => p.includes('Еженедельная выписка'));
+    expect(firstPages.map(([, p]) => /(Анисимов Артём|Борисова Вера|Волков Глеб)/.exec(p)![1])).toEqual(['Анисимов Артём', 'Борисова Вера', 'Волков Глеб']);
+    const starts = [...firstPages.map(([i]) => i), pages.length];
+    const sizes = starts.slice(1).map((end, k) => end - starts[k]);
+    expect(sizes[0]).toBe(1);
+    expect(sizes[1] % 2).toBe(0);
+    expect(sizes[2]).toBe(1);
+    // Every page of a group names its pupil (continuation and blank backs included).
+    firstPages.forEach(([start], k) => {
+      const name = ['Анисимов Артём', 'Борисова Вера', 'Волков Глеб'][k];
+      for (let p = start; p < start + sizes[k]; p++) expect(pages[p]).toContain(name);
+    });
+    expect(countPupilMarkers('', new Uint8Array(pdf)).highest).toBe(2);
+  });
+
+  it('finds a progress marker split across two chunks', () => {
+    const bytes = new TextEncoder().encode('<< /Type /Page /JrnPupil 12 >>');
+    const first = countPupilMarkers('', bytes.subarray(0, 22));
+    expect(countPupilMarkers(first.tail, bytes.subarray(22)).highest).toBe(12);
+  });
+});
