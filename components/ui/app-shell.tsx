@@ -18,7 +18,7 @@ export function AppShell({ userName, roleLabel, nav, children }: Props) {
             <ul className="flex gap-1">
               {nav.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} className="block whitespace-nowrap rounded-md px-3 py-2 hover:bg-accent-soft">{item.label}</Link>
+                  <Link href={item.href} prefetch={false} className="block whitespace-nowrap rounded-md px-3 py-2 hover:bg-accent-soft">{item.label}</Link>
                 </li>
               ))}
             </ul>

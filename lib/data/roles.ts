@@ -1,6 +1,7 @@
 // Role permission sets per school (seed 002 §III.4–5): the administrator widens or narrows a
-// role, or grants one user an extra permission. Every change raises the holders' sessionVersion
-// so their open sessions pick it up on the next request.
+// role, or grants one user an extra permission. Permissions are read from the database on every
+// request (lib/auth/actor.ts), so a change applies to open sessions at once without signing
+// anyone out.
 import 'server-only';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
@@ -34,7 +35,6 @@ export async function setRolePermissions(actor: Actor, role: string, permissions
     const before = await tx.rolePermission.findMany({ where: { schoolId: actor.schoolId, role }, select: { permission: true } });
     await tx.rolePermission.deleteMany({ where: { schoolId: actor.schoolId, role } });
     await tx.rolePermission.createMany({ data: permissions.map((permission) => ({ schoolId: actor.schoolId, role, permission })) });
-    await tx.user.updateMany({ where: { schoolId: actor.schoolId, roles: { some: { role } } }, data: { sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'role.permissions.set', entityType: 'Role', entityId: role, oldValue: before.map((b) => b.permission).sort(), newValue: [...permissions].sort() });
   });
   return { ok: true };
@@ -49,7 +49,6 @@ export async function setUserGrants(actor: Actor, userId: number, permissions: s
   await db.$transaction(async (tx) => {
     await tx.userPermission.deleteMany({ where: { userId } });
     await tx.userPermission.createMany({ data: permissions.map((permission) => ({ schoolId: actor.schoolId, userId, permission, grantedById: actor.id })) });
-    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.permissions.set', entityType: 'User', entityId: userId, oldValue: user.permissions.map((p) => p.permission).sort(), newValue: [...permissions].sort() });
   });
   return { ok: true };

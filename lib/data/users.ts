@@ -122,7 +122,7 @@ export async function getUserForAdmin(actor: Actor, id: number) {
   });
 }
 
-/** Replaces a person's roles. Their open sessions see the change on the next request. */
+/** Replaces a person's roles. Roles are read on every request, so open sessions see the change at once. */
 export async function setRoles(actor: Actor, userId: number, roles: Role[]): Promise<Result> {
   if (!actor.permissions.has('roles:manage')) return denied;
   if (roles.some((r) => !isRole(r))) return { ok: false, error: 'Неизвестная роль', field: 'roles' };
@@ -133,7 +133,6 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[]): Pro
   await db.$transaction(async (tx) => {
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role, schoolId: actor.schoolId })) });
-    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.roles.set', entityType: 'User', entityId: userId, oldValue: user.roles.map((r) => r.role), newValue: roles });
   });
   return { ok: true };
@@ -241,7 +240,6 @@ export async function unlinkGuardian(actor: Actor, parentId: number, studentId: 
   const removed = await db.$transaction(async (tx) => {
     const r = await tx.guardianship.deleteMany({ where: { parentId, studentId, schoolId: actor.schoolId } });
     if (r.count) {
-      await tx.user.update({ where: { id: parentId }, data: { sessionVersion: { increment: 1 } } });
       await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.unlink', entityType: 'User', entityId: parentId, oldValue: { studentId } });
     }
     return r.count;

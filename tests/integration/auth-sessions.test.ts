@@ -72,11 +72,20 @@ describe('revocation takes effect on the next request', () => {
     admin = (await loadActor(db, await signedIn('admin')))!;
   });
 
-  it('after a role change', async () => {
+  it('after a role change: the open session holds the new roles only', async () => {
     const claims = await signedIn('petrova.a');
-    expect(await loadActor(db, claims)).not.toBeNull();
+    expect((await loadActor(db, claims))?.permissions.has('marks:write')).toBe(true);
     expect((await setRoles(admin, teacherId, ['PARENT'])).ok).toBe(true);
-    expect(await loadActor(db, claims)).toBeNull();
+    const after = await loadActor(db, claims);
+    expect(after?.roles).toEqual(['PARENT']);
+    expect(after?.permissions.has('marks:write')).toBe(false);
+  });
+
+  it('after a role loses a permission, in every open session of its holders', async () => {
+    const claims = await signedIn('petrova.a');
+    const { setRolePermissions } = await import('@/lib/data/roles');
+    expect((await setRolePermissions(admin, 'TEACHER', ['journal:read:own'])).ok).toBe(true);
+    expect((await loadActor(db, claims))?.permissions.has('marks:write')).toBe(false);
   });
 
   it('after deactivation, and the user cannot sign in again', async () => {

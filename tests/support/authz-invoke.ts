@@ -18,7 +18,7 @@ import { setTestRequest } from './next-request-stub';
 // (next/headers → next-request-stub) does not reach: point that module at the same stub.
 Object.assign(createRequire(import.meta.url)('next/headers') as object, { cookies: requestStub.cookies, headers: requestStub.headers });
 
-export type Verdict = { allowed: boolean; detail: string; /** Text a page rendered, for leak checks. */ text?: string };
+export type Verdict = { allowed: boolean; detail: string; /** What the caller got to read (page, body, action result), for leak checks. */ text?: string };
 
 export type RequestContext = { cookies: Record<string, string>; headers: Record<string, string> };
 
@@ -77,7 +77,7 @@ export async function callAction(ctx: RequestContext, run: () => Promise<unknown
   } catch (error) {
     return fromThrown(error);
   }
-  return { allowed: succeeded(result), detail: `returned ${brief(result)}` };
+  return { allowed: succeeded(result), detail: `returned ${brief(result)}`, text: renderedText(result) };
 }
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;

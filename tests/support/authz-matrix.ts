@@ -12,7 +12,7 @@ import type { PrismaClient } from '../../lib/prisma-client';
 import { actionKey, pageKey, ROOT, routeKey, type HttpMethod } from './authz-entry-points';
 import { callAction, callPage, callRoute, Crash, type RequestContext, type RouteHandler, type Verdict } from './authz-invoke';
 import { DatabaseFingerprint, type Fingerprint } from './authz-snapshot';
-import { IDENTITIES, MEDICAL_MARKER, OTHER_SCHOOL_MARKER, PSYCHOLOGY_MARKER, type Sessions, type Who, type World } from './authz-world';
+import { IDENTITIES, SECRETS, type Sessions, type Who, type World } from './authz-world';
 
 export type RecordKind = 'any' | 'own' | 'classmate' | 'foreign' | 'substituted' | 'crossed' | 'crossedIndividual' | 'wholeSchool' | 'otherSchool';
 
@@ -225,9 +225,9 @@ async function runCell(row: Row, record: RecordKind, cell: Cell, who: Who, ctx: 
     if (verdict.allowed) await ctx.sessions().refresh();
   }
   const text = verdict.text ?? '';
-  if (text.includes(OTHER_SCHOOL_MARKER)) problems.push(`shows another school's data («${excerpt(text, OTHER_SCHOOL_MARKER)}»)`);
-  if (who !== 'medical' && text.includes(MEDICAL_MARKER)) problems.push(`shows a medical note («${excerpt(text, MEDICAL_MARKER)}»)`);
-  if (who !== 'psychologist' && text.includes(PSYCHOLOGY_MARKER)) problems.push(`shows a psychologist's note («${excerpt(text, PSYCHOLOGY_MARKER)}»)`);
+  for (const secret of SECRETS) {
+    if (!secret.visibleTo.includes(who) && text.includes(secret.marker)) problems.push(`shows ${secret.what} («${excerpt(text, secret.marker)}»)`);
+  }
   return { ...base, verdict, problem: problems.length ? problems.join('; ') : undefined };
 }
 

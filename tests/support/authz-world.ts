@@ -47,6 +47,19 @@ export const OTHER_SCHOOL_MARKER = 'Зазеркал';
 export const MEDICAL_MARKER = 'Медтайна';
 /** In the psychologist's note: only PSYCHOLOGIST may ever see it. */
 export const PSYCHOLOGY_MARKER = 'Психтайна';
+/** In classmate S1b's individual homework (lesson L1): K1's staff may see it, S1's family never. */
+export const CLASSMATE_MARKER = 'Соседово-личное';
+/** In the comment on S2's mark in lesson L2 (class K2): only management among the identities. */
+export const OTHER_CLASS_MARKER = 'Вторушинский-комментарий';
+
+/** Texts of the world and who may see them; any page, route or action answer is searched for each. */
+export const SECRETS: readonly { marker: string; visibleTo: readonly Who[]; what: string }[] = [
+  { marker: OTHER_SCHOOL_MARKER, visibleTo: [], what: "another school's data" },
+  { marker: MEDICAL_MARKER, visibleTo: ['medical'], what: 'a medical note' },
+  { marker: PSYCHOLOGY_MARKER, visibleTo: ['psychologist'], what: "a psychologist's note" },
+  { marker: CLASSMATE_MARKER, visibleTo: ['teacher', 'classTeacher', 'management', 'temporaryPassword'], what: "a classmate's individual homework" },
+  { marker: OTHER_CLASS_MARKER, visibleTo: ['management'], what: "another class's mark comment" },
+];
 
 /** The identities' password (changePasswordAction needs the current one). */
 export const KNOWN_PASSWORD = 'Матрица-доступа-2026';
@@ -222,6 +235,9 @@ export async function buildWorld(db: Db, now = new Date()): Promise<World> {
   });
   await lessonRecords(db, a, L1, C1, S1, id.teacher, '5', 'Задачи 1–5');
   await lessonRecords(db, a, L2, C2, S2, T2, '4', 'Задачи 6–9');
+  await db.mark.updateMany({ where: { lessonId: L2, studentId: S2 }, data: { comment: `${OTHER_CLASS_MARKER}: не решена задача 7` } });
+  const individual = await db.homework.create({ data: { schoolId: A, lessonId: L1, studentId: S1b, text: `${CLASSMATE_MARKER}: догнать тему`, createdById: id.teacher } });
+  await db.homeworkAttachment.create({ data: attachmentData(A, individual.id, 'Личный файл') });
   await lessonRecords(db, a, L3, C3, S2, id.teacher, '3', 'Параграф 4');
   await finalMarks(db, a, C1, S1, id.teacher, now);
   await finalMarks(db, a, C1, S1b, id.teacher, now);

@@ -22,6 +22,12 @@ export default async function DiaryWeekPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-3xl">
       <DiaryHeader diary={diary} section="week" childQuery={week.isCurrentWeek ? '' : `week=${week.monday}`} />
       <WeekView week={week} />
+      {user.permissions.has('diary:read:children') && <p className="mt-6 text-center">
+        {/* The same page on paper (seed 001 §5), for the fridge or for a grandparent without internet. */}
+        <a href={`/api/pdf/extract?studentId=${studentId}&week=${week.monday}`} className="inline-block rounded-md border border-line px-4 py-3 text-accent underline">
+          Распечатать выписку за неделю (PDF)
+        </a>
+      </p>}
     </div>
   );
 }
