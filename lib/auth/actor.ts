@@ -4,7 +4,7 @@
 import 'server-only';
 import type { Role } from '../generated/prisma/enums';
 import type { PrismaClient } from '../prisma-client';
-import { effectivePermissions, type Permission } from './permissions';
+import { effectivePermissions, isRole, type Permission } from './permissions';
 import { LAST_SEEN_WRITE_INTERVAL_MS, sessionExpiry } from './session-policy';
 
 export type Actor = {
@@ -36,48 +36,64 @@ export function fullName(p: { lastName: string; firstName: string; middleName?: 
   return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
 }
 
-/** Null when the session is ended, expired, of an older session version, or the user is inactive. */
+type ActorRow = {
+  created_at: Date;
+  last_seen_at: Date;
+  id: number;
+  school_id: number;
+  login: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  must_change_password: boolean;
+  roles: string[];
+  grants: string[];
+  role_permissions: string[];
+  classes: number[];
+};
+
+/**
+ * Null when the session is ended, expired, of an older session version, or the user is inactive.
+ * This runs on every request, so it is one SQL statement: the session, the user, their roles,
+ * the school's grants for those roles, their own grants and the classes they lead.
+ */
 export async function loadActor(db: PrismaClient, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
-  const session = await db.userSession.findFirst({
-    where: { id: claims.sessionId, userId: claims.userId, endedAt: null, user: { active: true, sessionVersion: claims.sessionVersion } },
-    select: {
-      createdAt: true,
-      lastSeenAt: true,
-      user: {
-        select: {
-          id: true, schoolId: true, login: true, lastName: true, firstName: true, middleName: true, mustChangePassword: true,
-          roles: { select: { role: true } },
-          permissions: { select: { permission: true } },
-          classesTaught: { select: { id: true } },
-        },
-      },
-    },
-  });
-  if (!session) return null;
-  const expired = sessionExpiry(session, now);
+  const rows = await db.$queryRaw<ActorRow[]>`
+    SELECT s.created_at, s.last_seen_at, u.id, u.school_id, u.login, u.last_name, u.first_name, u.middle_name, u.must_change_password,
+      ARRAY(SELECT r.role::text FROM user_roles r WHERE r.user_id = u.id) AS roles,
+      ARRAY(SELECT p.permission FROM user_permissions p WHERE p.user_id = u.id) AS grants,
+      ARRAY(SELECT rp.role::text || ' ' || rp.permission FROM role_permissions rp
+             WHERE rp.school_id = u.school_id AND rp.role IN (SELECT r.role FROM user_roles r WHERE r.user_id = u.id)) AS role_permissions,
+      ARRAY(SELECT c.id FROM school_classes c WHERE c.class_teacher_id = u.id ORDER BY c.id) AS classes
+    FROM user_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${claims.sessionId} AND s.user_id = ${claims.userId} AND s.ended_at IS NULL
+      AND u.active AND u.session_version = ${claims.sessionVersion}`;
+  const row = rows[0];
+  if (!row) return null;
+  const expired = sessionExpiry({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, now);
   if (expired) {
     await db.userSession.updateMany({ where: { id: claims.sessionId, endedAt: null }, data: { endedAt: now } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
+  if (now.getTime() - row.last_seen_at.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
     await db.userSession.update({ where: { id: claims.sessionId }, data: { lastSeenAt: now } });
   }
-  const user = session.user;
-  const roles = user.roles.map((r) => r.role);
-  const rolePermissions = roles.length
-    ? await db.rolePermission.findMany({ where: { schoolId: user.schoolId, role: { in: roles } }, select: { role: true, permission: true } })
-    : [];
+  const rolePermissions = row.role_permissions.map((entry) => {
+    const [role, permission] = entry.split(' ');
+    return { role, permission };
+  });
+  const roles = row.roles.filter(isRole);
   return {
-    id: user.id,
-    schoolId: user.schoolId,
-    login: user.login,
-    lastName: user.lastName,
-    firstName: user.firstName,
-    middleName: user.middleName,
+    id: row.id,
+    schoolId: row.school_id,
+    login: row.login,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    middleName: row.middle_name,
     roles,
-    permissions: effectivePermissions(roles, rolePermissions, user.permissions.map((p) => p.permission)),
-    classTeacherOf: user.classesTaught.map((c) => c.id),
+    permissions: effectivePermissions(roles, rolePermissions, row.grants),
+    classTeacherOf: row.classes,
     sessionId: claims.sessionId,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: row.must_change_password,
   };
 }

@@ -129,14 +129,17 @@ async function throughput(ctx: BenchContext, sessions: { cookie: string; path: s
   };
 }
 
-async function saves(ctx: BenchContext, list: Teacher[]): Promise<BenchRow> {
+/** Paced: each teacher types like a fast typist (a mark about every half second). Not paced: back to back, the saturation point. */
+async function saves(ctx: BenchContext, list: Teacher[], paced: boolean): Promise<BenchRow> {
   const actionId = saveActionId();
   const workers = await Promise.all(list.map(async (t) => ({ t, cookie: await sessionOf(ctx, t.login), cells: await freeCells(ctx.databaseUrl, t.courseId) })));
   const samples: number[] = [];
   let ok = 0;
   let refused = 0;
+  const pause = () => (paced ? new Promise((r) => setTimeout(r, 300 + Math.random() * 400)) : Promise.resolve());
   await Promise.all(workers.map(async ({ t, cookie, cells }) => {
-    for (const c of cells.slice(0, 25)) {
+    for (const c of paced ? cells.slice(0, 25) : cells.slice(25, 50)) {
+      await pause();
       const body = JSON.stringify([{ idempotencyKey: randomBytes(16).toString('hex'), lessonId: c.lessonId, studentId: c.studentId, position: 4, value: '4', expectedVersion: 0 }]);
       const started = performance.now();
       const res = await fetch(`${ctx.baseUrl}/journal/courses/${t.courseId}`, {
@@ -152,7 +155,8 @@ async function saves(ctx: BenchContext, list: Teacher[]): Promise<BenchRow> {
     }
   }));
   const s = summarize(samples);
-  return { name: `сохранение отметки, ${workers.length} учителей одновременно`, figures: { median_ms: s.median_ms, p99_ms: s.p99_ms, saved: ok, refused }, target: 'медиана ≤ 15 мс', met: s.median_ms <= 15 };
+    const name = paced ? `сохранение отметки, ${workers.length} учителей вводят одновременно (≈2 отметки/с каждый)` : `сохранение отметки, ${workers.length} учителей без пауз (предел)`;
+  return { name, figures: { median_ms: s.median_ms, p99_ms: s.p99_ms, saved: ok, refused }, target: 'медиана ≤ 15 мс', met: s.median_ms <= 15 };
 }
 
 /** SQL statements of the page's data (actor + grid), counted with Prisma's query event, for a small and a large journal. */
@@ -214,7 +218,8 @@ export const journalBenchmark: Benchmark = {
       path: `/journal/courses/${t.courseId}?period=${await firstQuarter(ctx.databaseUrl, t.courseId)}`,
     })));
     rows.push(await throughput(ctx, sessions));
-    rows.push(await saves(ctx, ordered.slice(0, 20)));
+    rows.push(await saves(ctx, ordered.slice(0, 20), true));
+    rows.push(await saves(ctx, ordered.slice(0, 20), false));
     rows.push(await queryCounts(ctx, main, quarter));
     return rows;
   },

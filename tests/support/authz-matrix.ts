@@ -16,13 +16,15 @@ import { IDENTITIES, SECRETS, type Sessions, type Who, type World } from './auth
 
 export type RecordKind = 'any' | 'own' | 'classmate' | 'foreign' | 'substituted' | 'crossed' | 'crossedIndividual' | 'wholeSchool' | 'otherSchool';
 
-type Env = { w: World; db: PrismaClient };
+export type Env = { w: World; db: PrismaClient };
 type Call = (env: Env, request: RequestContext) => Promise<Verdict>;
 
 export type Cell = {
   allow: readonly Who[];
   /** Puts the target in place before the calls (again after each success), so that a leaking write would show. */
   prepare?: (env: Env) => Promise<unknown>;
+  /** Undoes an allowed write that would change what later rows expect (a role's permissions). */
+  after?: (env: Env) => Promise<unknown>;
   call: Call;
 };
 
@@ -75,6 +77,7 @@ type ActionCell = {
   /** The action's arguments; for a form action `[prevState, formData]` (see `form`). */
   args: (env: Env) => Promise<unknown[]> | unknown[];
   prepare?: Cell['prepare'];
+  after?: Cell['after'];
 };
 
 export function action(
@@ -90,6 +93,7 @@ export function action(
       {
         allow: c.allow,
         prepare: c.prepare,
+        after: c.after,
         call: async (env, request) => {
           const fn = (await load<Record<string, (...args: unknown[]) => Promise<unknown>>>(file))[exportName];
           const args = await c.args(env);
@@ -155,7 +159,7 @@ export type MatrixContext = {
   knownBugs: readonly KnownBug[];
 };
 
-export type CellResult = { row: string; record: RecordKind; who: Who; expected: boolean; verdict?: Verdict; problem?: string };
+export type CellResult = { row: string; record: RecordKind; who: Who; expected: boolean; verdict?: Verdict; problem?: string; ms?: number };
 
 /** One `it` per row; each calls every identity on every record of the row and lists what went wrong. */
 export function defineRows(rows: readonly Row[], ctx: MatrixContext, results: CellResult[]): void {
@@ -168,8 +172,9 @@ export function defineRows(rows: readonly Row[], ctx: MatrixContext, results: Ce
         const order = [...IDENTITIES].sort((a, b) => Number(cell.allow.includes(a)) - Number(cell.allow.includes(b)));
         const state: CellState = {};
         for (const who of order) {
+          const started = performance.now();
           const result = await runCell(row, record, cell, who, ctx, fingerprint, state);
-          results.push(result);
+          results.push({ ...result, ms: Math.round(performance.now() - started) });
           if (result.problem) problems.push(`${record} × ${who}: ${result.problem}`);
         }
       }
@@ -183,9 +188,10 @@ export function defineRows(rows: readonly Row[], ctx: MatrixContext, results: Ce
  * taken after one refusal is the "before" of the next; after a success (or a leak) the record is
  * prepared and fingerprinted again.
  */
-type CellState = { prepared?: boolean; baseline?: Fingerprint };
+export type CellState = { prepared?: boolean; baseline?: Fingerprint };
 
-async function runCell(row: Row, record: RecordKind, cell: Cell, who: Who, ctx: MatrixContext, fingerprint: DatabaseFingerprint, state: CellState): Promise<CellResult> {
+/** Calls one identity on one cell and says what is wrong with the outcome, if anything. */
+export async function runCell(row: Row, record: RecordKind, cell: Cell, who: Who, ctx: MatrixContext, fingerprint: DatabaseFingerprint, state: CellState): Promise<CellResult> {
   const env = { w: ctx.world(), db: ctx.db };
   const bug = ctx.knownBugs.find((b) => b.key === row.key && b.variant === row.variant && b.record === record && b.who === who);
   const correct = cell.allow.includes(who);
@@ -222,7 +228,10 @@ async function runCell(row: Row, record: RecordKind, cell: Cell, who: Who, ctx: 
     if (!verdict.allowed && changed.length) problems.push(`refused, yet it changed ${changed.join(', ')} (${verdict.detail})`);
     if (verdict.allowed && !changed.length && !row.idempotent) problems.push(`allowed, yet it wrote nothing (${verdict.detail})`);
     if (verdict.allowed || changed.length) state.prepared = false;
-    if (verdict.allowed) await ctx.sessions().refresh();
+    if (verdict.allowed) {
+      await cell.after?.(env);
+      await ctx.sessions().refresh();
+    }
   }
   const text = verdict.text ?? '';
   for (const secret of SECRETS) {

@@ -17,22 +17,22 @@
 //   otherSchool — school B's record: invisible to everyone in school A
 //   any         — the entry point takes no record
 //
-// `allow` lists who succeeds; everyone else among the 11 identities must be refused. Rules
+// Identities: anonymous, one person of each role of school A (teacher = T1, classTeacher = CT) and
+// temporaryPassword (a second teacher of C1 who has not yet changed an administrator-issued
+// password: only the password change is open to them).
+//
+// `allow` lists who succeeds; everyone else among the 12 identities must be refused. Rules
 // (seed 002 §III, DOMAIN.md): a parent reads only their own child; a pupil only themself; a
 // teacher writes only the courses they teach and the lessons they substitute, and reads their
 // classes; a class teacher reads all of their class; management reads the whole school;
 // medical and psychologist notes only their authors' roles; nobody reads another school.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { form, action, page, route, type KnownBug, type RecordKind, type Row } from './authz-matrix';
-import { attachmentData, IDENTITIES, KNOWN_PASSWORD, OTHER_SCHOOL_MARKER, SIGNED_IN, USABLE_ACCOUNTS, type Who, type World } from './authz-world';
+import { IDENTITIES, KNOWN_PASSWORD, OTHER_SCHOOL_MARKER, SIGNED_IN, USABLE_ACCOUNTS, type Who, type World } from './authz-world';
+import {
+  attachmentOn, CSRF, draftsAgain, finalMarkForm, homeworkOn, importCsv, individualAttachmentOn, lessonForm, next, none, saveAttendance, saveMark, toggled, type Env,
+} from './authz-records';
 import type { PrismaClient } from '../../lib/prisma-client';
-import { authSecret } from '../../lib/env';
-
-/** A CSRF token and its cookie as next-auth makes them (the cookie holds the token and its hash with the secret). */
-const CSRF = (() => {
-  const token = randomBytes(32).toString('hex');
-  return { token, cookie: `${token}|${createHash('sha256').update(`${token}${authSecret()}`).digest('hex')}` };
-})();
+import { defaultRolePermissionRows } from '../../lib/auth/permissions';
 
 const NOBODY: readonly Who[] = [];
 const EVERYONE: readonly Who[] = IDENTITIES;
@@ -45,11 +45,12 @@ const READ_C1: readonly Who[] = ['teacher', 'classTeacher', 'management'];
 /** Who reads a class as a whole: its class teacher (K1 only) and management. */
 const READ_K1: readonly Who[] = ['classTeacher', 'management'];
 
-// Records of pages, by the route parameter they fill.
 /** Staff who read S1's classmate S1b: the teacher of their course, their class teacher, management. */
 const READ_K1_PUPIL: readonly Who[] = ['teacher', 'classTeacher', 'management'];
 
-const pupil = (own: readonly Who[], foreign: readonly Who[], classmate: readonly Who[] = own.filter((w) => READ_K1_PUPIL.includes(w) || foreign.includes(w))) => ({
+// Records of pages, by the route parameter they fill.
+
+const pupil = (own: readonly Who[], classmate: readonly Who[], foreign: readonly Who[]) => ({
   own: { allow: own, params: (w: World) => ({ studentId: w.id.student }) },
   classmate: { allow: classmate, params: (w: World) => ({ studentId: w.S1b }) },
   foreign: { allow: foreign, params: (w: World) => ({ studentId: w.S2 }) },
@@ -69,80 +70,17 @@ const course = (own: readonly Who[], foreign: readonly Who[]) => ({
   otherSchool: { allow: NOBODY, params: (w: World) => ({ courseId: w.CB }) },
 });
 
-type Env = { w: World; db: PrismaClient };
-const none = {} as never;
-let counter = 0;
-const next = () => ++counter;
-
-// ── state the write rows read or put in place before a call ──
-
-async function markOf(db: PrismaClient, lessonId: number, studentId: number) {
-  return db.mark.findFirst({ where: { lessonId, studentId, position: 0 }, select: { value: true, version: true } });
-}
-async function attendanceOf(db: PrismaClient, lessonId: number, studentId: number) {
-  return db.attendance.findFirst({ where: { lessonId, studentId }, select: { code: true, version: true } });
-}
-/** The lesson's class homework, created when missing. */
-async function homeworkOn(db: PrismaClient, lessonId: number): Promise<number> {
-  const hw = await db.homework.findFirst({ where: { lessonId, studentId: null }, select: { id: true } });
-  if (hw) return hw.id;
-  const l = await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { schoolId: true, teacherId: true } });
-  return (await db.homework.create({ data: { schoolId: l.schoolId, lessonId, text: 'Повторить правило', createdById: l.teacherId }, select: { id: true } })).id;
-}
-/** An attachment of the lesson's class homework, created when missing. */
-async function attachmentOn(db: PrismaClient, lessonId: number): Promise<number> {
-  const homeworkId = await homeworkOn(db, lessonId);
-  const file = await db.homeworkAttachment.findFirst({ where: { homeworkId }, select: { id: true } });
-  if (file) return file.id;
-  const { schoolId } = await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { schoolId: true } });
-  return (await db.homeworkAttachment.create({ data: attachmentData(schoolId, homeworkId, 'Файл к заданию'), select: { id: true } })).id;
-}
-/** A file of `studentId`'s individual homework in the lesson, created when missing. */
-async function individualAttachmentOn(db: PrismaClient, lessonId: number, studentId: number): Promise<number> {
-  const l = await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { schoolId: true, teacherId: true } });
-  const hw =
-    (await db.homework.findFirst({ where: { lessonId, studentId }, select: { id: true } })) ??
-    (await db.homework.create({ data: { schoolId: l.schoolId, lessonId, studentId, text: 'Индивидуальное задание', createdById: l.teacherId }, select: { id: true } }));
-  const file = await db.homeworkAttachment.findFirst({ where: { homeworkId: hw.id }, select: { id: true } });
-  return file?.id ?? (await db.homeworkAttachment.create({ data: attachmentData(l.schoolId, hw.id, 'Личный файл'), select: { id: true } })).id;
-}
-async function lessonForm(db: PrismaClient, lessonId: number) {
-  const l = await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { version: true, isSubstitution: true, teacherId: true } });
-  // A substitute keeps the substitution when saving (clearing it would hand the lesson back).
-  return form({ lessonId, topic: `Тема № ${next()}`, plannedTopicId: '', lessonKind: 'LESSON', substituteTeacherId: l.isSubstitution ? l.teacherId : '', expectedVersion: l.version });
-}
-async function finalMarkForm(db: PrismaClient, courseId: number, periodId: number, studentId: number) {
-  const fm = await db.finalMark.findFirst({ where: { courseId, periodId, studentId }, select: { value: true, version: true } });
-  return form({ courseId, periodId, studentId, expectedVersion: fm?.version ?? 0, choice: fm?.value === '5' ? '4' : '5' });
-}
-const saveMark = async ({ db }: Env, lessonId: number, studentId: number) => {
-  const m = await markOf(db, lessonId, studentId);
-  return [{ idempotencyKey: randomUUID(), lessonId, studentId, position: 0, value: m?.value === '5' ? '4' : '5', expectedVersion: m?.version ?? 0 }];
-};
-const saveAttendance = async ({ db }: Env, lessonId: number, studentId: number) => {
-  const a = await attendanceOf(db, lessonId, studentId);
-  return [{ idempotencyKey: randomUUID(), lessonId, studentId, position: 0, code: a?.code === 'ABSENT' ? 'ОП' : 'Н', expectedVersion: a?.version ?? 0 }];
-};
-/** Final marks of the current quarters back to drafts, so publishing has something to publish. */
-async function draftsAgain({ w, db }: Env) {
-  await db.finalMark.updateMany({ where: { periodId: { in: [w.currentA, w.currentB] } }, data: { status: 'DRAFT', publishedAt: null, visibleFrom: null } });
-}
-/** A pupil in a unique name and birth date, in the class named `className`. */
-function importCsv(className: string): string {
-  const n = next();
-  const suffix = [...String(n)].map((digit) => 'абвгдежзик'[Number(digit)]).join('');
-  const born = `${String((n % 28) + 1).padStart(2, '0')}.0${(n % 9) + 1}.2014`;
-  return `Фамилия ученика;Имя ученика;Дата рождения;Класс\r\nИмпортов${suffix};Иван;${born};${className}\r\n`;
-}
 const pupilNote = (kind: 'MEDICAL' | 'PSYCHOLOGICAL') => ({
   own: { allow: [kind === 'MEDICAL' ? 'medical' : 'psychologist'] as Who[], args: ({ w }: Env) => [none, form({ kind, classId: w.K1, lastName: 'Первушин', firstName: 'Пётр', text: 'Осмотр' })] },
   // crossed: a class of school A named with school B's pupil.
   crossed: { allow: NOBODY, args: ({ w }: Env) => [none, form({ kind, classId: w.K1, lastName: `${OTHER_SCHOOL_MARKER}ёнок`, firstName: 'Богдан', text: 'Осмотр' })] },
   otherSchool: { allow: NOBODY, args: ({ w }: Env) => [none, form({ kind, classId: w.KB, lastName: `${OTHER_SCHOOL_MARKER}ёнок`, firstName: 'Богдан', text: 'Осмотр' })] },
 });
-const userCommand = (command: string, own: (w: World) => Record<string, string | number>, other: (w: World) => Record<string, string | number>, prepare?: (env: Env) => Promise<unknown>) =>
+type Fields = Record<string, string | number | readonly string[]>;
+/** userCommandAction: `own` acts on school A's V or VP (never an identity), `other` names school B's people or records. */
+const userCommand = (command: string, own: (w: World, db: PrismaClient) => Fields | Promise<Fields>, other: (w: World) => Fields, prepare?: (env: Env) => Promise<unknown>) =>
   action('app/(admin)/admin/users/actions.ts', 'userCommandAction', { variant: command }, {
-    own: { allow: ['admin'], prepare, args: ({ w }) => [none, form({ command, ...own(w) })] },
+    own: { allow: ['admin'], prepare, args: async ({ w, db }) => [none, form({ command, ...(await own(w, db)) })] },
     otherSchool: { allow: NOBODY, prepare, args: ({ w }) => [none, form({ command, ...other(w) })] },
   });
 type LessonCall = { args: (env: Env, lessonId: number) => Promise<FormData>; prepare?: (env: Env, lessonId: number) => Promise<unknown> };
@@ -183,7 +121,7 @@ export const MATRIX: Row[] = [
     any: { allow: ['admin', 'secretary'] },
     crossed: { allow: ['admin', 'secretary'], search: (w) => ({ classId: w.KB }) }, // filtered by school B's class: lists nobody
   }),
-  page('app/(admin)/admin/consents/[studentId]/page.tsx', pupil(['admin', 'secretary'], ['admin', 'secretary'])),
+  page('app/(admin)/admin/consents/[studentId]/page.tsx', pupil(['admin', 'secretary'], ['admin', 'secretary'], ['admin', 'secretary'])),
   page('app/(admin)/admin/credentials/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/import/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/outbox/page.tsx', { any: { allow: ['admin'] } }),
@@ -204,9 +142,9 @@ export const MATRIX: Row[] = [
   }),
 
   // ───────────── pages: the diary ─────────────
-  page('app/(diary)/diary/[studentId]/page.tsx', pupil(READ_S1, ['management'])),
+  page('app/(diary)/diary/[studentId]/page.tsx', pupil(READ_S1, READ_K1_PUPIL, ['management'])),
   page('app/(diary)/diary/[studentId]/marks/page.tsx', {
-    ...pupil(READ_S1, ['management']),
+    ...pupil(READ_S1, READ_K1_PUPIL, ['management']),
     crossed: { allow: READ_S1, params: (w) => ({ studentId: w.id.student }), search: (w) => ({ period: w.currentB }) },
   }),
   page('app/(diary)/diary/[studentId]/marks/[courseId]/page.tsx', {
@@ -215,8 +153,8 @@ export const MATRIX: Row[] = [
     crossed: { allow: NOBODY, params: (w) => ({ studentId: w.id.student, courseId: w.C2 }) }, // S1 does not attend C2
     otherSchool: { allow: NOBODY, params: (w) => ({ studentId: w.SB, courseId: w.CB }) },
   }),
-  page('app/(diary)/diary/[studentId]/results/page.tsx', pupil(READ_S1, ['management'])),
-  page('app/(diary)/diary/[studentId]/schedule/page.tsx', pupil(READ_S1, ['management'])),
+  page('app/(diary)/diary/[studentId]/results/page.tsx', pupil(READ_S1, READ_K1_PUPIL, ['management'])),
+  page('app/(diary)/diary/[studentId]/schedule/page.tsx', pupil(READ_S1, READ_K1_PUPIL, ['management'])),
   // An old address: a bare redirect to …/schedule#teachers, which checks.
   page('app/(diary)/diary/[studentId]/teachers/page.tsx', { any: { allow: EVERYONE, params: (w) => ({ studentId: w.SB }) } }),
 
@@ -332,8 +270,14 @@ export const MATRIX: Row[] = [
     own: { allow: ['admin'], args: () => [none, form({ lastName: 'Новикова', firstName: 'Нина', roles: ['TEACHER'] })] },
     otherSchool: { allow: NOBODY, args: ({ w }) => [none, form({ lastName: 'Новикова', firstName: 'Нина', roles: ['TEACHER'], classTeacherOf: w.KB })] },
   }),
-  userCommand('roles', (w) => ({ userId: w.V, roles: 'TEACHER' }), (w) => ({ userId: w.VB, roles: 'ADMIN' })),
-  userCommand('grants', (w) => ({ userId: w.V, permissions: 'staff:read' }), (w) => ({ userId: w.VB, permissions: 'users:manage' })),
+  userCommand('roles', async (w, db) => {
+    const held = (await db.userRole.findMany({ where: { userId: w.V }, select: { role: true } })).map((r) => r.role);
+    return { userId: w.V, roles: toggled(held, ['TEACHER'], 'HR') };
+  }, (w) => ({ userId: w.VB, roles: 'ADMIN' })),
+  userCommand('grants', async (w, db) => {
+    const held = (await db.userPermission.findMany({ where: { userId: w.V }, select: { permission: true } })).map((p) => p.permission);
+    return { userId: w.V, permissions: toggled(held, [], 'staff:read') };
+  }, (w) => ({ userId: w.VB, permissions: 'users:manage' })),
   userCommand('deactivate', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB })),
   userCommand('activate', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB }), ({ w, db }) => db.user.updateMany({ where: { id: { in: [w.V, w.VB] } }, data: { active: false } })),
   userCommand('reset-password', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB })),
@@ -345,8 +289,16 @@ export const MATRIX: Row[] = [
     ({ w, db }) => db.guardianship.deleteMany({ where: { parentId: w.VP, studentId: w.S3 } })),
   userCommand('unlink-child', (w) => ({ userId: w.VP, studentId: w.S3 }), (w) => ({ userId: w.PB, studentId: w.SB }),
     ({ w, db }) => db.guardianship.upsert({ where: { parentId_studentId: { parentId: w.VP, studentId: w.S3 } }, create: { schoolId: w.schoolA, parentId: w.VP, studentId: w.S3 }, update: {} })),
+  // Widens HR by a permission no entry point uses, and puts HR back right after.
   action('app/(admin)/admin/roles/actions.ts', 'saveRolePermissions', {}, {
-    any: { allow: ['admin'], args: () => [none, form({ role: 'HR', permissions: ['staff:read'] })] },
+    any: {
+      allow: ['admin'],
+      args: () => [none, form({ role: 'HR', permissions: ['staff:read', 'surveys:answer'] })],
+      after: async ({ w, db }) => {
+        await db.rolePermission.deleteMany({ where: { schoolId: w.schoolA, role: 'HR' } });
+        await db.rolePermission.createMany({ data: defaultRolePermissionRows(w.schoolA).filter((r) => r.role === 'HR') });
+      },
+    },
   }),
   action('app/(admin)/admin/consents/actions.ts', 'recordConsentAction', {}, Object.fromEntries(
     ([['own', 'student', 'parent', ['admin', 'secretary']], ['foreign', 'S2', 'P2', ['admin', 'secretary']], ['crossed', 'student', 'P2', NOBODY],

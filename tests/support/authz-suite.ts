@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from './db';
-import { defineRows, rowName, type CellResult } from './authz-matrix';
+import { defineRows, type CellResult } from './authz-matrix';
 import { KNOWN_BUGS, MATRIX } from './authz-rows';
 import { buildWorld, IDENTITIES, Sessions, type World } from './authz-world';
 
@@ -33,18 +33,19 @@ export function describeMatrix(title: string, headers: Record<string, string>): 
     afterAll(() => {
       const entryPoints = new Set(MATRIX.map((r) => r.key)).size;
       const cells = results.length;
-      const allowed = results.filter((r) => r.verdict?.allowed).length;
       const failing = results.filter((r) => r.problem).length;
+      const allowed = results.filter((r) => !r.problem && r.verdict?.allowed).length;
+      const refused = results.filter((r) => !r.problem && r.verdict && !r.verdict.allowed).length;
+      const records = MATRIX.reduce((n, r) => n + Object.keys(r.records).length, 0);
       console.log(
-        `[authz] ${title}: ${entryPoints} entry points (${MATRIX.length} rows with sub-commands) × ${IDENTITIES.length} identities × ` +
-          `${MATRIX.reduce((n, r) => n + Object.keys(r.records).length, 0)} records = ${cells} calls; allowed ${allowed}, refused ${cells - allowed - failing}, ` +
-          `wrong ${failing}; known bugs ${KNOWN_BUGS.length}`,
+        `[authz] ${title}: ${entryPoints} entry points in ${MATRIX.length} rows (sub-commands have their own); ` +
+          `${records} row × record cells × ${IDENTITIES.length} identities = ${cells} calls: ${allowed} allowed, ` +
+          `${refused} refused, ${failing} wrong; ${KNOWN_BUGS.length} cells are known bugs`,
       );
       // AUTHZ_DUMP=file writes every call's verdict, for reading the matrix as a table.
-      if (process.env.AUTHZ_DUMP) writeFileSync(process.env.AUTHZ_DUMP, results.map((r) => `${r.row}\t${r.record}\t${r.who}\t${r.verdict?.allowed ? 'ALLOWED' : 'denied'}\t${r.verdict?.detail ?? ''}\t${r.problem ?? ''}`).join('\n'));
+      if (process.env.AUTHZ_DUMP) writeFileSync(process.env.AUTHZ_DUMP, results.map((r) => `${r.row}\t${r.record}\t${r.who}\t${r.verdict?.allowed ? 'ALLOWED' : 'denied'}\t${r.verdict?.detail ?? ''}\t${r.problem ?? ''}\t${r.ms ?? ''}`).join('\n'));
       if (failing) console.log(results.filter((r) => r.problem).map((r) => `  ${r.row} · ${r.record} × ${r.who}: ${r.problem}`).join('\n'));
     });
   });
 }
 
-export { rowName };

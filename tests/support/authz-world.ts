@@ -237,7 +237,7 @@ export async function buildWorld(db: Db, now = new Date()): Promise<World> {
   await lessonRecords(db, a, L2, C2, S2, T2, '4', 'Задачи 6–9');
   await db.mark.updateMany({ where: { lessonId: L2, studentId: S2 }, data: { comment: `${OTHER_CLASS_MARKER}: не решена задача 7` } });
   const individual = await db.homework.create({ data: { schoolId: A, lessonId: L1, studentId: S1b, text: `${CLASSMATE_MARKER}: догнать тему`, createdById: id.teacher } });
-  await db.homeworkAttachment.create({ data: attachmentData(A, individual.id, 'Личный файл') });
+  await db.homeworkAttachment.create({ data: attachmentData(A, individual.id, `${CLASSMATE_MARKER}: файл`) });
   await lessonRecords(db, a, L3, C3, S2, id.teacher, '3', 'Параграф 4');
   await finalMarks(db, a, C1, S1, id.teacher, now);
   await finalMarks(db, a, C1, S1b, id.teacher, now);

@@ -17,7 +17,9 @@ export function PeriodRow({ period }: { period: Period }) {
       <td className="px-3 py-2 whitespace-nowrap">{ru(period.startDate)} — {ru(period.endDate)}</td>
       <td className="px-3 py-2">{closed ? `закрыт${period.closedBy ? ` (${period.closedBy})` : ''}` : 'открыт'}</td>
       <td className="px-3 py-2">
-        <form action={action} className="flex flex-wrap items-center gap-2">
+        <form action={action} className="flex flex-wrap items-center gap-2"
+          // Closing locks every teacher's marks in the period: ask once more.
+          onSubmit={(e) => { if (!closed && !window.confirm(`Закрыть период «${period.name}»? Отметки, посещаемость и итоговые отметки в нём станут недоступны для изменения.`)) e.preventDefault(); }}>
           <input type="hidden" name="periodId" value={period.id} />
           <input type="hidden" name="close" value={closed ? '0' : '1'} />
           {closed && <input name="reason" required minLength={5} placeholder="причина открытия" aria-label={`Причина открытия: ${period.name}`} className="rounded-md border border-line px-2 py-1" />}
