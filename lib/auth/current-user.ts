@@ -11,8 +11,11 @@ import type { Permission } from './permissions';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
-/** The signed-in user of this request, or null. Cached for the request. */
-export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+/**
+ * Whoever holds a valid session, including someone still on a temporary password. Only the
+ * password-change screen may use this directly; everything else uses getCurrentUser().
+ */
+export const getSessionUser = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return null;
@@ -21,9 +24,18 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   return loadActor(getDb(), { userId: token.uid, sessionId: token.sid, sessionVersion: token.sv });
 });
 
+/**
+ * The signed-in user of this request, or null. A person on a temporary (one-time) password counts
+ * as not signed in until they set their own: a printed slip alone must not be able to act.
+ */
+export async function getCurrentUser(): Promise<Actor | null> {
+  const user = await getSessionUser();
+  return user && !user.mustChangePassword ? user : null;
+}
+
 /** For pages: the user, or a redirect to the sign-in page (or to the forced password change). */
 export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (!user) redirect('/login');
   if (user.mustChangePassword && !options.allowPasswordChange) redirect('/change-password');
   return user;

@@ -2,10 +2,11 @@
 //
 // A row is one entry point (a page, a route handler's method, a server action; an action with
 // sub-commands has a row per command). It has one cell per kind of record it is called with —
-// own, classmate, foreign (same school), substituted, crossed (own id paired with someone else's record),
-// wholeSchool, otherSchool, or `any` for an entry point that takes no record — and each cell names the identities allowed. Every identity is called on
-// every cell: the allowed must succeed, the others must be refused, and for a write the database
-// fingerprint must be the same after a refusal as before it.
+// own, classmate, foreign (same school), substituted, crossed (an own id paired with someone
+// else's record), wholeSchool, otherSchool, or `any` for an entry point that takes no record —
+// and each cell names the identities allowed. Every identity is called on every cell: the allowed
+// must succeed, the others must be refused, a refused write must leave the database fingerprint
+// as it was, and no answer may show a text of the world to someone not allowed to see it (SECRETS).
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { PrismaClient } from '../../lib/prisma-client';

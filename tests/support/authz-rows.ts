@@ -26,7 +26,7 @@
 // teacher writes only the courses they teach and the lessons they substitute, and reads their
 // classes; a class teacher reads all of their class; management reads the whole school;
 // medical and psychologist notes only their authors' roles; nobody reads another school.
-import { form, action, page, route, type KnownBug, type RecordKind, type Row } from './authz-matrix';
+import { form, action, page, route, type KnownBug, type Row } from './authz-matrix';
 import { IDENTITIES, KNOWN_PASSWORD, OTHER_SCHOOL_MARKER, SIGNED_IN, USABLE_ACCOUNTS, type Who, type World } from './authz-world';
 import {
   attachmentOn, CSRF, draftsAgain, finalMarkForm, homeworkOn, importCsv, individualAttachmentOn, lessonForm, next, none, saveAttendance, saveMark, toggled, type Env,
@@ -44,12 +44,10 @@ const READ_S1: readonly Who[] = ['parent', 'student', 'teacher', 'classTeacher',
 const READ_C1: readonly Who[] = ['teacher', 'classTeacher', 'management'];
 /** Who reads a class as a whole: its class teacher (K1 only) and management. */
 const READ_K1: readonly Who[] = ['classTeacher', 'management'];
-
 /** Staff who read S1's classmate S1b: the teacher of their course, their class teacher, management. */
 const READ_K1_PUPIL: readonly Who[] = ['teacher', 'classTeacher', 'management'];
 
-// Records of pages, by the route parameter they fill.
-
+// ── records of pages, by the route parameter they fill ──
 const pupil = (own: readonly Who[], classmate: readonly Who[], foreign: readonly Who[]) => ({
   own: { allow: own, params: (w: World) => ({ studentId: w.id.student }) },
   classmate: { allow: classmate, params: (w: World) => ({ studentId: w.S1b }) },
@@ -70,6 +68,7 @@ const course = (own: readonly Who[], foreign: readonly Who[]) => ({
   otherSchool: { allow: NOBODY, params: (w: World) => ({ courseId: w.CB }) },
 });
 
+// ── records of actions that share a shape ──
 const pupilNote = (kind: 'MEDICAL' | 'PSYCHOLOGICAL') => ({
   own: { allow: [kind === 'MEDICAL' ? 'medical' : 'psychologist'] as Who[], args: ({ w }: Env) => [none, form({ kind, classId: w.K1, lastName: 'Первушин', firstName: 'Пётр', text: 'Осмотр' })] },
   // crossed: a class of school A named with school B's pupil.
@@ -413,28 +412,6 @@ export const MATRIX: Row[] = [
  * Real access bugs found by the matrix, kept visible until the application is fixed: each cell
  * named here is expected to behave wrongly, and fails («the bug looks fixed») once it no longer does.
  */
-const TEMPORARY_PASSWORD_IGNORED =
-  'BUG: the forced change of a one-time password is not enforced here. Pages (requireUser) and the PDF routes ' +
-  '(actor.mustChangePassword → 403) hold such a user back, but this entry point takes getCurrentUser() as is, so whoever ' +
-  'holds an administrator-issued one-time password (a printed slip, a new teacher\'s first password) can act with it ' +
-  'without ever setting their own. Fix: refuse actors with mustChangePassword in these entry points (or in getCurrentUser ' +
-  'for everything but the password change).';
-const temporaryPasswordBug = (key: string, variant?: string, record: RecordKind = 'own'): KnownBug => ({ key, variant, record, who: 'temporaryPassword', note: TEMPORARY_PASSWORD_IGNORED });
-
-export const KNOWN_BUGS: KnownBug[] = [
-  temporaryPasswordBug('action app/(journal)/journal/courses/[courseId]/actions.ts#saveCellAction', 'mark'),
-  temporaryPasswordBug('action app/(journal)/journal/courses/[courseId]/actions.ts#saveCellAction', 'attendance'),
-  temporaryPasswordBug('action app/(journal)/journal/courses/[courseId]/actions.ts#cellHistoryAction'),
-  temporaryPasswordBug('action app/(journal)/journal/courses/[courseId]/final/actions.ts#setFinalMarkAction'),
-  temporaryPasswordBug('action app/(journal)/journal/courses/[courseId]/final/actions.ts#publishFinalMarksAction'),
-  temporaryPasswordBug('action app/(journal)/journal/lessons/actions.ts#openLessonAction'),
-  temporaryPasswordBug('action app/(journal)/journal/lessons/actions.ts#updateLessonAction'),
-  temporaryPasswordBug('action app/(journal)/journal/lessons/actions.ts#saveHomeworkAction'),
-  temporaryPasswordBug('action app/(journal)/journal/lessons/actions.ts#lessonCommandAction', 'delete-homework'),
-  temporaryPasswordBug('action app/(journal)/journal/lessons/actions.ts#lessonCommandAction', 'delete-attachment'),
-  temporaryPasswordBug('action app/(journal)/journal/lessons/actions.ts#lessonCommandAction', 'attendance-taken'),
-  temporaryPasswordBug('route POST /journal/lessons/[lessonId]/attachments'),
-  temporaryPasswordBug('route GET /journal/lessons/[lessonId]/attachments/[attachmentId]'),
-  temporaryPasswordBug('route GET /diary/[studentId]/files/[attachmentId]'),
-  temporaryPasswordBug('route GET /diary/[studentId]/files/[attachmentId]', undefined, 'classmate'),
-];
+// The one bug the matrix found (a one-time password could act through server actions and some
+// route handlers) is fixed in lib/auth/current-user.ts; the list stays for the next one.
+export const KNOWN_BUGS: KnownBug[] = [];

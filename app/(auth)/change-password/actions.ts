@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getSessionUser } from '@/lib/auth/current-user';
 import { changeOwnPassword } from '@/lib/data/accounts';
 
 export type ChangePasswordState = { ok?: boolean; errors?: Partial<Record<'current' | 'password' | 'repeat' | 'form', string>> };
@@ -15,7 +15,7 @@ const schema = z
   .refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'Пароли не совпадают' });
 
 export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (!user) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
