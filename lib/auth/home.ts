@@ -14,6 +14,6 @@ export function homePathFor(actor: Pick<Actor, 'roles' | 'permissions'>): string
 export const AUDIENCE_PREFIXES: { prefix: string; roles: readonly string[] }[] = [
   { prefix: '/admin', roles: ['ADMIN', 'SECRETARY', 'MANAGEMENT'] },
   { prefix: '/journal', roles: ['TEACHER', 'MANAGEMENT'] },
-  { prefix: '/class', roles: ['TEACHER', 'MANAGEMENT'] },
+  { prefix: '/class', roles: ['TEACHER', 'MANAGEMENT', 'SECRETARY'] },
   { prefix: '/diary', roles: ['PARENT', 'STUDENT'] },
 ];
