@@ -12,15 +12,8 @@ import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
 import { TX_OPTIONS } from './save-cell';
 import { periodOpen, writableLesson } from './write-context';
 
-export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
-  LESSON: 'Урок',
-  TEST: 'Контрольная работа',
-  QUIZ: 'Проверочная работа',
-  LAB: 'Лабораторная работа',
-  PRACTICAL: 'Практическая работа',
-  DICTATION: 'Диктант',
-  EXCURSION: 'Экскурсия',
-};
+// One list of lesson-kind names for the journal and the diary.
+export { LESSON_KIND_LABELS } from '../../domain/diary-format';
 
 /** Finds or creates the lesson of a course in a slot on a date; the substitute may open it too. */
 export async function openLesson(actor: Actor, input: { courseId: number; date: string; slot: number }): Promise<Result<{ lessonId: number }>> {
