@@ -2,20 +2,18 @@
 // class (no classId: the whole school, for management) as one PDF, one pupil per sheet side.
 // By default only families informed on paper; all=1 prints everyone. The body is streamed
 // while it is drawn; X-Pupil-Count lets the print page show progress against the total.
-import { getCurrentUser } from '@/lib/auth/current-user';
 import { writeAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db';
 import { batchExtracts, planBatch } from '@/lib/data/extracts/class-batch';
 import { classIdParam, parseId } from '@/lib/data/extracts/params';
 import { streamExtractBatch } from '@/lib/pdf/extract-batch';
-import { pdfHeaders, refusalResponse } from '@/lib/pdf/http';
+import { pdfHeaders, pdfRouteActor, refusalResponse } from '@/lib/pdf/http';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getCurrentUser();
-  if (!actor) return refusalResponse(request, 401, 'Сеанс истёк. Войдите снова.');
-  if (actor.mustChangePassword) return refusalResponse(request, 403, 'Сначала смените временный пароль.');
+  const { actor, refusal } = await pdfRouteActor(request);
+  if (refusal) return refusal;
   const params = new URL(request.url).searchParams;
   const rawClass = params.get('classId');
   let classId: number | null = null;

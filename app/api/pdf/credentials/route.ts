@@ -23,7 +23,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!sameOrigin(request)) return failure(request, 403, 'Запрос отклонён: форма отправлена с другого сайта.');
   const actor = await getCurrentUser();
   if (!actor) return failure(request, 401, 'Сеанс истёк. Войдите снова.');
-  if (actor.mustChangePassword) return failure(request, 403, 'Сначала смените временный пароль.');
   if (!actor.permissions.has('users:manage')) return failure(request, 403, 'Недостаточно прав: выдавать логины и пароли может администратор.');
 
   let form: FormData;

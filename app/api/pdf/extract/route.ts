@@ -1,19 +1,17 @@
 // GET /api/pdf/extract?studentId=…&week=YYYY-MM-DD — one pupil's weekly extract (A4 PDF).
 // A parent prints their own child's, a class teacher their class's, management any pupil's.
-import { getCurrentUser } from '@/lib/auth/current-user';
 import { writeAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db';
 import { parseId, studentIdParam } from '@/lib/data/extracts/params';
 import { loadWeekExtract } from '@/lib/data/extracts/week-extract';
-import { pdfHeaders, refusalResponse } from '@/lib/pdf/http';
+import { pdfHeaders, pdfRouteActor, refusalResponse } from '@/lib/pdf/http';
 import { renderWeekExtract } from '@/lib/pdf/week-extract';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getCurrentUser();
-  if (!actor) return refusalResponse(request, 401, 'Сеанс истёк. Войдите снова.');
-  if (actor.mustChangePassword) return refusalResponse(request, 403, 'Сначала смените временный пароль.');
+  const { actor, refusal } = await pdfRouteActor(request);
+  if (refusal) return refusal;
   const params = new URL(request.url).searchParams;
   const student = parseId(studentIdParam, params.get('studentId'));
   if (!student.ok) return refusalResponse(request, student.status, student.error);

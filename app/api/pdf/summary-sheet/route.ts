@@ -1,17 +1,15 @@
 // GET /api/pdf/summary-sheet?classId=…[&periodId=…] — the class's summary sheet of final marks
 // (сводная ведомость) for a period or the year, with the statistics, as an A4 PDF.
-import { getCurrentUser } from '@/lib/auth/current-user';
 import { classIdParam, parseId, periodIdParam } from '@/lib/data/extracts/params';
 import { summarySheet } from '@/lib/data/summary-sheet';
-import { pdfHeaders, refusalResponse } from '@/lib/pdf/http';
+import { pdfHeaders, pdfRouteActor, refusalResponse } from '@/lib/pdf/http';
 import { renderSummarySheet } from '@/lib/pdf/summary-sheet';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getCurrentUser();
-  if (!actor) return refusalResponse(request, 401, 'Сеанс истёк. Войдите снова.');
-  if (actor.mustChangePassword) return refusalResponse(request, 403, 'Сначала смените временный пароль.');
+  const { actor, refusal } = await pdfRouteActor(request);
+  if (refusal) return refusal;
   const params = new URL(request.url).searchParams;
   const cls = parseId(classIdParam, params.get('classId'));
   if (!cls.ok) return refusalResponse(request, cls.status, cls.error);
