@@ -1,4 +1,5 @@
 // GET a homework file from the family's side: /diary/[studentId]/files/[attachmentId].
+import { attachmentDownload } from '@/lib/attachment-response';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { diaryAttachment } from '@/lib/data/diary/attachments';
 import { parseStudentId } from '@/lib/data/diary/open';
@@ -11,13 +12,5 @@ export async function GET(_request: Request, { params }: Params) {
   const { studentId, attachmentId } = await params;
   const file = await diaryAttachment(actor, parseStudentId(studentId), Number(attachmentId));
   if (!file) return new Response('Файл не найден', { status: 404 });
-  return new Response(new Uint8Array(file.data), {
-    headers: {
-      'content-type': file.mimeType,
-      'content-length': String(file.size),
-      // Always a download: an uploaded file is never rendered inside our origin.
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return attachmentDownload(file);
 }

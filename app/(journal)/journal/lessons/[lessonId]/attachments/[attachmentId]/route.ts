@@ -1,4 +1,5 @@
 // GET a homework attachment, for staff who may read the lesson's course.
+import { attachmentDownload } from '@/lib/attachment-response';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { readAttachment } from '@/lib/data/journal/homework';
 
@@ -8,13 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ att
   const id = Number((await params).attachmentId);
   const file = Number.isInteger(id) && id > 0 ? await readAttachment(actor, id) : null;
   if (!file) return new Response('Файл не найден', { status: 404 });
-  return new Response(new Uint8Array(file.data), {
-    headers: {
-      'content-type': file.mimeType,
-      'content-length': String(file.size),
-      // Always a download: an uploaded file is never rendered inside our origin.
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return attachmentDownload(file);
 }
