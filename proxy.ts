@@ -3,16 +3,17 @@
 // checks the user again through lib/auth and lib/data (a header such as x-middleware-subrequest
 // that skips this file skips nothing that matters).
 import { NextResponse, type NextRequest } from 'next/server';
-import { getToken } from 'next-auth/jwt';
 import { AUDIENCE_PREFIXES } from '@/lib/auth/home';
 import { authSecret } from '@/lib/env';
+import { decodeSessionToken, SESSION_COOKIES } from '@/lib/auth/session-token';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/_next', '/favicon', '/fonts', '/forbidden'];
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
-  const token = await getToken({ req: request, secret: authSecret() });
+  const raw = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const token = raw ? await decodeSessionToken(raw, authSecret()) : null;
   if (!token?.uid) {
     if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'Требуется вход' }, { status: 401 });
     const url = new URL('/login', request.url);

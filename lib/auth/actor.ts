@@ -6,6 +6,7 @@ import type { Role } from '../generated/prisma/enums';
 import type { PrismaClient } from '../prisma-client';
 import { effectivePermissions, isRole, type Permission } from './permissions';
 import { LAST_SEEN_WRITE_INTERVAL_MS, sessionExpiry } from './session-policy';
+import { sqlOn } from '../sql';
 
 export type Actor = {
   id: number;
@@ -58,7 +59,7 @@ type ActorRow = {
  * the school's grants for those roles, their own grants and the classes they lead.
  */
 export async function loadActor(db: PrismaClient, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
-  const rows = await db.$queryRaw<ActorRow[]>`
+  const rows = await sqlOn(db).rows<ActorRow>`
     SELECT s.created_at, s.last_seen_at, u.id, u.school_id, u.login, u.last_name, u.first_name, u.middle_name, u.must_change_password,
       ARRAY(SELECT r.role::text FROM user_roles r WHERE r.user_id = u.id) AS roles,
       ARRAY(SELECT p.permission FROM user_permissions p WHERE p.user_id = u.id) AS grants,

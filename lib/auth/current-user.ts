@@ -3,13 +3,11 @@ import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { decode } from 'next-auth/jwt';
 import { getDb } from '../db';
 import { authSecret } from '../env';
 import { loadActor, type Actor } from './actor';
 import type { Permission } from './permissions';
-
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+import { decodeSessionToken, SESSION_COOKIES } from './session-token';
 
 /**
  * Whoever holds a valid session, including someone still on a temporary password. Only the
@@ -19,7 +17,7 @@ export const getSessionUser = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
+  const token = await decodeSessionToken(raw, authSecret());
   if (!token?.uid || !token.sid || token.sv === undefined) return null;
   return loadActor(getDb(), { userId: token.uid, sessionId: token.sid, sessionVersion: token.sv });
 });

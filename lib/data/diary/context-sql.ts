@@ -4,7 +4,7 @@
 // It runs only with the id returned by the scoped gate query (context.ts), never with a raw id
 // from the URL; each part is also limited to the actor's school.
 import 'server-only';
-import { getDb } from '../../db';
+import { sqlRows } from '../../sql';
 
 type Json<T> = T;
 type Name = { lastName: string; firstName: string; middleName: string | null };
@@ -28,7 +28,7 @@ export type ContextRow = {
 };
 
 export async function queryContext(schoolId: number, studentId: number, actorId: number): Promise<ContextRow | null> {
-  const rows = await getDb().$queryRaw<ContextRow[]>`
+  const rows = await sqlRows<ContextRow>`
     WITH en AS (
       SELECT e.class_id, e.start_date, e.end_date, c.academic_year_id, c.period_scheme_id
         FROM enrollments e JOIN school_classes c ON c.id = e.class_id

@@ -1,7 +1,7 @@
 // The pupil's courses (loaded with the context) and their marks in a date range: the two lists
 // every diary page builds on.
 import 'server-only';
-import { getDb } from '../../db';
+import { sqlRows } from '../../sql';
 import type { Actor } from '../../auth/actor';
 import type { GradingScaleKind } from '../../domain/grading';
 import type { DiaryStudent } from './context';
@@ -57,7 +57,7 @@ export type DiaryMark = {
  */
 export async function loadStudentMarks(actor: Actor, student: DiaryStudent, from: string, to: string): Promise<DiaryMark[]> {
   const tz = student.school.timezone;
-  return getDb().$queryRaw<DiaryMark[]>`
+  return sqlRows<DiaryMark>`
     SELECT m.id, m.course_id AS "courseId", m.lesson_id AS "lessonId",
            to_char(COALESCE(l.date, (m.created_at AT TIME ZONE 'UTC' AT TIME ZONE ${tz})::date), 'YYYY-MM-DD') AS date,
            l.slot, m.value, m.numeric_value AS "numericValue", w.name AS "workType", w.short_name AS "workTypeShort",

@@ -3,6 +3,7 @@
 // Prisma read, because this runs on every page a family opens.
 import 'server-only';
 import { getDb } from '../../db';
+import { sqlRows } from '../../sql';
 import type { Actor } from '../../auth/actor';
 import type { StudentSummary } from '../students';
 import { className } from '../names';
@@ -18,7 +19,7 @@ export async function familyChildren(actor: Actor): Promise<StudentSummary[]> {
   });
   if (!kids.length) return [];
   // Ids from the scoped query above: the current class of each child.
-  const classes = await db.$queryRaw<{ studentId: number; classId: number; gradeLevel: number; letter: string }[]>`
+  const classes = await sqlRows<{ studentId: number; classId: number; gradeLevel: number; letter: string }>`
     SELECT DISTINCT ON (e.student_id) e.student_id AS "studentId", c.id AS "classId", c.grade_level AS "gradeLevel", c.letter
       FROM enrollments e JOIN school_classes c ON c.id = e.class_id
      WHERE e.school_id = ${actor.schoolId} AND e.student_id = ANY(${kids.map((k) => k.id)}::int[]) AND e.end_date IS NULL

@@ -2,7 +2,7 @@
 // forecast with its explanation; plus the teachers' comments of the period and the pupil's
 // attendance per period of the year.
 import 'server-only';
-import { getDb } from '../../db';
+import { sqlRows } from '../../sql';
 import type { Actor } from '../../auth/actor';
 import { toSchoolDate } from '../../domain/timezone';
 import { attendanceByPeriod, type AttendanceCodeName, type AttendanceCounts } from '../../domain/diary-marks';
@@ -41,7 +41,7 @@ export async function diaryMarks(actor: Actor, studentId: number, periodId?: num
 
   const [marks, attendanceRows] = await Promise.all([
     loadStudentMarks(actor, student, period.startDate, period.endDate),
-    getDb().$queryRaw<{ code: AttendanceCodeName; date: string }[]>`
+    sqlRows<{ code: AttendanceCodeName; date: string }>`
       SELECT a.code, to_char(l.date, 'YYYY-MM-DD') AS date
         FROM attendance a JOIN lessons l ON l.id = a.lesson_id
        WHERE a.school_id = ${actor.schoolId} AND a.student_id = ${student.id} AND l.date BETWEEN ${yearFrom}::date AND ${yearTo}::date`,

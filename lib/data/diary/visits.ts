@@ -2,7 +2,7 @@
 // Only the family's own opening counts: a guardian of the pupil, or the pupil themself; a class
 // teacher looking at a pupil's diary is not a family check.
 import 'server-only';
-import { getDb } from '../../db';
+import { sqlExecute } from '../../sql';
 import type { Actor } from '../../auth/actor';
 import { toSchoolDate } from '../../domain/timezone';
 import type { DiaryStudent } from './context';
@@ -16,7 +16,7 @@ export async function recordDiaryVisit(actor: Actor, student: DiaryStudent, now 
   if (!student.visitor) return false;
   const date = toSchoolDate(now, student.school.timezone);
   // Raw SQL: this runs on every diary page, and Prisma's createMany costs several times more.
-  const written = await getDb().$executeRaw`
+  const written = await sqlExecute`
     INSERT INTO diary_visits (school_id, user_id, student_id, date)
     VALUES (${actor.schoolId}, ${actor.id}, ${student.id}, ${date}::date)
     ON CONFLICT DO NOTHING`;

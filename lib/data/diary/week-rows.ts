@@ -3,7 +3,7 @@
 // homework, the pupil's own homework and the pupil's attendance, and homework due in the week. Runs with the pupil and the
 // course ids of loadDiaryStudent, i.e. behind the scoped gate query.
 import 'server-only';
-import { getDb } from '../../db';
+import { sqlRows } from '../../sql';
 import type { Actor } from '../../auth/actor';
 import type { ChangeInput, TimetableSlotInput } from '../../domain/diary-day';
 import { shortPersonName, type LessonKindName } from '../../domain/diary-format';
@@ -51,7 +51,7 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
   const courseIds = [...student.courses.keys()];
   if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [] };
   const schoolId = actor.schoolId;
-  const [row] = await getDb().$queryRaw<Row[]>`
+  const [row] = await sqlRows<Row>`
     SELECT
       COALESCE((
         SELECT json_agg(json_build_object('courseId', te.course_id, 'weekday', te.weekday, 'slot', te.slot, 'room', te.room,
