@@ -2,10 +2,12 @@
 //   1. the database: DATABASE_URL when given (refused with a clear message if unreachable),
 //      otherwise the embedded PGlite kept in .data/pglite;
 //   2. migrations; 3. the demo school when the database is empty;
-//   4. `next build` when the build is missing or older than the sources; 5. `next start`.
+//   4. `next build` when the build is missing or older than the sources; 5. `next start`, in one
+//      worker process per core (up to 4, WEB_CONCURRENCY sets it) on PostgreSQL.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded/server';
@@ -91,13 +93,21 @@ if (buildIsStale()) {
   }
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env, cwd: ROOT });
+// One worker per core on PostgreSQL; the embedded PGlite serves one connection, so one process.
+const requestedWorkers = Number.parseInt(process.env.WEB_CONCURRENCY ?? '', 10);
+const workers = embedded ? 1 : requestedWorkers > 0 ? requestedWorkers : Math.min(os.availableParallelism(), 4);
+const server = workers > 1
+  ? spawn(process.execPath, [path.join(ROOT, 'prisma/tools/web-workers.mjs'), String(workers), String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env, cwd: ROOT })
+  : spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env, cwd: ROOT });
 let announced = false;
+let ready = 0;
 server.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
-  if (!announced && /Ready|started server/i.test(chunk.toString())) {
+  ready += chunk.toString().match(/Ready|started server/gi)?.length ?? 0;
+  // Announced once every worker listens, so the first visitors never wait for a cold one.
+  if (!announced && ready >= workers) {
     announced = true;
-    console.log(`\nЭлектронный журнал открыт: http://localhost:${port}\n`);
+    console.log(`\nЭлектронный журнал открыт: http://localhost:${port}${workers > 1 ? ` (рабочих процессов: ${workers})` : ''}\n`);
     console.log('Демонстрационные входы (пароль у всех одинаковый):');
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(14)} ${a.password.padEnd(14)} ${a.description}`);
   }

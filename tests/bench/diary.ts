@@ -3,6 +3,7 @@
 // Targets on 2 cores: week view median ≤ 30 ms; ≥ 150 req/s at 50 sessions with p99 ≤ 250 ms.
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { httpClient } from './http';
 import { summarize, timeIt } from './stats';
 import type { Benchmark, BenchContext, BenchRow } from './types';
 
@@ -77,11 +78,11 @@ function recentMondays(n: number): string[] {
 
 async function pageTimes(ctx: BenchContext, cookie: string, paths: string[], name: string, target?: number): Promise<BenchRow> {
   let i = 0;
+  const client = httpClient(ctx.baseUrl);
   const samples = await timeIt(async () => {
-    const res = await fetch(`${ctx.baseUrl}${paths[i++ % paths.length]}`, { headers: { cookie } });
+    const res = await client.request(paths[i++ % paths.length], { headers: { cookie } });
     if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
-    await res.text();
-  }, 60, 5);
+  }, 60, 5).finally(() => client.close());
   const s = summarize(samples);
   return {
     name,

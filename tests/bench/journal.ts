@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { signInOverHttp } from '../support/http-session';
+import { httpClient } from './http';
 import { summarize, timeIt } from './stats';
 import type { Benchmark, BenchContext, BenchRow } from './types';
 
@@ -96,12 +97,11 @@ function sessionOf(ctx: BenchContext, login: string): Promise<string> {
 }
 
 async function pageTimings(ctx: BenchContext, t: Teacher, cookie: string, period: number): Promise<BenchRow> {
-  const url = `${ctx.baseUrl}/journal/courses/${t.courseId}?period=${period}`;
+  const client = httpClient(ctx.baseUrl);
   const samples = await timeIt(async () => {
-    const res = await fetch(url, { headers: { cookie } });
+    const res = await client.request(`/journal/courses/${t.courseId}?period=${period}`, { headers: { cookie } });
     if (res.status !== 200) throw new Error(`journal page: HTTP ${res.status}`);
-    await res.text();
-  }, 60, 5);
+  }, 60, 5).finally(() => client.close());
   const s = summarize(samples);
   return { name: `страница журнала, класс ${t.pupils} уч., полная четверть`, figures: { median_ms: s.median_ms, p95_ms: s.p95_ms }, target: 'медиана ≤ 40 мс', met: s.median_ms <= 40 };
 }
@@ -138,24 +138,26 @@ async function saves(ctx: BenchContext, list: Teacher[], paced: boolean): Promis
   let refused = 0;
   const pause = () => (paced ? new Promise((r) => setTimeout(r, 300 + Math.random() * 400)) : Promise.resolve());
   await Promise.all(workers.map(async ({ t, cookie, cells }) => {
+    const client = httpClient(ctx.baseUrl);
     for (const c of paced ? cells.slice(0, 25) : cells.slice(25, 50)) {
       await pause();
       const body = JSON.stringify([{ idempotencyKey: randomBytes(16).toString('hex'), lessonId: c.lessonId, studentId: c.studentId, position: 4, value: '4', expectedVersion: 0 }]);
       const started = performance.now();
-      const res = await fetch(`${ctx.baseUrl}/journal/courses/${t.courseId}`, {
+      const res = await client.request(`/journal/courses/${t.courseId}`, {
         method: 'POST',
         headers: { cookie, 'next-action': actionId, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', origin: ctx.baseUrl },
         body,
       });
-      const text = await res.text();
+      const text = res.body;
       const result = actionResult(text);
       samples.push(performance.now() - started);
       if (result?.ok) ok++;
       else if (refused++ === 0) console.log(`(первый отказ при сохранении: HTTP ${res.status} ${text.slice(-300)})`);
     }
+    client.close();
   }));
   const s = summarize(samples);
-    const name = paced ? `сохранение отметки, ${workers.length} учителей вводят одновременно (≈2 отметки/с каждый)` : `сохранение отметки, ${workers.length} учителей без пауз (предел)`;
+  const name = paced ? `сохранение отметки, ${workers.length} учителей вводят одновременно (≈2 отметки/с каждый)` : `сохранение отметки, ${workers.length} учителей без пауз (предел)`;
   return { name, figures: { median_ms: s.median_ms, p99_ms: s.p99_ms, saved: ok, refused }, target: 'медиана ≤ 15 мс', met: s.median_ms <= 15 };
 }
 
