@@ -3,15 +3,15 @@
 // work type and comment, and the cell's history from the audit trail. Escape closes it.
 import { useEffect, useRef, useState } from 'react';
 import { ATTENDANCE_CODES, ATTENDANCE_LABELS } from '@/lib/domain/attendance';
-import type { GridCell, HistoryAction, HistoryEntry, Intent, JournalGrid } from './types';
+import type { GridCell, GridLessonProps, GridPupilProps, HistoryAction, HistoryEntry, Intent, JournalGridProps } from './types';
 
 type Props = {
-  pupil: JournalGrid['pupils'][number];
-  lesson: JournalGrid['lessons'][number];
+  pupil: GridPupilProps;
+  lesson: GridLessonProps;
   cell: GridCell | undefined;
   editable: boolean;
   scaleValues: string[];
-  workTypes: JournalGrid['workTypes'];
+  workTypes: JournalGridProps['workTypes'];
   onSave: (intents: Intent[]) => void;
   loadHistory: HistoryAction;
   onClose: () => void;

@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { memo } from 'react';
 import { WEEKDAY_SHORT_RU, isoWeekday } from '@/lib/domain/calendar';
 import type { GradingScaleKind } from '@/lib/domain/grading';
-import type { JournalGrid } from './types';
+import type { GridLessonProps } from './types';
 
 const KIND_SHORT: Record<string, string> = { LESSON: '', TEST: 'К/р', QUIZ: 'П/р', LAB: 'Л/р', PRACTICAL: 'Пр/р', DICTATION: 'Дикт.', EXCURSION: 'Экск.' };
 const KIND_FULL: Record<string, string> = { LESSON: 'урок', TEST: 'контрольная работа', QUIZ: 'проверочная работа', LAB: 'лабораторная работа', PRACTICAL: 'практическая работа', DICTATION: 'диктант', EXCURSION: 'экскурсия' };
 
 const th = 'sticky top-0 z-20 border-b border-r border-line px-1 py-1 text-center align-bottom text-xs font-normal';
 
-function Header({ lessons, scaleKind }: { lessons: JournalGrid['lessons']; scaleKind: GradingScaleKind }) {
+function Header({ lessons, scaleKind }: { lessons: GridLessonProps[]; scaleKind: GradingScaleKind }) {
   return (
     <thead>
       <tr>

@@ -2,22 +2,24 @@
 // The journal grid, keyboard-first like a spreadsheet: arrows and Tab move, digits type a mark,
 // letters an attendance code (Latin look-alikes too), Enter saves and moves down, Delete clears,
 // F2 or Shift+Enter opens the cell's details, a pasted column fills cells downwards.
+// Rendered in the browser only (see journal-grid-view.tsx): the server sends
+// the compact props and a light placeholder instead of a thousand cells of HTML.
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatAverage } from '@/lib/domain/averages';
 import { markNumericValue } from '@/lib/domain/grading';
 import { isEnrolledOn, keyAction, moveCursor, parseCellInput, parsePastedColumn, proposalShort, pupilFigures } from '@/lib/domain/journal-grid';
+import { unpackCells } from '@/lib/domain/journal-grid-cells';
 import { CellDetails } from './cell-details';
 import { GridCellMemo } from './grid-cell';
 import { GridHeader } from './grid-header';
 import type { GridProps } from './types';
 import { useCellSaver } from './use-cell-saver';
 
-const FINAL_SPECIAL: Record<string, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
-
-export function JournalGridView({ grid, policy, weights, saveCell, loadHistory }: GridProps) {
-  const { lessons, pupils, course } = grid;
-  const saver = useCellSaver(grid.cells, saveCell);
+export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
+  const { lessons, pupils, scale, policy, weights } = grid;
+  const [initialCells] = useState(() => unpackCells(grid.cells, pupils.map((p) => p.id), lessons.map((l) => l.id)));
+  const saver = useCellSaver(initialCells, saveCell);
   const [pos, setPos] = useState({ row: 0, col: 0 });
   const [editing, setEditing] = useState<string | null>(null);
   const [details, setDetails] = useState(false);
@@ -27,8 +29,8 @@ export function JournalGridView({ grid, policy, weights, saveCell, loadHistory }
   const canEdit = useCallback((row: number, col: number) => {
     const p = pupils[row];
     const l = lessons[col];
-    return !!p && !!l && l.writable && grid.period.status === 'OPEN' && isEnrolledOn(p.ranges, l.date);
-  }, [pupils, lessons, grid.period.status]);
+    return !!p && !!l && l.writable && grid.period.open && isEnrolledOn(p.ranges, l.date);
+  }, [pupils, lessons, grid.period.open]);
 
   // Keep DOM focus on the cursor cell (roving tabindex), but not while the details panel is open.
   useEffect(() => {
@@ -42,15 +44,15 @@ export function JournalGridView({ grid, policy, weights, saveCell, loadHistory }
     const p = pupils[row];
     const l = lessons[col];
     if (!p || !l || !canEdit(row, col)) return;
-    const parsed = parseCellInput(text, course.scale.kind);
+    const parsed = parseCellInput(text, scale.kind);
     if (parsed.kind === 'empty') return;
     if (parsed.kind === 'invalid') {
-      saver.refuse(p.id, l.id, parsed.text, `«${parsed.text}» — не отметка и не код посещаемости (допустимо: ${course.scale.values.join(', ')}, Н, Б, УП, ОП)`);
+      saver.refuse(p.id, l.id, parsed.text, `«${parsed.text}» — не отметка и не код посещаемости (допустимо: ${scale.values.join(', ')}, Н, Б, УП, ОП)`);
       return;
     }
     if (parsed.kind === 'mark') void saver.change(p.id, l.id, { kind: 'mark', position: 0, value: parsed.value }, parsed.value);
     else void saver.change(p.id, l.id, { kind: 'attendance', code: parsed.code }, parsed.code);
-  }, [pupils, lessons, canEdit, course.scale, saver]);
+  }, [pupils, lessons, canEdit, scale, saver]);
 
   const clearCell = useCallback((row: number, col: number) => {
     const p = pupils[row];
@@ -130,26 +132,21 @@ export function JournalGridView({ grid, policy, weights, saveCell, loadHistory }
 
   const figures = useMemo(() => pupils.map((p) => {
     const marks = lessons.flatMap((l) => saver.cells[saver.keyOf(p.id, l.id)]?.marks ?? []);
-    return pupilFigures(marks.map((m) => ({ numericValue: markNumericValue(course.scale.kind, m.value), weight: weights[m.workTypeId] ?? 1 })), policy, course.scale.kind);
-  }), [pupils, lessons, saver, weights, policy, course.scale.kind]);
+    return pupilFigures(marks.map((m) => ({ numericValue: markNumericValue(scale.kind, m.value), weight: weights[m.workTypeId] ?? 1 })), policy, scale.kind);
+  }), [pupils, lessons, saver, weights, policy, scale.kind]);
 
   const current = { pupil: pupils[pos.row], lesson: lessons[pos.col] };
   const currentStatus = current.pupil && current.lesson ? saver.status[saver.keyOf(current.pupil.id, current.lesson.id)] : undefined;
-
-  if (!pupils.length || !lessons.length) {
-    return <p className="rounded-lg border border-line bg-white p-4 text-muted">{!pupils.length ? 'В этом периоде в классе (группе) нет учеников.' : 'В этом периоде ещё нет уроков. Откройте урок из расписания на главной странице или добавьте его.'}</p>;
-  }
 
   return (
     // The grid breaks out of the page column: a quarter has 40+ lessons and every column counts.
     <div className="space-y-2" style={{ marginInline: 'min(0px, calc(50% - 50vw + 1rem))' }}>
       <div className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-white" onKeyDown={onKeyDown} onPaste={onPaste} onClick={onClick}>
-        <table ref={tableRef} role="grid" aria-label={`Журнал: ${course.title}, ${grid.period.name}`} aria-rowcount={pupils.length + 1} className="border-separate border-spacing-0 text-sm">
-          <GridHeader lessons={lessons} scaleKind={course.scale.kind} />
+        <table ref={tableRef} role="grid" aria-label={`Журнал: ${grid.title}, ${grid.period.name}`} aria-rowcount={pupils.length + 1} className="border-separate border-spacing-0 text-sm">
+          <GridHeader lessons={lessons} scaleKind={scale.kind} />
           <tbody>
             {pupils.map((p, row) => {
               const f = figures[row];
-              const fin = p.final;
               return (
                 <tr key={p.id}>
                   <th scope="row" className={`sticky left-0 z-10 min-w-52 whitespace-nowrap border-b border-r border-line bg-white px-2 text-left font-normal ${p.ranges.every((r) => r.endDate !== null && r.endDate < grid.period.endDate) ? 'text-muted' : ''}`}>
@@ -168,8 +165,8 @@ export function JournalGridView({ grid, policy, weights, saveCell, loadHistory }
                   <td className="border-b border-r border-line px-2 text-center font-bold tabular-nums">{formatAverage(f.weightedAverage)}</td>
                   <td className="border-b border-r border-line px-2 text-center tabular-nums">{proposalShort(f.proposal)}</td>
                   <td className="border-b border-line bg-accent-soft/60 px-2 text-center font-bold">
-                    {fin ? (fin.value ?? (fin.special ? FINAL_SPECIAL[fin.special] : fin.deferredUntil ? 'отср.' : '')) : ''}
-                    {fin?.status === 'DRAFT' && <span className="ml-1 text-xs font-normal text-muted">черн.</span>}
+                    {p.final}
+                    {p.draft && <span className="ml-1 text-xs font-normal text-muted">черн.</span>}
                   </td>
                 </tr>
               );
@@ -187,7 +184,7 @@ export function JournalGridView({ grid, policy, weights, saveCell, loadHistory }
           lesson={current.lesson}
           cell={saver.cells[saver.keyOf(current.pupil.id, current.lesson.id)]}
           editable={canEdit(pos.row, pos.col)}
-          scaleValues={course.scale.values}
+          scaleValues={scale.values}
           workTypes={grid.workTypes}
           onSave={(intents) => intents.forEach((i) => void saver.change(current.pupil!.id, current.lesson!.id, i, i.kind === 'mark' ? i.value : i.kind === 'attendance' ? i.code : ''))}
           loadHistory={loadHistory}

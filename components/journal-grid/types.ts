@@ -1,19 +1,19 @@
 // What the grid component receives from the server page and the actions it may call.
 import type { CellSaveInput, CellSaveResult } from '@/lib/data/journal/cell-schema';
 import type { HistoryEntry } from '@/lib/data/journal/history';
-import type { GridCell, GridMark, JournalGrid } from '@/lib/data/journal/grid';
-import type { RoundingPolicy } from '@/lib/domain/rounding';
+import type { GridLessonProps, GridPupilProps, JournalGridProps } from '@/lib/data/journal/grid-props';
+import type { CellMark, CellState } from '@/lib/domain/journal-grid-cells';
 
-export type { CellSaveInput, CellSaveResult, GridCell, GridMark, HistoryEntry, JournalGrid };
+export type { CellSaveInput, CellSaveResult, GridLessonProps, GridPupilProps, HistoryEntry, JournalGridProps };
+/** A cell as the grid edits it (unpacked from the page's props). */
+export type GridCell = CellState;
+export type GridMark = CellMark;
 
 export type SaveCellAction = (input: CellSaveInput) => Promise<CellSaveResult>;
 export type HistoryAction = (lessonId: number, studentId: number) => Promise<HistoryEntry[] | { error: string }>;
 
 export type GridProps = {
-  grid: JournalGrid;
-  policy: RoundingPolicy;
-  /** Weight of every work type, archived ones included (old marks keep their weight). */
-  weights: Record<number, number>;
+  grid: JournalGridProps;
   saveCell: SaveCellAction;
   loadHistory: HistoryAction;
 };

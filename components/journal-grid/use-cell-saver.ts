@@ -31,11 +31,11 @@ function applyResult(cell: GridCell, sent: CellSaveInput, r: CellSaveResult): Gr
   }
   if (!('conflict' in r)) return cell;
   const c = r.conflict;
-  if (c.target === 'attendance') return { ...cell, attendance: c.value === null ? null : { id: cell.attendance?.id ?? 0, code: c.value, comment: cell.attendance?.comment ?? null, version: c.version } };
+  if (c.target === 'attendance') return { ...cell, attendance: c.value === null ? null : { code: c.value, comment: cell.attendance?.comment ?? null, version: c.version } };
   const others = cell.marks.filter((m) => m.position !== position);
   const prev = cell.marks.find((m) => m.position === position);
   if (c.value === null) return { ...cell, marks: others };
-  const mark = { id: prev?.id ?? 0, position, value: c.value, workTypeId: prev?.workTypeId ?? 0, comment: prev?.comment ?? null, version: c.version };
+  const mark = { position, value: c.value, workTypeId: prev?.workTypeId ?? 0, comment: prev?.comment ?? null, version: c.version };
   return { ...cell, marks: [...others, mark].sort((a, b) => a.position - b.position) };
 }
 

@@ -42,6 +42,8 @@ test('a teacher types a column of marks and codes with the keyboard; the parent 
   await expect(page).toHaveURL(/\/journal\/lessons\/\d+$/);
   const lessonId = Number(page.url().split('/').pop());
   await page.goto(courseUrl);
+  // The grid is rendered in the browser once the page has loaded; wait for it, not the placeholder.
+  await expect(page.getByRole('grid')).toBeVisible();
 
   const headers = page.locator('thead th a[href^="/journal/lessons/"]');
   const hrefs = await headers.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -75,6 +77,7 @@ test('a teacher types a column of marks and codes with the keyboard; the parent 
   await expect(page.locator('td[aria-label*="ошибка"], td[aria-label*="конфликт"]')).toHaveCount(0);
 
   await page.reload();
+  await expect(page.getByRole('grid')).toBeVisible();
   for (const e of expected) await expect(cell(page, e.row, col)).toHaveText(e.text);
 
   // The family's side: the mark is stored for the child and the parent's diary shows it.

@@ -8,6 +8,7 @@ import { formatAverage } from '../../domain/averages';
 import type { RoundingPolicy } from '../../domain/rounding';
 import { comparePupils, proposalShort, pupilFigures, type DateRange } from '../../domain/journal-grid';
 import { dbDate, isoDate } from '../dates';
+import { enrollmentRows } from './grid-rows';
 
 type CourseRef = { courseId: number; classId: number | null; groupId: number | null; groupClassId: number | null };
 type Pupil = { id: number; lastName: string; firstName: string; ranges: DateRange[] };
@@ -38,14 +39,12 @@ export async function gridPupils(db: PrismaClient, actor: Actor, c: CourseRef, p
 
   const byId = new Map<number, Pupil>();
   if (c.classId) {
-    // Enrollments and their pupils' names side by side: two flat queries instead of a nested one.
-    const where = { classId: c.classId, ...overlap, schoolClass: { courses: course } };
-    const [rows, people] = await Promise.all([
-      db.enrollment.findMany({ where, select: { studentId: true, startDate: true, endDate: true } }),
-      db.user.findMany({ where: { schoolId: actor.schoolId, enrollments: { some: where } }, select: person }),
-    ]);
-    for (const s of people) byId.set(s.id, { ...s, ranges: [] });
-    for (const r of rows) byId.get(r.studentId)?.ranges.push(range(r));
+    const rows = await enrollmentRows(db, { schoolId: actor.schoolId, readableIds, from, to, classId: c.classId });
+    for (const r of rows) {
+      let pupil = byId.get(r.studentId);
+      if (!pupil) byId.set(r.studentId, (pupil = { id: r.studentId, lastName: r.lastName, firstName: r.firstName, ranges: [] }));
+      pupil.ranges.push(range(r));
+    }
   } else {
     const rows = await db.studyGroupMember.findMany({
       where: { groupId: c.groupId ?? -1, group: { courses: course } },

@@ -10,8 +10,8 @@ import type { AttendanceDbCode } from '../../domain/journal-grid';
 type Range = { schoolId: number; readableIds: number[]; from: Date; to: Date };
 
 export type LessonRow = { id: number; date: Date; slot: number; lessonKind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; teacherId: number };
-export type MarkRow = { id: number; studentId: number; lessonId: number; position: number; value: string; numericValue: number | null; workTypeId: number; comment: string | null; version: number };
-export type AttendanceRow = { id: number; studentId: number; lessonId: number; code: AttendanceDbCode; comment: string | null; version: number };
+export type MarkRow = { studentId: number; lessonId: number; position: number; value: string; numericValue: number | null; workTypeId: number; comment: string | null; version: number };
+export type AttendanceRow = { studentId: number; lessonId: number; code: AttendanceDbCode; comment: string | null; version: number };
 
 export function lessonRows(db: PrismaClient, r: Range) {
   return db.$queryRaw<LessonRow[]>`
@@ -22,7 +22,7 @@ export function lessonRows(db: PrismaClient, r: Range) {
 
 export function markRows(db: PrismaClient, r: Range) {
   return db.$queryRaw<MarkRow[]>`
-    SELECT m.id, m.student_id AS "studentId", m.lesson_id AS "lessonId", m.position, m.value, m.numeric_value AS "numericValue",
+    SELECT m.student_id AS "studentId", m.lesson_id AS "lessonId", m.position, m.value, m.numeric_value AS "numericValue",
            m.work_type_id AS "workTypeId", m.comment, m.version
       FROM marks m JOIN lessons l ON l.id = m.lesson_id
      WHERE m.school_id = ${r.schoolId} AND m.course_id = ANY(${r.readableIds}::int[])
@@ -32,9 +32,25 @@ export function markRows(db: PrismaClient, r: Range) {
 
 export function attendanceRows(db: PrismaClient, r: Range) {
   return db.$queryRaw<AttendanceRow[]>`
-    SELECT a.id, a.student_id AS "studentId", a.lesson_id AS "lessonId", a.code::text AS code, a.comment, a.version
+    SELECT a.student_id AS "studentId", a.lesson_id AS "lessonId", a.code::text AS code, a.comment, a.version
       FROM attendance a JOIN lessons l ON l.id = a.lesson_id
      WHERE l.school_id = ${r.schoolId} AND l.course_id = ANY(${r.readableIds}::int[]) AND l.date BETWEEN ${r.from}::date AND ${r.to}::date`;
+}
+
+export type EnrollmentRow = { studentId: number; lastName: string; firstName: string; startDate: Date; endDate: Date | null };
+
+/**
+ * Enrollments in a class overlapping the range, each with its pupil's name: one statement where
+ * two ORM queries (enrollments, then their pupils) cost ~6 ms of Node CPU per page. Bounded by
+ * the readable course ids like the rest: the class must have one of them.
+ */
+export function enrollmentRows(db: PrismaClient, r: Range & { classId: number }) {
+  return db.$queryRaw<EnrollmentRow[]>`
+    SELECT e.student_id AS "studentId", u.last_name AS "lastName", u.first_name AS "firstName", e.start_date AS "startDate", e.end_date AS "endDate"
+      FROM enrollments e JOIN users u ON u.id = e.student_id AND u.school_id = ${r.schoolId}
+     WHERE e.school_id = ${r.schoolId} AND e.class_id = ${r.classId}
+       AND e.start_date <= ${r.to}::date AND (e.end_date IS NULL OR e.end_date >= ${r.from}::date)
+       AND EXISTS (SELECT 1 FROM courses c WHERE c.class_id = e.class_id AND c.id = ANY(${r.readableIds}::int[]))`;
 }
 
 export type PeriodRow = { id: number; name: string; kind: string; startDate: Date; endDate: Date; status: 'OPEN' | 'CLOSED' };

@@ -9,6 +9,7 @@ import { describePolicy, type RoundingPolicy } from '../../domain/rounding';
 import { toSchoolDate } from '../../domain/timezone';
 import { findStudyPeriod } from '../../domain/calendar';
 import { attendanceFromDb, readRoundingPolicy } from '../../domain/journal-grid';
+import { cellKey, type CellAttendance, type CellMark, type CellState } from '../../domain/journal-grid-cells';
 import { dbDate, isoDate } from '../dates';
 import { readableCourses } from '../scope';
 import { courseHeader } from './course-header';
@@ -16,9 +17,9 @@ import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
 import { attendanceRows, lessonRows, markRows, periodRows } from './grid-rows';
 
 export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean };
-export type GridMark = { id: number; position: number; value: string; workTypeId: number; comment: string | null; version: number };
-export type GridAttendance = { id: number; code: string; comment: string | null; version: number };
-export type GridCell = { marks: GridMark[]; attendance: GridAttendance | null };
+export type GridMark = CellMark;
+export type GridAttendance = CellAttendance;
+export type GridCell = CellState;
 export type GridPeriod = { id: number; name: string; kind: string; startDate: string; endDate: string; status: 'OPEN' | 'CLOSED' };
 
 export type JournalGrid = {
@@ -35,8 +36,6 @@ export type JournalGrid = {
   policy: RoundingPolicy;
   weights: Record<number, number>;
 };
-
-export const cellKey = (studentId: number, lessonId: number) => `${studentId}:${lessonId}`;
 
 export async function loadJournalGrid(actor: Actor, courseId: number, periodId?: number, now = new Date()): Promise<JournalGrid | null> {
   const db = getDb();
@@ -78,8 +77,8 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
   const teaches = course.teaches && actor.permissions.has('marks:write');
   const cells: Record<string, GridCell> = {};
   const cell = (s: number, l: number) => (cells[cellKey(s, l)] ??= { marks: [], attendance: null });
-  for (const m of marks) cell(m.studentId, m.lessonId).marks.push({ id: m.id, position: m.position, value: m.value, workTypeId: m.workTypeId, comment: m.comment, version: m.version });
-  for (const a of attendance) cell(a.studentId, a.lessonId).attendance = { id: a.id, code: attendanceFromDb(a.code), comment: a.comment, version: a.version };
+  for (const m of marks) cell(m.studentId, m.lessonId).marks.push({ position: m.position, value: m.value, workTypeId: m.workTypeId, comment: m.comment, version: m.version });
+  for (const a of attendance) cell(a.studentId, a.lessonId).attendance = { code: attendanceFromDb(a.code), comment: a.comment, version: a.version };
 
   const policy = readRoundingPolicy(course.roundingPolicy);
   const scale = course.scale;

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { loadJournalGrid } from '@/lib/data/journal/grid';
-import { JournalGridView } from '@/components/journal-grid/journal-grid';
+import { journalGridProps } from '@/lib/data/journal/grid-props';
+import { JournalGridView } from '@/components/journal-grid/journal-grid-view';
 import { AddLessonForm } from './add-lesson-form';
 import { cellHistoryAction, saveCellAction } from './actions';
 
@@ -40,7 +41,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
           ))}
         </nav>
       </div>
-      <JournalGridView key={grid.period.id} grid={grid} policy={grid.policy} weights={grid.weights} saveCell={saveCellAction} loadHistory={cellHistoryAction} />
+      <JournalGridView key={grid.period.id} grid={journalGridProps(grid)} saveCell={saveCellAction} loadHistory={cellHistoryAction} />
       <details className="rounded-lg border border-line bg-white p-3 text-sm">
         <summary className="cursor-pointer font-bold">Клавиши и правило прогноза</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">
