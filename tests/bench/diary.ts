@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { httpClient } from './http';
+import { accessibilityScore } from './lighthouse';
 import { summarize, timeIt } from './stats';
 import type { Benchmark, BenchContext, BenchRow } from './types';
 
@@ -127,7 +128,14 @@ export const diaryBenchmark: Benchmark = {
     const [first] = list;
     const cookie = sessions[0].cookie;
     const weeks = recentMondays(8).map((m) => `/diary/${first.studentId}?week=${m}`);
+    const score = await accessibilityScore(`${ctx.baseUrl}/diary/${first.studentId}`, cookie);
     return [
+      {
+        name: 'Lighthouse, доступность недели в дневнике (телефон)',
+        figures: { score: score ?? 'нет' },
+        target: '≥ 95',
+        met: score !== null && score >= 95,
+      },
       await pageTimes(ctx, cookie, weeks, `неделя в дневнике (${first.login}), последовательно`, 30),
       await pageTimes(ctx, cookie, [`/diary/${first.studentId}/marks`], 'отметки по предметам за четверть, последовательно'),
       await throughput(ctx, sessions),

@@ -18,7 +18,7 @@ export type BenchRow = {
   /** What was measured, e.g. "journal page, class of 30, quarter". */
   name: string;
   /** e.g. { median_ms: 21.3, p95_ms: 35.1 } or { rps: 180, p99_ms: 120 } */
-  figures: Record<string, number>;
+  figures: Record<string, number | string>;
   /** The target from the issue, e.g. "median ≤ 40 ms", with whether it was met. */
   target?: string;
   met?: boolean;
