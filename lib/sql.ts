@@ -20,6 +20,9 @@ const PARSERS: Record<number, (value: string) => unknown> = {
 };
 const TYPES = { getTypeParser: (oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
 
+/** Dates go out as UTC, as Prisma sends them (pg would write the process's local time). */
+const utcDates = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
 const texts = new WeakMap<TemplateStringsArray, string>();
 
 /** `SELECT … ${a} … ${b}` → `SELECT … $1 … $2`, built once per call site. */
@@ -35,7 +38,8 @@ function textOf(strings: TemplateStringsArray): string {
 /** The helpers below on a given client (loadActor takes its client as an argument). */
 export function sqlOn(db: PrismaClient) {
   const pool = poolOf(db);
-  const run = (text: string, values: unknown[]) => pool!.query({ name: statementName(text), text, values, types: TYPES } as pg.QueryConfig);
+  const run = (text: string, values: unknown[]) =>
+    pool!.query({ name: statementName(text), text, values: values.map(utcDates), types: TYPES } as pg.QueryConfig);
   return {
     /** Rows of a SELECT (or of a statement with RETURNING). */
     async rows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {

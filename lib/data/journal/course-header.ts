@@ -3,6 +3,7 @@
 // course is readable by the actor (the grid runs both side by side and discards this if not).
 import 'server-only';
 import type { PrismaClient } from '../../prisma-client';
+import { sqlOn } from '../../sql';
 import type { GradingScaleKind } from '../../domain/grading';
 import { courseTitle } from '../names';
 
@@ -13,7 +14,7 @@ type Row = {
 };
 
 export async function courseHeader(db: PrismaClient, schoolId: number, courseId: number, actorId: number) {
-  const [r] = await db.$queryRaw<Row[]>`
+  const [r] = await sqlOn(db).rows<Row>`
     SELECT c.id, c.class_id AS "classId", c.group_id AS "groupId", s.name AS subject,
            sc.grade_level AS grade, sc.letter, g.name AS "groupName", g.class_id AS "groupClassId",
            gsc.grade_level AS "groupGrade", gsc.letter AS "groupLetter",

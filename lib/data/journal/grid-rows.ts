@@ -4,6 +4,7 @@
 // (readableCourses) returned, and that list is part of every WHERE below.
 import 'server-only';
 import type { PrismaClient } from '../../prisma-client';
+import { sqlOn } from '../../sql';
 import type { AttendanceDbCode } from '../../domain/journal-grid';
 
 /** `schoolId` leads every index of these tables, so it is in every WHERE. */
@@ -14,14 +15,14 @@ export type MarkRow = { studentId: number; lessonId: number; position: number; v
 export type AttendanceRow = { studentId: number; lessonId: number; code: AttendanceDbCode; comment: string | null; version: number };
 
 export function lessonRows(db: PrismaClient, r: Range) {
-  return db.$queryRaw<LessonRow[]>`
+  return sqlOn(db).rows<LessonRow>`
     SELECT id, date, slot, lesson_kind::text AS "lessonKind", topic, planned_test AS "plannedTest", is_substitution AS "isSubstitution", teacher_id AS "teacherId"
       FROM lessons WHERE school_id = ${r.schoolId} AND course_id = ANY(${r.readableIds}::int[]) AND date BETWEEN ${r.from}::date AND ${r.to}::date
      ORDER BY date, slot`;
 }
 
 export function markRows(db: PrismaClient, r: Range) {
-  return db.$queryRaw<MarkRow[]>`
+  return sqlOn(db).rows<MarkRow>`
     SELECT m.student_id AS "studentId", m.lesson_id AS "lessonId", m.position, m.value, m.numeric_value AS "numericValue",
            m.work_type_id AS "workTypeId", m.comment, m.version
       FROM marks m JOIN lessons l ON l.id = m.lesson_id
@@ -31,7 +32,7 @@ export function markRows(db: PrismaClient, r: Range) {
 }
 
 export function attendanceRows(db: PrismaClient, r: Range) {
-  return db.$queryRaw<AttendanceRow[]>`
+  return sqlOn(db).rows<AttendanceRow>`
     SELECT a.student_id AS "studentId", a.lesson_id AS "lessonId", a.code::text AS code, a.comment, a.version
       FROM attendance a JOIN lessons l ON l.id = a.lesson_id
      WHERE l.school_id = ${r.schoolId} AND l.course_id = ANY(${r.readableIds}::int[]) AND l.date BETWEEN ${r.from}::date AND ${r.to}::date`;
@@ -45,7 +46,7 @@ export type EnrollmentRow = { studentId: number; lastName: string; firstName: st
  * the readable course ids like the rest: the class must have one of them.
  */
 export function enrollmentRows(db: PrismaClient, r: Range & { classId: number }) {
-  return db.$queryRaw<EnrollmentRow[]>`
+  return sqlOn(db).rows<EnrollmentRow>`
     SELECT e.student_id AS "studentId", u.last_name AS "lastName", u.first_name AS "firstName", e.start_date AS "startDate", e.end_date AS "endDate"
       FROM enrollments e JOIN users u ON u.id = e.student_id AND u.school_id = ${r.schoolId}
      WHERE e.school_id = ${r.schoolId} AND e.class_id = ${r.classId}
@@ -57,7 +58,7 @@ export type PeriodRow = { id: number; name: string; kind: string; startDate: Dat
 
 /** Terms of the course's class scheme (or its group's class) and the year, in the course's academic year. School calendar: readable by all staff of the school. */
 export function periodRows(db: PrismaClient, schoolId: number, courseId: number) {
-  return db.$queryRaw<PeriodRow[]>`
+  return sqlOn(db).rows<PeriodRow>`
     SELECT p.id, p.name, p.kind::text AS kind, p.start_date AS "startDate", p.end_date AS "endDate", p.status::text AS status
       FROM study_periods p
       JOIN courses c ON c.id = ${courseId} AND c.school_id = ${schoolId} AND p.academic_year_id = c.academic_year_id
@@ -66,4 +67,25 @@ export function periodRows(db: PrismaClient, schoolId: number, courseId: number)
       LEFT JOIN school_classes gsc ON gsc.id = g.class_id
      WHERE p.school_id = ${schoolId} AND (p.scheme_id IS NULL OR p.scheme_id = COALESCE(sc.period_scheme_id, gsc.period_scheme_id))
      ORDER BY p.kind, p.start_date`;
+}
+
+export type WorkTypeRow = { id: number; name: string; shortName: string; weight: number; archived: boolean };
+
+/** The school's work types (формы контроля) with their weights; school reference data. */
+export function workTypeRows(db: PrismaClient, schoolId: number) {
+  return sqlOn(db).rows<WorkTypeRow>`
+    SELECT id, name, short_name AS "shortName", weight, archived FROM work_types WHERE school_id = ${schoolId}`;
+}
+
+export type FinalMarkRow = {
+  studentId: number; value: string | null; special: string | null; deferredUntil: Date | null; deferralReason: string | null;
+  status: string; visibleFrom: Date | null; version: number;
+};
+
+/** Final marks of the readable courses for the period. */
+export function finalMarkRows(db: PrismaClient, r: { schoolId: number; readableIds: number[]; periodId: number }) {
+  return sqlOn(db).rows<FinalMarkRow>`
+    SELECT student_id AS "studentId", value, special::text AS special, deferred_until AS "deferredUntil", deferral_reason AS "deferralReason",
+           status::text AS status, visible_from AS "visibleFrom", version
+      FROM final_marks WHERE school_id = ${r.schoolId} AND course_id = ANY(${r.readableIds}::int[]) AND period_id = ${r.periodId}`;
 }

@@ -1,5 +1,6 @@
 // The journal grid of one course and one study period, loaded in a fixed number of queries:
-// (course, periods, work types) then (lessons, pupils, marks, attendance, final marks) in parallel.
+// (access, course, periods, work types) then (lessons, pupils, marks, attendance, final marks) in
+// parallel.
 // Nothing is loaded per pupil or per lesson, so the page costs the same for 10 pupils or 35.
 import 'server-only';
 import { getDb } from '../../db';
@@ -14,7 +15,7 @@ import { dbDate, isoDate } from '../dates';
 import { readableCourses } from '../scope';
 import { courseHeader } from './course-header';
 import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
-import { attendanceRows, lessonRows, markRows, periodRows } from './grid-rows';
+import { attendanceRows, finalMarkRows, lessonRows, markRows, periodRows, workTypeRows } from './grid-rows';
 
 export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean };
 export type GridMark = CellMark;
@@ -44,7 +45,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     db.course.findMany({ where: { AND: [{ id: courseId }, readableCourses(actor)] }, select: { id: true } }),
     courseHeader(db, actor.schoolId, courseId, actor.id),
     periodRows(db, actor.schoolId, courseId),
-    db.workType.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, name: true, shortName: true, weight: true, archived: true } }),
+    workTypeRows(db, actor.schoolId),
   ]);
   const readableIds = readable.map((c) => c.id);
   if (!readableIds.length || !course) return null;
@@ -68,10 +69,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     gridPupils(db, actor, { courseId, classId: course.classId, groupId: course.groupId, groupClassId: course.groupClassId }, period, readableIds),
     markRows(db, range),
     attendanceRows(db, range),
-    db.finalMark.findMany({
-      where: { courseId: { in: readableIds }, periodId: period.id },
-      select: { studentId: true, value: true, special: true, deferredUntil: true, deferralReason: true, status: true, visibleFrom: true, version: true },
-    }),
+    finalMarkRows(db, { schoolId: actor.schoolId, readableIds, periodId: period.id }),
   ]);
 
   const teaches = course.teaches && actor.permissions.has('marks:write');
