@@ -1,10 +1,9 @@
-// The pupil whose diary is open, as the actor may see them. Access is decided by one query whose
-// `where` holds readableStudents(actor) (`ownStudent`): an id of somebody else's child matches
+// The pupil whose diary is open, as the actor may see them. Access is decided by one query that
+// applies readableStudents(actor) (its SQL twin, scope-sql.ts): an id of somebody else's child matches
 // nothing, and every diary function returns null before anything else is read. What follows runs
 // with the id that query returned.
 import 'server-only';
 import { cache } from 'react';
-import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import type { Prisma } from '../../prisma-client';
 import type { RoundingPolicy } from '../../domain/rounding';
@@ -12,6 +11,7 @@ import { readRoundingPolicy } from '../../domain/journal-grid';
 import { compareRu, groupLabel, minuteToTime, politePersonName, shortPersonName } from '../../domain/diary-format';
 import { className } from '../names';
 import { readableStudents } from '../scope';
+import { readableStudentById } from '../scope-sql';
 import type { BellTimes, DiaryHoliday, DiaryPeriod } from './calendar';
 import type { DiaryCourse } from './courses';
 import { queryContext } from './context-sql';
@@ -64,7 +64,7 @@ export type DiaryStudent = {
 /** The access decision: the pupil's name if the actor may read them, else null. */
 const gate = cache(async (actor: Actor, studentId: number) => {
   if (!Number.isSafeInteger(studentId) || studentId <= 0) return null;
-  return getDb().user.findFirst({ where: ownStudent(actor, studentId), select: { id: true, lastName: true, firstName: true, middleName: true } });
+  return readableStudentById(actor, studentId);
 });
 
 /** Cached for the request: the header, the visit and the page's data share the two queries. */
