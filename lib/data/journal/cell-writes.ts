@@ -5,7 +5,7 @@
 // new mark, the cell already taken) and the caller answers with a conflict.
 import 'server-only';
 import type { Actor } from '../../auth/actor';
-import { Prisma, type PrismaClient } from '../../prisma-client';
+import { Prisma, PREPARED, type PrismaClient } from '../../prisma-client';
 import { ATTENDANCE_DB, type AttendanceDbCode } from '../../domain/journal-grid';
 import { markNumericValue } from '../../domain/grading';
 import type { CellSave, CellSaveResult } from './cell-schema';
@@ -54,7 +54,7 @@ export async function writeCell(db: PrismaClient, actor: Actor, w: CellWrite, ke
   const result = isMark
     ? Prisma.sql`jsonb_build_object('ok', true, 'target', 'mark', 'position', ${input.position}::int, 'mark', d.new_value)`
     : Prisma.sql`jsonb_build_object('ok', true, 'target', 'attendance', 'attendance', d.new_value)`;
-  const rows = await db.$queryRaw<{ open: boolean; result: CellSaveResult | null }[]>`
+  const rows = await db.$queryRaw<{ open: boolean; result: CellSaveResult | null }[]>`${PREPARED}
     WITH period AS (
       -- FOR SHARE: a concurrent close (an UPDATE of the period row) waits for this write to commit,
       -- and this write waits for a close in progress, so no write slips into a period being closed.

@@ -5,7 +5,7 @@
 // is open is checked by the write itself, under a lock (cell-writes.ts).
 import 'server-only';
 import type { Actor } from '../../auth/actor';
-import type { PrismaClient } from '../../prisma-client';
+import { PREPARED, type PrismaClient } from '../../prisma-client';
 import type { GradingScaleKind } from '../../domain/grading';
 import { isoDate } from '../dates';
 import { writableLessonSql } from '../scope';
@@ -33,7 +33,7 @@ export async function saveContext(db: PrismaClient, actor: Actor, cell: Cell, ke
   const { lessonId, studentId } = cell;
   const wt = cell.workTypeId ?? null;
   // The lesson part is LEFT JOINed to one row, so a retry finds its stored result whatever happened to the lesson since.
-  const [r] = await db.$queryRaw<Row[]>`
+  const [r] = await db.$queryRaw<Row[]>`${PREPARED}
     SELECT (SELECT k.result FROM idempotency_keys k WHERE k.key = ${key}) AS stored, lesson.*
       FROM (VALUES (1)) AS one (x) LEFT JOIN (
         SELECT ${writableLessonSql(actor)} AS writable,
