@@ -64,6 +64,7 @@ export async function writeCell(db: PrismaClient, actor: Actor, w: CellWrite, ke
        FOR SHARE
     ), open AS (SELECT NOT EXISTS (SELECT 1 FROM period WHERE status = 'CLOSED') AS ok),
     ${isMark ? markChange(actor, w) : attendanceChange(actor, w)},
+    -- A missing snapshot (before a create, after a delete) is JSON null, as lib/audit.ts writes it.
     audited AS (
       INSERT INTO audit_log (school_id, actor_id, action, entity_type, entity_id, old_value, new_value, details, created_at)
       SELECT ${actor.schoolId}::int, ${actor.id}::int, d.action, ${isMark ? 'Mark' : 'Attendance'}::text, d.id::text,
