@@ -16,7 +16,7 @@ export { Prisma } from './generated/prisma/client';
 /** Connections are replaced after this long, which also bounds the prepared statements each one holds. */
 const CONNECTION_LIFETIME_SECONDS = 15 * 60;
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+const pools = new WeakMap<PrismaClient, { pool: pg.Pool; prepared: boolean }>();
 const statementNames = new Map<string, string>();
 
 /** The same name for the same SQL text in every connection of the process. */
@@ -31,13 +31,16 @@ export function statementName(sql: string): string {
 
 export function createPrismaClient(connectionString: string, poolMax = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000, maxLifetimeSeconds: CONNECTION_LIFETIME_SECONDS });
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql) });
+  // A pool of one is how the embedded PGlite is used (lib/env.ts): its one session outlives each
+  // connection, so a statement named by a closed connection would clash with the next one's.
+  const prepared = poolMax > 1;
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(prepared ? { statementNameGenerator: (query: { sql: string }) => statementName(query.sql) } : {}) });
   const client = new PrismaClient({ adapter });
-  pools.set(client, pool);
+  pools.set(client, { pool, prepared });
   return client;
 }
 
-/** The pg pool under a client made by createPrismaClient; undefined for any other client. */
-export function poolOf(client: PrismaClient): pg.Pool | undefined {
+/** The pg pool under a client made by createPrismaClient, and whether to name statements on it. */
+export function poolOf(client: PrismaClient): { pool: pg.Pool; prepared: boolean } | undefined {
   return pools.get(client);
 }

@@ -37,9 +37,10 @@ function textOf(strings: TemplateStringsArray): string {
 
 /** The helpers below on a given client (loadActor takes its client as an argument). */
 export function sqlOn(db: PrismaClient) {
-  const pool = poolOf(db);
+  const pool = poolOf(db)?.pool;
+  const named = poolOf(db)?.prepared;
   const run = (text: string, values: unknown[]) =>
-    pool!.query({ name: statementName(text), text, values: values.map(utcDates), types: TYPES } as pg.QueryConfig);
+    pool!.query({ name: named ? statementName(text) : undefined, text, values: values.map(utcDates), types: TYPES } as pg.QueryConfig);
   return {
     /** Rows of a SELECT (or of a statement with RETURNING). */
     async rows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {

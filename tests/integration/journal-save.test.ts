@@ -82,6 +82,30 @@ describe('writes and their audit rows', () => {
     expect(lesson.attendanceEnteredAt).not.toBeNull();
   });
 
+  it('clears attendance and an already empty cell; audit rows keep their snapshot shape and UTC times', async () => {
+    const startedAt = Date.now();
+    expect(await saveCell(teacher, mark({ value: undefined, code: 'УП', comment: 'справка' }))).toMatchObject({ ok: true, attendance: { code: 'УП', version: 1, comment: 'справка' } });
+    // An update that names no comment keeps the record's.
+    expect(await saveCell(teacher, mark({ value: undefined, code: 'Н', expectedVersion: 1 }))).toMatchObject({ ok: true, attendance: { code: 'Н', version: 2, comment: 'справка' } });
+    expect(await saveCell(teacher, mark({ value: undefined, clear: 'attendance', expectedVersion: 2 }))).toEqual({ ok: true, target: 'attendance', attendance: null });
+    // Clearing a cell that is still empty is done without a change and without an audit row.
+    expect(await saveCell(teacher, mark({ value: undefined, clear: 'mark', expectedVersion: 0 }))).toEqual({ ok: true, target: 'mark', position: 0, mark: null });
+    const created = await saveCell(teacher, mark({ position: 1 }));
+    expect(await saveCell(teacher, mark({ value: undefined, clear: 'mark', position: 1, expectedVersion: 0 }))).toMatchObject({ ok: false, conflict: { value: '5', version: 1 } });
+
+    const audit = await db.auditLog.findMany({ where: { entityType: { in: ['Mark', 'Attendance'] } }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['attendance.create', 'attendance.update', 'attendance.delete', 'mark.create']);
+    const cell = { cell: `${fx.lessonId}:${fx.studentIds[0]}`, lessonId: fx.lessonId, studentId: fx.studentIds[0], courseId: fx.courseId };
+    expect(audit[0]).toMatchObject({ entityType: 'Attendance', oldValue: null, newValue: { code: 'УП', version: 1, comment: 'справка' }, details: cell, ip: null });
+    expect(audit[2]).toMatchObject({ entityId: audit[0].entityId, oldValue: { code: 'Н', version: 2, comment: 'справка' }, newValue: null });
+    expect(audit[3]).toMatchObject({ entityType: 'Mark', entityId: String((created as { mark: { id: number } }).mark.id), oldValue: null, details: { ...cell, position: 1 } });
+    expect(audit[3].newValue).toEqual((created as { mark: object }).mark);
+    const mark1 = await db.mark.findFirstOrThrow();
+    for (const at of [audit[0].createdAt, audit[3].createdAt, mark1.createdAt, mark1.updatedAt]) {
+      expect(Math.abs(at.getTime() - startedAt)).toBeLessThan(60_000);
+    }
+  });
+
   it('a new mark takes the named work type; an update without one keeps it; a foreign work type is refused', async () => {
     const test = await db.workType.create({ data: { schoolId: fx.schoolId, name: 'Контрольная работа', shortName: 'К/р', weight: 2 } });
     expect(await saveCell(teacher, mark({ workTypeId: test.id }))).toMatchObject({ ok: true, mark: { workTypeId: test.id } });
@@ -175,6 +199,18 @@ describe('locked periods and who may write', () => {
     const reopen = await db.auditLog.findFirstOrThrow({ where: { action: 'period.reopen' } });
     expect(reopen.details).toMatchObject({ reason: 'Исправление ошибки по заявлению' });
     expect(await saveCell(teacher, mark({ value: '3', expectedVersion: 1 }))).toMatchObject({ ok: true });
+  });
+
+  it('a save in flight while the period is being closed waits for the close and is refused', async () => {
+    let pending: Promise<unknown> | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE study_periods SET status = 'CLOSED' WHERE id = ${fx.studyPeriodId}`;
+      pending = saveCell(teacher, mark());
+      // Long enough for the save to reach its write and wait on the period row.
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await pending).toMatchObject({ ok: false, error: expect.stringContaining('закрыт') });
+    expect(await db.mark.count()).toBe(0);
   });
 
   it('a teacher cannot write another teacher’s course but can write the lesson they substitute', async () => {

@@ -11,8 +11,8 @@ import type { FinalMarkSpecial } from '../../generated/prisma/enums';
 import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
 import { writableCourses } from '../scope';
+import { TX_OPTIONS } from './write-context';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
-import { TX_OPTIONS } from './save-cell';
 
 export const FINAL_SPECIAL_LABELS: Record<FinalMarkSpecial, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
 

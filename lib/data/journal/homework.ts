@@ -8,8 +8,7 @@ import { checkAttachment } from '../../domain/attachment-types';
 import { dbDate } from '../dates';
 import { readableCourses, writableLessons } from '../scope';
 import { fail, MESSAGES, type Result } from './result';
-import { periodOpen, pupilInCourse, writableLesson } from './write-context';
-import { TX_OPTIONS } from './save-cell';
+import { periodOpen, pupilInCourse, TX_OPTIONS, writableLesson } from './write-context';
 
 export type HomeworkInput = { text: string; dueDate: string | null; studentIds: number[] };
 

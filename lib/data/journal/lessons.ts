@@ -9,8 +9,7 @@ import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate } from '../dates';
 import { writableCourses } from '../scope';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
-import { TX_OPTIONS } from './save-cell';
-import { periodOpen, writableLesson } from './write-context';
+import { periodOpen, TX_OPTIONS, writableLesson } from './write-context';
 
 // One list of lesson-kind names for the journal and the diary.
 export { LESSON_KIND_LABELS } from '../../domain/diary-format';

@@ -1,6 +1,7 @@
 // Saving one journal cell: a mark (by position) or the attendance code of a pupil in a lesson.
-// Validated, scoped and executed in one transaction with its audit row and its idempotency key;
-// optimistic concurrency by `version`, so a second editor gets a conflict, never a silent overwrite.
+// Two round trips: one query reads everything the save checks (save-context.ts), one statement
+// writes the cell with its audit row and its idempotency key (cell-writes.ts). Optimistic
+// concurrency by `version`, so a second editor gets a conflict, never a silent overwrite.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -9,14 +10,10 @@ import { parseAttendanceCode } from '../../domain/attendance';
 import { normalizeMarkValue } from '../../domain/grading';
 import { ATTENDANCE_DB } from '../../domain/journal-grid';
 import { cellSaveSchema, type CellConflict, type CellSave, type CellSaveInput, type CellSaveResult } from './cell-schema';
-import { writeAttendance, writeMark, type CellWrite } from './cell-writes';
+import { writeCell, type CellWrite } from './cell-writes';
 import { currentCell } from './cell-current';
 import { fail, isUniqueViolation, MESSAGES } from './result';
-import { periodOpen } from './write-context';
-import { saveContext } from './save-context';
-
-/** Quarter end: a whole school saving at once queues for connections rather than failing. */
-export const TX_OPTIONS = { maxWait: 60_000, timeout: 20_000 } as const;
+import { saveContext, type SaveContext } from './save-context';
 
 const storedKey = (actor: Actor, key: string) => `cell:${actor.id}:${key}`;
 
@@ -28,35 +25,29 @@ export async function saveCell(actor: Actor, raw: CellSaveInput, db: PrismaClien
   if (!actor.permissions.has(target === 'mark' ? 'marks:write' : 'attendance:write')) return fail(MESSAGES.denied);
 
   const key = storedKey(actor, input.idempotencyKey);
-  const storedResult = async () => (await db.idempotencyKey.findUnique({ where: { key }, select: { result: true } }))?.result as CellSaveResult | undefined;
-  // The retry check and the validation reads go out together: one round trip before the transaction.
-  const [stored, write] = await Promise.all([storedResult(), prepare(db, actor, input, target)]);
-  if (stored) return stored;
+  const found = await saveContext(db, actor, input, key);
+  if ('stored' in found) return found.stored;
+  if (!found.ok) return found;
+  const write = prepare(found, input, target);
   if (!write.ok) return write;
 
+  const storedResult = async () => (await db.idempotencyKey.findUnique({ where: { key }, select: { result: true } }))?.result as CellSaveResult | undefined;
+  const conflict = async (): Promise<CellSaveResult> => ({ ok: false, conflict: await currentCell(db, target, input) });
   try {
-    const result = await db.$transaction(async (tx) => {
-      const closed = await periodOpen(tx, write.ctx);
-      if (closed) return closed;
-      const result = target === 'mark' ? await writeMark(tx, actor, write) : await writeAttendance(tx, actor, write);
-      // Stored with the write, in the same transaction: the key exists if and only if the write does.
-      if (result.ok) await tx.idempotencyKey.create({ data: { key, schoolId: actor.schoolId, userId: actor.id, result } });
-      return result;
-    }, TX_OPTIONS);
+    const outcome = await writeCell(db, actor, write, key);
+    if (outcome.closed) return fail(MESSAGES.periodClosed);
+    if (outcome.result) return outcome.result;
     // A retry that ran alongside its own original sees the original's write as a conflict.
-    if (!result.ok && 'conflict' in result) return (await storedResult()) ?? result;
-    return result;
+    return (await storedResult()) ?? (await conflict());
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // Either a retry raced its own original (the key is there now), or a create lost to another create.
-    return (await storedResult()) ?? { ok: false, conflict: await currentCell(db, target, input) };
+    // A retry raced its own original: the key is there now.
+    return (await storedResult()) ?? (await conflict());
   }
 }
 
-/** Validation that needs the database but not the transaction: lesson, pupil, value, work type. */
-async function prepare(db: PrismaClient, actor: Actor, input: CellSave, target: 'mark' | 'attendance'): Promise<CellWrite | { ok: false; error: string; field?: string }> {
-  const found = await saveContext(db, actor, input.lessonId, input.studentId, input.workTypeId);
-  if (!found.ok) return found;
+/** The checks on what saveContext read: pupil, value or code, work type. */
+function prepare(found: SaveContext, input: CellSave, target: 'mark' | 'attendance'): CellWrite | { ok: false; error: string; field?: string } {
   const { ctx } = found;
   if (!found.inCourse) return fail(MESSAGES.pupilNotInCourse, 'studentId');
   const base = { ok: true as const, ctx, input, comment: input.comment };
@@ -71,6 +62,7 @@ async function prepare(db: PrismaClient, actor: Actor, input: CellSave, target: 
   if (input.workTypeId !== undefined && found.workTypeId === null) return fail(MESSAGES.badWorkType, 'workTypeId');
   // A new mark takes the named work type or the lesson's default; an update without a named one keeps its own.
   const workType = found.workTypeId === null ? null : { id: found.workTypeId };
+  if (!workType && input.expectedVersion === 0) return fail('В школе не настроены формы контроля', 'workTypeId');
   return { ...base, op: 'set', value, workType, explicitWorkType: input.workTypeId !== undefined };
 }
 

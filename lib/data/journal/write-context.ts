@@ -11,6 +11,9 @@ import { fail, MESSAGES, type Failure } from './result';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** Quarter end: a whole school saving at once queues for connections rather than failing. */
+export const TX_OPTIONS = { maxWait: 60_000, timeout: 20_000 } as const;
+
 export type LessonContext = {
   ok: true;
   lessonId: number;
