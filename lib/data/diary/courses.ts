@@ -64,8 +64,10 @@ export async function loadStudentMarks(actor: Actor, student: DiaryStudent, from
            w.weight, m.comment, m.position
       FROM marks m
       JOIN work_types w ON w.id = m.work_type_id
-      -- LATERAL keeps this an index lookup per mark; a join may scan every lesson of the school.
-      LEFT JOIN LATERAL (SELECT date, slot FROM lessons WHERE id = m.lesson_id) l ON true
+      -- An index lookup per mark (a pupil has a few hundred a year). OFFSET 0 keeps the planner
+      -- from turning it into a join, which as a prepared (generic) plan hashed every lesson of the
+      -- database: 8 ms on one school, growing with each school added.
+      LEFT JOIN LATERAL (SELECT date, slot FROM lessons WHERE id = m.lesson_id OFFSET 0) l ON true
      WHERE m.school_id = ${actor.schoolId} AND m.student_id = ${student.id}
        AND COALESCE(l.date, (m.created_at AT TIME ZONE 'UTC' AT TIME ZONE ${tz})::date) BETWEEN ${from}::date AND ${to}::date
      ORDER BY 4, l.slot NULLS LAST, m.position, m.id`;
