@@ -83,7 +83,7 @@ async function pageTimes(ctx: BenchContext, cookie: string, paths: string[], nam
   const samples = await timeIt(async () => {
     const res = await client.request(paths[i++ % paths.length], { headers: { cookie } });
     if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
-  }, 60, 5).finally(() => client.close());
+  }, 60, 40).finally(() => client.close()); // 40 untimed first: a running server's steady state (see journal.ts)
   const s = summarize(samples);
   return {
     name,
