@@ -72,6 +72,9 @@ test('an administrator creates a teacher who then signs in, changes the password
   await teacher.getByLabel('Повторите новый пароль').fill('Sokolova-Vera-2026');
   await teacher.getByRole('button', { name: 'Сменить пароль' }).click();
   await teacher.getByRole('button', { name: 'Войти снова' }).click();
+  // The button signs out and then leaves for the sign-in page itself; going there before it has
+  // would race that navigation.
+  await expect(teacher).toHaveURL(/\/login/);
   await signIn(teacher, login, 'Sokolova-Vera-2026');
   await expect(teacher).toHaveURL(/\/journal/);
   await expect(teacher.getByRole('link', { name: 'Мой класс' })).toBeVisible();

@@ -1,8 +1,8 @@
 // One statement for everything a diary page needs to know about the pupil before it asks for a
 // week or a period: school settings, enrollments with class teachers, groups, whether the actor
 // is a guardian, study periods, holidays, bell times and the pupil's courses with teachers.
-// It runs only with the id returned by the scoped gate query (context.ts), never with a raw id
-// from the URL; each part is also limited to the actor's school.
+// It runs beside the scoped gate query (context.ts), whose answer decides whether this result is
+// used at all; each part is limited to the actor's school.
 import 'server-only';
 import { sqlRows } from '../../sql';
 

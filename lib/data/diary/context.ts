@@ -1,7 +1,7 @@
 // The pupil whose diary is open, as the actor may see them. Access is decided by one query that
 // applies readableStudents(actor) (its SQL twin, scope-sql.ts): an id of somebody else's child matches
-// nothing, and every diary function returns null before anything else is read. What follows runs
-// with the id that query returned.
+// nothing, and every diary function returns null. The pupil's context is read alongside it and
+// discarded unless the gate admits the pupil; everything after runs with the admitted id.
 import 'server-only';
 import { cache } from 'react';
 import type { Actor } from '../../auth/actor';
@@ -61,18 +61,14 @@ export type DiaryStudent = {
   courses: Map<number, DiaryCourse>;
 };
 
-/** The access decision: the pupil's name if the actor may read them, else null. */
-const gate = cache(async (actor: Actor, studentId: number) => {
-  if (!Number.isSafeInteger(studentId) || studentId <= 0) return null;
-  return readableStudentById(actor, studentId);
-});
-
 /** Cached for the request: the header, the visit and the page's data share the two queries. */
 export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): Promise<DiaryStudent | null> => {
-  const pupil = await gate(actor, studentId);
-  if (!pupil) return null;
-  const row = await queryContext(actor.schoolId, pupil.id, actor.id);
-  if (!row) return null;
+  // Not an id at all (the URL's, the PDF route's query): no one's pupil, and no query.
+  if (!Number.isSafeInteger(studentId) || studentId <= 0 || studentId > 2_147_483_647) return null;
+  // Side by side to save a round trip on every diary page: the context (limited to the actor's
+  // school) is thrown away unread unless the gate admits the pupil.
+  const [pupil, row] = await Promise.all([readableStudentById(actor, studentId), queryContext(actor.schoolId, studentId, actor.id)]);
+  if (!pupil || !row) return null;
   const courses: DiaryCourse[] = row.courses.map((c) => ({
     id: c.id,
     academicYearId: c.academicYearId,
