@@ -14,10 +14,21 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/**
+ * Remembered per date string: a diary week or a journal grid asks for the same few hundred dates
+ * thousands of times, and on the server every Date goes through Next's instrumented constructor.
+ */
+const utcMsOf = new Map<string, number>();
+
 function toUtcMs(iso: string): number {
+  const known = utcMsOf.get(iso);
+  if (known !== undefined) return known;
   if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
   const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  const ms = Date.UTC(y, m - 1, d);
+  if (utcMsOf.size >= 50_000) utcMsOf.clear();
+  utcMsOf.set(iso, ms);
+  return ms;
 }
 
 function fromUtcMs(ms: number): string {
@@ -35,8 +46,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(iso: string): number {
-  const d = new Date(toUtcMs(iso)).getUTCDay();
-  return d === 0 ? 7 : d;
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return ((Math.floor(toUtcMs(iso) / DAY_MS) + 3) % 7 + 7) % 7 + 1;
 }
 
 /** Monday of the week containing the date (Russian weeks start on Monday). */
