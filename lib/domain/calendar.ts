@@ -15,8 +15,9 @@ export function isIsoDate(s: string): boolean {
 }
 
 /**
- * Remembered per date string: a diary week or a journal grid asks for the same few hundred dates
- * thousands of times, and on the server every Date goes through Next's instrumented constructor.
+ * Both directions are remembered: a diary week or a journal grid asks for the same few hundred
+ * dates thousands of times, and on the server every Date goes through Next's instrumented
+ * constructor. (addDays results stay day-aligned, so the caches hold whole days only.)
  */
 const utcMsOf = new Map<string, number>();
 
@@ -31,8 +32,16 @@ function toUtcMs(iso: string): number {
   return ms;
 }
 
+const isoOf = new Map<number, string>();
+
 function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let iso = isoOf.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString().slice(0, 10);
+    if (isoOf.size >= 50_000) isoOf.clear();
+    isoOf.set(ms, iso);
+  }
+  return iso;
 }
 
 export function addDays(iso: string, n: number): string {
