@@ -87,11 +87,17 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
       COALESCE((
         SELECT json_agg(json_build_object('id', h.id, 'courseId', l.course_id, 'text', h.text, 'dueDate', h.due_date, 'givenOn', l.date,
                           'individual', h.student_id IS NOT NULL, 'attachments', '[]'::json) ORDER BY h.id)
-          FROM lessons l JOIN homework h ON h.school_id = ${schoolId} AND h.lesson_id = l.id
+          FROM lessons l
+          -- Per lesson by index (OFFSET 0 keeps it so): as a join the planner scanned all the
+          -- school's homework for its due dates, which grows with every week of the year.
+          CROSS JOIN LATERAL (
+            SELECT h.id, h.text, h.due_date, h.student_id FROM homework h
+             WHERE h.school_id = ${schoolId} AND h.lesson_id = l.id
+               AND h.due_date BETWEEN ${monday}::date AND ${sunday}::date
+               AND (h.student_id IS NULL OR h.student_id = ${student.id})
+            OFFSET 0) h
          WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
-           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date
-           AND h.due_date BETWEEN ${monday}::date AND ${sunday}::date
-           AND (h.student_id IS NULL OR h.student_id = ${student.id})), '[]') AS due`;
+           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date), '[]') AS due`;
   return {
     entries: row.entries,
     changes: row.changes.map((c) => ({ ...c, substitute: c.substitute ? shortPersonName(c.substitute) : null })),
