@@ -12,9 +12,9 @@ import { loadJournalGrid } from '@/lib/data/journal/grid';
 import { saveCell } from '@/lib/data/journal/save-cell';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
 import { setPeriodStatus } from '@/lib/data/journal/periods';
-import { openLesson, updateLesson } from '@/lib/data/journal/lessons';
+import { confirmAttendance, openLesson, updateLesson } from '@/lib/data/journal/lessons';
 import { lessonDetails } from '@/lib/data/journal/lesson-details';
-import { addAttachment, saveHomework } from '@/lib/data/journal/homework';
+import { addAttachment, deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 import { overdueItems } from '@/lib/data/journal/deadlines';
 import { classOverview } from '@/lib/data/journal/class-overview';
 import { cellHistory } from '@/lib/data/journal/history';
@@ -184,6 +184,20 @@ describe('lessons and homework', () => {
     const details = (await lessonDetails(teacher, fx.lessonId))!;
     expect(details.classHomework[0]).toMatchObject({ text: '§5, упр. 3', dueDate: '2026-09-03', attachments: [{ fileName: 'task.pdf' }] });
     expect(details.individualHomework[0]).toMatchObject({ text: 'Карточка', pupil: 'Ученик2 Пётр' });
+  });
+
+  it('a closed period refuses «all present», homework files and deletions, and keeps everything', async () => {
+    const hwId = ((await saveHomework(teacher, fx.lessonId, { text: '§5', dueDate: null, studentIds: [] })) as { ids: number[] }).ids[0];
+    const file = (await addAttachment(teacher, hwId, 'task.pdf', new TextEncoder().encode('%PDF-1.4 …'))) as { id: number };
+    await setPeriodStatus(await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT'])), fx.studyPeriodId, true, '');
+    const closed = { ok: false, error: expect.stringContaining('закрыт') };
+    expect(await confirmAttendance(teacher, fx.lessonId)).toMatchObject(closed);
+    expect(await addAttachment(teacher, hwId, 'more.pdf', new TextEncoder().encode('%PDF-1.4 …'))).toMatchObject(closed);
+    expect(await deleteAttachment(teacher, file.id)).toMatchObject(closed);
+    expect(await deleteHomework(teacher, hwId)).toMatchObject(closed);
+    expect((await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).attendanceEnteredAt).toBeNull();
+    expect(await db.homeworkAttachment.count({ where: { homeworkId: hwId } })).toBe(1);
+    expect(await db.homework.count({ where: { id: hwId } })).toBe(1);
   });
 });
 

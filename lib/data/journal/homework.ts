@@ -52,11 +52,15 @@ export async function deleteHomework(actor: Actor, homeworkId: number): Promise<
   const db = getDb();
   const row = await db.homework.findFirst({ where: { id: homeworkId, lesson: writableLessons(actor) }, select: { id: true, lessonId: true, studentId: true, text: true } });
   if (!row) return fail(MESSAGES.lessonNotWritable);
-  await db.$transaction(async (tx) => {
+  const ctx = await writableLesson(db, actor, row.lessonId);
+  if (!ctx.ok) return ctx;
+  return db.$transaction(async (tx) => {
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
     await tx.homework.delete({ where: { id: row.id } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.delete', entityType: 'Homework', entityId: row.id, oldValue: row });
-  });
-  return { ok: true };
+    return { ok: true as const };
+  }, TX_OPTIONS);
 }
 
 const MAX_FILES_PER_HOMEWORK = 10;
@@ -66,14 +70,20 @@ export async function addAttachment(actor: Actor, homeworkId: number, fileName: 
   const checked = checkAttachment(fileName, bytes);
   if (!checked.ok) return fail(checked.error, 'file');
   const db = getDb();
-  const hw = await db.homework.findFirst({ where: { id: homeworkId, lesson: writableLessons(actor) }, select: { id: true, _count: { select: { attachments: true } } } });
+  const hw = await db.homework.findFirst({ where: { id: homeworkId, lesson: writableLessons(actor) }, select: { id: true, lessonId: true, _count: { select: { attachments: true } } } });
   if (!hw) return fail(MESSAGES.lessonNotWritable);
   if (hw._count.attachments >= MAX_FILES_PER_HOMEWORK) return fail(`Не больше ${MAX_FILES_PER_HOMEWORK} файлов к одному заданию`, 'file');
-  const row = await db.homeworkAttachment.create({
-    data: { schoolId: actor.schoolId, homeworkId, fileName: checked.fileName, mimeType: checked.mimeType, size: bytes.length, data: Buffer.from(bytes) },
-    select: { id: true },
-  });
-  return { ok: true, id: row.id };
+  const ctx = await writableLesson(db, actor, hw.lessonId);
+  if (!ctx.ok) return ctx;
+  return db.$transaction(async (tx) => {
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
+    const row = await tx.homeworkAttachment.create({
+      data: { schoolId: actor.schoolId, homeworkId, fileName: checked.fileName, mimeType: checked.mimeType, size: bytes.length, data: Buffer.from(bytes) },
+      select: { id: true },
+    });
+    return { ok: true as const, id: row.id };
+  }, TX_OPTIONS);
 }
 
 /** For staff who may read the lesson's course; families get files through the diary. */
@@ -86,6 +96,15 @@ export async function readAttachment(actor: Actor, attachmentId: number) {
 
 export async function deleteAttachment(actor: Actor, attachmentId: number): Promise<Result> {
   if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
-  const gone = await getDb().homeworkAttachment.deleteMany({ where: { id: attachmentId, homework: { lesson: writableLessons(actor) } } });
-  return gone.count ? { ok: true } : fail(MESSAGES.lessonNotWritable);
+  const db = getDb();
+  const file = await db.homeworkAttachment.findFirst({ where: { id: attachmentId, homework: { lesson: writableLessons(actor) } }, select: { homework: { select: { lessonId: true } } } });
+  if (!file) return fail(MESSAGES.lessonNotWritable);
+  const ctx = await writableLesson(db, actor, file.homework.lessonId);
+  if (!ctx.ok) return ctx;
+  return db.$transaction(async (tx) => {
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
+    const gone = await tx.homeworkAttachment.deleteMany({ where: { id: attachmentId, homework: { lesson: writableLessons(actor) } } });
+    return gone.count ? { ok: true as const } : fail(MESSAGES.lessonNotWritable);
+  }, TX_OPTIONS);
 }

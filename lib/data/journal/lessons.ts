@@ -111,6 +111,11 @@ export async function confirmAttendance(actor: Actor, lessonId: number): Promise
   const db = getDb();
   const ctx = await writableLesson(db, actor, lessonId);
   if (!ctx.ok) return ctx;
-  await db.lesson.updateMany({ where: { id: lessonId, attendanceEnteredAt: null }, data: { attendanceEnteredAt: new Date() } });
-  return { ok: true };
+  return db.$transaction(async (tx) => {
+    // A closed period's attendance is final, its «taken» stamp included.
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
+    await tx.lesson.updateMany({ where: { id: lessonId, attendanceEnteredAt: null }, data: { attendanceEnteredAt: new Date() } });
+    return { ok: true as const };
+  }, TX_OPTIONS);
 }
