@@ -37,21 +37,21 @@ function textOf(strings: TemplateStringsArray): string {
 
 /** The helpers below on a given client (loadActor takes its client as an argument). */
 export function sqlOn(db: PrismaClient) {
-  const pool = poolOf(db)?.pool;
-  const named = poolOf(db)?.prepared;
+  const target = poolOf(db);
+  // `text` is always a call site's template with $n placeholders, never built from values.
   const run = (text: string, values: unknown[]) =>
-    pool!.query({ name: named ? statementName(text) : undefined, text, values: values.map(utcDates), types: TYPES } as pg.QueryConfig);
+    target!.pool.query({ name: target!.prepared ? statementName(text) : undefined, text, values: values.map(utcDates), types: TYPES } as pg.QueryConfig);
   return {
     /** Rows of a SELECT (or of a statement with RETURNING). */
     async rows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
       const text = textOf(strings);
-      if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
+      if (!target) return db.$queryRawUnsafe<T[]>(text, ...values);
       return (await run(text, values)).rows as T[];
     },
     /** The number of rows an INSERT, UPDATE or DELETE touched. */
     async execute(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
       const text = textOf(strings);
-      if (!pool) return db.$executeRawUnsafe(text, ...values);
+      if (!target) return db.$executeRawUnsafe(text, ...values);
       return (await run(text, values)).rowCount ?? 0;
     },
   };

@@ -7,6 +7,7 @@ import type { DateRange } from '../../domain/journal-grid';
 import { packCells, type PackedCells } from '../../domain/journal-grid-cells';
 import type { RoundingPolicy } from '../../domain/rounding';
 import type { JournalGrid } from './grid';
+import { FINAL_SPECIAL_LABELS } from './final-marks';
 
 export type GridLessonProps = { id: number; date: string; kind: string; topic?: string; writable: boolean; plannedTest?: true; isSubstitution?: true };
 /** `final` is the final mark as the grid shows it («5», «н/а», «отср.»), `draft` while unpublished. */
@@ -26,10 +27,8 @@ export type JournalGridProps = {
   weights: Record<number, number>;
 };
 
-const FINAL_SPECIAL: Record<string, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
-
 function finalShown(f: NonNullable<JournalGrid['pupils'][number]['final']>): string {
-  return f.value ?? (f.special ? FINAL_SPECIAL[f.special] ?? '' : f.deferredUntil ? 'отср.' : '');
+  return f.value ?? (f.special ? FINAL_SPECIAL_LABELS[f.special as keyof typeof FINAL_SPECIAL_LABELS] ?? '' : f.deferredUntil ? 'отср.' : '');
 }
 
 export function journalGridProps(grid: JournalGrid): JournalGridProps {
