@@ -20,7 +20,6 @@ type Props = {
 type MarkForm = { value: string; workTypeId: string; comment: string };
 
 const input = 'w-full rounded-md border border-line px-2 py-1.5';
-const dateTime = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
 
 export function CellDetails({ pupil, lesson, cell, editable, scaleValues, workTypes, onSave, loadHistory, onClose }: Props) {
   const markAt = (position: number): MarkForm => {
@@ -95,7 +94,7 @@ export function CellDetails({ pupil, lesson, cell, editable, scaleValues, workTy
           <ol className="space-y-1 text-sm">
             {history.map((h, i) => (
               <li key={i} className="border-b border-line pb-1">
-                <span className="text-muted">{dateTime.format(new Date(h.at))}</span> · {h.who}<br />
+                <span className="text-muted">{h.at}</span> · {h.who}<br />
                 {h.action}: {h.before ?? '—'} → {h.after ?? '—'}{h.comment ? ` («${h.comment}»)` : ''}
               </li>
             ))}

@@ -11,6 +11,8 @@ import { sqlOn } from '../sql';
 export type Actor = {
   id: number;
   schoolId: number;
+  /** The school's IANA timezone: times are shown and days counted on the school's clock. */
+  timeZone: string;
   login: string | null;
   lastName: string;
   firstName: string;
@@ -42,6 +44,7 @@ type ActorRow = {
   last_seen_at: Date;
   id: number;
   school_id: number;
+  time_zone: string;
   login: string | null;
   last_name: string;
   first_name: string;
@@ -60,13 +63,13 @@ type ActorRow = {
  */
 export async function loadActor(db: PrismaClient, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
   const rows = await sqlOn(db).rows<ActorRow>`
-    SELECT s.created_at, s.last_seen_at, u.id, u.school_id, u.login, u.last_name, u.first_name, u.middle_name, u.must_change_password,
+    SELECT s.created_at, s.last_seen_at, u.id, u.school_id, sc.timezone AS time_zone, u.login, u.last_name, u.first_name, u.middle_name, u.must_change_password,
       ARRAY(SELECT r.role::text FROM user_roles r WHERE r.user_id = u.id) AS roles,
       ARRAY(SELECT p.permission FROM user_permissions p WHERE p.user_id = u.id) AS grants,
       ARRAY(SELECT rp.role::text || ' ' || rp.permission FROM role_permissions rp
              WHERE rp.school_id = u.school_id AND rp.role IN (SELECT r.role FROM user_roles r WHERE r.user_id = u.id)) AS role_permissions,
       ARRAY(SELECT c.id FROM school_classes c WHERE c.class_teacher_id = u.id ORDER BY c.id) AS classes
-    FROM user_sessions s JOIN users u ON u.id = s.user_id
+    FROM user_sessions s JOIN users u ON u.id = s.user_id JOIN schools sc ON sc.id = u.school_id
     WHERE s.id = ${claims.sessionId} AND s.user_id = ${claims.userId} AND s.ended_at IS NULL
       AND u.active AND u.session_version = ${claims.sessionVersion}`;
   const row = rows[0];
@@ -87,6 +90,7 @@ export async function loadActor(db: PrismaClient, claims: SessionClaims, now = n
   return {
     id: row.id,
     schoolId: row.school_id,
+    timeZone: row.time_zone,
     login: row.login,
     lastName: row.last_name,
     firstName: row.first_name,

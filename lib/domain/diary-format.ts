@@ -3,7 +3,7 @@
 // pages print the same words.
 import { MONTH_NAMES_GENITIVE_RU } from './calendar';
 import { formatDecimalRu } from './russian';
-import { toSchoolDate, toSchoolTime } from './timezone';
+import { toSchoolDate, toSchoolTime, wallClockAt } from './timezone';
 
 export type LessonKindName = 'LESSON' | 'TEST' | 'QUIZ' | 'LAB' | 'PRACTICAL' | 'DICTATION' | 'EXCURSION';
 export type ExamKindName = 'OGE' | 'EGE' | 'GVE';
@@ -75,10 +75,12 @@ export function formatRangeRu(first: string, last: string): string {
   return `${d1}–${d2} ${month(m2)} ${y2}`;
 }
 
-/** An instant on the school's clock: «24.11.2026, 19:40». */
-export function formatInstantRu(instant: Date, timeZone: string): string {
-  const [y, m, d] = toSchoolDate(instant, timeZone).split('-');
-  return `${d}.${m}.${y}, ${toSchoolTime(instant, timeZone)}`;
+/** An instant on the school's clock: «24.11.2026, 19:40», with seconds «24.11.2026, 19:40:05». */
+export function formatInstantRu(instant: Date | string, timeZone: string, precision: 'minutes' | 'seconds' = 'minutes'): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const [y, m, d] = toSchoolDate(at, timeZone).split('-');
+  const time = toSchoolTime(at, timeZone);
+  return `${d}.${m}.${y}, ${precision === 'seconds' ? `${time}:${String(wallClockAt(at, timeZone).second).padStart(2, '0')}` : time}`;
 }
 
 /**

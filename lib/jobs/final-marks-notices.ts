@@ -18,7 +18,7 @@ export async function enqueueFinalMarkNotices(options: EnqueueOptions): Promise<
   const since = new Date(now.getTime() - FINAL_NOTICE_LOOKBACK_MS);
   const report: EnqueueReport = { enqueued: 0, alreadyQueued: 0 };
   const db = getDb();
-  const schools = await db.school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, name: true } });
+  const schools = await db.school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, name: true, timezone: true } });
   for (const school of schools) {
     const fresh = await db.finalMark.groupBy({
       by: ['studentId', 'periodId'],
@@ -27,7 +27,7 @@ export async function enqueueFinalMarkNotices(options: EnqueueOptions): Promise<
       having: { visibleFrom: { _max: { gt: since } } },
     });
     if (!fresh.length) continue;
-    const actor = systemActor(school.id);
+    const actor = systemActor(school);
     const lists = await deliveryLists(actor, {}, now);
     if (!lists) continue;
     const letters = fresh.flatMap((f) =>

@@ -20,7 +20,7 @@ export async function enqueueMonthlyForecasts(options: EnqueueOptions): Promise<
   for (const school of schools) {
     const month = dueForecastMonth(now, school.timezone, school.forecastDayOfMonth);
     if (!month) continue;
-    const actor = systemActor(school.id);
+    const actor = systemActor(school);
     const lists = await deliveryLists(actor, {}, now);
     if (!lists) continue;
     const recipients = lists.email.map((r) => ({ ...r, key: dedupeKeys.forecast(r.studentId, r.guardianId, month) }));

@@ -6,10 +6,11 @@ import type { Permission } from '../auth/permissions';
 
 const JOB_PERMISSIONS: readonly Permission[] = ['journal:read:school', 'extracts:print:school'];
 
-export function systemActor(schoolId: number): Actor {
+export function systemActor(school: { id: number; timezone: string }): Actor {
   return {
     id: 0,
-    schoolId,
+    schoolId: school.id,
+    timeZone: school.timezone,
     login: null,
     lastName: 'Электронный журнал',
     firstName: '',

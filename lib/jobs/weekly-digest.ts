@@ -20,7 +20,7 @@ export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<Enq
   const report: EnqueueReport = { enqueued: 0, alreadyQueued: 0 };
   const schools = await getDb().school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, timezone: true, schoolDaysPerWeek: true } });
   for (const school of schools) {
-    const actor = systemActor(school.id);
+    const actor = systemActor(school);
     const monday = dueDigestMonday(now, school.timezone, school.schoolDaysPerWeek);
     const lists = await deliveryLists(actor, {}, now);
     if (!lists) continue;

@@ -14,7 +14,7 @@ import type { Benchmark, BenchContext, BenchRow } from './types';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 
-type Targets = { schoolId: number; classId: number; className: string; studentId: number; pupilsInClass: number; pupilsInSchool: number; week: string };
+type Targets = { schoolId: number; timeZone: string; classId: number; className: string; studentId: number; pupilsInClass: number; pupilsInSchool: number; week: string };
 
 /** The first school's largest class (a class of ~30), a pupil of it, and last week's Monday. */
 async function pickTargets(databaseUrl: string): Promise<Targets> {
@@ -22,15 +22,15 @@ async function pickTargets(databaseUrl: string): Promise<Targets> {
   await client.connect();
   try {
     const { rows: [c] } = await client.query(`
-      SELECT sc.id, sc.school_id, sc.grade_level || sc.letter AS name, count(e.id)::int AS pupils
+      SELECT sc.id, sc.school_id, (SELECT timezone FROM schools WHERE id = sc.school_id) AS time_zone, sc.grade_level || sc.letter AS name, count(e.id)::int AS pupils
         FROM school_classes sc JOIN enrollments e ON e.class_id = sc.id AND e.end_date IS NULL
        WHERE sc.school_id = (SELECT min(id) FROM schools)
-       GROUP BY sc.id ORDER BY count(e.id) DESC, sc.id LIMIT 1`);
+       GROUP BY sc.id, sc.school_id ORDER BY count(e.id) DESC, sc.id LIMIT 1`);
     const { rows: [p] } = await client.query('SELECT student_id FROM enrollments WHERE class_id = $1 AND end_date IS NULL ORDER BY student_id LIMIT 1', [c.id]);
     const { rows: [s] } = await client.query('SELECT count(DISTINCT student_id)::int AS n FROM enrollments WHERE school_id = $1 AND end_date IS NULL', [c.school_id]);
     const today = new Date(Date.now() + 3 * 3_600_000); // Moscow
     const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7));
-    return { schoolId: c.school_id, classId: c.id, className: c.name, studentId: p.student_id, pupilsInClass: c.pupils, pupilsInSchool: s.n, week: monday.toISOString().slice(0, 10) };
+    return { schoolId: c.school_id, timeZone: c.time_zone, classId: c.id, className: c.name, studentId: p.student_id, pupilsInClass: c.pupils, pupilsInSchool: s.n, week: monday.toISOString().slice(0, 10) };
   } finally {
     await client.end();
   }
@@ -107,7 +107,7 @@ async function childMain(t: Targets, scenario: Scenario) {
   const { planBatch, batchExtracts } = await import('../../lib/data/extracts/class-batch');
   const { renderWeekExtract } = await import('../../lib/pdf/week-extract');
   const { streamExtractBatch } = await import('../../lib/pdf/extract-batch');
-  const actor = systemActor(t.schoolId);
+  const actor = systemActor({ id: t.schoolId, timezone: t.timeZone });
   const mb = (n: number) => Math.round((n / 1_048_576) * 10) / 10;
 
   /**

@@ -111,6 +111,16 @@ describe('the journal grid', () => {
     const history = await cellHistory(teacher, fx.lessonId, fx.studentIds[0]);
     expect(history?.map((h) => [h.action, h.before, h.after])).toEqual([['Отметка изменена', '3', '4'], ['Отметка выставлена', null, '3']]);
     expect(history?.[0].who).toBe('Учителева Мария');
+    // Times are on the school's clock: a school in Yekaterinburg (UTC+5) reads its own time.
+    const changed = await db.auditLog.findFirstOrThrow({ where: { schoolId: fx.schoolId, action: 'mark.update' }, orderBy: { id: 'desc' } });
+    await db.school.update({ where: { id: fx.schoolId }, data: { timezone: 'Asia/Yekaterinburg' } });
+    try {
+      const east = await cellHistory(await actorFor(db, teacher.id), fx.lessonId, fx.studentIds[0]);
+      const local = new Date(changed.createdAt.getTime() + 5 * 3_600_000).toISOString();
+      expect(east?.[0].at).toBe(`${local.slice(8, 10)}.${local.slice(5, 7)}.${local.slice(0, 4)}, ${local.slice(11, 16)}`);
+    } finally {
+      await db.school.update({ where: { id: fx.schoolId }, data: { timezone: 'Europe/Moscow' } });
+    }
     const parent = await actorFor(db, fx.parentId);
     expect(await cellHistory(parent, fx.lessonId, fx.studentIds[0])).toBeNull();
   });

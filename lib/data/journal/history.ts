@@ -3,7 +3,9 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { readableCourses } from '../scope';
+import { formatInstantRu } from '../../domain/diary-format';
 
+/** `at` is already written on the school's clock («24.11.2026, 19:40»). */
 export type HistoryEntry = { at: string; who: string; action: string; before: string | null; after: string | null; comment: string | null };
 
 const ACTIONS: Record<string, string> = {
@@ -39,7 +41,7 @@ export async function cellHistory(actor: Actor, lessonId: number, studentId: num
   const people = await db.user.findMany({ where: { id: { in: ids }, schoolId: actor.schoolId }, select: { id: true, lastName: true, firstName: true } });
   const name = new Map(people.map((p) => [p.id, `${p.lastName} ${p.firstName}`]));
   return rows.map((r) => ({
-    at: r.createdAt.toISOString(),
+    at: formatInstantRu(r.createdAt, actor.timeZone),
     who: r.actorId ? (name.get(r.actorId) ?? `#${r.actorId}`) : '—',
     action: ACTIONS[r.action] ?? r.action,
     before: show(r.oldValue as Snapshot),

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { formatInstantRu } from '@/lib/domain/diary-format';
 import { readAuditLog } from '@/lib/data/audit-log';
 
 export const metadata = { title: 'Журнал аудита' };
@@ -11,7 +12,6 @@ const ACTION_PREFIXES: [string, string][] = [
   ['user.', 'Изменения пользователей'], ['role.', 'Права ролей'], ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['final-mark.', 'Итоговые отметки'],
 ];
 
-const stamp = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Moscow' });
 
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requireUser();
@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <tbody>
             {log.rows.map((r) => (
               <tr key={r.id} className="border-b border-line align-top last:border-0">
-                <td className="whitespace-nowrap px-3 py-2">{stamp.format(r.createdAt)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{formatInstantRu(r.createdAt, user.timeZone, 'seconds')}</td>
                 <td className="px-3 py-2">{r.actorName}</td>
                 <td className="px-3 py-2 font-mono">{r.action}</td>
                 <td className="px-3 py-2">{r.entityType ? `${r.entityType} #${r.entityId}` : ''}</td>

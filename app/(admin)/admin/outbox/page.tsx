@@ -3,13 +3,13 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { formatInstantRu } from '@/lib/domain/diary-format';
 import { isNotificationStatus, KIND_LABELS, readOutbox, STATUS_LABELS } from '@/lib/data/outbox';
 
 export const metadata = { title: 'Очередь уведомлений' };
 
 type Props = { searchParams: Promise<{ status?: string; kind?: string; page?: string }> };
 
-const stamp = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
 
 const STATUS_STYLE: Record<string, string> = { SENT: 'text-ok', FAILED: 'text-danger font-bold', HELD: 'text-muted', PENDING: '', SENDING: '' };
 
@@ -59,14 +59,14 @@ export default async function OutboxPage({ searchParams }: Props) {
           <tbody>
             {outbox.rows.map((r) => (
               <tr key={r.id} className="border-b border-line align-top last:border-0">
-                <td className="whitespace-nowrap px-3 py-2">{stamp.format(r.createdAt)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{formatInstantRu(r.createdAt, user.timeZone)}</td>
                 <td className="px-3 py-2">{KIND_LABELS[r.kind] ?? r.kind}</td>
                 <td className="px-3 py-2">{r.toAddress}</td>
                 <td className="px-3 py-2"><Link href={`/admin/outbox/${r.id}`} className="text-accent underline">{r.subject}</Link></td>
                 <td className={`px-3 py-2 ${STATUS_STYLE[r.status]}`}>
                   {STATUS_LABELS[r.status]}
-                  {r.sentAt && <span className="block text-muted">{stamp.format(r.sentAt)}</span>}
-                  {r.status === 'PENDING' && r.attempts > 0 && <span className="block text-muted">повтор {stamp.format(r.nextAttemptAt)}</span>}
+                  {r.sentAt && <span className="block text-muted">{formatInstantRu(r.sentAt, user.timeZone)}</span>}
+                  {r.status === 'PENDING' && r.attempts > 0 && <span className="block text-muted">повтор {formatInstantRu(r.nextAttemptAt, user.timeZone)}</span>}
                   {r.lastError && <span className="block max-w-xs break-words text-xs text-danger">{r.lastError}</span>}
                 </td>
                 <td className="px-3 py-2 text-center">{r.attempts}</td>

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { formatInstantRu } from '@/lib/domain/diary-format';
 import { noteKindsFor, readNotes } from '@/lib/data/notes';
 import { getDb } from '@/lib/db';
 import { className } from '@/lib/data/names';
@@ -8,7 +9,6 @@ import { NoteForm } from './note-form';
 export const metadata = { title: 'Записи специалистов' };
 
 const KIND_LABELS = { MEDICAL: 'Медицинская', PSYCHOLOGICAL: 'Психолога' } as const;
-const stamp = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
 
 export default async function NotesPage() {
   const user = await requireUser();
@@ -27,7 +27,7 @@ export default async function NotesPage() {
         {notes.length === 0 && <li className="p-4 text-muted">Записей пока нет.</li>}
         {notes.map((n) => (
           <li key={n.id} className="p-4">
-            <p className="text-sm text-muted">{stamp.format(n.createdAt)} · {KIND_LABELS[n.kind]} · {n.authorName}</p>
+            <p className="text-sm text-muted">{formatInstantRu(n.createdAt, user.timeZone)} · {KIND_LABELS[n.kind]} · {n.authorName}</p>
             <p className="font-bold">{n.studentName}</p>
             <p className="whitespace-pre-wrap">{n.text}</p>
           </li>

@@ -3,13 +3,13 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { formatInstantRu } from '@/lib/domain/diary-format';
 import { KIND_LABELS, readOutboxMessage, STATUS_LABELS } from '@/lib/data/outbox';
 
 export const metadata = { title: 'Письмо из очереди' };
 
 type Props = { params: Promise<{ id: string }> };
 
-const stamp = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Moscow' });
 
 export default async function OutboxMessagePage({ params }: Props) {
   const user = await requireUser();
@@ -25,10 +25,10 @@ export default async function OutboxMessagePage({ params }: Props) {
       <dl className="grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted">Вид</dt><dd>{KIND_LABELS[m.kind] ?? m.kind}</dd>
         <dt className="text-muted">Кому</dt><dd>{m.toAddress}</dd>
-        <dt className="text-muted">Состояние</dt><dd>{STATUS_LABELS[m.status]}{m.sentAt ? `, ${stamp.format(m.sentAt)}` : ''}</dd>
-        <dt className="text-muted">Попыток</dt><dd>{m.attempts}{m.status === 'PENDING' && m.attempts > 0 ? `, следующая ${stamp.format(m.nextAttemptAt)}` : ''}</dd>
+        <dt className="text-muted">Состояние</dt><dd>{STATUS_LABELS[m.status]}{m.sentAt ? `, ${formatInstantRu(m.sentAt, user.timeZone, 'seconds')}` : ''}</dd>
+        <dt className="text-muted">Попыток</dt><dd>{m.attempts}{m.status === 'PENDING' && m.attempts > 0 ? `, следующая ${formatInstantRu(m.nextAttemptAt, user.timeZone, 'seconds')}` : ''}</dd>
         {m.lastError && (<><dt className="text-muted">Последняя ошибка</dt><dd className="text-danger">{m.lastError}</dd></>)}
-        <dt className="text-muted">Создано</dt><dd>{stamp.format(m.createdAt)}</dd>
+        <dt className="text-muted">Создано</dt><dd>{formatInstantRu(m.createdAt, user.timeZone, 'seconds')}</dd>
         <dt className="text-muted">Ключ</dt><dd className="font-mono text-xs">{m.dedupeKey}</dd>
       </dl>
       {m.html && (

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
+import { formatInstantRu } from '@/lib/domain/diary-format';
 
 export type FinalFormState = { ok?: boolean; message?: string; error?: string };
 
@@ -40,6 +41,6 @@ export async function publishFinalMarksAction(_prev: FinalFormState, form: FormD
   const r = await publishFinalMarks(actor, parsed.data);
   if (!r.ok) return { error: r.error };
   revalidatePath(`/journal/courses/${parsed.data.courseId}/final`);
-  const when = new Date(r.visibleFrom).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
+  const when = formatInstantRu(r.visibleFrom, actor.timeZone);
   return { ok: true, message: `Опубликовано: ${r.published}. Семьи увидят отметки не позже ${when}.` };
 }

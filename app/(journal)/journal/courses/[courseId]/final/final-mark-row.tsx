@@ -2,14 +2,16 @@
 // One pupil's final mark: the proposal beside a choice of value, special value or deferral.
 import { useActionState, useState } from 'react';
 import type { GridPupil } from '@/lib/data/journal/grid-pupils';
+import { formatInstantRu } from '@/lib/domain/diary-format';
 import { publishFinalMarksAction, setFinalMarkAction, type FinalFormState } from './actions';
 
 const SPECIAL: [string, string][] = [['special:NOT_ATTESTED', 'н/а'], ['special:EXEMPT', 'осв.'], ['special:PASSED', 'зач.']];
 const input = 'rounded-md border border-line px-2 py-1';
 
-type Props = { pupil: GridPupil; courseId: number; periodId: number; scale: string[]; editable: boolean; periodEnd: string };
+/** timeZone: the school's, for the moment families see a published mark. */
+type Props = { pupil: GridPupil; courseId: number; periodId: number; scale: string[]; editable: boolean; periodEnd: string; timeZone: string };
 
-export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, periodEnd }: Props) {
+export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, periodEnd, timeZone }: Props) {
   const [state, action, pending] = useActionState<FinalFormState, FormData>(setFinalMarkAction, {});
   const f = pupil.final;
   const initial = f?.value ?? (f?.special ? `special:${f.special}` : f?.deferredUntil ? 'deferral' : '');
@@ -39,7 +41,7 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
             </>
           )}
           {editable && <button disabled={pending || !choice} className="rounded-md border border-accent px-3 py-1 text-accent disabled:opacity-50">Сохранить</button>}
-          {f && <span className="text-xs text-muted">{f.status === 'PUBLISHED' ? `опубликовано${f.visibleFrom ? `, семьям с ${new Date(f.visibleFrom).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' })}` : ''}` : 'черновик'}</span>}
+          {f && <span className="text-xs text-muted">{f.status === 'PUBLISHED' ? `опубликовано${f.visibleFrom ? `, семьям с ${formatInstantRu(f.visibleFrom, timeZone)}` : ''}` : 'черновик'}</span>}
           <span aria-live="polite" className={`text-sm ${state.error ? 'text-danger' : 'text-ok'}`}>{state.error ?? state.message}</span>
         </form>
       </td>

@@ -39,7 +39,7 @@ export default async function FinalMarksPage({ params, searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
-            {grid.pupils.map((p) => <FinalMarkRow key={p.id} pupil={p} courseId={id} periodId={grid.period.id} scale={grid.course.scale.values} editable={editable} periodEnd={grid.period.endDate} />)}
+            {grid.pupils.map((p) => <FinalMarkRow key={p.id} pupil={p} courseId={id} periodId={grid.period.id} scale={grid.course.scale.values} editable={editable} periodEnd={grid.period.endDate} timeZone={user.timeZone} />)}
           </tbody>
         </table>
       </div>
