@@ -35,3 +35,26 @@ export async function readableStudentById(actor: Actor, studentId: number): Prom
        )`;
   return row ?? null;
 }
+
+/**
+ * Whether readableCourses(actor) (scope.ts) admits the course `courseId`: the journal page's gate,
+ * as one prepared statement for the same reason as above. Compared with readableCourses for
+ * every identity and course in tests/integration/scope-sql.test.ts. Change both or neither.
+ */
+export async function isCourseReadable(actor: Actor, courseId: number): Promise<boolean> {
+  const p = actor.permissions;
+  const classes = [...actor.classTeacherOf];
+  const [row] = await sqlRows<{ id: number }>`
+    SELECT c.id
+      FROM courses c
+     WHERE c.id = ${courseId} AND c.school_id = ${actor.schoolId}
+       AND (
+         ${p.has('journal:read:school')}::boolean
+         OR (${p.has('journal:read:own')}::boolean AND (
+               EXISTS (SELECT 1 FROM course_teachers ct WHERE ct.course_id = c.id AND ct.teacher_id = ${actor.id})
+            OR EXISTS (SELECT 1 FROM lessons l WHERE l.course_id = c.id AND l.teacher_id = ${actor.id} AND l.is_substitution)))
+         OR c.class_id = ANY(${classes}::int[])
+         OR EXISTS (SELECT 1 FROM study_groups g WHERE g.id = c.group_id AND g.class_id = ANY(${classes}::int[]))
+       )`;
+  return !!row;
+}

@@ -12,7 +12,7 @@ import { findStudyPeriod } from '../../domain/calendar';
 import { attendanceFromDb, readRoundingPolicy } from '../../domain/journal-grid';
 import { cellKey, type CellAttendance, type CellMark, type CellState } from '../../domain/journal-grid-cells';
 import { dbDate, isoDate } from '../dates';
-import { readableCourses } from '../scope';
+import { isCourseReadable } from '../scope-sql';
 import { courseHeader } from './course-header';
 import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
 import { attendanceRows, finalMarkRows, lessonRows, markRows, periodRows, workTypeRows } from './grid-rows';
@@ -42,13 +42,13 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
   const db = getDb();
   // The scoped query decides access; its ids then bound every other read of the page.
   const [readable, course, periods, workTypes] = await Promise.all([
-    db.course.findMany({ where: { AND: [{ id: courseId }, readableCourses(actor)] }, select: { id: true } }),
+    isCourseReadable(actor, courseId),
     courseHeader(db, actor.schoolId, courseId, actor.id),
     periodRows(db, actor.schoolId, courseId),
     workTypeRows(db, actor.schoolId),
   ]);
-  const readableIds = readable.map((c) => c.id);
-  if (!readableIds.length || !course) return null;
+  if (!readable || !course) return null;
+  const readableIds = [courseId];
 
   const gridPeriods: GridPeriod[] = periods.map((p) => ({ ...p, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
   const today = toSchoolDate(now, course.timezone);
