@@ -8,6 +8,7 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
   const items: NavItem[] = [];
   const p = actor.permissions;
   if (p.has('journal:read:own') || p.has('journal:read:school')) items.push({ href: '/journal', label: 'Журнал' });
+  if (p.has('reports:read:school') || p.has('journal:read:school')) items.push({ href: '/journal/overdue', label: 'Просроченные записи' });
   for (const classId of actor.classTeacherOf) items.push({ href: `/class/${classId}`, label: 'Мой класс' });
   if (p.has('diary:read:children') || p.has('diary:read:self')) items.push({ href: '/diary', label: 'Дневник' });
   if (p.has('users:read') || p.has('users:manage')) items.push({ href: '/admin/users', label: 'Пользователи' });

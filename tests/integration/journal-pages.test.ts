@@ -1,11 +1,17 @@
 // The journal's read side and its other writes: the grid (fixed query count, enrollment dates,
-// figures), final marks, lessons and homework, deadlines, and the class teacher's overview.
+// figures), final marks, lessons and homework, deadlines (lessons never opened included, and
+// management's page of them), and the class teacher's overview.
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { encode } from 'next-auth/jwt';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb, workerDatabaseUrl } from '../support/db';
 import { createLesson, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
-import { actorFor } from '../support/actors';
+import { actorFor, seedRolePermissions } from '../support/actors';
+import { setTestRequest } from '../support/next-request-stub';
+import { authSecret } from '@/lib/env';
+import type { TimetableChangeKind } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadJournalGrid } from '@/lib/data/journal/grid';
@@ -15,7 +21,9 @@ import { setPeriodStatus } from '@/lib/data/journal/periods';
 import { confirmAttendance, openLesson, updateLesson } from '@/lib/data/journal/lessons';
 import { lessonDetails } from '@/lib/data/journal/lesson-details';
 import { addAttachment, deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
-import { overdueItems } from '@/lib/data/journal/deadlines';
+import { overdueItems, type OverdueItem } from '@/lib/data/journal/deadlines';
+import { overdueReport } from '@/lib/data/journal/overdue-report';
+import OverduePage from '@/app/(journal)/journal/overdue/page';
 import { classOverview } from '@/lib/data/journal/class-overview';
 import { cellHistory } from '@/lib/data/journal/history';
 
@@ -234,3 +242,150 @@ describe('deadlines and the class overview', () => {
     expect(await classOverview(other, fx.classId, undefined, NOW)).toBeNull();
   });
 });
+
+describe('timetabled lessons never opened in the journal', () => {
+  // Weekdays of the fixture's first quarter (1 September – 25 October 2026); NOW is Thursday 1 October.
+  const RANGE = { from: '2026-09-14', to: '2026-10-01', now: NOW };
+  const entry = (weekday: number, slot: number) =>
+    db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: fx.courseId, weekday, slot, validFrom: day('2026-09-01') } });
+  const change = (c: { date: string; slot: number; kind: TimetableChangeKind; substituteTeacherId?: number; newDate?: string; newSlot?: number }) =>
+    db.timetableChange.create({
+      data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(c.date), slot: c.slot, kind: c.kind, substituteTeacherId: c.substituteTeacherId, newDate: c.newDate ? day(c.newDate) : null, newSlot: c.newSlot },
+    });
+  /** 'date:slot' of the lessons flagged as never opened, newest first. */
+  const unopened = (items: OverdueItem[] | null) => [...new Set((items ?? []).filter((i) => i.lessonId === null).map((i) => `${i.date}:${i.slot}`))];
+  const management = async () => actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT'], { lastName: 'Директорова', firstName: 'Дарья' }));
+
+  it('flags a past study day’s lesson for its teacher and for management; a lesson row from anyone ends the flag', async () => {
+    await entry(2, 1); // Tuesdays: 15, 22 and 29 September
+    const mine = await overdueItems(teacher, { scope: 'mine', ...RANGE });
+    expect(unopened(mine)).toEqual(['2026-09-29:1', '2026-09-22:1', '2026-09-15:1']);
+    expect(mine?.filter((i) => i.date === '2026-09-29').map((i) => [i.rule, i.status, i.text])).toEqual([
+      ['topic', 'missing', 'Тема урока не внесена'],
+      ['attendance', 'missing', 'Отсутствующие не отмечены'],
+      ['homework', 'missing', 'Домашнее задание не внесено'],
+    ]);
+    expect(mine?.[0]).toMatchObject({ lessonId: null, courseId: fx.courseId, courseTitle: 'Математика, 5А', teacherId: fx.teacherId, teacherName: 'Учителева Мария' });
+    const school = await overdueItems(await management(), { scope: 'school', ...RANGE });
+    expect(unopened(school)).toEqual(['2026-09-29:1', '2026-09-22:1', '2026-09-15:1']);
+    expect(school?.every((i) => i.teacherName === 'Учителева Мария')).toBe(true);
+
+    // Opened late: the lesson now has a row, and the per-entry rules speak for it.
+    const opened = (await openLesson(teacher, { courseId: fx.courseId, date: '2026-09-29', slot: 1 })) as { ok: true; lessonId: number };
+    expect(opened.ok).toBe(true);
+    // Recorded by another teacher (a substitution written with the lesson): held all the same.
+    const otherId = await createUser(db, fx.schoolId, ['TEACHER']);
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: otherId, isSubstitution: true, date: day('2026-09-22'), slot: 1, topic: 'Дроби' } });
+    const after = await overdueItems(teacher, { scope: 'mine', ...RANGE });
+    expect(unopened(after)).toEqual(['2026-09-15:1']);
+    expect(after?.filter((i) => i.date === '2026-09-29').map((i) => [i.lessonId, i.rule])).toEqual([
+      [opened.lessonId, 'topic'], [opened.lessonId, 'attendance'], [opened.lessonId, 'homework'],
+    ]);
+  });
+
+  it('skips holidays, today, cancelled and moved-away lessons; a moved lesson is due at its new date once passed', async () => {
+    await entry(1, 2); // Mondays: 14, 21, 28 September
+    await entry(4, 3); // Thursdays: 17, 24 September, 1 October (today)
+    await db.holiday.createMany({
+      data: [
+        { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'День здоровья', startDate: day('2026-09-21'), endDate: day('2026-09-21') },
+        // Only the first graders rest: the fifth grade studies.
+        { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Каникулы первоклассников', startDate: day('2026-09-14'), endDate: day('2026-09-14'), gradeLevels: [1] },
+      ],
+    });
+    await change({ date: '2026-09-28', slot: 2, kind: 'CANCELLED' });
+    await change({ date: '2026-09-17', slot: 3, kind: 'MOVED', newDate: '2026-09-19', newSlot: 4 });
+    await change({ date: '2026-09-24', slot: 3, kind: 'MOVED', newDate: '2026-10-01', newSlot: 5 });
+    expect(unopened(await overdueItems(teacher, { scope: 'mine', ...RANGE }))).toEqual(['2026-09-19:4', '2026-09-14:2']);
+    // Late in the evening of 1 October today's lessons are still in time, although the homework
+    // deadline of an opened lesson (2 hours after the last bell, 13:25) would have passed.
+    const bells = await db.bellSchedule.create({ data: { schoolId: fx.schoolId, name: 'Основное', isDefault: true } });
+    await db.bellSlot.createMany({ data: [1, 2, 3, 4, 5].map((slot) => ({ schoolId: fx.schoolId, bellScheduleId: bells.id, slot, startMinute: 480 + (slot - 1) * 55, endMinute: 525 + (slot - 1) * 55 })) });
+    const evening = await overdueItems(teacher, { scope: 'mine', ...RANGE, now: new Date('2026-10-01T20:00:00Z') });
+    expect(unopened(evening)).toEqual(['2026-09-19:4', '2026-09-14:2']);
+    // The next day they are due.
+    const nextDay = await overdueItems(teacher, { scope: 'mine', from: RANGE.from, to: '2026-10-02', now: new Date('2026-10-02T09:00:00Z') });
+    expect(unopened(nextDay)).toEqual(['2026-10-01:3', '2026-10-01:5', '2026-09-19:4', '2026-09-14:2']);
+  });
+
+  it('outside the terms nothing is due', async () => {
+    await entry(1, 2);
+    await db.studyPeriod.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day('2026-11-09'), endDate: day('2026-12-27') },
+    });
+    // Mondays 19 and 26 October, 2 and 9 November: the first quarter ends on 25 October.
+    const items = await overdueItems(teacher, { scope: 'mine', from: '2026-10-19', to: '2026-11-10', now: new Date('2026-11-10T09:00:00Z') });
+    expect(unopened(items)).toEqual(['2026-11-09:2', '2026-10-19:2']);
+  });
+
+  it('a substitution is due from the substitute, not from the course’s teacher', async () => {
+    await entry(4, 3); // Thursdays: 17, 24 September
+    const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова', firstName: 'Зоя' });
+    await change({ date: '2026-09-24', slot: 3, kind: 'SUBSTITUTION', substituteTeacherId: subId });
+    expect(unopened(await overdueItems(teacher, { scope: 'mine', ...RANGE }))).toEqual(['2026-09-17:3']);
+    const sub = await overdueItems(await actorFor(db, subId), { scope: 'mine', ...RANGE });
+    expect(unopened(sub)).toEqual(['2026-09-24:3']);
+    expect(sub?.[0]).toMatchObject({ teacherId: subId, teacherName: 'Заменова Зоя', courseTitle: 'Математика, 5А' });
+    const school = await overdueItems(await management(), { scope: 'school', ...RANGE });
+    expect(school?.filter((i) => i.lessonId === null && i.rule === 'topic').map((i) => [i.date, i.teacherName])).toEqual([
+      ['2026-09-24', 'Заменова Зоя'], ['2026-09-17', 'Учителева Мария'],
+    ]);
+    const bystander = await actorFor(db, await createUser(db, fx.schoolId, ['TEACHER']));
+    expect(await overdueItems(bystander, { scope: 'mine', ...RANGE })).toEqual([]);
+  });
+
+  it('takes the same number of SQL statements for a week and for two months of a busy timetable', async () => {
+    await entry(2, 1);
+    const week = await countQueries(() => overdueItems(teacher, { scope: 'mine', from: '2026-09-01', to: '2026-09-07', now: NOW }));
+    for (const weekday of [1, 3, 4, 5]) await entry(weekday, weekday + 1);
+    await change({ date: '2026-09-17', slot: 5, kind: 'CANCELLED' });
+    await change({ date: '2026-09-21', slot: 2, kind: 'MOVED', newDate: '2026-09-26', newSlot: 1 });
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'День здоровья', startDate: day('2026-09-10'), endDate: day('2026-09-11') } });
+    await createLesson(db, fx, { date: '2026-09-08', slot: 1 });
+    const months = await countQueries(() => overdueItems(teacher, { scope: 'mine', from: '2026-09-01', to: '2026-10-30', now: NOW }));
+    expect(months).toBe(week);
+    expect(months).toBeLessThanOrEqual(15);
+    console.log(`overdue SQL statements: ${week} (a week) vs ${months} (two months)`);
+  });
+
+  it('management’s report groups the school’s overdue lessons by teacher, and its page renders them', async () => {
+    await entry(2, 1); // Tuesdays 15, 22, 29 September, never opened
+    const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова', firstName: 'Зоя' });
+    await change({ date: '2026-09-22', slot: 1, kind: 'SUBSTITUTION', substituteTeacherId: subId });
+    const manager = await management();
+    const report = (await overdueReport(manager, { from: '2026-09-14', to: '2026-10-01', now: NOW }))!;
+    expect(report.byTeacher.map((t) => [t.teacherName, t.lessons, t.unopened, t.byRule])).toEqual([
+      ['Учителева Мария', 2, 2, { topic: 2, attendance: 2, homework: 2, marks: 0 }],
+      ['Заменова Зоя', 1, 1, { topic: 1, attendance: 1, homework: 1, marks: 0 }],
+    ]);
+    expect(report.teachers.map((t) => t.name)).toEqual(['Заменова Зоя', 'Учителева Мария']);
+    const one = (await overdueReport(manager, { from: '2026-09-14', to: '2026-10-01', teacherId: subId, now: NOW }))!;
+    expect(one.byTeacher.map((t) => t.teacherName)).toEqual(['Заменова Зоя']);
+    expect(await overdueReport(teacher, { now: NOW })).toBeNull();
+    // Without a range: the last 30 days up to today.
+    expect(await overdueReport(manager, { now: NOW })).toMatchObject({ from: '2026-09-01', to: '2026-10-01' });
+    expect(await overdueReport(manager, { from: '2026-10-01', to: '2026-09-14', now: NOW })).toMatchObject({ from: '2026-09-14', to: '2026-10-01' });
+    expect(await overdueReport(manager, { from: '2026-09-20', to: '2027-01-31', now: NOW })).toMatchObject({ from: '2026-09-20', to: '2026-10-01' });
+
+    // The page, as the signed-in manager (dates long past on the real clock).
+    await signIn(manager.id);
+    const html = renderToStaticMarkup((await OverduePage({ searchParams: Promise.resolve({ from: '2026-09-14', to: '2026-10-01' }) })) as React.ReactElement);
+    expect(html).toContain('Просроченные записи в журнале');
+    expect(html).toContain('Урок не открыт в журнале');
+    expect(html).toContain('Учителева Мария');
+    expect(html).toContain('Заменова Зоя');
+    expect(html).toContain(`href="/journal/courses/${fx.courseId}"`);
+    await signIn(fx.teacherId);
+    await expect(OverduePage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining('/forbidden') });
+  });
+});
+
+/** Makes the next page call come from `userId`, with a session as a sign-in would open it. */
+async function signIn(userId: number) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { schoolId: true, sessionVersion: true } });
+  await seedRolePermissions(db, user.schoolId);
+  const sid = randomUUID();
+  await db.userSession.create({ data: { id: sid, schoolId: user.schoolId, userId } });
+  const jwt = await encode({ token: { uid: userId, sid, sv: user.sessionVersion }, secret: authSecret() });
+  setTestRequest({ cookies: { 'next-auth.session-token': jwt } });
+}

@@ -33,6 +33,7 @@ import {
 } from './authz-records';
 import type { PrismaClient } from '../../lib/prisma-client';
 import { defaultRolePermissionRows } from '../../lib/auth/permissions';
+import { addDays } from '../../lib/domain/calendar';
 
 const NOBODY: readonly Who[] = [];
 const EVERYONE: readonly Who[] = IDENTITIES;
@@ -159,6 +160,12 @@ export const MATRIX: Row[] = [
 
   // ───────────── pages: the journal and the class ─────────────
   page('app/(journal)/journal/periods/page.tsx', { any: { allow: ['management'] } }),
+  // The school's overdue entries (reports:read:school or journal:read:school). crossed: school B's
+  // teacher as the filter lists nobody and must not name them.
+  page('app/(journal)/journal/overdue/page.tsx', {
+    any: { allow: ['management'] },
+    crossed: { allow: ['management'], search: (w) => ({ teacher: w.TB, from: addDays(w.today, -60), to: w.today }) },
+  }),
   page('app/(journal)/journal/courses/[courseId]/page.tsx', course(READ_C1, ['management'])),
   page('app/(journal)/journal/courses/[courseId]/final/page.tsx', course(READ_C1, ['management'])),
   page('app/(journal)/journal/lessons/[lessonId]/page.tsx', {

@@ -1,5 +1,6 @@
 'use client';
-// Opens (creates on first use) today's lesson of a timetable slot and goes to its page.
+// Opens (creates on first use) the lesson of a timetable slot — today's, or a past one never
+// opened (late entry is allowed, and flagged) — and goes to its page.
 import { useActionState } from 'react';
 import { openLessonAction, type FormState } from './lessons/actions';
 

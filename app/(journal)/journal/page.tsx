@@ -50,6 +50,9 @@ export default async function JournalHomePage() {
           </ul>
         </section>
       )}
+      {(user.permissions.has('reports:read:school') || user.permissions.has('journal:read:school')) && (
+        <p><Link href="/journal/overdue" className="text-accent underline">Просроченные записи учителей школы</Link></p>
+      )}
       {user.permissions.has('periods:close') && (
         <p><Link href="/journal/periods" className="text-accent underline">Учебные периоды: закрытие и открытие</Link></p>
       )}

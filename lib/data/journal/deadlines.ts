@@ -1,17 +1,23 @@
 // Late and missing journal entries by the regulations' deadlines (DOMAIN.md, seed 002 §3.4–3.6),
-// for the teacher's home ('mine') and for management reports ('school'). A fixed number of
-// queries whatever the range: lessons, the school's bells, and one aggregate of late marks.
+// for the teacher's home ('mine') and for management reports ('school'). Two sources: the lesson
+// rows (what was opened, and when each entry was made), and the timetable of the range
+// (planned-lessons.ts), whose lessons never opened in the journal have nothing entered at all.
+// A fixed number of queries whatever the range: the school, lessons, bells, the planned lessons'
+// two, and one aggregate of late marks.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
-import { lessonDeadlineFlags, minutesToClock, type DeadlineRule } from '../../domain/journal-deadlines';
+import type { Prisma } from '../../prisma-client';
+import { lessonDeadlineFlags, minutesToClock, type DeadlineRule, type DeadlineSettings, type LessonEntries } from '../../domain/journal-deadlines';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
 import { courseTitle, courseTitleSelect } from '../names';
-import { readableCourses, writableLessons } from '../scope';
+import { NOTHING, readableCourses, writableLessons } from '../scope';
+import { plannedLessons, type PlannedJournalLesson } from './planned-lessons';
 
 export type OverdueItem = {
-  lessonId: number;
+  /** Null: the timetable planned the lesson and no one opened it in the journal. */
+  lessonId: number | null;
   courseId: number;
   courseTitle: string;
   teacherId: number;
@@ -23,25 +29,50 @@ export type OverdueItem = {
   text: string;
 };
 
+/** One lesson's flags share a key: its id, or its course, date and slot while it has no row. */
+export function overdueLessonKey(i: Pick<OverdueItem, 'lessonId' | 'courseId' | 'date' | 'slot'>): string {
+  return i.lessonId === null ? `${i.courseId}:${i.date}:${i.slot}` : String(i.lessonId);
+}
+
 export type OverdueQuery = { scope: 'mine' | 'school'; from: string; to: string; now?: Date };
+
+/** Management's report of the whole school's overdue entries (the 'school' scope). */
+export function mayReadSchoolOverdue(actor: Actor): boolean {
+  return actor.permissions.has('reports:read:school') || actor.permissions.has('journal:read:school');
+}
+
+type Scope = { lessons: Prisma.LessonWhereInput; courses: Prisma.CourseWhereInput };
+
+/** Who sees what: null when the actor may not ask for that scope. */
+function scopeOf(actor: Actor, q: OverdueQuery): Scope | null {
+  const p = actor.permissions;
+  if (q.scope === 'mine') {
+    // The actor's courses (minus lessons handed to a substitute, decided per lesson below) and
+    // the courses where they substitute in the range; like writableLessons, only for who writes marks.
+    const substitutes = { schoolId: actor.schoolId, kind: 'SUBSTITUTION' as const, substituteTeacherId: actor.id, date: { gte: dbDate(q.from), lte: dbDate(q.to) } };
+    const courses = p.has('marks:write')
+      ? { schoolId: actor.schoolId, OR: [{ teachers: { some: { teacherId: actor.id } } }, { changes: { some: substitutes } }] }
+      : NOTHING;
+    return { lessons: { AND: [{ teacherId: actor.id }, writableLessons(actor)] }, courses };
+  }
+  if (p.has('reports:read:school')) return { lessons: { schoolId: actor.schoolId }, courses: { schoolId: actor.schoolId } };
+  if (p.has('journal:read:school')) return { lessons: { schoolId: actor.schoolId, course: readableCourses(actor) }, courses: readableCourses(actor) };
+  return null;
+}
 
 /** Null when the actor may not ask for that scope. Newest lessons first. */
 export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<OverdueItem[] | null> {
-  const p = actor.permissions;
-  const db = getDb();
-  let scope;
-  if (q.scope === 'mine') scope = { AND: [{ teacherId: actor.id }, writableLessons(actor)] };
-  else if (p.has('reports:read:school')) scope = { schoolId: actor.schoolId };
-  else if (p.has('journal:read:school')) scope = { schoolId: actor.schoolId, course: readableCourses(actor) };
-  else return null;
-
+  const scope = scopeOf(actor, q);
+  if (!scope) return null;
   const now = q.now ?? new Date();
+  const db = getDb();
   const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true, homeworkGraceMinutes: true, markEntryDays: true } });
   const today = toSchoolDate(now, school.timezone);
   const to = q.to < today ? q.to : today;
-  const [lessons, bells] = await Promise.all([
+
+  const [lessons, bells, planned] = await Promise.all([
     db.lesson.findMany({
-      where: { ...scope, date: { gte: dbDate(q.from), lte: dbDate(to) } },
+      where: { ...scope.lessons, date: { gte: dbDate(q.from), lte: dbDate(to) } },
       orderBy: [{ date: 'desc' }, { slot: 'asc' }],
       select: {
         id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true, createdAt: true, teacherId: true,
@@ -53,39 +84,72 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
       },
     }),
     db.bellSlot.findMany({ where: { schoolId: actor.schoolId, bellSchedule: { isDefault: true } }, select: { slot: true, endMinute: true } }),
+    plannedLessons(actor.schoolId, scope.courses, q.from, to),
   ]);
-  if (!lessons.length) return [];
-  const late = await lateMarkCounts(lessons.map((l) => l.id), school.markEntryDays, school.timezone);
+  // Today's lessons are still in time; they count only for the teacher's last lesson of the day.
+  const unopened = unopenedOf(actor, q.scope, planned).filter((u) => u.date < today);
+  if (!lessons.length && !unopened.length) return [];
+  const late = lessons.length ? await lateMarkCounts(lessons.map((l) => l.id), school.markEntryDays, school.timezone) : new Map<number, number>();
 
-  // The homework deadline counts from the end of the teacher's last lesson that day (all courses).
+  // The homework deadline counts from the end of the teacher's last lesson that day (all courses),
+  // opened or not: a lesson the timetable still holds later that day moves the deadline too.
   const lastSlot = new Map<string, number>();
-  for (const l of lessons) {
-    const k = `${l.teacherId}:${isoDate(l.date)}`;
-    lastSlot.set(k, Math.max(lastSlot.get(k) ?? 0, l.slot));
-  }
+  const seeSlot = (teacherId: number, date: string, slot: number) => {
+    const k = `${teacherId}:${date}`;
+    lastSlot.set(k, Math.max(lastSlot.get(k) ?? 0, slot));
+  };
+  for (const l of lessons) seeSlot(l.teacherId, isoDate(l.date), l.slot);
+  for (const p of planned) for (const t of p.teachers) seeSlot(t.id, p.date, p.slot);
   const endOf = new Map(bells.map((b) => [b.slot, b.endMinute]));
-  const settings = { timeZone: school.timezone, homeworkGraceMinutes: school.homeworkGraceMinutes, markEntryDays: school.markEntryDays };
+  const lastLessonEnd = (teacherId: number, date: string, slot: number) => {
+    const end = endOf.get(lastSlot.get(`${teacherId}:${date}`) ?? slot);
+    return end === undefined ? null : minutesToClock(end);
+  };
+  const settings: DeadlineSettings = { timeZone: school.timezone, homeworkGraceMinutes: school.homeworkGraceMinutes, markEntryDays: school.markEntryDays };
 
-  return lessons.flatMap((l) => {
+  const fromRows = lessons.map((l) => {
     const date = isoDate(l.date);
-    const end = endOf.get(lastSlot.get(`${l.teacherId}:${date}`) ?? l.slot);
-    const flags = lessonDeadlineFlags(
-      {
+    return {
+      base: { lessonId: l.id, courseId: l.courseId, courseTitle: courseTitle(l.course), teacherId: l.teacherId, teacherName: `${l.teacher.lastName} ${l.teacher.firstName}`, date, slot: l.slot },
+      entries: {
         date,
         kind: l.lessonKind,
         // Rows imported without the timestamps count as entered when the lesson was created.
         topicEnteredAt: l.topicEnteredAt ?? (l.topic ? l.createdAt : null),
         attendanceEnteredAt: l.attendanceEnteredAt ?? (l._count.attendance ? l.createdAt : null),
         homeworkEnteredAt: l.homework[0]?.createdAt ?? null,
-        teacherLastLessonEnd: end === undefined ? null : minutesToClock(end),
+        teacherLastLessonEnd: lastLessonEnd(l.teacherId, date, l.slot),
         markCount: l._count.marks,
         lateMarkCount: late.get(l.id) ?? 0,
-      },
-      settings,
-      now,
-    );
-    const base = { lessonId: l.id, courseId: l.courseId, courseTitle: courseTitle(l.course), teacherId: l.teacherId, teacherName: `${l.teacher.lastName} ${l.teacher.firstName}`, date, slot: l.slot };
-    return flags.map((f) => ({ ...base, ...f }));
+      } satisfies LessonEntries,
+    };
+  });
+  // A lesson never opened has nothing entered: the same rules, with every entry missing.
+  const fromTimetable = unopened.map((u) => ({
+    base: { lessonId: null, courseId: u.courseId, courseTitle: u.courseTitle, teacherId: u.teacher.id, teacherName: u.teacher.name, date: u.date, slot: u.slot },
+    entries: {
+      date: u.date, kind: 'LESSON', topicEnteredAt: null, attendanceEnteredAt: null, homeworkEnteredAt: null,
+      teacherLastLessonEnd: lastLessonEnd(u.teacher.id, u.date, u.slot), markCount: 0, lateMarkCount: 0,
+    } satisfies LessonEntries,
+  }));
+
+  return [...fromRows, ...fromTimetable]
+    .sort((a, b) => b.base.date.localeCompare(a.base.date) || a.base.slot - b.base.slot || a.base.courseId - b.base.courseId)
+    .flatMap(({ base, entries }) => lessonDeadlineFlags(entries, settings, now).map((f) => ({ ...base, ...f })));
+}
+
+type Unopened = Omit<PlannedJournalLesson, 'teachers' | 'opened'> & { teacher: { id: number; name: string } };
+
+/**
+ * The planned lessons without a lesson row, each with the teacher it is flagged for: in 'mine'
+ * the actor, if they keep its record (their course and not handed to a substitute, or their
+ * substitution); in 'school' the substitute or the course's primary teacher.
+ */
+function unopenedOf(actor: Actor, scope: OverdueQuery['scope'], planned: readonly PlannedJournalLesson[]): Unopened[] {
+  return planned.flatMap(({ opened, teachers, ...lesson }) => {
+    if (opened) return [];
+    const teacher = scope === 'mine' ? teachers.find((t) => t.id === actor.id) : teachers[0];
+    return teacher ? [{ ...lesson, teacher }] : [];
   });
 }
 
