@@ -82,6 +82,11 @@ export function LessonItem({ lesson: l, studentId }: { lesson: DiaryWeekLesson; 
             ))}
           </p>
         ))}
+        {l.noHomework && (
+          <p>
+            <b>Д/з: </b>не задано
+          </p>
+        )}
         {l.attendance && (
           <p>
             <i>

@@ -310,6 +310,7 @@ export async function generateSchool(prisma: PrismaClient, options: GenerateOpti
   count('marks', records.marks.length);
   await copyRows(prisma, 'homework', TABLES.HOMEWORK, records.homework, { progress: step('Домашние задания'), parallel });
   count('homework', records.homework.length);
+  await recordNoHomework(prisma, records.noHomework);
 
   // ── Period results ──
   const results = planResults(ctx, records.log, byClass, scripted);
@@ -340,4 +341,18 @@ export async function generateSchool(prisma: PrismaClient, options: GenerateOpti
   );
   count('studentNotes', await insertAll(studentNotes(ctx), (data) => prisma.studentNote.createMany({ data })));
   return counts;
+}
+
+/** Stamps «не задано» on the lessons that got no class homework, in chunks of one statement each. */
+async function recordNoHomework(prisma: PrismaClient, rows: readonly { lessonId: number; at: Date }[]): Promise<void> {
+  const CHUNK = 5_000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    // Timestamps are stored as UTC wall time (timestamp without time zone), as Prisma writes them.
+    await prisma.$executeRawUnsafe(
+      'UPDATE lessons l SET no_homework_at = v.at FROM unnest($1::int[], $2::timestamp[]) AS v(id, at) WHERE l.id = v.id',
+      chunk.map((r) => r.lessonId),
+      chunk.map((r) => r.at.toISOString().replace('T', ' ').replace('Z', '')),
+    );
+  }
 }

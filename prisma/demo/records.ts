@@ -105,6 +105,8 @@ export type LessonRecords = {
   marks: Prisma.MarkCreateManyInput[];
   attendance: Prisma.AttendanceCreateManyInput[];
   homework: Prisma.HomeworkCreateManyInput[];
+  /** Lessons without class homework, where the teacher recorded «не задано», and when. */
+  noHomework: { lessonId: number; at: Date }[];
   /** Marks per `${pupilId}:${subject}:${periodIndex}`, for the period results. */
   log: Map<string, MarkLogEntry[]>;
 };
@@ -118,6 +120,7 @@ export function planRecords(ctx: SchoolContext, lessons: readonly LessonPlan[], 
   const marks: Prisma.MarkCreateManyInput[] = [];
   const attendance: Prisma.AttendanceCreateManyInput[] = [];
   const homework: Prisma.HomeworkCreateManyInput[] = [];
+  const noHomework: { lessonId: number; at: Date }[] = [];
   const log = new Map<string, MarkLogEntry[]>();
   const counts = new Map<string, number>();
   const today = ctx.cal.today;
@@ -261,6 +264,9 @@ export function planRecords(ctx: SchoolContext, lessons: readonly LessonPlan[], 
     const dueDate = due ? dateValue(due) : null;
     if (rng.chance(homeworkChance(subject, course.grade))) {
       homework.push({ schoolId, lessonId: lesson.id, studentId: null, text: homeworkText(subject, course.grade, lesson.ordinal, lesson.kind, rng), dueDate, createdById: teacherId, createdAt, updatedAt: createdAt });
+    } else {
+      // No homework that day: the teacher says so in the journal, at the same moment.
+      noHomework.push({ lessonId: lesson.id, at: createdAt });
     }
     for (const m of lessonMarks) {
       const failedTest = lesson.kind === 'TEST' && m.value !== null && m.value <= 2 && rng.chance(0.5);
@@ -278,7 +284,7 @@ export function planRecords(ctx: SchoolContext, lessons: readonly LessonPlan[], 
     const pupil = ctx.pupils.find((p) => p.person.id === Number(key.split(':')[0]))!;
     for (const lesson of list.slice(-(3 - have))) emit(lesson, pupil, 0, workTypeFor(lesson.kind, lesson.course.subject, rng), lesson.date, periodIdx);
   }
-  return { marks, attendance, homework, log };
+  return { marks, attendance, homework, noHomework, log };
 }
 
 const SUBJECT_EASE: Partial<Record<SubjectCode, number>> = { pe: 0.45, music: 0.5, art: 0.45, tech: 0.4, obzr: 0.25, alg: -0.15, geom: -0.2, phys: -0.15, chem: -0.15, rus: -0.1 };

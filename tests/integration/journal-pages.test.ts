@@ -18,7 +18,8 @@ import { loadJournalGrid } from '@/lib/data/journal/grid';
 import { saveCell } from '@/lib/data/journal/save-cell';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
 import { setPeriodStatus } from '@/lib/data/journal/periods';
-import { confirmAttendance, openLesson, updateLesson } from '@/lib/data/journal/lessons';
+import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
+import { diaryWeek } from '@/lib/data/diary/week';
 import { lessonDetails } from '@/lib/data/journal/lesson-details';
 import { addAttachment, deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 import { overdueItems, type OverdueItem } from '@/lib/data/journal/deadlines';
@@ -213,6 +214,8 @@ describe('lessons and homework', () => {
     expect(await addAttachment(teacher, hwId, 'more.pdf', new TextEncoder().encode('%PDF-1.4 …'))).toMatchObject(closed);
     expect(await deleteAttachment(teacher, file.id)).toMatchObject(closed);
     expect(await deleteHomework(teacher, hwId)).toMatchObject(closed);
+    expect(await recordNoHomework(teacher, fx.lessonId)).toMatchObject(closed);
+    expect((await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).noHomeworkAt).toBeNull();
     expect((await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).attendanceEnteredAt).toBeNull();
     expect(await db.homeworkAttachment.count({ where: { homeworkId: hwId } })).toBe(1);
     expect(await db.homework.count({ where: { id: hwId } })).toBe(1);
@@ -229,6 +232,28 @@ describe('deadlines and the class overview', () => {
     const school = await overdueItems(manager, { scope: 'school', from: '2026-09-01', to: '2026-09-30', now: NOW });
     expect(school).toHaveLength(3);
     expect(school?.[0]).toMatchObject({ teacherName: 'Учителева Мария', courseTitle: 'Математика, 5А' });
+  });
+
+  it('«домашнее задание не задано» is homework information: on the lesson day it meets the deadline, later it is late', async () => {
+    const homeworkFlag = async () => (await overdueItems(teacher, { scope: 'mine', from: '2026-09-01', to: '2026-09-30', now: NOW }))?.find((i) => i.rule === 'homework');
+    expect(await homeworkFlag()).toMatchObject({ status: 'missing' });
+    const parent = await actorFor(db, fx.parentId);
+    const diaryLesson = async () => (await diaryWeek(parent, fx.studentIds[0], '2026-09-01', NOW))!.days.flatMap((d) => d.lessons).find((l) => l.lessonId === fx.lessonId)!;
+    expect((await diaryLesson()).noHomework).toBe(false);
+
+    const other = await actorFor(db, await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Другая' }));
+    expect(await recordNoHomework(other, fx.lessonId)).toMatchObject({ ok: false });
+    expect(await recordNoHomework(teacher, fx.lessonId)).toMatchObject({ ok: true });
+    expect((await lessonDetails(teacher, fx.lessonId))!.noHomework).toBe(true);
+    // Recorded today, a month after the lesson: late.
+    expect(await homeworkFlag()).toMatchObject({ status: 'late' });
+    // Recorded on the lesson day (09:00 Moscow): in time, no flag; families read «не задано».
+    await db.lesson.update({ where: { id: fx.lessonId }, data: { noHomeworkAt: new Date('2026-09-01T06:00:00Z') } });
+    expect(await homeworkFlag()).toBeUndefined();
+    expect((await diaryLesson()).noHomework).toBe(true);
+    // An assignment given after all replaces «не задано» in the diary.
+    await saveHomework(teacher, fx.lessonId, { text: '§7', dueDate: null, studentIds: [] });
+    expect(await diaryLesson()).toMatchObject({ noHomework: false, homework: [{ text: '§7' }] });
   });
 
   it('gives the class teacher averages, finals and attendance for all subjects; others get nothing', async () => {

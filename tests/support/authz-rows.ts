@@ -385,6 +385,10 @@ export const MATRIX: Row[] = [
     args: async (_e, lessonId) => form({ command: 'attendance-taken', lessonId }),
     prepare: ({ db }, lessonId) => db.lesson.update({ where: { id: lessonId }, data: { attendanceEnteredAt: null } }),
   }),
+  lessonAction('lessonCommandAction', 'no-homework', {
+    args: async (_e, lessonId) => form({ command: 'no-homework', lessonId }),
+    prepare: ({ db }, lessonId) => db.lesson.update({ where: { id: lessonId }, data: { noHomeworkAt: null } }),
+  }),
   action('app/(journal)/journal/periods/actions.ts', 'periodStatusAction', {}, Object.fromEntries(
     ([['own', 'futureA', ['management']], ['otherSchool', 'futureB', NOBODY]] as const).map(([kind, period, allow]) => [kind, {
       allow,

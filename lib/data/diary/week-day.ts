@@ -38,6 +38,8 @@ export type DiaryWeekLesson = {
   plannedTest: boolean;
   /** Homework given at this lesson. */
   homework: WeekHomework[];
+  /** No class homework, and the teacher recorded that none was set («не задано»). */
+  noHomework: boolean;
   /** Homework given earlier that is due at this lesson (the first lesson of the course that day). */
   homeworkDue: DueHomework[];
   marks: DiaryMark[];
@@ -100,6 +102,7 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
       kindLabel: LESSON_KIND_LABELS[kind],
       plannedTest: l?.plannedTest ?? false,
       homework: l?.homework ?? [],
+      noHomework: !!l?.noHomework && !l.homework.some((h) => !h.individual),
       homeworkDue: p.status === 'cancelled' || p.status === 'moved-away' || dueTaken.has(p.courseId) ? [] : takeDue(input.due, p.courseId, date, dueTaken),
       marks: l ? marks.filter((m) => m.lessonId === l.id) : [],
       attendance: code && l?.attendance ? { code, label: ATTENDANCE_LABELS[code], comment: l.attendance.comment } : null,

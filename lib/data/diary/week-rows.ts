@@ -30,6 +30,8 @@ export type WeekLessonRow = {
   /** Who taught it, «Петрова А. И.»; differs from the course teacher on a substitution. */
   teacher: string;
   isSubstitution: boolean;
+  /** The teacher recorded «домашнее задание не задано». */
+  noHomework: boolean;
   homework: WeekHomework[];
   attendance: { code: AttendanceCodeName; comment: string | null } | null;
 };
@@ -71,7 +73,7 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
       COALESCE((
         SELECT json_agg(json_build_object(
                  'id', l.id, 'courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic, 'kind', l.lesson_kind,
-                 'plannedTest', l.planned_test, 'isSubstitution', l.is_substitution,
+                 'plannedTest', l.planned_test, 'isSubstitution', l.is_substitution, 'noHomework', l.no_homework_at IS NOT NULL,
                  'teacher', json_build_object('lastName', t.last_name, 'firstName', t.first_name, 'middleName', t.middle_name),
                  'homework', COALESCE((
                    SELECT json_agg(json_build_object('id', h.id, 'text', h.text, 'dueDate', h.due_date, 'individual', h.student_id IS NOT NULL,

@@ -48,10 +48,13 @@ function lessonOf(l: DiaryWeekLesson): ExtractLesson {
     slot: l.slot,
     subject: subjectWithGroup(l.subject, l.group),
     topic: topicOf(l),
-    homework: l.homework.map((h) => {
-      const files = h.attachments.length ? ` (приложено файлов: ${h.attachments.length}, спросите у учителя)` : '';
-      return (h.individual ? 'Индивидуально: ' : '') + h.text + files;
-    }),
+    homework: [
+      ...(l.noHomework ? ['не задано'] : []),
+      ...l.homework.map((h) => {
+        const files = h.attachments.length ? ` (приложено файлов: ${h.attachments.length}, спросите у учителя)` : '';
+        return (h.individual ? 'Индивидуально: ' : '') + h.text + files;
+      }),
+    ],
     marks: l.marks.map((m) => ({ value: m.value, workType: m.workTypeShort, weight: m.weight })),
     attendance: l.attendance?.code ?? null,
     change: changeNote(l),

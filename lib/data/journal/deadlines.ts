@@ -76,7 +76,7 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
       orderBy: [{ date: 'desc' }, { slot: 'asc' }],
       select: {
         id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true, createdAt: true, teacherId: true,
-        topicEnteredAt: true, attendanceEnteredAt: true,
+        topicEnteredAt: true, attendanceEnteredAt: true, noHomeworkAt: true,
         teacher: { select: { lastName: true, firstName: true } },
         course: { select: courseTitleSelect },
         homework: { where: { studentId: null }, orderBy: { createdAt: 'asc' }, take: 1, select: { createdAt: true } },
@@ -117,7 +117,8 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
         // Rows imported without the timestamps count as entered when the lesson was created.
         topicEnteredAt: l.topicEnteredAt ?? (l.topic ? l.createdAt : null),
         attendanceEnteredAt: l.attendanceEnteredAt ?? (l._count.attendance ? l.createdAt : null),
-        homeworkEnteredAt: l.homework[0]?.createdAt ?? null,
+        // An assignment or «не задано», whichever came first.
+        homeworkEnteredAt: earliest(l.homework[0]?.createdAt ?? null, l.noHomeworkAt),
         teacherLastLessonEnd: lastLessonEnd(l.teacherId, date, l.slot),
         markCount: l._count.marks,
         lateMarkCount: late.get(l.id) ?? 0,
@@ -162,4 +163,9 @@ async function lateMarkCounts(lessonIds: number[], markEntryDays: number, timeZo
        AND m.created_at >= (((l.date + ${markEntryDays + 1}::int)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')
      GROUP BY m.lesson_id`;
   return new Map(rows.map((r) => [r.lessonId, r.late]));
+}
+
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() <= b.getTime() ? a : b;
 }

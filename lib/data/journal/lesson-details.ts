@@ -16,7 +16,7 @@ export async function lessonDetails(actor: Actor, lessonId: number) {
     where: { id: lessonId, course: readableCourses(actor) },
     select: {
       id: true, courseId: true, date: true, slot: true, topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true,
-      isSubstitution: true, version: true, attendanceEnteredAt: true, topicEnteredAt: true,
+      isSubstitution: true, version: true, attendanceEnteredAt: true, topicEnteredAt: true, noHomeworkAt: true,
       teacher: { select: { id: true, lastName: true, firstName: true, middleName: true } },
       course: { select: { ...courseTitleSelect, classId: true, groupId: true, group: { select: { name: true, classId: true, schoolClass: { select: { gradeLevel: true, letter: true } } } } } },
     },
@@ -54,6 +54,8 @@ export async function lessonDetails(actor: Actor, lessonId: number) {
     plannedTest: lesson.plannedTest,
     version: lesson.version,
     attendanceTaken: lesson.attendanceEnteredAt !== null,
+    /** The teacher recorded «домашнее задание не задано». */
+    noHomework: lesson.noHomeworkAt !== null,
     teacher: { id: lesson.teacher.id, name: name(lesson.teacher) },
     isSubstitution: lesson.isSubstitution,
     timetableChange: change,

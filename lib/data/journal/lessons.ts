@@ -119,3 +119,21 @@ export async function confirmAttendance(actor: Actor, lessonId: number): Promise
     return { ok: true as const };
   }, TX_OPTIONS);
 }
+
+/**
+ * «Домашнее задание не задано»: records that the lesson has no homework, so the homework deadline
+ * (seed 002 §3.5: the information is entered on the lesson day) is met without an assignment.
+ * The first record counts; repeating it changes nothing.
+ */
+export async function recordNoHomework(actor: Actor, lessonId: number): Promise<Result> {
+  if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  const db = getDb();
+  const ctx = await writableLesson(db, actor, lessonId);
+  if (!ctx.ok) return ctx;
+  return db.$transaction(async (tx) => {
+    const closed = await periodOpen(tx, ctx);
+    if (closed) return closed;
+    await tx.lesson.updateMany({ where: { id: lessonId, noHomeworkAt: null }, data: { noHomeworkAt: new Date() } });
+    return { ok: true as const };
+  }, TX_OPTIONS);
+}

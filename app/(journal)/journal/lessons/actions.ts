@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { confirmAttendance, openLesson, updateLesson } from '@/lib/data/journal/lessons';
+import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
 import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
@@ -78,7 +78,7 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
 
 const refSchema = z.object({ lessonId: id, targetId: id });
 
-/** Small commands on the lesson page: delete homework or a file, confirm attendance taken. */
+/** Small commands on the lesson page: delete homework or a file, confirm attendance taken, record «no homework». */
 export async function lessonCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await getCurrentUser();
   if (!actor) return expired;
@@ -90,6 +90,7 @@ export async function lessonCommandAction(_prev: FormState, form: FormData): Pro
     command === 'delete-homework' ? await deleteHomework(actor, targetId)
     : command === 'delete-attachment' ? await deleteAttachment(actor, targetId)
     : command === 'attendance-taken' ? await confirmAttendance(actor, lessonId)
+    : command === 'no-homework' ? await recordNoHomework(actor, lessonId)
     : { ok: false as const, error: 'Неизвестное действие' };
   if (!r.ok) return { errors: { form: r.error } };
   revalidatePath(`/journal/lessons/${lessonId}`);

@@ -17,6 +17,7 @@ export function HomeworkSection({ lesson }: { lesson: LessonDetails }) {
       <h2 id="homework" className="mb-3 text-lg font-bold">Домашнее задание</h2>
       {lesson.classHomework.map((h) => <HomeworkItem key={h.id} lesson={lesson} hw={h} title="Всему классу" />)}
       {lesson.individualHomework.map((h) => <HomeworkItem key={h.id} lesson={lesson} hw={h} title={`Индивидуально: ${h.pupil}`} />)}
+      {!current && <NoHomework lesson={lesson} />}
       {lesson.writable && (
         <form action={action} className="mt-3 space-y-3 border-t border-line pt-3">
           <input type="hidden" name="lessonId" value={lesson.id} />
@@ -45,6 +46,21 @@ export function HomeworkSection({ lesson }: { lesson: LessonDetails }) {
         </form>
       )}
     </section>
+  );
+}
+
+/** «Не задано» is homework information too (seed 002 §3.5): it meets the deadline without an assignment. */
+function NoHomework({ lesson }: { lesson: LessonDetails }) {
+  const [state, command, pending] = useActionState<FormState, FormData>(lessonCommandAction, {});
+  if (lesson.noHomework) return <p className="text-ok">Отмечено: домашнее задание не задано.</p>;
+  if (!lesson.writable) return <p className="text-muted">Задание не внесено.</p>;
+  return (
+    <form action={command} className="flex flex-wrap items-center gap-3 text-sm">
+      <input type="hidden" name="lessonId" value={lesson.id} />
+      <input type="hidden" name="command" value="no-homework" />
+      <button disabled={pending} className="rounded-md border border-line px-3 py-1.5 hover:border-accent">Домашнее задание не задано</button>
+      <span aria-live="polite" className="text-danger">{state.errors?.form}</span>
+    </form>
   );
 }
 
