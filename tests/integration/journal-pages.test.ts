@@ -392,11 +392,15 @@ describe('timetabled lessons never opened in the journal', () => {
     expect(await overdueReport(manager, { from: '2026-10-01', to: '2026-09-14', now: NOW })).toMatchObject({ from: '2026-09-14', to: '2026-10-01' });
     expect(await overdueReport(manager, { from: '2026-09-20', to: '2027-01-31', now: NOW })).toMatchObject({ from: '2026-09-20', to: '2026-10-01' });
 
-    // The page, as the signed-in manager (dates long past on the real clock).
+    // The page, as the signed-in manager (dates long past on the real clock); it explains the
+    // school's own deadlines (90 minutes for homework, 5 days for marks here).
+    await db.school.update({ where: { id: fx.schoolId }, data: { homeworkGraceMinutes: 90, markEntryDays: 5 } });
     await signIn(manager.id);
     const html = renderToStaticMarkup((await OverduePage({ searchParams: Promise.resolve({ from: '2026-09-14', to: '2026-10-01' }) })) as React.ReactElement);
     expect(html).toContain('Просроченные записи в журнале');
     expect(html).toContain('Урок не открыт в журнале');
+    expect(html).toContain('не позже 90 минут после последнего урока');
+    expect(html).toContain('в течение 5 дней после урока');
     expect(html).toContain('Учителева Мария');
     expect(html).toContain('Заменова Зоя');
     expect(html).toContain(`href="/journal/courses/${fx.courseId}"`);

@@ -33,6 +33,9 @@ export type OverdueReport = {
   /** The school's teachers, for the filter. */
   teachers: { id: number; name: string }[];
   byTeacher: TeacherOverdue[];
+  /** The school's own deadlines, for the page's explanation. */
+  homeworkGraceMinutes: number;
+  markEntryDays: number;
 };
 
 export type OverdueReportQuery = { from?: string; to?: string; teacherId?: number; now?: Date };
@@ -43,7 +46,7 @@ export async function overdueReport(actor: Actor, q: OverdueReportQuery): Promis
   const now = q.now ?? new Date();
   const db = getDb();
   const [school, teacherRows] = await Promise.all([
-    db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true } }),
+    db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true, homeworkGraceMinutes: true, markEntryDays: true } }),
     db.user.findMany({
       where: { schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } },
       orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
@@ -57,6 +60,8 @@ export async function overdueReport(actor: Actor, q: OverdueReportQuery): Promis
   return {
     ...range,
     teacherId,
+    homeworkGraceMinutes: school.homeworkGraceMinutes,
+    markEntryDays: school.markEntryDays,
     teachers: teacherRows.map((t) => ({ id: t.id, name: `${t.lastName} ${t.firstName}` })),
     byTeacher: byTeacher(teacherId === null ? items : items.filter((i) => i.teacherId === teacherId)),
   };
