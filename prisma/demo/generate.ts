@@ -348,11 +348,9 @@ async function recordNoHomework(prisma: PrismaClient, rows: readonly { lessonId:
   const CHUNK = 5_000;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
+    const ids = chunk.map((r) => r.lessonId);
     // Timestamps are stored as UTC wall time (timestamp without time zone), as Prisma writes them.
-    await prisma.$executeRawUnsafe(
-      'UPDATE lessons l SET no_homework_at = v.at FROM unnest($1::int[], $2::timestamp[]) AS v(id, at) WHERE l.id = v.id',
-      chunk.map((r) => r.lessonId),
-      chunk.map((r) => r.at.toISOString().replace('T', ' ').replace('Z', '')),
-    );
+    const ats = chunk.map((r) => r.at.toISOString().replace('T', ' ').replace('Z', ''));
+    await prisma.$executeRaw`UPDATE lessons l SET no_homework_at = v.at FROM unnest(${ids}::int[], ${ats}::timestamp[]) AS v(id, at) WHERE l.id = v.id`;
   }
 }

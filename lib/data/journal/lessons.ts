@@ -4,6 +4,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
+import type { Permission } from '../../auth/permissions';
 import { writeAudit } from '../../audit';
 import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate } from '../dates';
@@ -107,33 +108,30 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
 
 /** «Все на месте»: records that attendance was taken although no one is absent. */
 export async function confirmAttendance(actor: Actor, lessonId: number): Promise<Result> {
-  if (!actor.permissions.has('attendance:write')) return fail(MESSAGES.denied);
-  const db = getDb();
-  const ctx = await writableLesson(db, actor, lessonId);
-  if (!ctx.ok) return ctx;
-  return db.$transaction(async (tx) => {
-    // A closed period's attendance is final, its «taken» stamp included.
-    const closed = await periodOpen(tx, ctx);
-    if (closed) return closed;
-    await tx.lesson.updateMany({ where: { id: lessonId, attendanceEnteredAt: null }, data: { attendanceEnteredAt: new Date() } });
-    return { ok: true as const };
-  }, TX_OPTIONS);
+  return stampOnce(actor, lessonId, 'attendance:write', 'attendanceEnteredAt');
 }
 
 /**
  * «Домашнее задание не задано»: records that the lesson has no homework, so the homework deadline
  * (seed 002 §3.5: the information is entered on the lesson day) is met without an assignment.
- * The first record counts; repeating it changes nothing.
  */
 export async function recordNoHomework(actor: Actor, lessonId: number): Promise<Result> {
-  if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  return stampOnce(actor, lessonId, 'homework:write', 'noHomeworkAt');
+}
+
+/**
+ * Stamps when something was entered for a lesson; the first stamp counts and repeating it changes
+ * nothing. A closed period's stamps are final, so it runs under the period lock like other writes.
+ */
+async function stampOnce(actor: Actor, lessonId: number, permission: Permission, field: 'attendanceEnteredAt' | 'noHomeworkAt'): Promise<Result> {
+  if (!actor.permissions.has(permission)) return fail(MESSAGES.denied);
   const db = getDb();
   const ctx = await writableLesson(db, actor, lessonId);
   if (!ctx.ok) return ctx;
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
-    await tx.lesson.updateMany({ where: { id: lessonId, noHomeworkAt: null }, data: { noHomeworkAt: new Date() } });
+    await tx.lesson.updateMany({ where: { id: lessonId, [field]: null }, data: { [field]: new Date() } });
     return { ok: true as const };
   }, TX_OPTIONS);
 }
