@@ -26,7 +26,7 @@ export type TodayLesson = {
 
 export async function teacherHome(actor: Actor, now = new Date()) {
   const db = getDb();
-  const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true, name: true } });
+  const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true, name: true, homeworkGraceMinutes: true, markEntryDays: true } });
   const today = toSchoolDate(now, school.timezone);
   const weekday = isoWeekday(today);
   const date = dbDate(today);
@@ -68,5 +68,6 @@ export async function teacherHome(actor: Actor, now = new Date()) {
   const classes = actor.permissions.has('journal:read:school')
     ? await db.schoolClass.findMany({ where: { AND: [readableClasses(actor), { academicYear: { startDate: { lte: date }, endDate: { gte: date } } }] }, orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }], select: { id: true, gradeLevel: true, letter: true } })
     : [];
-  return { today, schoolName: school.name, lessons: day, courses: courses.map((c) => ({ id: c.id, title: courseTitle(c) })), overdue, classes: classes.map((c) => ({ id: c.id, name: className(c) })) };
+  const deadlines = { homeworkGraceMinutes: school.homeworkGraceMinutes, markEntryDays: school.markEntryDays };
+  return { today, schoolName: school.name, deadlines, lessons: day, courses: courses.map((c) => ({ id: c.id, title: courseTitle(c) })), overdue, classes: classes.map((c) => ({ id: c.id, name: className(c) })) };
 }

@@ -4,6 +4,7 @@ import { teacherHome } from '@/lib/data/teacher-home';
 import { formatDayHeaderRu } from '@/lib/domain/calendar';
 import { OpenLessonButton } from './open-lesson-button';
 import { OverdueList } from './overdue-list';
+import { DeadlineRules } from './deadline-rules';
 
 export const metadata = { title: 'Журнал' };
 
@@ -39,7 +40,7 @@ export default async function JournalHomePage() {
       </section>
       <section aria-labelledby="overdue">
         <h2 id="overdue" className="mb-1 text-xl font-bold">Просроченные записи</h2>
-        <p className="mb-3 text-sm text-muted">По положению об ЭЖ: тема и отсутствующие — в день урока; домашнее задание — не позже 2 часов после последнего урока; отметки за работу — в течение недели.</p>
+        <DeadlineRules homeworkGraceMinutes={home.deadlines.homeworkGraceMinutes} markEntryDays={home.deadlines.markEntryDays} className="mb-3" />
         <OverdueList items={home.overdue} />
       </section>
       {home.classes.length > 0 && (

@@ -6,8 +6,8 @@ import { requireUser } from '@/lib/auth/current-user';
 import { overdueReport, DEFAULT_DAYS, MAX_DAYS } from '@/lib/data/journal/overdue-report';
 import { DEADLINE_RULE_LABELS, type DeadlineRule } from '@/lib/domain/journal-deadlines';
 import { formatDateRu } from '@/lib/domain/calendar';
-import { pluralRu } from '@/lib/domain/russian';
 import { OverdueList } from '../overdue-list';
+import { DeadlineRules } from '../deadline-rules';
 
 export const metadata = { title: 'Просроченные записи' };
 
@@ -16,12 +16,6 @@ type Props = { searchParams: Promise<{ from?: string; to?: string; teacher?: str
 const RULES: DeadlineRule[] = ['topic', 'attendance', 'homework', 'marks'];
 /** Lessons listed per teacher when all teachers are shown; one teacher's list is shown whole. */
 const PER_TEACHER = 15;
-
-/** «2 часов», «90 минут»: the school's homework grace after the teacher's last lesson. */
-function graceText(minutes: number): string {
-  if (minutes % 60 === 0) return `${minutes / 60} ${pluralRu(minutes / 60, 'часа', 'часов', 'часов')}`;
-  return `${minutes} ${pluralRu(minutes, 'минуты', 'минут', 'минут')}`;
-}
 
 export default async function OverduePage({ searchParams }: Props) {
   const user = await requireUser();
@@ -36,7 +30,7 @@ export default async function OverduePage({ searchParams }: Props) {
     <div className="space-y-6">
       <div>
         <h1 className="mb-1 text-2xl font-bold">Просроченные записи в журнале</h1>
-        <p className="text-sm text-muted">По положению об ЭЖ: тема и отсутствующие — в день урока; домашнее задание (или отметка «не задано») — в день урока, не позже {graceText(report.homeworkGraceMinutes)} после последнего урока учителя; отметки за работу — в течение {report.markEntryDays} {pluralRu(report.markEntryDays, 'дня', 'дней', 'дней')} после урока. Урок по расписанию, не открытый в журнале, со следующего дня считается незаполненным.</p>
+        <DeadlineRules homeworkGraceMinutes={report.homeworkGraceMinutes} markEntryDays={report.markEntryDays} />
       </div>
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3">
         <label className="flex flex-col text-sm">С<input type="date" name="from" defaultValue={from} className="mt-1 rounded-md border border-line px-3 py-2 text-base" /></label>
