@@ -16,7 +16,12 @@ export { Prisma } from './generated/prisma/client';
 /** Connections are replaced after this long, which also bounds the prepared statements each one holds. */
 const CONNECTION_LIFETIME_SECONDS = 15 * 60;
 
-const pools = new WeakMap<PrismaClient, { pool: pg.Pool; prepared: boolean }>();
+type PoolOf = { pool: pg.Pool; prepared: boolean };
+// Kept on the client itself under a registered symbol, not in a module-level WeakMap: a Next build
+// may load this module more than once (instrumentation.ts and the pages get their own copies), and
+// a client made by one copy must still be found by another. With the WeakMap, every hot-path
+// statement of lib/sql.ts fell back to Prisma's raw path in production.
+const POOL = Symbol.for('school-journal.pg-pool');
 const statementNames = new Map<string, string>();
 
 /** The same name for the same SQL text in every connection of the process. */
@@ -36,11 +41,11 @@ export function createPrismaClient(connectionString: string, poolMax = 10): Pris
   const prepared = poolMax > 1;
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(prepared ? { statementNameGenerator: (query: { sql: string }) => statementName(query.sql) } : {}) });
   const client = new PrismaClient({ adapter });
-  pools.set(client, { pool, prepared });
+  Object.defineProperty(client, POOL, { value: { pool, prepared } satisfies PoolOf });
   return client;
 }
 
 /** The pg pool under a client made by createPrismaClient, and whether to name statements on it. */
-export function poolOf(client: PrismaClient): { pool: pg.Pool; prepared: boolean } | undefined {
-  return pools.get(client);
+export function poolOf(client: PrismaClient): PoolOf | undefined {
+  return (client as unknown as { [POOL]?: PoolOf })[POOL];
 }
