@@ -168,7 +168,9 @@ async function saves(ctx: BenchContext, list: Teacher[], paced: boolean): Promis
   }));
   const s = summarize(samples);
   const name = paced ? `сохранение отметки, ${workers.length} учителей вводят одновременно (≈2 отметки/с каждый)` : `сохранение отметки, ${workers.length} учителей без пауз (предел)`;
-  return { name, figures: { median_ms: s.median_ms, p99_ms: s.p99_ms, saved: ok, refused }, target: 'медиана ≤ 15 мс', met: s.median_ms <= 15 };
+  const figures = { median_ms: s.median_ms, p99_ms: s.p99_ms, saved: ok, refused };
+  // The target is for teachers typing; the back-to-back run only shows where saving saturates.
+  return paced ? { name, figures, target: 'медиана ≤ 15 мс', met: s.median_ms <= 15 } : { name, figures };
 }
 
 /** SQL statements of the page's data (actor + grid), counted with Prisma's query event, for a small and a large journal. */
