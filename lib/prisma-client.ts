@@ -18,9 +18,9 @@ const CONNECTION_LIFETIME_SECONDS = 15 * 60;
 
 type PoolOf = { pool: pg.Pool; prepared: boolean };
 // Kept on the client itself under a registered symbol, not in a module-level WeakMap: a Next build
-// may load this module more than once (instrumentation.ts and the pages get their own copies), and
-// a client made by one copy must still be found by another. With the WeakMap, every hot-path
-// statement of lib/sql.ts fell back to Prisma's raw path in production.
+// bundles this module into several chunks, each with its own copy, and the one client (made by
+// whichever copy asked first, see lib/db.ts) must be found by every copy. With the WeakMap, every
+// hot-path statement of lib/sql.ts fell back to Prisma's raw path in the built app.
 const POOL = Symbol.for('school-journal.pg-pool');
 const statementNames = new Map<string, string>();
 

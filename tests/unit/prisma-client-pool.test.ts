@@ -1,7 +1,7 @@
 // lib/sql.ts runs the hot-path statements on the pg pool under the application's Prisma client.
-// A Next build loads lib/prisma-client.ts more than once (instrumentation and the pages each get a
-// copy), so the pool must be found from a client that another copy of the module made; when it
-// is not, every such statement silently takes Prisma's slower raw path.
+// A Next build bundles lib/prisma-client.ts into several chunks, each with its own copy, so the
+// pool must be found from a client that another copy of the module made; when it is not, every
+// such statement silently takes Prisma's slower raw path.
 import { describe, expect, it, vi } from 'vitest';
 import { createPrismaClient, poolOf } from '@/lib/prisma-client';
 
