@@ -5,6 +5,7 @@ import 'server-only';
 import { configuredTransport } from '../mail/transport';
 import { SEND_POLICY, sendDueNotifications } from '../mail/sender';
 import { enqueueFinalMarkNotices } from './final-marks-notices';
+import { removeExpiredRows } from './housekeeping';
 import { enqueueMonthlyForecasts } from './monthly-forecast';
 import { enqueueWeeklyDigests } from './weekly-digest';
 
@@ -38,4 +39,6 @@ export const TASKS: Record<string, Task> = {
   'final-mark-notices': { cron: '*/10 * * * *', everyMs: 10 * 60_000, run: () => enqueueFinalMarkNotices({ hold: hold() }) },
   'weekly-digest': { cron: '7 * * * *', everyMs: 60 * 60_000, run: () => enqueueWeeklyDigests({ hold: hold() }) },
   'monthly-forecast': { cron: '37 * * * *', everyMs: 60 * 60_000, run: () => enqueueMonthlyForecasts({ hold: hold() }) },
+  // Daily, and once at start: the deletes are small, so the hour matters little.
+  housekeeping: { cron: '23 3 * * *', everyMs: 24 * 60 * 60_000, run: () => removeExpiredRows() },
 };
