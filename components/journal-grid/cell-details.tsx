@@ -3,6 +3,7 @@
 // work type and comment, and the cell's history from the audit trail. Escape closes it.
 import { useEffect, useRef, useState } from 'react';
 import { ATTENDANCE_CODES, ATTENDANCE_LABELS } from '@/lib/domain/attendance';
+import { formatDateRu } from '@/lib/domain/calendar';
 import type { GridCell, GridLessonProps, GridPupilProps, HistoryAction, HistoryEntry, Intent, JournalGridProps } from './types';
 
 type Props = {
@@ -57,7 +58,7 @@ export function CellDetails({ pupil, lesson, cell, editable, scaleValues, workTy
     <div role="dialog" aria-modal="true" aria-labelledby="cell-details-title" className="fixed inset-y-0 right-0 z-50 w-full max-w-md overflow-y-auto border-l border-line bg-white p-5 shadow-xl"
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); save(); } }}>
       <h2 id="cell-details-title" className="text-lg font-bold">{pupil.name}</h2>
-      <p className="mb-4 text-sm text-muted">Урок {lesson.date}{lesson.topic ? ` · ${lesson.topic}` : ''}</p>
+      <p className="mb-4 text-sm text-muted">Урок {formatDateRu(lesson.date)}{lesson.topic ? ` · ${lesson.topic}` : ''}</p>
       <fieldset disabled={!editable} className="space-y-4">
         <label className="block">
           <span className="mb-1 block font-bold">Посещаемость</span>

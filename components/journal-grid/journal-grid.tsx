@@ -7,6 +7,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatAverage } from '@/lib/domain/averages';
+import { formatDateRu } from '@/lib/domain/calendar';
 import { markNumericValue } from '@/lib/domain/grading';
 import { isEnrolledOn, keyAction, moveCursor, parseCellInput, parsePastedColumn, proposalShort, pupilFigures } from '@/lib/domain/journal-grid';
 import { unpackCells } from '@/lib/domain/journal-grid-cells';
@@ -175,7 +176,7 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
         </table>
       </div>
       <p aria-live="polite" className="min-h-6 text-sm">
-        {currentStatus?.message ? <span className={currentStatus.state === 'conflict' ? 'text-amber-800' : 'text-danger'}>{currentStatus.message}</span> : <span className="text-muted">{notice || `${current.pupil?.name ?? ''}${current.lesson ? ` · ${current.lesson.date}` : ''}`}</span>}
+        {currentStatus?.message ? <span className={currentStatus.state === 'conflict' ? 'text-amber-800' : 'text-danger'}>{currentStatus.message}</span> : <span className="text-muted">{notice || `${current.pupil?.name ?? ''}${current.lesson ? ` · ${formatDateRu(current.lesson.date)}` : ''}`}</span>}
         {current.lesson && <Link className="ml-3 text-accent underline" href={`/journal/lessons/${current.lesson.id}`}>урок</Link>}
       </p>
       {details && current.pupil && current.lesson && (
