@@ -48,10 +48,11 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
                  'teacher', CASE WHEN t.id IS NULL THEN NULL ELSE
                    json_build_object('id', t.id, 'lastName', t.last_name, 'firstName', t.first_name, 'middleName', t.middle_name) END)
                ORDER BY e.start_date)
-          FROM en e JOIN school_classes c ON c.id = e.class_id LEFT JOIN users t ON t.id = c.class_teacher_id), '[]') AS enrollments,
+          FROM en e JOIN school_classes c ON c.id = e.class_id AND c.school_id = ${schoolId}
+          LEFT JOIN users t ON t.id = c.class_teacher_id), '[]') AS enrollments,
       COALESCE((
         SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'classId', g.class_id) ORDER BY g.name)
-          FROM grp JOIN study_groups g ON g.id = grp.group_id), '[]') AS groups,
+          FROM grp JOIN study_groups g ON g.id = grp.group_id AND g.school_id = ${schoolId}), '[]') AS groups,
       COALESCE((
         SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'kind', p.kind, 'ordinal', p.ordinal, 'startDate', p.start_date,
                                           'endDate', p.end_date, 'schemeId', p.scheme_id, 'academicYearId', p.academic_year_id)
@@ -65,7 +66,7 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
           FROM holidays h WHERE h.school_id = ${schoolId} AND h.academic_year_id IN (SELECT academic_year_id FROM en)), '[]') AS holidays,
       COALESCE((
         SELECT json_agg(json_build_object('slot', b.slot, 'startMinute', b.start_minute, 'endMinute', b.end_minute) ORDER BY b.slot)
-          FROM bell_slots b JOIN bell_schedules bs ON bs.id = b.bell_schedule_id
+          FROM bell_slots b JOIN bell_schedules bs ON bs.id = b.bell_schedule_id AND bs.school_id = ${schoolId}
          WHERE b.school_id = ${schoolId} AND bs.is_default), '[]') AS bells,
       COALESCE((
         SELECT json_agg(json_build_object(
@@ -77,11 +78,13 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
                                                      'firstName', u.first_name, 'middleName', u.middle_name))
                      FROM course_teachers ct JOIN users u ON u.id = ct.teacher_id WHERE ct.course_id = co.id), '[]')))
           FROM courses co
-          JOIN subjects sub ON sub.id = co.subject_id
-          JOIN grading_scales gs ON gs.id = co.grading_scale_id
-          LEFT JOIN school_classes cc ON cc.id = co.class_id
-          LEFT JOIN study_groups gr ON gr.id = co.group_id
-          LEFT JOIN school_classes gc ON gc.id = gr.class_id
+          -- Each join is limited to the school as well: the planner's generic plan hashes these
+          -- tables, and this way it reads one school's rows, not the whole municipality's.
+          JOIN subjects sub ON sub.id = co.subject_id AND sub.school_id = ${schoolId}
+          JOIN grading_scales gs ON gs.id = co.grading_scale_id AND gs.school_id = ${schoolId}
+          LEFT JOIN school_classes cc ON cc.id = co.class_id AND cc.school_id = ${schoolId}
+          LEFT JOIN study_groups gr ON gr.id = co.group_id AND gr.school_id = ${schoolId}
+          LEFT JOIN school_classes gc ON gc.id = gr.class_id AND gc.school_id = ${schoolId}
          WHERE co.school_id = ${schoolId}
            AND (co.class_id IN (SELECT class_id FROM en) OR co.group_id IN (SELECT group_id FROM grp))), '[]') AS courses`;
   return rows[0] ?? null;

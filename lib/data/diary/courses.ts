@@ -63,7 +63,7 @@ export async function loadStudentMarks(actor: Actor, student: DiaryStudent, from
            l.slot, m.value, m.numeric_value AS "numericValue", w.name AS "workType", w.short_name AS "workTypeShort",
            w.weight, m.comment, m.position
       FROM marks m
-      JOIN work_types w ON w.id = m.work_type_id
+      JOIN work_types w ON w.id = m.work_type_id AND w.school_id = ${actor.schoolId}
       -- An index lookup per mark (a pupil has a few hundred a year). OFFSET 0 keeps the planner
       -- from turning it into a join, which as a prepared (generic) plan hashed every lesson of the
       -- database: 8 ms on one school, growing with each school added.
