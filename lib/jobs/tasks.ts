@@ -2,6 +2,7 @@
 // now and nothing twice (the outbox's dedupe keys, SKIP LOCKED claiming), so running it late,
 // again, or in two processes at once is harmless. That is what makes both runners below safe.
 import 'server-only';
+import { releaseHeldLetters } from '../mail/outbox';
 import { configuredTransport } from '../mail/transport';
 import { SEND_POLICY, sendDueNotifications } from '../mail/sender';
 import { enqueueFinalMarkNotices } from './final-marks-notices';
@@ -27,6 +28,7 @@ export const TASKS: Record<string, Task> = {
     run: async () => {
       const transport = configuredTransport();
       if (!transport) return null;
+      await releaseHeldLetters();
       // Keep sending while full batches come back, so a school's Saturday digests do not wait
       // a minute per fifty letters; stop before the next run is due.
       const until = Date.now() + 45_000;

@@ -53,3 +53,20 @@ export async function enqueue(drafts: readonly NotificationDraft[], options: { h
   });
   return count;
 }
+
+/** Letters kept without SMTP that are still worth sending once it is configured (see releaseHeldLetters). */
+export const HELD_RELEASE_DAYS = 7;
+
+/**
+ * Queues the letters kept as HELD during the last HELD_RELEASE_DAYS; older ones stay HELD, as a
+ * record (a newer digest or forecast has replaced them). Called by the sender's task when SMTP is
+ * configured. Without it, the week's digest or a final-marks notice kept before SMTP was set up
+ * would never go: its dedupe key stops the job from writing the letter again.
+ */
+export async function releaseHeldLetters(now = new Date()): Promise<number> {
+  const { count } = await getDb().notification.updateMany({
+    where: { status: 'HELD', createdAt: { gte: new Date(now.getTime() - HELD_RELEASE_DAYS * 86_400_000) } },
+    data: { status: 'PENDING', nextAttemptAt: now },
+  });
+  return count;
+}

@@ -10,6 +10,7 @@ import { actorFor } from '../support/actors';
 import { deliveryLists } from '../../lib/data/consents';
 import { smtpTransport } from '../../lib/mail/transport';
 import { messageIdFor, sendDueNotifications, SEND_POLICY } from '../../lib/mail/sender';
+import { HELD_RELEASE_DAYS, releaseHeldLetters } from '../../lib/mail/outbox';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
@@ -157,6 +158,23 @@ describe('the weekly digest', () => {
     expect(await digestRows()).toMatchObject([{ status: 'HELD', attempts: 0 }]);
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(smtp.received).toHaveLength(0);
+  });
+
+  it('sends the letters kept during the last week once SMTP is configured; older ones stay kept', async () => {
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: NOW, hold: true });
+    // A letter of a month ago, kept too: another week's digest, replaced since.
+    const old = new Date(NOW.getTime() - (HELD_RELEASE_DAYS + 1) * 86_400_000);
+    await db.notification.create({
+      data: { schoolId: fx.schoolId, kind: 'digest', toAddress: 'olga@example.ru', subject: 'Дневник за старую неделю', text: '…', dedupeKey: 'digest:old', status: 'HELD', createdAt: old, nextAttemptAt: old },
+    });
+
+    expect(await releaseHeldLetters(NOW)).toBe(1);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(smtp.received.map((r) => r.to)).toEqual([['olga@example.ru']]);
+    expect(await db.notification.findUnique({ where: { dedupeKey: 'digest:old' }, select: { status: true } })).toEqual({ status: 'HELD' });
+    // Releasing again changes nothing: the sent letter is not held any more.
+    expect(await releaseHeldLetters(NOW)).toBe(0);
   });
 
   it('lets two senders work at once without sending any letter twice', async () => {
