@@ -5,7 +5,7 @@
 export { toSchoolDate } from './timezone';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);

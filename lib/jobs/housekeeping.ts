@@ -9,11 +9,10 @@
 // pg-boss removes its own finished jobs (after 7 days by default in v10).
 import 'server-only';
 import { getDb } from '../db';
+import { DAY_MS } from '../domain/calendar';
 
 export const LETTER_RETENTION_DAYS = 90;
 export const SIGN_IN_ATTEMPT_RETENTION_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 export type HousekeepingReport = { letters: number; signInAttempts: number };
 

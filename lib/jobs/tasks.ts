@@ -21,6 +21,12 @@ export type Task = {
 /** Without SMTP settings letters are kept as HELD instead of being queued for sending. */
 const hold = () => configuredTransport() === null;
 
+/**
+ * SMTP settings come from the environment, fixed for the process: once a process with a transport
+ * has queued the letters kept before, no new ones can be kept, so it does not ask again.
+ */
+let heldReleased = false;
+
 export const TASKS: Record<string, Task> = {
   'outbox-send': {
     cron: '* * * * *',
@@ -28,7 +34,10 @@ export const TASKS: Record<string, Task> = {
     run: async () => {
       const transport = configuredTransport();
       if (!transport) return null;
-      await releaseHeldLetters();
+      if (!heldReleased) {
+        await releaseHeldLetters();
+        heldReleased = true;
+      }
       // Keep sending while full batches come back, so a school's Saturday digests do not wait
       // a minute per fifty letters; stop before the next run is due.
       const until = Date.now() + 45_000;

@@ -3,6 +3,7 @@
 // twice, or in two processes at once, inserts each message once: ON CONFLICT DO NOTHING.
 import 'server-only';
 import { getDb } from '../db';
+import { DAY_MS } from '../domain/calendar';
 import type { Letter } from './templates/digest';
 
 export type NotificationDraft = Letter & {
@@ -65,7 +66,7 @@ export const HELD_RELEASE_DAYS = 7;
  */
 export async function releaseHeldLetters(now = new Date()): Promise<number> {
   const { count } = await getDb().notification.updateMany({
-    where: { status: 'HELD', createdAt: { gte: new Date(now.getTime() - HELD_RELEASE_DAYS * 86_400_000) } },
+    where: { status: 'HELD', createdAt: { gte: new Date(now.getTime() - HELD_RELEASE_DAYS * DAY_MS) } },
     data: { status: 'PENDING', nextAttemptAt: now },
   });
   return count;
