@@ -84,7 +84,7 @@ const env: NodeJS.ProcessEnv = {
   // A page render allocates a few megabytes that die with the request. With V8's default 16 MB
   // young generation, a worker serving dozens of requests at once promotes them to the old
   // generation and spends ~15% of its CPU collecting; 64 MB lets them die young (README,
-  // «Производительность»). Settings of the operator's own NODE_OPTIONS come after and win.
+  // «Benchmarks»). Settings of the operator's own NODE_OPTIONS come after and win.
   NODE_OPTIONS: ['--max-semi-space-size=64', process.env.NODE_OPTIONS].filter(Boolean).join(' '),
 };
 const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
