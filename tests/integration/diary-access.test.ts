@@ -390,3 +390,74 @@ describe('acknowledging final marks', () => {
     expect(message).toMatchObject({ recipientId: w.otherTeacherId, body: 'Ознакомлен(а) с итоговыми отметками за период «2 четверть».' });
   });
 });
+
+describe('a message with the acknowledgement belongs to its writer', () => {
+  it('the writer reads it on the results page; the pupil and the other guardian see only that it was acknowledged', async () => {
+    // Runs after «acknowledging final marks», whose parent wrote to the class teacher.
+    const writer = (await diaryResults(parent, w.childA, NOW))!.periods.find((p) => p.id === w.studyPeriodId)!;
+    expect(writer.acks).toMatchObject([{ parent: 'Ученик1 О.', message: 'Ознакомлены, спасибо!' }]);
+
+    const ownView = (await diaryResults(pupil, w.childA, NOW))!.periods.find((p) => p.id === w.studyPeriodId)!;
+    expect(ownView.acks).toMatchObject([{ parent: 'Ученик1 О.', message: null }]);
+
+    const fatherId = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Ученик1', firstName: 'Иван', login: 'parent-father' });
+    await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: fatherId, studentId: w.childA } });
+    const father = (await diaryResults(await actorFor(db, fatherId), w.childA, NOW))!.periods.find((p) => p.id === w.studyPeriodId)!;
+    expect(father.acks).toMatchObject([{ parent: 'Ученик1 О.', message: null }]);
+    expect(JSON.stringify(father)).not.toContain('Ознакомлены, спасибо');
+  });
+});
+
+describe('a pupil who changed class', () => {
+  it('the week of 1 September, which starts in August, is shown under the new year’s class and term', async () => {
+    // Last year: 4А of 2025/2026, whose enrollment lasts until 31 August.
+    const lastYear = await db.academicYear.create({
+      data: { schoolId: w.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') },
+    });
+    await db.studyPeriod.create({
+      data: { schoolId: w.schoolId, academicYearId: lastYear.id, schemeId: w.periodSchemeId, name: '4 четверть', ordinal: 4, startDate: day('2026-03-30'), endDate: day('2026-05-29') },
+    });
+    const oldClass = await db.schoolClass.create({ data: { schoolId: w.schoolId, academicYearId: lastYear.id, gradeLevel: 4, letter: 'А', periodSchemeId: w.periodSchemeId } });
+    const pupilId = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переходов', firstName: 'Олег' });
+    await enroll(db, w.schoolId, pupilId, oldClass.id, '2025-09-01', '2026-08-31');
+    await enroll(db, w.schoolId, pupilId, w.classId, '2026-09-01');
+    const self = await actorFor(db, pupilId);
+
+    for (const requested of ['2026-08-31', '2026-09-02']) {
+      const week = (await diaryWeek(self, pupilId, requested, NOW))!;
+      expect(week.monday).toBe('2026-08-31');
+      expect(week.student).toMatchObject({ className: '5А', classId: w.classId });
+      expect(week.period?.name).toBe('1 четверть');
+      // Wednesday 2 September: 5А's mathematics from the timetable, a study day of the new term.
+      expect(week.days.find((d) => d.date === '2026-09-02')!.lessons.map((l) => [l.slot, l.subject])).toEqual([[2, 'Математика']]);
+    }
+    // The last week of August is still last year's class.
+    expect((await diaryWeek(self, pupilId, '2026-08-24', NOW))!.student.className).toBe('4А');
+  });
+
+  it('after a move the schedule lists the new class’s changes and tests, not the old class’s', async () => {
+    // In 5А until Tuesday 15 September, in 6Б from Wednesday 16 September (today).
+    const pupilId = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переведённая', firstName: 'Нина' });
+    await enroll(db, w.schoolId, pupilId, w.classId, '2026-09-01', '2026-09-15');
+    await enroll(db, w.schoolId, pupilId, w.classBId, '2026-09-16');
+    await db.timetableChange.createMany({
+      data: [
+        { schoolId: w.schoolId, courseId: w.courseId, date: day('2026-09-21'), slot: 1, kind: 'SUBSTITUTION', substituteTeacherId: w.substituteId },
+        { schoolId: w.schoolId, courseId: w.courseBId, date: day('2026-09-21'), slot: 2, kind: 'CANCELLED', reason: 'субботник' },
+      ],
+    });
+    await lesson(w, w.courseId, '2026-09-23', 2, 'Контрольная работа по математике');
+    await db.lesson.updateMany({ where: { courseId: w.courseId, date: day('2026-09-23') }, data: { plannedTest: true } });
+    const bioTest = await lesson(w, w.courseBId, '2026-09-28', 2, 'Контрольная работа по биологии', w.otherTeacherId);
+    await db.lesson.update({ where: { id: bioTest }, data: { plannedTest: true } });
+
+    const schedule = (await diarySchedule(await actorFor(db, pupilId), pupilId, NOW))!;
+    expect(schedule.changes.map((c) => [c.date, c.subject, c.kind])).toEqual([['2026-09-21', 'Биология', 'CANCELLED']]);
+    expect(schedule.tests.map((t) => [t.date, t.subject])).toEqual([['2026-09-28', 'Биология']]);
+
+    // A pupil still in 5А sees 5А's change and test.
+    const stays = (await diarySchedule(pupil, w.childA, NOW))!;
+    expect(stays.changes.map((c) => [c.date, c.subject])).toContainEqual(['2026-09-21', 'Математика']);
+    expect(stays.tests.map((t) => [t.date, t.subject])).toContainEqual(['2026-09-23', 'Математика']);
+  });
+});

@@ -106,9 +106,14 @@ describe('who may print', () => {
     }
   });
 
-  it('refuses everybody else with a clear 4xx: another family’s child, a subject teacher, the pupil, another school', async () => {
+  it('refuses everybody else: another family’s child as unknown, a subject teacher and the pupil with 403, another school', async () => {
     const parent = await actorFor(db, fx.parentId);
-    expect(await loadWeekExtract(parent, pupils.second, WEEK, NOW)).toMatchObject({ ok: false, status: 403 });
+    // A family is told «not found» for another child, exactly as for an id that is nobody's,
+    // so pupil ids cannot be mapped out; staff are told why.
+    const notFound = { ok: false, status: 404, error: 'Ученик не найден' };
+    expect(await loadWeekExtract(parent, pupils.second, WEEK, NOW)).toMatchObject(notFound);
+    expect(await loadWeekExtract(parent, 987_654, WEEK, NOW)).toMatchObject(notFound);
+    expect(await loadWeekExtract(await actorFor(db, pupils.first), pupils.second, WEEK, NOW)).toMatchObject(notFound);
 
     const subjectTeacherId = await createUser(db, fx.schoolId, ['TEACHER']);
     await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: subjectTeacherId, isPrimary: false } });

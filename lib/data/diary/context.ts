@@ -121,6 +121,17 @@ export function enrollmentOn(student: Pick<DiaryStudent, 'enrollments'>, date: s
   return before[before.length - 1] ?? list[0] ?? null;
 }
 
+/**
+ * The class a week is shown under: the latest enrollment that overlaps the week. The week of
+ * 1 September starts in August, when last year's enrollment still holds; choosing by its Monday
+ * showed last year's class, and its terms made the first school days non-study days.
+ */
+export function enrollmentForWeek(student: Pick<DiaryStudent, 'enrollments'>, monday: string, sunday: string): DiaryEnrollment | null {
+  const overlapping = student.enrollments.filter((e) => e.startDate <= sunday && (e.endDate === null || monday <= e.endDate));
+  return overlapping.reduce<DiaryEnrollment | null>((latest, e) => (!latest || e.startDate >= latest.startDate ? e : latest), null)
+    ?? enrollmentOn(student, monday);
+}
+
 /** Whether a course of the class (or of a group of the class) applies to the pupil on the date. */
 export function attendsOn(student: Pick<DiaryStudent, 'enrollments'>, course: { classId: number | null; groupClassId: number | null }, date: string): boolean {
   const classId = course.classId ?? course.groupClassId;

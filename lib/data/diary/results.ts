@@ -90,7 +90,12 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
       return {
         ...p,
         hasResults: withResults.has(p.id),
-        acks: periodAcks.map((a) => ({ parent: shortPersonName(a.parent), parentId: a.parentId, at: formatInstantRu(a.acknowledgedAt, pupil.school.timezone), message: a.message?.body ?? null })),
+        // A message to the class teacher is its writer's: the pupil and another guardian (parents
+        // who live apart) see that the marks were acknowledged, not what was written.
+        acks: periodAcks.map((a) => ({
+          parent: shortPersonName(a.parent), parentId: a.parentId, at: formatInstantRu(a.acknowledgedAt, pupil.school.timezone),
+          message: a.parentId === actor.id ? (a.message?.body ?? null) : null,
+        })),
         acknowledgedByMe,
         canAcknowledge: isGuardian && withResults.has(p.id) && !acknowledgedByMe,
       };

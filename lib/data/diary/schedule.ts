@@ -76,16 +76,24 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
   });
 
   const subject = (courseId: number) => courses.get(courseId)?.subject ?? 'Предмет';
+  // Courses of every class the pupil was ever in are read; a class's changes and tests count only
+  // on days the pupil was in that class (after a move from 7А to 7Б, 7А's are not theirs).
+  const attends = (courseId: number, date: string) => {
+    const c = courses.get(courseId);
+    return !!c && attendsOn(student, c, date);
+  };
+  const ownChanges = changes.filter((c) => attends(c.courseId, isoDate(c.date)) || (c.newDate !== null && attends(c.courseId, isoDate(c.newDate))));
+  const ownTests = tests.filter((l) => attends(l.courseId, isoDate(l.date)));
   return {
     today,
     timetable,
-    changes: changes.map((c) => ({
+    changes: ownChanges.map((c) => ({
       date: isoDate(c.date), slot: c.slot, subject: subject(c.courseId), kind: c.kind,
       substitute: c.substituteTeacher ? shortPersonName(c.substituteTeacher) : null,
       newDate: c.newDate ? isoDate(c.newDate) : null, newSlot: c.newSlot, room: c.room, reason: c.reason,
     })),
     term,
-    tests: tests.map((l) => ({
+    tests: ownTests.map((l) => ({
       lessonId: l.id, date: isoDate(l.date), slot: l.slot, subject: subject(l.courseId),
       kindLabel: LESSON_KIND_LABELS[l.lessonKind as LessonKindName], topic: l.topic, past: isoDate(l.date) < today,
     })),

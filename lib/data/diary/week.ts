@@ -28,7 +28,7 @@ import { addDays, findHoliday, formatDayHeaderRu, isIsoDate, isoWeekday, weekDay
 import { toSchoolDate } from '../../domain/timezone';
 import { formatRangeRu } from '../../domain/diary-format';
 import { planDay } from '../../domain/diary-day';
-import { attendsOn, enrollmentOn, loadDiaryStudent, studentName } from './context';
+import { attendsOn, enrollmentForWeek, loadDiaryStudent, studentName } from './context';
 import { holidaysForGrade, periodsOfEnrollment, termFor } from './calendar';
 import { coursesBetween, loadStudentMarks } from './courses';
 import { summarizeSubjects, withoutMarks } from './summaries';
@@ -67,7 +67,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
   const monday = resolveMonday(requested, today);
   const sunday = addDays(monday, 6);
   const allDays = weekDays(monday, 7);
-  const enrollment = enrollmentOn(student, monday < today && today <= sunday ? today : monday);
+  const enrollment = enrollmentForWeek(student, monday, sunday);
   const ownPeriods = periodsOfEnrollment(periods, enrollment);
   const term = termFor(ownPeriods, allDays, today);
   const from = term && term.startDate < monday ? term.startDate : monday;

@@ -3,6 +3,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
+import type { Permission } from '../../auth/permissions';
 import { toSchoolDate } from '../../domain/timezone';
 import type { WeekExtract } from '../../pdf/extract-model';
 import { diaryWeek } from '../diary/week';
@@ -31,6 +32,9 @@ export async function readExtract(reader: Actor, studentId: number, monday: stri
   return extractFromDiaryWeek(week, { classTeacherName: await teacherName(week.student.classId) });
 }
 
+/** Rights under which the school's pupils are visible anyway (journals, the user list). */
+const ROSTER_PERMISSIONS: Permission[] = ['journal:read:own', 'journal:read:school', 'users:read'];
+
 export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: string | null, now = new Date()): Promise<Outcome<{ extract: WeekExtract }>> {
   const db = getDb();
   // The right to print, the pupil's class teachers (for the signature line) and today, at once.
@@ -42,6 +46,10 @@ export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: 
     schoolToday(actor.schoolId, now),
   ]);
   if (!allowed) {
+    // Staff, who see the school's pupils anyway, and a pupil asking for themself are told why;
+    // a family is told «not found» for any other child, so ids cannot map out the school.
+    const knowsPupils = studentId === actor.id || ROSTER_PERMISSIONS.some((p) => actor.permissions.has(p));
+    if (!knowsPupils) return REFUSALS.pupilNotFound;
     const exists = await db.user.count({ where: { id: studentId, schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } } } });
     return exists ? REFUSALS.pupilDenied : REFUSALS.pupilNotFound;
   }
