@@ -2,6 +2,7 @@
 // now and nothing twice (the outbox's dedupe keys, SKIP LOCKED claiming), so running it late,
 // again, or in two processes at once is harmless. That is what makes both runners below safe.
 import 'server-only';
+import { DAY_MS } from '../domain/calendar';
 import { releaseHeldLetters } from '../mail/outbox';
 import { configuredTransport } from '../mail/transport';
 import { SEND_POLICY, sendDueNotifications } from '../mail/sender';
@@ -51,5 +52,5 @@ export const TASKS: Record<string, Task> = {
   'weekly-digest': { cron: '7 * * * *', everyMs: 60 * 60_000, run: () => enqueueWeeklyDigests({ hold: hold() }) },
   'monthly-forecast': { cron: '37 * * * *', everyMs: 60 * 60_000, run: () => enqueueMonthlyForecasts({ hold: hold() }) },
   // Daily, and once at start: the deletes are small, so the hour matters little.
-  housekeeping: { cron: '23 3 * * *', everyMs: 24 * 60 * 60_000, run: () => removeExpiredRows() },
+  housekeeping: { cron: '23 3 * * *', everyMs: DAY_MS, run: () => removeExpiredRows() },
 };

@@ -127,9 +127,15 @@ export function enrollmentOn(student: Pick<DiaryStudent, 'enrollments'>, date: s
  * showed last year's class, and its terms made the first school days non-study days.
  */
 export function enrollmentForWeek(student: Pick<DiaryStudent, 'enrollments'>, monday: string, sunday: string): DiaryEnrollment | null {
+  // Enrollments come ordered by start date (context-sql.ts), so the last one is the latest.
   const overlapping = student.enrollments.filter((e) => e.startDate <= sunday && (e.endDate === null || monday <= e.endDate));
-  return overlapping.reduce<DiaryEnrollment | null>((latest, e) => (!latest || e.startDate >= latest.startDate ? e : latest), null)
-    ?? enrollmentOn(student, monday);
+  return overlapping[overlapping.length - 1] ?? enrollmentOn(student, monday);
+}
+
+/** Whether the pupil's course `courseId` applies to them on the date (attendsOn by course id). */
+export function takesCourseOn(student: Pick<DiaryStudent, 'enrollments' | 'courses'>, courseId: number, date: string): boolean {
+  const course = student.courses.get(courseId);
+  return !!course && attendsOn(student, course, date);
 }
 
 /** Whether a course of the class (or of a group of the class) applies to the pupil on the date. */

@@ -8,7 +8,7 @@ import { compareRu, LESSON_KIND_LABELS, TEST_LESSON_KINDS, shortPersonName, type
 import { timetableAppliesOn, type ChangeKindName } from '../../domain/diary-day';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
-import { attendsOn, enrollmentOn, loadDiaryStudent, studentCourses } from './context';
+import { enrollmentOn, loadDiaryStudent, studentCourses, takesCourseOn } from './context';
 import { holidaysForGrade, periodsOfEnrollment, termFor, type DiaryHoliday, type DiaryPeriod } from './calendar';
 
 /** How far ahead the list of timetable changes looks. */
@@ -66,7 +66,7 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
     const date = addDays(today, (weekday - isoWeekday(today) + 7) % 7);
     const lessons = entries
       .map((e) => ({ ...e, validFrom: isoDate(e.validFrom), validTo: e.validTo ? isoDate(e.validTo) : null }))
-      .filter((e) => timetableAppliesOn(e, date) && courses.has(e.courseId) && attendsOn(student, courses.get(e.courseId)!, date))
+      .filter((e) => timetableAppliesOn(e, date) && takesCourseOn(student, e.courseId, date))
       .map((e): ScheduleSlot => {
         const c = courses.get(e.courseId)!;
         return { slot: e.slot, time: bells.get(e.slot) ?? null, courseId: c.id, subject: c.subject, group: c.group, teacher: c.teachers[0]?.name ?? null, room: e.room };
@@ -78,12 +78,9 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
   const subject = (courseId: number) => courses.get(courseId)?.subject ?? 'Предмет';
   // Courses of every class the pupil was ever in are read; a class's changes and tests count only
   // on days the pupil was in that class (after a move from 7А to 7Б, 7А's are not theirs).
-  const attends = (courseId: number, date: string) => {
-    const c = courses.get(courseId);
-    return !!c && attendsOn(student, c, date);
-  };
-  const ownChanges = changes.filter((c) => attends(c.courseId, isoDate(c.date)) || (c.newDate !== null && attends(c.courseId, isoDate(c.newDate))));
-  const ownTests = tests.filter((l) => attends(l.courseId, isoDate(l.date)));
+  const attends = (courseId: number, date: Date) => takesCourseOn(student, courseId, isoDate(date));
+  const ownChanges = changes.filter((c) => attends(c.courseId, c.date) || (c.newDate !== null && attends(c.courseId, c.newDate)));
+  const ownTests = tests.filter((l) => attends(l.courseId, l.date));
   return {
     today,
     timetable,

@@ -28,7 +28,7 @@ import { addDays, findHoliday, formatDayHeaderRu, isIsoDate, isoWeekday, weekDay
 import { toSchoolDate } from '../../domain/timezone';
 import { formatRangeRu } from '../../domain/diary-format';
 import { planDay } from '../../domain/diary-day';
-import { attendsOn, enrollmentForWeek, loadDiaryStudent, studentName } from './context';
+import { enrollmentForWeek, loadDiaryStudent, studentName, takesCourseOn } from './context';
 import { holidaysForGrade, periodsOfEnrollment, termFor } from './calendar';
 import { coursesBetween, loadStudentMarks } from './courses';
 import { summarizeSubjects, withoutMarks } from './summaries';
@@ -80,10 +80,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
   const terms = ownPeriods.filter((p) => p.kind === 'TERM');
   const studyDay = (date: string) => !findHoliday(gradeHolidays, date) && (!terms.length || terms.some((t) => t.startDate <= date && date <= t.endDate));
   // A class course counts only on days the pupil was in that class (a pupil may move mid-year).
-  const applies = (courseId: number, date: string) => {
-    const course = courses.get(courseId);
-    return !!course && attendsOn(student, course, date);
-  };
+  const applies = (courseId: number, date: string) => takesCourseOn(student, courseId, date);
   const ownLessons = new Set(marks.map((m) => m.lessonId));
   const planned = allDays.map((date) =>
     planDay(
