@@ -19,8 +19,17 @@ export type Actor = {
   middleName: string | null;
   roles: readonly Role[];
   permissions: ReadonlySet<Permission>;
-  /** Classes of which this person is the class teacher (классный руководитель). */
+  /**
+   * Classes of which this person is the class teacher (классный руководитель), in the current
+   * academic years only (see currentYears): last year's class teacher no longer reads the class.
+   */
   classTeacherOf: readonly number[];
+  /**
+   * The school's academic years whose teaching duties give rights now: the latest year that has
+   * begun and any year not begun yet (being prepared). A year stops giving rights when the next
+   * one begins, so the summer's final paperwork is still done under last year's duties.
+   */
+  currentYears: readonly number[];
   sessionId: string;
   mustChangePassword: boolean;
 };
@@ -54,12 +63,14 @@ type ActorRow = {
   grants: string[];
   role_permissions: string[];
   classes: number[];
+  current_years: number[];
 };
 
 /**
  * Null when the session is ended, expired, of an older session version, or the user is inactive.
  * This runs on every request, so it is one SQL statement: the session, the user, their roles,
- * the school's grants for those roles, their own grants and the classes they lead.
+ * the school's grants for those roles, their own grants, the school's current academic years
+ * (today on the school's clock) and the classes they lead in those years.
  */
 export async function loadActor(db: PrismaClient, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
   const rows = await sqlOn(db).rows<ActorRow>`
@@ -68,8 +79,16 @@ export async function loadActor(db: PrismaClient, claims: SessionClaims, now = n
       ARRAY(SELECT p.permission FROM user_permissions p WHERE p.user_id = u.id) AS grants,
       ARRAY(SELECT rp.role::text || ' ' || rp.permission FROM role_permissions rp
              WHERE rp.school_id = u.school_id AND rp.role IN (SELECT r.role FROM user_roles r WHERE r.user_id = u.id)) AS role_permissions,
-      ARRAY(SELECT c.id FROM school_classes c WHERE c.class_teacher_id = u.id ORDER BY c.id) AS classes
+      ARRAY(SELECT c.id FROM school_classes c WHERE c.class_teacher_id = u.id AND c.academic_year_id = ANY(cy.ids) ORDER BY c.id) AS classes,
+      cy.ids AS current_years
     FROM user_sessions s JOIN users u ON u.id = s.user_id JOIN schools sc ON sc.id = u.school_id
+    CROSS JOIN LATERAL (SELECT ARRAY(
+      SELECT y.id FROM academic_years y
+       WHERE y.school_id = u.school_id
+         AND NOT EXISTS (SELECT 1 FROM academic_years n
+                          WHERE n.school_id = y.school_id AND n.start_date > y.start_date
+                            AND n.start_date <= (${now}::timestamptz AT TIME ZONE sc.timezone)::date)
+       ORDER BY y.id) AS ids) cy
     WHERE s.id = ${claims.sessionId} AND s.user_id = ${claims.userId} AND s.ended_at IS NULL
       AND u.active AND u.session_version = ${claims.sessionVersion}`;
   const row = rows[0];
@@ -98,6 +117,7 @@ export async function loadActor(db: PrismaClient, claims: SessionClaims, now = n
     roles,
     permissions: effectivePermissions(roles, rolePermissions, row.grants),
     classTeacherOf: row.classes,
+    currentYears: row.current_years,
     sessionId: claims.sessionId,
     mustChangePassword: row.must_change_password,
   };

@@ -12,6 +12,7 @@ export type PupilName = { id: number; lastName: string; firstName: string; middl
 /** The pupil `studentId` with their name, only if readableStudents(actor) admits them. */
 export async function readableStudentById(actor: Actor, studentId: number): Promise<PupilName | null> {
   const p = actor.permissions;
+  const years = [...actor.currentYears];
   const [row] = await sqlRows<PupilName>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName"
       FROM users u
@@ -25,11 +26,11 @@ export async function readableStudentById(actor: Actor, studentId: number): Prom
          OR EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[]))
          OR (${p.has('journal:read:own')}::boolean AND (
                EXISTS (SELECT 1 FROM enrollments e
-                         JOIN courses c ON c.class_id = e.class_id
+                         JOIN courses c ON c.class_id = e.class_id AND c.academic_year_id = ANY(${years}::int[])
                          JOIN course_teachers ct ON ct.course_id = c.id AND ct.teacher_id = ${actor.id}
                         WHERE e.student_id = u.id)
             OR EXISTS (SELECT 1 FROM study_group_members m
-                         JOIN courses c ON c.group_id = m.group_id
+                         JOIN courses c ON c.group_id = m.group_id AND c.academic_year_id = ANY(${years}::int[])
                          JOIN course_teachers ct ON ct.course_id = c.id AND ct.teacher_id = ${actor.id}
                         WHERE m.student_id = u.id)))
        )`;

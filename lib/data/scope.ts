@@ -18,14 +18,19 @@ export function readableStudents(actor: Actor): Prisma.UserWhereInput {
   if (p.has('diary:read:self')) or.push({ id: actor.id });
   if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
   if (p.has('journal:read:own')) {
-    const taught = { courses: { some: { teachers: { some: { teacherId: actor.id } } } } };
+    // Only this year's teaching: a subject teacher of an earlier year no longer opens the diary.
+    const taught = { courses: { some: { academicYearId: { in: [...actor.currentYears] }, teachers: { some: { teacherId: actor.id } } } } };
     or.push({ enrollments: { some: { schoolClass: taught } } });
     or.push({ groupMemberships: { some: { group: taught } } });
   }
   return or.length ? { AND: [school, { OR: or }] } : NOTHING;
 }
 
-/** Courses whose journal the actor may read. */
+/**
+ * Courses whose journal the actor may read. A teacher keeps the journals of their own courses of
+ * earlier years (their own records); leading a class gives its courses for the current years only
+ * (actor.classTeacherOf).
+ */
 export function readableCourses(actor: Actor): Prisma.CourseWhereInput {
   const p = actor.permissions;
   const school = { schoolId: actor.schoolId };

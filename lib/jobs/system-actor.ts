@@ -18,6 +18,7 @@ export function systemActor(school: { id: number; timezone: string }): Actor {
     roles: [],
     permissions: new Set(JOB_PERMISSIONS),
     classTeacherOf: [],
+    currentYears: [], // teaching duties give nothing here; the school-wide rights above do
     sessionId: 'background-job',
     mustChangePassword: false,
   };

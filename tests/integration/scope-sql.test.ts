@@ -2,12 +2,18 @@
 // readableStudentById (the diary's gate) against readableStudents, and isCourseReadable (the
 // journal's gate) against readableCourses. For every identity of the authorization world and every
 // pupil or course of both schools, the twin admits exactly what the Prisma scope returns.
+// Teaching duties count in the current academic years only: the world gets last year's class 4Б
+// (S2 in it, led by the class teacher, a course taught by the teacher), which must give neither
+// of them S2 now, and a class of next year, which its class teacher prepares already.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { buildWorld, SIGNED_IN, type World } from '../support/authz-world';
 import { readableCourses, readableStudents } from '@/lib/data/scope';
 import { isCourseReadable, readableStudentById } from '@/lib/data/scope-sql';
+import { loadActor } from '@/lib/auth/actor';
+import { addDays } from '@/lib/domain/calendar';
 
 const db = testDb();
 let world: World;
@@ -15,6 +21,36 @@ let pupils: number[];
 let courses: number[];
 let groupCourseId: number;
 let substituted: number;
+const lastYear = { yearId: 0, classId: 0, courseId: 0, start: '' };
+const nextYear = { yearId: 0, classId: 0 };
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Last year's class 4Б: S2 was in it, the class teacher led it, the teacher taught its mathematics. */
+async function addLastYear(): Promise<void> {
+  const k1 = await db.schoolClass.findUniqueOrThrow({ where: { id: world.K1 }, include: { academicYear: true } });
+  const c1 = await db.course.findUniqueOrThrow({ where: { id: world.C1 } });
+  const thisStart = k1.academicYear.startDate.toISOString().slice(0, 10);
+  lastYear.start = addDays(thisStart, -365);
+  const year = await db.academicYear.create({
+    data: { schoolId: world.schoolA, startYear: k1.academicYear.startYear - 1, label: 'прошлый', startDate: day(lastYear.start), endDate: day(addDays(thisStart, -70)) },
+  });
+  const cls = await db.schoolClass.create({
+    data: { schoolId: world.schoolA, academicYearId: year.id, gradeLevel: 4, letter: 'Б', classTeacherId: world.id.classTeacher, periodSchemeId: k1.periodSchemeId },
+  });
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: world.S2, classId: cls.id, startDate: day(lastYear.start), endDate: day(addDays(thisStart, -70)) } });
+  const course = await db.course.create({ data: { schoolId: world.schoolA, academicYearId: year.id, subjectId: c1.subjectId, classId: cls.id, gradingScaleId: c1.gradingScaleId } });
+  await db.courseTeacher.create({ data: { schoolId: world.schoolA, courseId: course.id, teacherId: world.id.teacher } });
+  Object.assign(lastYear, { yearId: year.id, classId: cls.id, courseId: course.id });
+  // Next year, set up in advance: 6Б, led by the class teacher from its first day.
+  const next = await db.academicYear.create({
+    data: { schoolId: world.schoolA, startYear: k1.academicYear.startYear + 1, label: 'следующий', startDate: day(addDays(thisStart, 365)), endDate: day(addDays(thisStart, 630)) },
+  });
+  const nextClass = await db.schoolClass.create({
+    data: { schoolId: world.schoolA, academicYearId: next.id, gradeLevel: 6, letter: 'Б', classTeacherId: world.id.classTeacher, periodSchemeId: k1.periodSchemeId },
+  });
+  Object.assign(nextYear, { yearId: next.id, classId: nextClass.id });
+}
 
 beforeAll(async () => {
   world = await buildWorld(db);
@@ -34,6 +70,7 @@ beforeAll(async () => {
   const c2 = await db.course.findUniqueOrThrow({ where: { id: world.C2 } });
   await db.lesson.create({ data: { schoolId: c2.schoolId, courseId: c2.id, teacherId: world.id.classTeacher, isSubstitution: true, date: new Date('2026-10-05'), slot: 7 } });
   substituted = c2.id;
+  await addLastYear();
   courses = (await db.course.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id);
   pupils = (await db.user.findMany({ where: { roles: { some: { role: 'STUDENT' } } }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 }, 120_000);
@@ -86,5 +123,52 @@ describe('the journal gate decides as readableCourses', () => {
     expect(management).toContain(world.C2);
     expect(management).not.toContain(world.CB);
     expect(await admittedCourses('parent')).toEqual([]);
+  });
+});
+
+describe('teaching duties count in the current academic years only', () => {
+  const pupilsOf = async (who: 'teacher' | 'classTeacher') => {
+    const actor = await actorFor(db, world.id[who]);
+    const ids: number[] = [];
+    for (const id of pupils) if (await readableStudentById(actor, id)) ids.push(id);
+    return ids;
+  };
+
+  it("gives last year's class teacher and subject teacher nothing of a pupil they had then", async () => {
+    expect(await pupilsOf('classTeacher')).not.toContain(world.S2);
+    expect(await pupilsOf('teacher')).not.toContain(world.S2);
+    const classTeacher = await actorFor(db, world.id.classTeacher);
+    expect(classTeacher.classTeacherOf).toContain(world.K1);
+    expect(classTeacher.classTeacherOf).not.toContain(lastYear.classId);
+    expect(await isCourseReadable(classTeacher, lastYear.courseId)).toBe(false);
+  });
+
+  it("keeps a teacher's own journal of last year readable", async () => {
+    expect(await isCourseReadable(await actorFor(db, world.id.teacher), lastYear.courseId)).toBe(true);
+  });
+
+  it('lets the class teacher of next year prepare the class before it begins', async () => {
+    const classTeacher = await actorFor(db, world.id.classTeacher);
+    expect(classTeacher.classTeacherOf).toContain(nextYear.classId);
+    expect(classTeacher.currentYears).toContain(nextYear.yearId);
+  });
+
+  it('keeps last year current until the new year begins, on the school clock', async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { id: world.id.classTeacher } });
+    const sessionId = randomUUID();
+    await db.userSession.create({ data: { id: sessionId, schoolId: world.schoolA, userId: user.id } });
+    const k1 = await db.schoolClass.findUniqueOrThrow({ where: { id: world.K1 }, include: { academicYear: true } });
+    const at = async (now: Date) => (await loadActor(db, { userId: user.id, sessionId, sessionVersion: user.sessionVersion }, now))!;
+    // 23:30 in Moscow on the eve of this year's first day is still last year's summer.
+    const firstDayUtc = k1.academicYear.startDate.getTime(); // 00:00 UTC; Moscow is UTC+3
+    const eve = new Date(firstDayUtc - (3 * 60 + 30) * 60_000);
+    const summer = await at(eve);
+    expect(summer.classTeacherOf).toContain(lastYear.classId);
+    expect(summer.currentYears).toContain(lastYear.yearId);
+    // 00:30 in Moscow on the first day, still the day before in UTC: the new year has begun.
+    const firstDay = await at(new Date(firstDayUtc - (2 * 60 + 30) * 60_000));
+    expect(firstDay.classTeacherOf).not.toContain(lastYear.classId);
+    expect(firstDay.classTeacherOf).toContain(world.K1);
+    expect(firstDay.currentYears).not.toContain(lastYear.yearId);
   });
 });
