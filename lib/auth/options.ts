@@ -20,7 +20,7 @@ export function authOptions(): AuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
-    pages: { signIn: '/login', error: '/login' },
+    pages: { signIn: '/login', signOut: '/logout', error: '/login' },
     providers: [
       CredentialsProvider({
         name: 'Логин и пароль',

@@ -8,6 +8,19 @@ import { decode, type JWT } from 'next-auth/jwt';
 /** The cookie names next-auth uses (the __Secure- one over HTTPS). */
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
+/** next-auth's double-submit CSRF cookie (`token|hash`); the __Host- one over HTTPS. */
+const CSRF_COOKIES = ['__Host-next-auth.csrf-token', 'next-auth.csrf-token'] as const;
+
+/**
+ * The CSRF token a plain form posting to next-auth must carry, read from the browser's own cookie,
+ * or null when the browser holds none (next-auth then refuses the post; the page's script, once
+ * loaded, fetches a fresh token instead). next-auth itself checks the token against the cookie.
+ */
+export function csrfTokenOf(cookie: (name: string) => string | undefined): string | null {
+  const raw = CSRF_COOKIES.map(cookie).find(Boolean);
+  return raw?.split('|')[0] || null;
+}
+
 const MAX_ENTRIES = 10_000;
 const decoded = new Map<string, { token: JWT; expiresAtMs: number }>();
 

@@ -1,5 +1,5 @@
 // The server started as the README says answers, and each demo account reaches its first page.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signIn, signOut } from './fixtures';
 
 test('an anonymous visitor is sent to the Russian sign-in page', async ({ page }) => {
@@ -93,4 +93,44 @@ test('a parent sees only their own children', async ({ page }) => {
   const stranger = Math.max(...ids) + 1;
   const response = await page.goto(`/diary/${stranger}`);
   expect([403, 404]).toContain(response!.status());
+});
+
+// «Выйти» is a form posting to next-auth, so it works before the page's script has loaded (a slow
+// phone) and without it. These run with scripts off; signing in uses next-auth's endpoints directly,
+// as the sign-in form needs the script.
+test.describe('signing out without the page script', () => {
+  test.use({ javaScriptEnabled: false });
+
+  async function signInDirectly(page: Page) {
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    await page.request.post('/api/auth/callback/credentials', { form: { csrfToken, login: 'teacher', password: DEMO_PASSWORD, json: 'true' } });
+    const session = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
+    expect(session, 'signed in').toBeTruthy();
+    return session!;
+  }
+
+  test('«Выйти» signs out, and the old session cookie opens nothing', async ({ page }) => {
+    const session = await signInDirectly(page);
+    await page.goto('/journal');
+    await expect(page.getByRole('heading', { name: 'Сегодня', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    // The session ended on the server, not only in this browser: a copy of the cookie is refused.
+    await page.context().addCookies([session]);
+    await page.goto('/journal');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('without the CSRF cookie, one more press on a Russian page signs out', async ({ page }) => {
+    await signInDirectly(page);
+    await page.context().clearCookies({ name: /csrf-token/ });
+    await page.goto('/journal');
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await expect(page).toHaveURL(/\/logout/);
+    await expect(page.getByRole('heading', { name: 'Выйти из журнала?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/journal');
+    await expect(page).toHaveURL(/\/login/);
+  });
 });

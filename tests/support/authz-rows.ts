@@ -110,6 +110,7 @@ export const MATRIX: Row[] = [
   page('app/(auth)/login/page.tsx', { any: { allow: EVERYONE } }), // signed-in people are sent to their home page
   page('app/page.tsx', { any: { allow: ANYONE_SIGNED_IN } }), // redirects to the person's home page
   page('app/(auth)/change-password/page.tsx', { any: { allow: SIGNED_IN } }),
+  page('app/(auth)/logout/page.tsx', { any: { allow: SIGNED_IN } }),
   page('app/(admin)/admin/page.tsx', { any: { allow: EVERYONE } }), // a bare redirect to /admin/users, which checks
   page('app/(diary)/diary/page.tsx', { any: { allow: ANYONE_SIGNED_IN } }), // lists the person's own children (or themself) only
   page('app/(journal)/journal/page.tsx', { any: { allow: ANYONE_SIGNED_IN } }), // the person's own lessons and courses only
