@@ -1,6 +1,6 @@
 // Families × weeks: on how many days the diary was opened. A missed week says so in words, not
 // only in colour; the family's row is highlighted when any completed week fell short.
-import type { FamilyRow } from '@/lib/data/diary/class-checks';
+import type { FamilyRow, OfflineReason } from '@/lib/data/diary/class-checks';
 import type { CheckWeek, WeekCheckStatus } from '@/lib/domain/diary-checks';
 
 const CELL: Record<WeekCheckStatus, { className: string; label: string }> = {
@@ -8,6 +8,16 @@ const CELL: Record<WeekCheckStatus, { className: string; label: string }> = {
   missed: { className: 'bg-[#fbe6e3] font-bold text-danger', label: 'мало' },
   'in-progress': { className: 'text-muted', label: 'идёт' },
   holiday: { className: 'text-muted', label: 'каник.' },
+  'not-in-class': { className: 'text-muted', label: 'не в классе' },
+};
+
+const OFFLINE: Record<OfflineReason, string> = {
+  NO_ACCOUNT: 'Нет входа в электронный дневник — бумажная выписка',
+  EMAIL: 'Получает выписку по электронной почте',
+  PAPER: 'Выбрана бумажная выписка',
+  REFUSED: 'Отказ от электронной обработки данных — бумажная выписка',
+  NO_CONSENT: 'Согласие не оформлено — бумажная выписка',
+  NO_EMAIL: 'Выбрана почта, но адрес не указан — бумажная выписка',
 };
 
 const dayMonth = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
@@ -30,7 +40,7 @@ export function ChecksTable({ weeks, families }: { weeks: CheckWeek[]; families:
         </thead>
         <tbody className="divide-y divide-line">
           {families.map((f) => {
-            const flagged = !f.noAccount && f.checks.missed > 0;
+            const flagged = !f.offline && f.checks.missed > 0;
             return (
               <tr key={f.studentId} className={flagged ? 'bg-[#fff6f4]' : undefined} data-flagged={flagged || undefined}>
                 <th scope="row" className={`sticky left-0 z-10 min-w-44 px-3 py-2 font-normal ${flagged ? 'bg-[#fff6f4]' : 'bg-white'}`}>
@@ -40,17 +50,17 @@ export function ChecksTable({ weeks, families }: { weeks: CheckWeek[]; families:
                   </span>
                   {flagged && <span className="block font-bold text-danger">Недель ниже нормы: {f.checks.missed}</span>}
                 </th>
-                {f.noAccount ? (
-                  <td colSpan={weeks.length} className="px-3 py-2 text-muted">Нет доступа к электронному дневнику — бумажная выписка</td>
+                {f.offline ? (
+                  <td colSpan={weeks.length} className="px-3 py-2 text-muted">{OFFLINE[f.offline]}</td>
                 ) : (
                   f.checks.weeks.map((w) => (
                     <td key={w.monday} className={`px-2 py-2 text-center ${CELL[w.status].className}`}>
-                      <span className="block text-base tabular-nums">{w.days}</span>
+                      <span className="block text-base tabular-nums">{w.status === 'not-in-class' ? '—' : w.days}</span>
                       <span className="block text-xs">{CELL[w.status].label}</span>
                     </td>
                   ))
                 )}
-                <td className={`px-3 py-2 text-center tabular-nums ${flagged ? 'font-bold text-danger' : ''}`}>{f.noAccount ? '—' : f.checks.missed}</td>
+                <td className={`px-3 py-2 text-center tabular-nums ${flagged ? 'font-bold text-danger' : ''}`}>{f.offline ? '—' : f.checks.missed}</td>
               </tr>
             );
           })}

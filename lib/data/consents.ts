@@ -249,17 +249,35 @@ export async function deliveryLists(actor: Actor, filter: { classId?: number } =
     classIds = classIds ?? [...own];
   }
   const pupils = await enrolledPupils(actor.schoolId, classIds, now);
-  const inForce = await consentsInForce(actor.schoolId, pupils.map((p) => p.id));
+  const deliveries = await deliveriesOf(actor.schoolId, pupils.map((p) => p.id));
   const lists: DeliveryLists = { email: [], paper: [], online: [] };
   for (const p of pupils) {
-    const c = inForce.get(p.id);
-    const guardianId = c?.guardian?.id ?? null;
-    if (!c) lists.paper.push({ studentId: p.id, reason: 'NO_CONSENT' });
-    else if (c.decision !== 'GRANTED') lists.paper.push({ studentId: p.id, reason: 'REFUSED' });
-    else if (c.deliveryPreference === 'EMAIL' && c.contactEmail) lists.email.push({ studentId: p.id, guardianId, email: c.contactEmail });
-    else if (c.deliveryPreference === 'EMAIL') lists.paper.push({ studentId: p.id, reason: 'NO_EMAIL' });
-    else if (c.deliveryPreference === 'ONLINE') lists.online.push({ studentId: p.id, guardianId });
-    else lists.paper.push({ studentId: p.id, reason: 'PAPER' });
+    const d = deliveries.get(p.id)!;
+    if (d.kind === 'email') lists.email.push({ studentId: p.id, guardianId: d.guardianId, email: d.email });
+    else if (d.kind === 'online') lists.online.push({ studentId: p.id, guardianId: d.guardianId });
+    else lists.paper.push({ studentId: p.id, reason: d.reason });
   }
   return lists;
+}
+
+export type Delivery =
+  | { kind: 'online'; guardianId: number | null }
+  | { kind: 'email'; guardianId: number | null; email: string }
+  | { kind: 'paper'; reason: PaperReason };
+
+/** How each pupil's family gets the diary under the consent in force (the rule of deliveryLists). */
+export async function deliveriesOf(schoolId: number, studentIds: number[]): Promise<Map<number, Delivery>> {
+  const inForce = await consentsInForce(schoolId, studentIds);
+  return new Map(studentIds.map((id) => {
+    const c = inForce.get(id);
+    const guardianId = c?.guardian?.id ?? null;
+    let d: Delivery;
+    if (!c) d = { kind: 'paper', reason: 'NO_CONSENT' };
+    else if (c.decision !== 'GRANTED') d = { kind: 'paper', reason: 'REFUSED' };
+    else if (c.deliveryPreference === 'EMAIL' && c.contactEmail) d = { kind: 'email', guardianId, email: c.contactEmail };
+    else if (c.deliveryPreference === 'EMAIL') d = { kind: 'paper', reason: 'NO_EMAIL' };
+    else if (c.deliveryPreference === 'ONLINE') d = { kind: 'online', guardianId };
+    else d = { kind: 'paper', reason: 'PAPER' };
+    return [id, d];
+  }));
 }

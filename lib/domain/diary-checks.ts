@@ -1,7 +1,9 @@
 // Whether parents checked the diary at least twice a week (seed 003 §8). A visit is one row per
-// person × pupil × day, so "twice a week" means on two different days of that week. Weeks with
-// no school day (holidays) ask for nothing; the current week is judged only once it has passed
-// unless the family already reached the norm.
+// person × pupil × day, so "twice a week" means on two different days of that week (Monday to
+// Sunday, all of it, even where the period starts or ends mid-week). Weeks with no school day
+// (holidays) ask for nothing, a week with one school day asks for one visit, and weeks before the
+// pupil came to the class or after they left are not theirs to judge. The current week is judged
+// only once it has passed unless the family already reached the norm.
 import { addDays, findHoliday, isoWeekday, weekStart, type HolidayRange } from './calendar';
 
 export const REQUIRED_CHECKS_PER_WEEK = 2;
@@ -13,9 +15,9 @@ export type CheckWeek = {
   schoolDays: number;
 };
 
-export type WeekCheckStatus = 'ok' | 'missed' | 'in-progress' | 'holiday';
+export type WeekCheckStatus = 'ok' | 'missed' | 'in-progress' | 'holiday' | 'not-in-class';
 
-export type WeekCheck = CheckWeek & { days: number; status: WeekCheckStatus };
+export type WeekCheck = CheckWeek & { days: number; required: number; status: WeekCheckStatus };
 
 export type FamilyChecks = {
   weeks: WeekCheck[];
@@ -51,22 +53,51 @@ export function checkWeeks(
   return weeks;
 }
 
-/** Judges one family's visit days (ISO dates, any order, duplicates allowed) week by week. */
-export function familyChecks(visitDates: readonly string[], weeks: readonly CheckWeek[], today: string): FamilyChecks {
+/**
+ * The period's weeks (`weeks`, from checkWeeks) as one pupil lived them: school days are counted
+ * only inside [from, to], the days the pupil was in the class; a week wholly outside is null.
+ */
+export function pupilWeeks(
+  weeks: readonly CheckWeek[],
+  from: string,
+  to: string,
+  today: string,
+  holidays: readonly HolidayRange[],
+  schoolDaysPerWeek: number,
+  gradeLevel?: number,
+): (CheckWeek | null)[] {
+  const own = new Map(checkWeeks(from, to, today, holidays, schoolDaysPerWeek, gradeLevel).map((w) => [w.monday, w]));
+  return weeks.map((w) => own.get(w.monday) ?? null);
+}
+
+/**
+ * Judges one family's visit days (ISO dates, any order, duplicates allowed) week by week of the
+ * period's `weeks`; `own` is the same weeks as the pupil lived them (pupilWeeks), the period's
+ * own when the pupil was in the class throughout.
+ */
+export function familyChecks(
+  visitDates: readonly string[],
+  weeks: readonly CheckWeek[],
+  today: string,
+  own: readonly (CheckWeek | null)[] = weeks,
+): FamilyChecks {
   const days = new Set(visitDates);
   let missed = 0;
   let judged = 0;
-  const result = weeks.map((w): WeekCheck => {
+  const result = weeks.map((column, i): WeekCheck => {
+    const w = own[i];
     let count = 0;
-    for (const d of days) if (w.monday <= d && d <= w.sunday) count++;
+    for (const d of days) if (column.monday <= d && d <= column.sunday) count++;
+    if (!w) return { ...column, schoolDays: 0, days: count, required: 0, status: 'not-in-class' };
+    const required = Math.min(REQUIRED_CHECKS_PER_WEEK, w.schoolDays);
     let status: WeekCheckStatus;
-    if (count >= REQUIRED_CHECKS_PER_WEEK) status = 'ok';
-    else if (w.schoolDays === 0) status = 'holiday';
+    if (w.schoolDays === 0 && count < REQUIRED_CHECKS_PER_WEEK) status = 'holiday';
+    else if (count >= required) status = 'ok';
     else if (today <= w.sunday) status = 'in-progress';
     else status = 'missed';
     if (status === 'ok' || status === 'missed') judged++;
     if (status === 'missed') missed++;
-    return { ...w, days: count, status };
+    return { ...w, days: count, required, status };
   });
   return { weeks: result, missed, judged };
 }

@@ -1,6 +1,6 @@
 // The family's diary against the real database: who sees which child, what is visible when, that
 // the forecast is the journal's, that a visit counts once a day, and the acknowledgement round trip.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
@@ -316,6 +316,11 @@ describe('the forecast is the journal’s', () => {
   });
 });
 
+const visit = (userId: number, studentId: number, date: string) => ({ schoolId: w.schoolId, userId, studentId, date: day(date) });
+/** The consent in force for a pupil's family: how the family gets the diary. */
+const consent = (studentId: number, guardianId: number, decision: 'GRANTED' | 'REFUSED', deliveryPreference: 'ONLINE' | 'PAPER' | 'EMAIL') =>
+  db.consent.create({ data: { schoolId: w.schoolId, studentId, guardianId, decision, deliveryPreference, documentVersion: '1', recordedById: w.teacherId } });
+
 describe('diary checks', () => {
   it('records one visit per person, child and day, and none for staff', async () => {
     await db.diaryVisit.deleteMany();
@@ -333,7 +338,8 @@ describe('diary checks', () => {
 
   it('shows the class teacher, per family and week, who checked at least twice', async () => {
     await db.diaryVisit.deleteMany();
-    const visit = (userId: number, studentId: number, date: string) => ({ schoolId: w.schoolId, userId, studentId, date: day(date) });
+    await consent(w.childA, w.parentId, 'GRANTED', 'ONLINE');
+    await consent(w.stranger, w.otherParentId, 'GRANTED', 'ONLINE');
     await db.diaryVisit.createMany({
       data: [visit(w.parentId, w.childA, '2026-09-07'), visit(w.parentId, w.childA, '2026-09-10'), visit(w.parentId, w.childA, '2026-09-03'), visit(w.otherParentId, w.stranger, '2026-09-08'), visit(w.stranger, w.stranger, '2026-09-09')],
     });
@@ -345,14 +351,47 @@ describe('diary checks', () => {
     // The pupil's own visit is not the parents' check.
     expect(s.checks.weeks.map((x) => x.days)).toEqual([0, 1, 0]);
     const third = checks.families.find((f) => f.studentId === w.studentIds[2])!;
-    expect(third.noAccount).toBe(true);
-    expect(checks.summary).toMatchObject({ families: 3, withMisses: 2, noAccount: 1 });
+    expect(third.offline).toBe('NO_ACCOUNT');
+    expect(checks.summary).toMatchObject({ families: 3, withMisses: 2, offline: 1 });
     expect(await classDiaryChecks(otherTeacher, w.classId, null, NOW)).toBeNull();
     expect(await classDiaryChecks(parent, w.classId, null, NOW)).toBeNull();
     expect(await classAcknowledgements(parent, w.classId, null, NOW)).toBeNull();
     // Management reads every class.
     const director = await actorFor(db, await createUser(db, w.schoolId, ['MANAGEMENT'], { lastName: 'Директорова', login: 'director-x' }));
     expect((await classDiaryChecks(director, w.classId, w.studyPeriodId, NOW))?.summary).toEqual(checks.summary);
+  });
+});
+
+describe('diary checks judge only what a family could do', () => {
+  it('skips the weeks before a pupil joined, asks one visit of a one-day week, and leaves paper families alone', async () => {
+    await db.diaryVisit.deleteMany();
+    // A pupil who joins 5А on Saturday 12 September: that week has one school day for them.
+    const joiner = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Новенький', firstName: 'Ян', login: null });
+    await enroll(db, w.schoolId, joiner, w.classId, '2026-09-12');
+    const joinerParent = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Новенькая', firstName: 'Ольга', login: 'parent-new' });
+    await db.user.update({ where: { id: joinerParent }, data: { passwordHash: 'x' } });
+    await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: joinerParent, studentId: joiner } });
+    await consent(joiner, joinerParent, 'GRANTED', 'ONLINE');
+    // The visit on Sunday still counts for that week: a week runs Monday to Sunday.
+    await db.diaryVisit.createMany({ data: [visit(joinerParent, joiner, '2026-09-13')] });
+    // The other family now refuses electronic processing: it gets paper extracts instead.
+    const refused = await consent(w.stranger, w.otherParentId, 'REFUSED', 'PAPER');
+    onTestFinished(async () => {
+      await db.user.deleteMany({ where: { id: { in: [joiner, joinerParent] } } });
+      await db.consent.delete({ where: { id: refused.id } });
+    });
+
+    const checks = (await classDiaryChecks(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    const joined = checks.families.find((f) => f.studentId === joiner)!;
+    expect(joined.checks.weeks.map((x) => [x.monday, x.status, x.required])).toEqual([
+      ['2026-08-31', 'not-in-class', 0],
+      ['2026-09-07', 'ok', 1],
+      ['2026-09-14', 'in-progress', 2],
+    ]);
+    expect(joined).toMatchObject({ offline: null, checks: { missed: 0 } });
+    expect(checks.families.find((f) => f.studentId === w.stranger)).toMatchObject({ offline: 'REFUSED' });
+    // Only the demo family with misses is flagged; the paper family and the one without an account are not.
+    expect(checks.summary).toMatchObject({ families: 4, withMisses: 1, offline: 2 });
   });
 });
 

@@ -21,20 +21,22 @@ export default async function DiaryChecksPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const onlyMissed = query.only === 'missed';
   const base = `/class/${classId}/diary-checks?period=${data.period.id}`;
-  const rows = onlyMissed ? data.families.filter((f) => !f.noAccount && f.checks.missed > 0) : data.families;
-  const regular = data.summary.families - data.summary.withMisses - data.summary.noAccount;
+  const rows = onlyMissed ? data.families.filter((f) => !f.offline && f.checks.missed > 0) : data.families;
+  const regular = data.summary.families - data.summary.withMisses - data.summary.offline;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{data.className}: проверка дневников родителями</h1>
       <p className="max-w-3xl text-muted">
         Родители должны просматривать электронный дневник не реже {REQUIRED_CHECKS_PER_WEEK === 2 ? 'двух' : REQUIRED_CHECKS_PER_WEEK} раз в
-        неделю. Считаются разные дни, в которые кто-то из родителей открыл дневник ребёнка.{' '}
+        неделю. Считаются разные дни, в которые кто-то из родителей открыл дневник ребёнка; в неделю с одним
+        учебным днём достаточно одного. Недели до прихода ученика в класс и после ухода не оцениваются, семьи,
+        получающие дневник на бумаге или по почте, — тоже.{' '}
         <Link prefetch={false} href={`/class/${classId}/acknowledgements?period=${data.period.id}`} className="text-accent underline">Ознакомление с итоговыми отметками</Link>
       </p>
       <PeriodLinks periods={data.periods} currentId={data.period.id} href={(id) => `/class/${classId}/diary-checks?period=${id}${onlyMissed ? '&only=missed' : ''}`} label="Учебный период" />
       <p role="status">
         Каждую неделю: <b>{regular}</b> из {data.summary.families} семей · с пропущенными неделями: <b className="text-danger">{data.summary.withMisses}</b>
-        {data.summary.noAccount > 0 && <> · без доступа к дневнику (бумажная выписка): <b>{data.summary.noAccount}</b></>}
+        {data.summary.offline > 0 && <> · получают дневник не онлайн (бумага, почта): <b>{data.summary.offline}</b></>}
       </p>
       <p>
         {onlyMissed ? (
