@@ -474,6 +474,42 @@ describe('a pupil who changed class', () => {
     expect((await diaryWeek(self, pupilId, '2026-08-24', NOW))!.student.className).toBe('4А');
   });
 
+  it('last year’s results are shown under their year, and an acknowledgement of them reaches this year’s class teacher', async () => {
+    const lastYear = await db.academicYear.upsert({
+      where: { schoolId_startYear: { schoolId: w.schoolId, startYear: 2025 } },
+      create: { schoolId: w.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') },
+      update: {},
+    });
+    const yearPeriod = await db.studyPeriod.create({
+      data: { schoolId: w.schoolId, academicYearId: lastYear.id, kind: 'YEAR', name: 'Год', ordinal: 1, startDate: day('2025-09-01'), endDate: day('2026-05-31') },
+    });
+    const oldTeacherId = await createUser(db, w.schoolId, ['TEACHER'], { lastName: 'Прошлогодняя', firstName: 'Анна' });
+    const oldClass = await db.schoolClass.create({ data: { schoolId: w.schoolId, academicYearId: lastYear.id, gradeLevel: 4, letter: 'Б', classTeacherId: oldTeacherId, periodSchemeId: w.periodSchemeId } });
+    const oldCourse = await db.course.create({ data: { schoolId: w.schoolId, academicYearId: lastYear.id, subjectId: w.subjectId, classId: oldClass.id, gradingScaleId: w.gradingScaleId } });
+    const pupilId = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Годовалов', firstName: 'Глеб' });
+    await enroll(db, w.schoolId, pupilId, oldClass.id, '2025-09-01', '2026-08-31');
+    await enroll(db, w.schoolId, pupilId, w.classId, '2026-09-01');
+    const motherId = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Годовалова', firstName: 'Галина' });
+    await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: motherId, studentId: pupilId } });
+    await db.finalMark.create({
+      data: { schoolId: w.schoolId, studentId: pupilId, courseId: oldCourse.id, periodId: yearPeriod.id, value: '4', status: 'PUBLISHED', publishedAt: new Date('2026-05-30T09:00:00Z'), visibleFrom: new Date('2026-05-31T09:00:00Z'), createdById: oldTeacherId, updatedById: oldTeacherId },
+    });
+    const mother = await actorFor(db, motherId);
+
+    const results = (await diaryResults(mother, pupilId, NOW))!;
+    // This year's periods first, unlabelled; last year's year mark after them, under its year.
+    expect(results.periods[0]).toMatchObject({ name: '1 четверть', yearLabel: null });
+    expect(results.periods.at(-1)).toMatchObject({ id: yearPeriod.id, yearLabel: '2025/2026', hasResults: true, canAcknowledge: true });
+    expect(results.subjects).toEqual([{ subject: 'Математика', cells: { [yearPeriod.id]: { kind: 'mark', text: '4' } } }]);
+
+    expect(await acknowledgeFinalMarks(mother, { studentId: pupilId, periodId: yearPeriod.id, message: 'Почему 4 за год?' }, NOW)).toEqual({ ok: true, messageSent: true });
+    const message = await db.message.findFirstOrThrow({ where: { studentId: pupilId } });
+    // Last year's class teacher no longer reads 4Б; 5А's class teacher does.
+    const thisYearsTeacher = (await db.schoolClass.findUniqueOrThrow({ where: { id: w.classId } })).classTeacherId;
+    expect(message.recipientId).toBe(thisYearsTeacher);
+    expect(message.recipientId).not.toBe(oldTeacherId);
+  });
+
   it('after a move the schedule lists the new class’s changes and tests, not the old class’s', async () => {
     // In 5А until Tuesday 15 September, in 6Б from Wednesday 16 September (today).
     const pupilId = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переведённая', firstName: 'Нина' });

@@ -26,7 +26,7 @@ const nextYear = { yearId: 0, classId: 0 };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** Last year's class 4Б: S2 was in it, the class teacher led it, the teacher taught its mathematics. */
+/** Last year's class 4Б: S2 was in it, the class teacher led it, the teacher taught its mathematics and a group. */
 async function addLastYear(): Promise<void> {
   const k1 = await db.schoolClass.findUniqueOrThrow({ where: { id: world.K1 }, include: { academicYear: true } });
   const c1 = await db.course.findUniqueOrThrow({ where: { id: world.C1 } });
@@ -41,6 +41,12 @@ async function addLastYear(): Promise<void> {
   await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: world.S2, classId: cls.id, startDate: day(lastYear.start), endDate: day(addDays(thisStart, -70)) } });
   const course = await db.course.create({ data: { schoolId: world.schoolA, academicYearId: year.id, subjectId: c1.subjectId, classId: cls.id, gradingScaleId: c1.gradingScaleId } });
   await db.courseTeacher.create({ data: { schoolId: world.schoolA, courseId: course.id, teacherId: world.id.teacher } });
+  // And a group of 4Б, S2 in it, whose English the teacher taught: the group branch of the scopes.
+  const group = await db.studyGroup.create({
+    data: { schoolId: world.schoolA, academicYearId: year.id, classId: cls.id, kind: 'SUBGROUP', name: 'Группа 4Б-1', members: { create: [{ schoolId: world.schoolA, studentId: world.S2 }] } },
+  });
+  const groupCourse = await db.course.create({ data: { schoolId: world.schoolA, academicYearId: year.id, subjectId: c1.subjectId, groupId: group.id, gradingScaleId: c1.gradingScaleId } });
+  await db.courseTeacher.create({ data: { schoolId: world.schoolA, courseId: groupCourse.id, teacherId: world.id.teacher } });
   Object.assign(lastYear, { yearId: year.id, classId: cls.id, courseId: course.id });
   // Next year, set up in advance: 6Б, led by the class teacher from its first day.
   const next = await db.academicYear.create({

@@ -5,6 +5,8 @@ import { getDb } from '../../db';
 import { writeAudit } from '../../audit';
 import type { Actor } from '../../auth/actor';
 import { ownStudent } from './context';
+import { toSchoolDate } from '../../domain/timezone';
+import { isoDate } from '../dates';
 
 export type AcknowledgeInput = { studentId: number; periodId: number; message: string };
 
@@ -42,12 +44,17 @@ export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInpu
   if (!period) return { ok: false, error: 'Итоговые отметки за этот период ещё не опубликованы.' };
   if (already) return { ok: false, error: ALREADY };
 
-  // The class teacher of the class the pupil was in during the period (the latest, after a move).
-  const enrollment = await db.enrollment.findFirst({
-    where: { studentId: input.studentId, student: child, startDate: { lte: period.endDate }, OR: [{ endDate: null }, { endDate: { gte: period.startDate } }] },
+  // The pupil's class teacher now, who reads the class's acknowledgements: after a move or a new
+  // school year, last year's class teacher no longer does. A pupil in no class today (left the
+  // school) gets the class teacher of the period's class.
+  const today = toSchoolDate(now, actor.timeZone);
+  const enrollments = await db.enrollment.findMany({
+    where: { studentId: input.studentId, student: child },
     orderBy: { startDate: 'desc' },
-    select: { schoolClass: { select: { classTeacherId: true } } },
+    select: { startDate: true, endDate: true, schoolClass: { select: { classTeacherId: true } } },
   });
+  const covers = (e: (typeof enrollments)[number], from: string, to: string) => isoDate(e.startDate) <= to && (!e.endDate || isoDate(e.endDate) >= from);
+  const enrollment = enrollments.find((e) => covers(e, today, today)) ?? enrollments.find((e) => covers(e, isoDate(period.startDate), isoDate(period.endDate)));
   const teacherId = enrollment?.schoolClass.classTeacherId ?? null;
   const body = input.message.trim() || `Ознакомлен(а) с итоговыми отметками за период «${period.name}».`;
 

@@ -17,6 +17,8 @@ export type FinalCell =
   | { kind: 'deferred'; text: string; until: string; reason: string | null };
 
 export type ResultsPeriod = DiaryPeriod & {
+  /** «2025/2026» for a period of an earlier school year, null for this year's. */
+  yearLabel: string | null;
   hasResults: boolean;
   /** `at`: «24.11.2026, 19:40» on the school's clock. */
   acks: { parent: string; parentId: number; at: string; message: string | null }[];
@@ -70,8 +72,17 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
   const isGuardian = pupil.visitor === 'guardian';
   const withResults = new Set(finals.map((f) => f.periodId));
   const own = periodsOfEnrollment(periods, enrollmentOn(pupil, today));
-  // Periods of earlier classes that have results stay visible too.
-  const shown = [...own, ...periods.filter((p) => withResults.has(p.id) && !own.some((o) => o.id === p.id))];
+  // Periods of earlier classes that have results stay visible too, the latest school year first;
+  // those of earlier years carry the year's label, as their names repeat every year.
+  const earlier = periods
+    .filter((p) => withResults.has(p.id) && !own.some((o) => o.id === p.id))
+    .sort((a, b) => (a.academicYearId === b.academicYearId ? 0 : a.startDate < b.startDate ? 1 : -1));
+  const thisYear = own[0]?.academicYearId ?? null;
+  const earlierYears = [...new Set(earlier.map((p) => p.academicYearId))].filter((id) => id !== thisYear);
+  const yearLabels = new Map(earlierYears.length
+    ? (await db.academicYear.findMany({ where: { schoolId: actor.schoolId, id: { in: earlierYears } }, select: { id: true, label: true } })).map((y) => [y.id, y.label])
+    : []);
+  const shown = [...own, ...earlier];
 
   const rows = new Map<string, Record<number, FinalCell>>();
   for (const f of finals) {
@@ -89,6 +100,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
       const acknowledgedByMe = periodAcks.some((a) => a.parentId === actor.id);
       return {
         ...p,
+        yearLabel: yearLabels.get(p.academicYearId) ?? null,
         hasResults: withResults.has(p.id),
         // A message to the class teacher is its writer's: the pupil and another guardian (parents
         // who live apart) see that the marks were acknowledged, not what was written.

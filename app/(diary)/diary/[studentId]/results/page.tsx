@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { openDiary, parseStudentId } from '@/lib/data/diary/open';
-import { diaryResults } from '@/lib/data/diary/results';
+import { diaryResults, type ResultsPeriod } from '@/lib/data/diary/results';
 import { enrollmentOn } from '@/lib/data/diary/context';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
@@ -14,6 +14,16 @@ import { AckForm } from '@/components/diary/ack-form';
 export const metadata: Metadata = { title: 'Дневник: итоговые отметки' };
 
 type Props = { params: Promise<{ studentId: string }> };
+
+/** This year's periods, then each earlier year's: one table each, as term names repeat yearly. */
+function byYear(periods: ResultsPeriod[]): ResultsPeriod[][] {
+  const groups = new Map<string, ResultsPeriod[]>();
+  for (const p of periods) {
+    const key = p.yearLabel ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return [...groups.values()];
+}
 
 export default async function DiaryResultsPage({ params }: Props) {
   const user = await requireUser();
@@ -30,7 +40,20 @@ export default async function DiaryResultsPage({ params }: Props) {
         {results.subjects.length === 0 ? (
           <p className="rounded-lg border border-line bg-white p-4 text-muted">Итоговые отметки пока не опубликованы.</p>
         ) : (
-          <ResultsTable periods={results.periods} subjects={results.subjects} />
+          byYear(results.periods).map((periods) => {
+            const subjects = results.subjects.filter((s) => periods.some((p) => s.cells[p.id]));
+            const label = periods[0].yearLabel;
+            return label ? (
+              <div key={label} className="space-y-2">
+                <h3 className="font-bold">{label} учебный год</h3>
+                <ResultsTable periods={periods} subjects={subjects} />
+              </div>
+            ) : subjects.length ? (
+              <ResultsTable key="this-year" periods={periods} subjects={subjects} />
+            ) : (
+              <p key="this-year" className="rounded-lg border border-line bg-white p-4 text-muted">За этот учебный год итоговые отметки пока не опубликованы.</p>
+            );
+          })
         )}
         <p className="text-sm text-muted">Отметки появляются здесь после того, как учитель их опубликует, — не позднее суток.</p>
       </section>
@@ -40,7 +63,7 @@ export default async function DiaryResultsPage({ params }: Props) {
           <h2 id="ack-title" className="text-xl font-bold">Ознакомление с итогами</h2>
           {withResults.map((p) => (
             <div key={p.id} className="space-y-2 rounded-lg border border-line bg-white p-3 sm:p-4" data-testid={`ack-${p.id}`}>
-              <h3 className="font-bold">{p.name}</h3>
+              <h3 className="font-bold">{p.name}{p.yearLabel && `, ${p.yearLabel} учебный год`}</h3>
               {p.acks.map((a) => (
                 <p key={a.parentId} className="text-sm">
                   <span className="font-bold text-ok">✓ Ознакомлен(а): </span>
