@@ -29,6 +29,10 @@ function Cell({ cell }: { cell: FinalCell | undefined }) {
 
 export function ResultsTable({ periods, subjects }: { periods: ResultsPeriod[]; subjects: { subject: string; cells: Record<number, FinalCell> }[] }) {
   const specials = new Set(subjects.flatMap((s) => Object.values(s.cells)).filter((c) => c.kind === 'special').map((c) => (c as { special: FinalSpecialName }).special));
+  const legend = [
+    ...periods.filter((p) => p.kind === 'TERM').map((p) => `${shortPeriod(p)} — ${p.name}`),
+    ...[...specials].map((k) => `${FINAL_SPECIAL_LABELS[k]} — ${FINAL_SPECIAL_MEANINGS[k]}`),
+  ];
   return (
     <>
       <div className="overflow-x-auto rounded-lg border border-line bg-white">
@@ -59,9 +63,7 @@ export function ResultsTable({ periods, subjects }: { periods: ResultsPeriod[]; 
           </tbody>
         </table>
       </div>
-      <p className="text-sm text-muted">
-        {[...periods.filter((p) => p.kind === 'TERM').map((p) => `${shortPeriod(p)} — ${p.name}`), ...[...specials].map((k) => `${FINAL_SPECIAL_LABELS[k]} — ${FINAL_SPECIAL_MEANINGS[k]}`)].join('; ')}.
-      </p>
+      {legend.length > 0 && <p className="text-sm text-muted">{legend.join('; ')}.</p>}
     </>
   );
 }

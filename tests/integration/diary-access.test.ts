@@ -411,13 +411,35 @@ describe('acknowledging final marks', () => {
     const view = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, NOW))!;
     expect(view.summary).toEqual({ pupils: 3, published: 2, acknowledged: 1 });
     const row = view.rows.find((r) => r.studentId === w.childA)!;
-    expect(row.acks).toEqual([{ parent: 'Ученик1 О.', at: '16.09.2026, 12:00', message: 'Ознакомлены, спасибо!' }]);
+    expect(row.acks).toEqual([{ parent: 'Ученик1 О.', at: '16.09.2026, 12:00', message: 'Ознакомлены, спасибо!', outdated: false }]);
     expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
     expect(view.messages.map((m) => [m.kind, m.body, m.pupil])).toEqual([['FINAL_MARKS_ACK', 'Ознакомлены, спасибо!', 'Ученик1 Пётр']]);
 
     const results = (await diaryResults(parent, w.childA, NOW))!;
     expect(results.periods.find((p) => p.id === w.studyPeriodId)).toMatchObject({ acknowledgedByMe: true, canAcknowledge: false });
     expect(await classAcknowledgements(otherTeacher, w.classId, w.studyPeriodId, NOW)).toBeNull();
+  });
+
+  it('marks published again after the acknowledgement make it outdated, and the parent acknowledges again', async () => {
+    // The teacher corrects a mark of the period and publishes it again: visible an hour after NOW.
+    const LATER = new Date(NOW.getTime() + 2 * 3_600_000);
+    const corrected = await db.finalMark.findFirstOrThrow({ where: { studentId: w.childA, periodId: w.studyPeriodId, status: 'PUBLISHED' } });
+    await db.finalMark.update({ where: { id: corrected.id }, data: { publishedAt: NOW, visibleFrom: new Date(NOW.getTime() + 3_600_000) } });
+
+    const before = (await diaryResults(parent, w.childA, LATER))!.periods.find((p) => p.id === w.studyPeriodId)!;
+    expect(before.acks.map((a) => a.outdated)).toEqual([true]);
+    expect(before.canAcknowledge).toBe(true);
+    const teacherView = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, LATER))!;
+    expect(teacherView.rows.find((r) => r.studentId === w.childA)!.acks.map((a) => a.outdated)).toEqual([true]);
+    expect(teacherView.summary.acknowledged).toBe(0);
+
+    expect(await acknowledgeFinalMarks(parent, { studentId: w.childA, periodId: w.studyPeriodId, message: 'С исправлением ознакомлены' }, LATER)).toEqual({ ok: true, messageSent: true });
+    expect(await db.finalMarkAck.findMany({ where: { studentId: w.childA, periodId: w.studyPeriodId } })).toMatchObject([{ acknowledgedAt: LATER }]);
+    expect(await db.auditLog.count({ where: { action: 'finalmarks.acknowledge' } })).toBe(2);
+    const after = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, LATER))!;
+    expect(after.rows.find((r) => r.studentId === w.childA)!.acks).toEqual([{ parent: 'Ученик1 О.', at: '16.09.2026, 14:00', message: 'С исправлением ознакомлены', outdated: false }]);
+    expect(after.summary.acknowledged).toBe(1);
+    expect(await acknowledgeFinalMarks(parent, { studentId: w.childA, periodId: w.studyPeriodId, message: '' }, LATER)).toMatchObject({ ok: false });
   });
 
   it('an empty message still tells the class teacher in words', async () => {
@@ -432,9 +454,9 @@ describe('acknowledging final marks', () => {
 
 describe('a message with the acknowledgement belongs to its writer', () => {
   it('the writer reads it on the results page; the pupil and the other guardian see only that it was acknowledged', async () => {
-    // Runs after «acknowledging final marks», whose parent wrote to the class teacher.
+    // Runs after «acknowledging final marks», whose parent wrote to the class teacher (the second time).
     const writer = (await diaryResults(parent, w.childA, NOW))!.periods.find((p) => p.id === w.studyPeriodId)!;
-    expect(writer.acks).toMatchObject([{ parent: 'Ученик1 О.', message: 'Ознакомлены, спасибо!' }]);
+    expect(writer.acks).toMatchObject([{ parent: 'Ученик1 О.', message: 'С исправлением ознакомлены' }]);
 
     const ownView = (await diaryResults(pupil, w.childA, NOW))!.periods.find((p) => p.id === w.studyPeriodId)!;
     expect(ownView.acks).toMatchObject([{ parent: 'Ученик1 О.', message: null }]);
@@ -443,7 +465,7 @@ describe('a message with the acknowledgement belongs to its writer', () => {
     await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: fatherId, studentId: w.childA } });
     const father = (await diaryResults(await actorFor(db, fatherId), w.childA, NOW))!.periods.find((p) => p.id === w.studyPeriodId)!;
     expect(father.acks).toMatchObject([{ parent: 'Ученик1 О.', message: null }]);
-    expect(JSON.stringify(father)).not.toContain('Ознакомлены, спасибо');
+    expect(JSON.stringify(father)).not.toContain('С исправлением');
   });
 });
 

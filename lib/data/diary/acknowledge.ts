@@ -18,6 +18,9 @@ export const MESSAGE_MAX_LENGTH = 2000;
 
 const ALREADY = 'Вы уже подтвердили ознакомление с итоговыми отметками за этот период.';
 
+/** Thrown inside the transaction to undo the message when another tab acknowledged first. */
+class AlreadyAcknowledged extends Error {}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
   const cause = e?.meta?.driverAdapterError?.cause;
@@ -30,7 +33,8 @@ export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInpu
   const db = getDb();
   // Only a guardian of a pupil the actor may read; anything else matches no row.
   const child = { AND: [ownStudent(actor, input.studentId), { guardians: { some: { parentId: actor.id } } }] };
-  const [period, already] = await Promise.all([
+  const published = { studentId: input.studentId, periodId: input.periodId, student: child, status: 'PUBLISHED' as const, visibleFrom: { lte: now } };
+  const [period, already, latest] = await Promise.all([
     db.studyPeriod.findFirst({
       where: {
         id: input.periodId,
@@ -39,10 +43,14 @@ export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInpu
       },
       select: { id: true, name: true, startDate: true, endDate: true },
     }),
-    db.finalMarkAck.findFirst({ where: { studentId: input.studentId, periodId: input.periodId, parentId: actor.id }, select: { id: true } }),
+    db.finalMarkAck.findFirst({ where: { studentId: input.studentId, periodId: input.periodId, parentId: actor.id }, select: { id: true, acknowledgedAt: true } }),
+    db.finalMark.aggregate({ where: published, _max: { visibleFrom: true } }),
   ]);
   if (!period) return { ok: false, error: 'Итоговые отметки за этот период ещё не опубликованы.' };
-  if (already) return { ok: false, error: ALREADY };
+  // Acknowledged already, unless marks were published (or corrected and published again) since:
+  // then the parent acknowledges again, and the class teacher sees the new date.
+  const lastShown = latest._max.visibleFrom;
+  if (already && (!lastShown || already.acknowledgedAt >= lastShown)) return { ok: false, error: ALREADY };
 
   // The pupil's class teacher now, who reads the class's acknowledgements: after a move or a new
   // school year, last year's class teacher no longer does. A pupil in no class today (left the
@@ -66,17 +74,20 @@ export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInpu
             select: { id: true },
           })
         : null;
-      const ack = await tx.finalMarkAck.create({
-        data: { schoolId: actor.schoolId, studentId: input.studentId, periodId: period.id, parentId: actor.id, messageId: message?.id ?? null, acknowledgedAt: now },
-        select: { id: true },
-      });
+      const data = { messageId: message?.id ?? null, acknowledgedAt: now };
+      // Again after new marks: only if the row is still the one read above (a second tab lost).
+      const ack = already
+        ? (await tx.finalMarkAck.updateMany({ where: { id: already.id, acknowledgedAt: already.acknowledgedAt }, data })).count === 1 ? { id: already.id } : null
+        : await tx.finalMarkAck.create({ data: { schoolId: actor.schoolId, studentId: input.studentId, periodId: period.id, parentId: actor.id, ...data }, select: { id: true } });
+      if (!ack) throw new AlreadyAcknowledged();
       await writeAudit(tx, {
         schoolId: actor.schoolId, actorId: actor.id, action: 'finalmarks.acknowledge', entityType: 'FinalMarkAck', entityId: ack.id,
+        oldValue: already ? { acknowledgedAt: already.acknowledgedAt.toISOString() } : null,
         details: { studentId: input.studentId, periodId: period.id, messageId: message?.id ?? null },
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: ALREADY };
+    if (isUniqueViolation(error) || error instanceof AlreadyAcknowledged) return { ok: false, error: ALREADY };
     throw error;
   }
   return { ok: true, messageSent: teacherId !== null };

@@ -16,7 +16,8 @@ export type ClassAckRow = {
   pupil: string;
   /** Final marks of the period are published and visible to the family. */
   published: boolean;
-  acks: { parent: string; at: string; message: string | null }[];
+  /** `outdated`: marks were published again after it; the family has not acknowledged those. */
+  acks: { parent: string; at: string; message: string | null; outdated: boolean }[];
 };
 
 export type ClassAcknowledgements = {
@@ -41,10 +42,10 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
 
   const [students, published, acks, messages] = await Promise.all([
     db.user.findMany({ where: pupils, select: { id: true, lastName: true, firstName: true } }),
-    db.finalMark.findMany({
+    db.finalMark.groupBy({
+      by: ['studentId'],
       where: { schoolId: actor.schoolId, periodId: period.id, status: 'PUBLISHED', visibleFrom: { lte: now }, student: pupils },
-      distinct: ['studentId'],
-      select: { studentId: true },
+      _max: { visibleFrom: true },
     }),
     db.finalMarkAck.findMany({
       where: { schoolId: actor.schoolId, periodId: period.id, student: pupils },
@@ -61,12 +62,16 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
         }),
   ]);
 
-  const visible = new Set(published.map((p) => p.studentId));
+  // When each pupil's results of the period were last published for the family.
+  const lastShown = new Map(published.map((p) => [p.studentId, p._max.visibleFrom!.getTime()]));
   const rows = students.sort(comparePupils).map((s): ClassAckRow => ({
     studentId: s.id,
     pupil: `${s.lastName} ${s.firstName}`,
-    published: visible.has(s.id),
-    acks: acks.filter((a) => a.studentId === s.id).map((a) => ({ parent: shortPersonName(a.parent), at: formatInstantRu(a.acknowledgedAt, base.timezone), message: a.message?.body ?? null })),
+    published: lastShown.has(s.id),
+    acks: acks.filter((a) => a.studentId === s.id).map((a) => ({
+      parent: shortPersonName(a.parent), at: formatInstantRu(a.acknowledgedAt, base.timezone), message: a.message?.body ?? null,
+      outdated: a.acknowledgedAt.getTime() < (lastShown.get(s.id) ?? 0),
+    })),
   }));
 
   return {
@@ -75,7 +80,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     periods: base.periods,
     period,
     rows,
-    summary: { pupils: rows.length, published: visible.size, acknowledged: rows.filter((r) => r.acks.length > 0).length },
+    summary: { pupils: rows.length, published: lastShown.size, acknowledged: rows.filter((r) => r.acks.some((a) => !a.outdated)).length },
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind,

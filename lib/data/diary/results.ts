@@ -20,9 +20,12 @@ export type ResultsPeriod = DiaryPeriod & {
   /** «2025/2026» for a period of an earlier school year, null for this year's. */
   yearLabel: string | null;
   hasResults: boolean;
-  /** `at`: «24.11.2026, 19:40» on the school's clock. */
-  acks: { parent: string; parentId: number; at: string; message: string | null }[];
-  /** The actor is a guardian who has not acknowledged these results yet. */
+  /**
+   * `at`: «24.11.2026, 19:40» on the school's clock. `outdated`: marks of the period were published
+   * (or corrected and published again) after this acknowledgement, so it does not cover them.
+   */
+  acks: { parent: string; parentId: number; at: string; message: string | null; outdated: boolean }[];
+  /** The actor is a guardian who has not acknowledged these results yet, or not since their last publication. */
   canAcknowledge: boolean;
   acknowledgedByMe: boolean;
 };
@@ -50,7 +53,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     db.finalMark.findMany({
       where: { schoolId: actor.schoolId, studentId, student, status: 'PUBLISHED', visibleFrom: { lte: now } },
       select: {
-        periodId: true, value: true, special: true, deferredUntil: true, deferralReason: true,
+        periodId: true, value: true, special: true, deferredUntil: true, deferralReason: true, visibleFrom: true,
         course: { select: { subject: { select: { name: true } }, group: { select: { name: true } } } },
       },
     }),
@@ -71,6 +74,9 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
   const today = toSchoolDate(now, pupil.school.timezone);
   const isGuardian = pupil.visitor === 'guardian';
   const withResults = new Set(finals.map((f) => f.periodId));
+  // When each period's results last changed for the family: the latest publication they can see.
+  const lastShown = new Map<number, number>();
+  for (const f of finals) lastShown.set(f.periodId, Math.max(lastShown.get(f.periodId) ?? 0, f.visibleFrom!.getTime()));
   const own = periodsOfEnrollment(periods, enrollmentOn(pupil, today));
   // Periods of earlier classes that have results stay visible too, the latest school year first;
   // those of earlier years carry the year's label, as their names repeat every year.
@@ -96,8 +102,10 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     studentId,
     isGuardian,
     periods: shown.map((p) => {
+      const outdated = (a: { acknowledgedAt: Date }) => a.acknowledgedAt.getTime() < (lastShown.get(p.id) ?? 0);
       const periodAcks = acks.filter((a) => a.periodId === p.id);
-      const acknowledgedByMe = periodAcks.some((a) => a.parentId === actor.id);
+      const mine = periodAcks.find((a) => a.parentId === actor.id);
+      const acknowledgedByMe = !!mine;
       return {
         ...p,
         yearLabel: yearLabels.get(p.academicYearId) ?? null,
@@ -107,9 +115,10 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
         acks: periodAcks.map((a) => ({
           parent: shortPersonName(a.parent), parentId: a.parentId, at: formatInstantRu(a.acknowledgedAt, pupil.school.timezone),
           message: a.parentId === actor.id ? (a.message?.body ?? null) : null,
+          outdated: outdated(a),
         })),
         acknowledgedByMe,
-        canAcknowledge: isGuardian && withResults.has(p.id) && !acknowledgedByMe,
+        canAcknowledge: isGuardian && withResults.has(p.id) && (!mine || outdated(mine)),
       };
     }),
     subjects: [...rows.entries()].sort((a, b) => compareRu(a[0], b[0])).map(([subject, cells]) => ({ subject, cells })),

@@ -68,10 +68,11 @@ export default async function DiaryResultsPage({ params }: Props) {
                 <p key={a.parentId} className="text-sm">
                   <span className="font-bold text-ok">✓ Ознакомлен(а): </span>
                   {a.parentId === user.id ? 'вы' : a.parent}, {a.at}
+                  {a.outdated && <span className="block text-danger">После этого опубликованы новые отметки.</span>}
                   {a.message && <span className="mt-1 block border-l-[3px] border-line pl-2 text-ink">{a.message}</span>}
                 </p>
               ))}
-              {p.canAcknowledge && <AckForm studentId={studentId} periodId={p.id} periodName={p.name} classTeacher={classTeacher} />}
+              {p.canAcknowledge && <AckForm studentId={studentId} periodId={p.id} periodName={p.yearLabel ? `${p.name} ${p.yearLabel}` : p.name} classTeacher={classTeacher} />}
               {!p.acks.length && !p.canAcknowledge && <p className="text-sm text-muted">Родители ещё не подтвердили ознакомление.</p>}
             </div>
           ))}

@@ -36,7 +36,9 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
             ) : (
               r.acks.map((a, i) => (
                 <span key={i} className="block">
-                  <span className="text-ok">✓ {a.parent}, {a.at}</span>
+                  {a.outdated
+                    ? <span className="text-danger">{a.parent}, {a.at} — до публикации новых отметок; с ними ещё не ознакомились</span>
+                    : <span className="text-ok">✓ {a.parent}, {a.at}</span>}
                   {a.message && <span className="mt-1 block border-l-[3px] border-line pl-2">{a.message}</span>}
                 </span>
               ))
