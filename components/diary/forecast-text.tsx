@@ -5,7 +5,8 @@ import type { Forecast } from '@/lib/domain/forecast';
 
 export function forecastShort(s: Pick<DiarySubjectSummary, 'forecast' | 'scale'>): string {
   const p = s.forecast?.proposal;
-  if (!p) return s.scale === 'PASS_FAIL' ? 'зачёт' : '—';
+  // Pass/fail and other scales have no forecast: the period result is the teacher's to give.
+  if (!p) return '—';
   if (p.kind === 'insufficient') return 'мало отметок';
   return p.kind === 'mark' ? String(p.value) : `${p.lower} или ${p.upper}`;
 }

@@ -7,9 +7,13 @@ export { toSchoolDate } from './timezone';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const DAY_MS = 86_400_000;
 
+/**
+ * A real calendar day in the years a school can mean, 1900–2999: a date typed into an address
+ * such as ?week=9999-12-31 would otherwise run past year 9999 in the week's arithmetic.
+ */
 export function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
-  if (!m) return false;
+  if (!m || Number(m[1]) < 1900 || Number(m[1]) > 2999) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

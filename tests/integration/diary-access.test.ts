@@ -532,6 +532,20 @@ describe('a pupil who changed class', () => {
     expect(message.recipientId).not.toBe(oldTeacherId);
   });
 
+  it('a first grader’s extra holiday is a holiday in their diary, not in an older pupil’s', async () => {
+    const firstClass = await db.schoolClass.create({ data: { schoolId: w.schoolId, academicYearId: w.academicYearId, gradeLevel: 1, letter: 'А', periodSchemeId: w.periodSchemeId } });
+    const firstGrader = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Первоклашкина', firstName: 'Ася' });
+    await enroll(db, w.schoolId, firstGrader, firstClass.id, '2026-09-01');
+    const name = 'Дополнительные каникулы для первоклассников';
+    await db.holiday.create({ data: { schoolId: w.schoolId, academicYearId: w.academicYearId, name, startDate: day('2026-09-21'), endDate: day('2026-09-27'), gradeLevels: [1] } });
+
+    const own = (await diaryWeek(await actorFor(db, firstGrader), firstGrader, '2026-09-21', NOW))!;
+    expect(own.days.map((d) => d.holiday)).toEqual(own.days.map(() => name));
+    const older = (await diaryWeek(parent, w.childA, '2026-09-21', NOW))!;
+    expect(older.days.every((d) => d.holiday === null)).toBe(true);
+    expect(older.days.find((d) => d.date === '2026-09-23')!.lessons.map((l) => l.subject)).toContain('Математика');
+  });
+
   it('after a move the schedule lists the new class’s changes and tests, not the old class’s', async () => {
     // In 5А until Tuesday 15 September, in 6Б from Wednesday 16 September (today).
     const pupilId = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переведённая', firstName: 'Нина' });

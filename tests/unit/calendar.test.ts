@@ -53,6 +53,9 @@ describe('ISO date arithmetic', () => {
   it('validates ISO dates', () => {
     expect(isIsoDate('2026-11-23')).toBe(true);
     expect(isIsoDate('2026-02-30')).toBe(false);
+    // Years no school means: the week of 9999-12-31 would run into year 10000.
+    expect(isIsoDate('9999-12-31')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(false);
     expect(isIsoDate('23.11.2026')).toBe(false);
     expect(() => addDays('2026-13-01', 1)).toThrow(RangeError);
   });

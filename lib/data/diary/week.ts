@@ -75,10 +75,11 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
 
   const [rows, marks] = await Promise.all([loadWeekRows(actor, student, monday, sunday), loadStudentMarks(actor, student, from, to)]);
 
-  const gradeHolidays = holidaysForGrade(holidays, enrollment?.gradeLevel);
+  const grade = enrollment?.gradeLevel;
+  const gradeHolidays = holidaysForGrade(holidays, grade);
   // The timetable holds only on study days: not in holidays, not between or after the terms.
   const terms = ownPeriods.filter((p) => p.kind === 'TERM');
-  const studyDay = (date: string) => !findHoliday(gradeHolidays, date) && (!terms.length || terms.some((t) => t.startDate <= date && date <= t.endDate));
+  const studyDay = (date: string) => !findHoliday(gradeHolidays, date, grade) && (!terms.length || terms.some((t) => t.startDate <= date && date <= t.endDate));
   // A class course counts only on days the pupil was in that class (a pupil may move mid-year).
   const applies = (courseId: number, date: string) => takesCourseOn(student, courseId, date);
   const ownLessons = new Set(marks.map((m) => m.lessonId));
@@ -96,7 +97,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
         date,
         title: formatDayHeaderRu(date),
         isToday: date === today,
-        holiday: findHoliday(gradeHolidays, date)?.name ?? null,
+        holiday: findHoliday(gradeHolidays, date, grade)?.name ?? null,
         planned: planned[i],
         courses,
         bells,
