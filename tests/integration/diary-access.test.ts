@@ -532,6 +532,16 @@ describe('a pupil who changed class', () => {
     expect(message.recipientId).not.toBe(oldTeacherId);
   });
 
+  it('the schedule’s two weeks list a lesson moved into them from an earlier day', async () => {
+    // Friday 11 September's mathematics (before today, 16 September) is moved to Tuesday 22 September.
+    const moved = await db.timetableChange.create({
+      data: { schoolId: w.schoolId, courseId: w.courseId, date: day('2026-09-11'), slot: 4, kind: 'MOVED', newDate: day('2026-09-22'), newSlot: 6, reason: 'болезнь учителя' },
+    });
+    onTestFinished(() => db.timetableChange.delete({ where: { id: moved.id } }).then(() => undefined));
+    const schedule = (await diarySchedule(parent, w.childA, NOW))!;
+    expect(schedule.changes).toContainEqual(expect.objectContaining({ date: '2026-09-11', kind: 'MOVED', newDate: '2026-09-22', newSlot: 6 }));
+  });
+
   it('a first grader’s extra holiday is a holiday in their diary, not in an older pupil’s', async () => {
     const firstClass = await db.schoolClass.create({ data: { schoolId: w.schoolId, academicYearId: w.academicYearId, gradeLevel: 1, letter: 'А', periodSchemeId: w.periodSchemeId } });
     const firstGrader = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Первоклашкина', firstName: 'Ася' });

@@ -43,7 +43,11 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
       select: { courseId: true, weekday: true, slot: true, room: true, validFrom: true, validTo: true },
     }),
     db.timetableChange.findMany({
-      where: { schoolId: actor.schoolId, course, date: { gte: dbDate(today), lte: dbDate(until) } },
+      // A lesson moved into the two weeks from an earlier date is a change in them too.
+      where: {
+        schoolId: actor.schoolId, course,
+        OR: [{ date: { gte: dbDate(today), lte: dbDate(until) } }, { newDate: { gte: dbDate(today), lte: dbDate(until) } }],
+      },
       select: { courseId: true, date: true, slot: true, kind: true, newDate: true, newSlot: true, room: true, reason: true, substituteTeacher: { select: { lastName: true, firstName: true, middleName: true } } },
       orderBy: [{ date: 'asc' }, { slot: 'asc' }],
     }),
