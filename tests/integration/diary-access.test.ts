@@ -542,6 +542,30 @@ describe('a pupil who changed class', () => {
     expect(schedule.changes).toContainEqual(expect.objectContaining({ date: '2026-09-11', kind: 'MOVED', newDate: '2026-09-22', newSlot: 6 }));
   });
 
+  it('the teachers page names this year’s groups, not last year’s', async () => {
+    const lastYear = await db.academicYear.upsert({
+      where: { schoolId_startYear: { schoolId: w.schoolId, startYear: 2025 } },
+      create: { schoolId: w.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') },
+      update: {},
+    });
+    const inGroup = async (academicYearId: number, name: string) => {
+      const group = await db.studyGroup.create({
+        data: { schoolId: w.schoolId, academicYearId, kind: 'SUBGROUP', name, members: { create: [{ schoolId: w.schoolId, studentId: w.childA }] } },
+      });
+      await db.course.create({ data: { schoolId: w.schoolId, academicYearId, subjectId: w.subjectId, groupId: group.id, gradingScaleId: w.gradingScaleId } });
+      return group.id;
+    };
+    const old = await inGroup(lastYear.id, 'Кружок прошлого года');
+    const now = await inGroup(w.academicYearId, 'Кружок этого года');
+    onTestFinished(async () => {
+      await db.course.deleteMany({ where: { groupId: { in: [old, now] } } });
+      await db.studyGroup.deleteMany({ where: { id: { in: [old, now] } } });
+    });
+    const groups = (await diaryTeachers(parent, w.childA, NOW))!.groups.map((g) => g.name);
+    expect(groups).toContain('Кружок этого года');
+    expect(groups).not.toContain('Кружок прошлого года');
+  });
+
   it('a first grader’s extra holiday is a holiday in their diary, not in an older pupil’s', async () => {
     const firstClass = await db.schoolClass.create({ data: { schoolId: w.schoolId, academicYearId: w.academicYearId, gradeLevel: 1, letter: 'А', periodSchemeId: w.periodSchemeId } });
     const firstGrader = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Первоклашкина', firstName: 'Ася' });

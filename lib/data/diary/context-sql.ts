@@ -21,7 +21,7 @@ export type ContextRow = {
   holidays: Json<{ name: string; startDate: string; endDate: string; gradeLevels: number[]; academicYearId: number }[]>;
   bells: Json<{ slot: number; startMinute: number; endMinute: number }[]>;
   courses: Json<{
-    id: number; academicYearId: number; subjectId: number; subject: string; group: string | null; classId: number | null;
+    id: number; academicYearId: number; subjectId: number; subject: string; group: string | null; groupId: number | null; classId: number | null;
     groupClassId: number | null; gradeLevel: number | null; letter: string | null; scale: 'FIVE_POINT' | 'TEN_POINT' | 'PASS_FAIL';
     teachers: ({ id: number; primary: boolean } & Name)[];
   }[]>;
@@ -71,7 +71,7 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
       COALESCE((
         SELECT json_agg(json_build_object(
                  'id', co.id, 'academicYearId', co.academic_year_id, 'subjectId', co.subject_id, 'subject', sub.name,
-                 'group', gr.name, 'classId', co.class_id, 'groupClassId', gr.class_id,
+                 'group', gr.name, 'groupId', co.group_id, 'classId', co.class_id, 'groupClassId', gr.class_id,
                  'gradeLevel', COALESCE(cc.grade_level, gc.grade_level), 'letter', COALESCE(cc.letter, gc.letter), 'scale', gs.kind,
                  'teachers', COALESCE((
                    SELECT json_agg(json_build_object('id', u.id, 'primary', ct.is_primary, 'lastName', u.last_name,

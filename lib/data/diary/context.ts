@@ -75,6 +75,7 @@ export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): P
     subjectId: c.subjectId,
     subject: c.subject,
     group: groupLabel(c.subject, c.group),
+    groupId: c.groupId,
     classId: c.classId,
     groupClassId: c.groupClassId,
     className: c.gradeLevel !== null && c.letter !== null ? className({ gradeLevel: c.gradeLevel, letter: c.letter }) : null,

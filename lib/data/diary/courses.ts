@@ -15,6 +15,7 @@ export type DiaryCourse = {
   subject: string;
   /** Group name for a subgroup, stream or individual plan; null for the whole class. */
   group: string | null;
+  groupId: number | null;
   classId: number | null;
   /** The class of the course's group, if the group belongs to one. */
   groupClassId: number | null;

@@ -19,11 +19,14 @@ export async function diaryTeachers(actor: Actor, studentId: number, now = new D
   const today = toSchoolDate(now, student.school.timezone);
   const enrollment = enrollmentOn(student, today);
   const day = enrollment && enrollment.endDate !== null && enrollment.endDate < today ? enrollment.endDate : today;
+  const courses = coursesBetween(student, day, day);
+  // Only groups with a course today: last year's subgroups and a left class's groups are history.
+  const groupIds = new Set(courses.map((c) => c.groupId));
   return {
     className: enrollment?.className ?? null,
     classTeacher: enrollment?.classTeacher ?? null,
-    groups: student.groups.map((g) => ({ id: g.id, name: g.name })),
-    subjects: coursesBetween(student, day, day).map((c) => ({
+    groups: student.groups.filter((g) => groupIds.has(g.id)).map((g) => ({ id: g.id, name: g.name })),
+    subjects: courses.map((c) => ({
       courseId: c.id,
       subject: c.subject,
       group: c.group,
