@@ -72,13 +72,16 @@ const STATUS_ORDER: Record<DiaryLessonStatus, number> = {
 /**
  * The day's lessons in slot order. `entries`, `changes` and `lessons` may cover more than the
  * day (a whole week): only what concerns `date` is used. The caller has already limited them to
- * the pupil's courses on that date.
+ * the pupil's courses on that date. `today`, when given, keeps a lesson row in a slot moved away
+ * from counting as held there before its day has come (a row opened in advance, e.g. to announce
+ * a test, is no lesson held).
  */
 export function planDay<L extends HeldLessonInput>(
   date: string,
   entries: readonly TimetableSlotInput[],
   changes: readonly ChangeInput[],
   lessons: readonly L[],
+  today?: string,
 ): PlannedLesson<L>[] {
   const cells = new Map<string, PlannedLesson<L>>();
   const key = (courseId: number, slot: number) => `${courseId}:${slot}`;
@@ -126,6 +129,8 @@ export function planDay<L extends HeldLessonInput>(
     const cell = cells.get(k);
     if (cell && cell.status !== 'moved-away') {
       cell.lesson = l;
+    } else if (cell && today !== undefined && date > today) {
+      continue; // moved away, and its day has not come: the row cannot be a lesson held
     } else if (cell) {
       // Held after all in the slot it was moved from: show it as held, not as moved.
       cell.status = 'regular';

@@ -63,6 +63,14 @@ describe('planDay', () => {
     ]);
   });
 
+  it('keeps a future lesson moved away even if its row was opened in advance (e.g. to announce a test)', () => {
+    const moved = change({ courseId: 1, date: TUE, slot: 1, kind: 'MOVED', newDate: '2026-11-25', newSlot: 6 });
+    const day = planDay(TUE, [entry(1, 2, 1)], [moved], [lesson(1, TUE, 1)], MON);
+    expect(day[0]).toMatchObject({ status: 'moved-away', movedTo: { date: '2026-11-25', slot: 6 }, lesson: null });
+    // Once the day has come, a row in that slot is a lesson held there after all.
+    expect(planDay(TUE, [entry(1, 2, 1)], [moved], [lesson(1, TUE, 1)], TUE)[0]).toMatchObject({ status: 'regular', movedTo: null });
+  });
+
   it('treats a lesson held in a slot it was moved from as held there', () => {
     const moved = change({ courseId: 1, date: MON, slot: 1, kind: 'MOVED', newDate: TUE, newSlot: 6 });
     const day = planDay(MON, [entry(1, 1, 1)], [moved], [lesson(1, MON, 1)]);

@@ -89,6 +89,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
       studyDay(date) ? rows.entries.filter((e) => applies(e.courseId, date)) : [],
       rows.changes.filter((c) => applies(c.courseId, c.date) || (c.newDate !== null && applies(c.courseId, c.newDate))),
       rows.lessons.filter((l) => applies(l.courseId, l.date) || l.attendance !== null || ownLessons.has(l.id)),
+      today,
     ),
   );
   const days = allDays
