@@ -532,6 +532,24 @@ describe('a pupil who changed class', () => {
     expect(message.recipientId).not.toBe(oldTeacherId);
   });
 
+  it('a lesson moved to another day takes along the homework due for it', async () => {
+    // Wednesday 23 September's mathematics moves to Thursday 24, slot 3; Monday's homework was due on Wednesday.
+    const monday = await lesson(w, w.courseId, '2026-09-21', 1, 'Дроби');
+    const homework = await db.homework.create({ data: { schoolId: w.schoolId, lessonId: monday, text: '№ 40–42', dueDate: day('2026-09-23'), createdById: w.teacherId } });
+    const moved = await db.timetableChange.create({
+      data: { schoolId: w.schoolId, courseId: w.courseId, date: day('2026-09-23'), slot: 2, kind: 'MOVED', newDate: day('2026-09-24'), newSlot: 3 },
+    });
+    onTestFinished(async () => {
+      await db.timetableChange.delete({ where: { id: moved.id } });
+      await db.homework.delete({ where: { id: homework.id } });
+      await db.lesson.delete({ where: { id: monday } });
+    });
+    const week = (await diaryWeek(parent, w.childA, '2026-09-21', NOW))!;
+    const thursday = week.days.find((d) => d.date === '2026-09-24')!.lessons.find((l) => l.status === 'moved-in')!;
+    expect(thursday.homeworkDue.map((h) => h.text)).toEqual(['№ 40–42']);
+    expect(week.days.find((d) => d.date === '2026-09-23')!.lessons.find((l) => l.status === 'moved-away')!.homeworkDue).toEqual([]);
+  });
+
   it('the schedule’s two weeks list a lesson moved into them from an earlier day', async () => {
     // Friday 11 September's mathematics (before today, 16 September) is moved to Tuesday 22 September.
     const moved = await db.timetableChange.create({

@@ -9,9 +9,10 @@ import type { BellTimes } from './calendar';
 import type { DiaryCourse, DiaryMark } from './courses';
 import type { DueHomework, WeekHomework, WeekLessonRow } from './week-rows';
 
-function takeDue(due: readonly DueHomework[], courseId: number, date: string, taken: Set<number>): DueHomework[] {
+/** Homework due at this lesson; a lesson moved here also brings what was due on its old day. */
+function takeDue(due: readonly DueHomework[], courseId: number, date: string, taken: Set<number>, movedFrom: string | null = null): DueHomework[] {
   taken.add(courseId);
-  return due.filter((h) => h.courseId === courseId && h.dueDate === date && h.givenOn < date);
+  return due.filter((h) => h.courseId === courseId && (h.dueDate === date || h.dueDate === movedFrom) && h.givenOn < h.dueDate);
 }
 
 export type DiaryWeekLesson = {
@@ -103,7 +104,7 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
       plannedTest: l?.plannedTest ?? false,
       homework: l?.homework ?? [],
       noHomework: !!l?.noHomework && !l.homework.some((h) => !h.individual),
-      homeworkDue: p.status === 'cancelled' || p.status === 'moved-away' || dueTaken.has(p.courseId) ? [] : takeDue(input.due, p.courseId, date, dueTaken),
+      homeworkDue: p.status === 'cancelled' || p.status === 'moved-away' || dueTaken.has(p.courseId) ? [] : takeDue(input.due, p.courseId, date, dueTaken, p.movedFrom?.date ?? null),
       marks: l ? marks.filter((m) => m.lessonId === l.id) : [],
       attendance: code && l?.attendance ? { code, label: ATTENDANCE_LABELS[code], comment: l.attendance.comment } : null,
     };
