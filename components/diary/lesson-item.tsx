@@ -5,7 +5,10 @@ import type { DiaryWeekLesson } from '@/lib/data/diary/week';
 import { formatDayMonthRu, formatDateRu } from '@/lib/domain/calendar';
 import { MarkBadge } from './mark-badge';
 
-function changeText(l: DiaryWeekLesson): string | null {
+/** A moved or extra lesson taught by someone else names them too. */
+const substitutedBy = (l: DiaryWeekLesson) => (l.substitute ? `; ведёт ${l.substitute}` : '');
+
+export function changeText(l: DiaryWeekLesson): string | null {
   switch (l.status) {
     case 'substitution':
       return l.substitute ? `Замена: ведёт ${l.substitute}` : 'Замена учителя';
@@ -14,9 +17,9 @@ function changeText(l: DiaryWeekLesson): string | null {
     case 'moved-away':
       return l.movedTo ? `Перенесён на ${formatDayMonthRu(l.movedTo.date)}, ${l.movedTo.slot}-й урок` : 'Урок перенесён';
     case 'moved-in':
-      return l.movedFrom ? `Перенесён с ${formatDayMonthRu(l.movedFrom.date)}, ${l.movedFrom.slot}-го урока` : 'Перенесённый урок';
+      return (l.movedFrom ? `Перенесён с ${formatDayMonthRu(l.movedFrom.date)}, ${l.movedFrom.slot}-го урока` : 'Перенесённый урок') + substitutedBy(l);
     case 'extra':
-      return 'Урок вне расписания';
+      return 'Урок вне расписания' + substitutedBy(l);
     default:
       return null;
   }
