@@ -33,7 +33,8 @@ export async function teacherHome(actor: Actor, now = new Date()) {
   const own = { schoolId: actor.schoolId, teachers: { some: { teacherId: actor.id } } };
 
   const [courses, entries, changes, lessons] = await Promise.all([
-    db.course.findMany({ where: { AND: [readableCourses(actor), own] }, select: { id: true, ...courseTitleSelect }, orderBy: { id: 'asc' } }),
+    // This year's courses: earlier years' journals stay readable but are not today's work.
+    db.course.findMany({ where: { AND: [readableCourses(actor), own, { academicYearId: { in: [...actor.currentYears] } }] }, select: { id: true, ...courseTitleSelect }, orderBy: { id: 'asc' } }),
     db.timetableEntry.findMany({
       where: { schoolId: actor.schoolId, weekday, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], course: own },
       select: { courseId: true, slot: true, room: true, course: { select: courseTitleSelect } },
