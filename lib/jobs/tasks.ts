@@ -40,11 +40,12 @@ export const TASKS: Record<string, Task> = {
         heldReleased = true;
       }
       // Keep sending while full batches come back, so a school's Saturday digests do not wait
-      // a minute per fifty letters; stop before the next run is due.
+      // a minute per fifty letters; stop before the next run is due, and at once when the server
+      // refused us (a batch was deferred): the next batch would only be refused the same way.
       const until = Date.now() + 45_000;
       for (;;) {
         const report = await sendDueNotifications(transport);
-        if (report.sent + report.retried + report.failed < SEND_POLICY.batchSize || Date.now() > until) return report;
+        if (report.deferred > 0 || report.sent + report.retried + report.failed < SEND_POLICY.batchSize || Date.now() > until) return report;
       }
     },
   },

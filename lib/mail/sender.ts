@@ -1,18 +1,26 @@
 // Sends what is due in the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED and marked
 // SENDING with a lease in one statement, so two processes never take the same row; a process
 // that dies mid-send leaves its rows to be taken again when the lease runs out. A failed send
-// is retried with exponential backoff; a permanent SMTP refusal (5xx) or the last attempt makes
-// the row FAILED. Delivery is at least once: a crash between the SMTP server's acceptance and
-// the SENT update resends the letter, with the same Message-ID.
+// is retried with exponential backoff for more than a day; only a permanent refusal of the
+// recipient (smtp-errors.ts) or the last attempt makes the row FAILED. When the server refuses
+// us rather than a letter (wrong password, server down), the rest of the batch is put back
+// untried: every letter would get the same answer, and none should use up its attempts on it.
+// Delivery is at least once: a crash between the SMTP server's acceptance and the SENT update
+// resends the letter, with the same Message-ID.
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
+import { classifySendError } from './smtp-errors';
 import type { MailTransport } from './transport';
 
 export const SEND_POLICY = {
   batchSize: 50,
-  maxAttempts: 6,
-  /** First retry after a minute, then 2, 4, 8, 16 minutes. */
+  /**
+   * Retries after 1, 2, 4 … 256 minutes, then every 6 hours: the 14th and last attempt comes
+   * about 32 hours after the first, so a wrong password or a server down overnight can be put
+   * right before any letter is lost.
+   */
+  maxAttempts: 14,
   baseDelayMs: 60_000,
   maxDelayMs: 6 * 3_600_000,
   leaseMs: 5 * 60_000,
@@ -42,33 +50,49 @@ async function claim(now: Date, policy: typeof SEND_POLICY): Promise<Claimed[]> 
     RETURNING n.id, n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
 }
 
-function isPermanent(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown })?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
-}
-
-export type SendReport = { sent: number; retried: number; failed: number };
+export type SendReport = {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Claimed but put back untried, because the server refused the sender as a whole. */
+  deferred: number;
+};
 
 /** One pass over the due messages. Returns what happened to them. */
 export async function sendDueNotifications(transport: MailTransport, options: { now?: Date; policy?: typeof SEND_POLICY } = {}): Promise<SendReport> {
   const policy = options.policy ?? SEND_POLICY;
   const now = options.now ?? new Date();
   const db = getDb();
-  const report: SendReport = { sent: 0, retried: 0, failed: 0 };
-  for (const row of await claim(now, policy)) {
+  const report: SendReport = { sent: 0, retried: 0, failed: 0, deferred: 0 };
+  const rows = await claim(now, policy);
+  for (const [index, row] of rows.entries()) {
     try {
       await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
       await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });
       report.sent++;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      const final = isPermanent(error) || row.attempts >= policy.maxAttempts;
+      const failure = classifySendError(error);
+      const final = failure === 'recipient' || row.attempts >= policy.maxAttempts;
+      const retryAt = new Date(now.getTime() + backoffMs(row.attempts, policy));
       await db.notification.updateMany({
         where: { id: row.id, status: 'SENDING' },
-        data: final ? { status: 'FAILED', lastError: message } : { status: 'PENDING', lastError: message, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts, policy)) },
+        data: final ? { status: 'FAILED', lastError: message } : { status: 'PENDING', lastError: message, nextAttemptAt: retryAt },
       });
       if (final) report.failed++;
       else report.retried++;
+      if (failure === 'server') {
+        // The rest wait with this letter, their attempts unspent; the error shows on /admin/outbox why.
+        const rest = rows.slice(index + 1).map((r) => r.id);
+        if (rest.length) {
+          const { count } = await db.notification.updateMany({
+            where: { id: { in: rest }, status: 'SENDING' },
+            data: { status: 'PENDING', attempts: { decrement: 1 }, lastError: message, nextAttemptAt: retryAt },
+          });
+          report.deferred += count;
+        }
+        break;
+      }
     }
   }
   return report;

@@ -1,7 +1,7 @@
 // The weekly paper extract of one pupil (seeds 001 §5, 002 §3.8, 003 §5): an A4 page laid out
 // like a page of a paper diary. A pupil is kept on one sheet by setting the type a little
-// smaller when the week is full; a week that still does not fit flows onto more pages and is
-// padded to an even count, so that double-sided batches never put two pupils on one sheet.
+// smaller when the week is full; a week that still does not fit flows onto more pages. For
+// double-sided printing a batch pads each pupil to an even count (see drawWeekExtract).
 import { formatRangeRu } from '../domain/diary-format';
 import { A4, createPdf, font, INK, MUTED, pdfBuffer, type PdfDoc } from './document';
 import type { WeekExtract } from './extract-model';
@@ -86,10 +86,11 @@ function markPage(doc: PdfDoc, marker: number | undefined) {
 }
 
 /**
- * Draws one pupil's extract on new pages of `doc`; returns the number of pages added
- * (1, or an even number when the week needed more than one page).
+ * Draws one pupil's extract on new pages of `doc`; returns the number of pages added. With
+ * `duplex` an odd count gets a blank back page, so that in a double-sided print of a batch the
+ * next pupil starts on a new sheet: a family must never find another child's marks on the back.
  */
-export function drawWeekExtract(doc: PdfDoc, data: WeekExtract, options: { marker?: number } = {}): number {
+export function drawWeekExtract(doc: PdfDoc, data: WeekExtract, options: { marker?: number; duplex?: boolean } = {}): number {
   const pages = planPages(doc, data);
   pages.forEach((placed, i) => {
     doc.addPage();
@@ -100,7 +101,7 @@ export function drawWeekExtract(doc: PdfDoc, data: WeekExtract, options: { marke
     for (const { block, y } of placed) block.draw(y);
     drawFooter(doc, data, i + 1, pages.length);
   });
-  if (pages.length > 1 && pages.length % 2 === 1) {
+  if (options.duplex && pages.length % 2 === 1) {
     doc.addPage();
     drawRunningHead(doc, data);
     font(doc, 'regular', 8, MUTED).text('Оборот листа оставлен пустым для двусторонней печати', PAGE_X, A4.height / 2, { width: CONTENT_WIDTH, align: 'center' });
@@ -109,7 +110,7 @@ export function drawWeekExtract(doc: PdfDoc, data: WeekExtract, options: { marke
   return pages.length;
 }
 
-/** A single pupil's extract as a complete PDF file. */
+/** A single pupil's extract as a complete PDF file: alone in the print, it needs no blank back. */
 export function renderWeekExtract(data: WeekExtract): Promise<Buffer> {
   const doc = createPdf({ title: `Выписка — ${data.pupilName}, ${formatRangeRu(data.weekStart, data.weekEnd)}`, author: data.schoolName });
   return pdfBuffer(doc, () => void drawWeekExtract(doc, data));

@@ -148,7 +148,7 @@ async function childMain(t: Targets, scenario: Scenario) {
   const batch = async (classId: number | null) => {
     const plan = await planBatch(actor, { classId, week: t.week, all: true });
     if (!plan.ok) throw new Error(plan.error);
-    return drain(streamExtractBatch(batchExtracts(plan.plan), { title: 'bench', author: 'bench' }));
+    return drain(streamExtractBatch(batchExtracts(plan.plan), { title: 'bench', author: 'bench' }, { duplex: false }));
   };
   const one = async () => {
     const r = await loadWeekExtract(actor, t.studentId, t.week);

@@ -1,5 +1,6 @@
 // The class teacher prints the weekly extracts of 7А from the browser: the PDF arrives as a
-// download, is a valid PDF, and has one page group per pupil (one page, or an even number).
+// download, is a valid PDF, and has one page group per pupil: for a double-sided printer an even
+// number of pages each, single-sided (the default) no blank pages.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -21,10 +22,11 @@ async function openPrintPage(page: Page) {
   await expect(page.getByRole('heading', { name: 'Бумажные выписки: 7А класс' })).toBeVisible();
 }
 
-async function downloadBatch(page: Page, choice: RegExp, file: string) {
+async function downloadBatch(page: Page, choice: RegExp, file: string, duplex = false) {
   const option = page.getByLabel(choice);
   const count = Number(/\((\d+)\)/.exec((await option.locator('xpath=..').textContent()) ?? '')![1]);
   await option.check();
+  if (duplex) await page.getByRole('radio', { name: 'двусторонняя' }).check();
   const download = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Сформировать PDF' }).click();
   await (await download).saveAs(file);
@@ -32,11 +34,11 @@ async function downloadBatch(page: Page, choice: RegExp, file: string) {
   return count;
 }
 
-test('a class teacher downloads the class batch: a valid PDF with one page group per pupil', async ({ page }, info) => {
+test('a class teacher downloads the class batch for duplex: a valid PDF with an even page group per pupil', async ({ page }, info) => {
   test.setTimeout(180_000);
   await openPrintPage(page);
   const file = info.outputPath('class-7a.pdf');
-  const pupils = await downloadBatch(page, /всему классу/, file);
+  const pupils = await downloadBatch(page, /всему классу/, file, true);
   expect(pupils).toBeGreaterThan(20);
 
   const bytes = readFileSync(file);
@@ -49,7 +51,7 @@ test('a class teacher downloads the class batch: a valid PDF with one page group
   expect(starts).toHaveLength(pupils);
   expect(starts[0]).toBe(0);
   const sizes = starts.map((s, k) => (starts[k + 1] ?? pages.length) - s);
-  expect(sizes.every((n) => n === 1 || n % 2 === 0)).toBe(true);
+  expect(sizes.every((n) => n % 2 === 0)).toBe(true);
   expect(pages.length).toBe(sizes.reduce((a, b) => a + b, 0));
   for (const s of starts) expect(pages[s]).toContain('Класс 7А');
 });
@@ -59,6 +61,9 @@ test('by default only the families informed on paper are printed', async ({ page
   await openPrintPage(page);
   const file = info.outputPath('paper-7a.pdf');
   const pupils = await downloadBatch(page, /на бумажной форме/, file);
-  const starts = pagesOf(file).filter((p) => p.includes('Еженедельная выписка'));
+  const pages = pagesOf(file);
+  const starts = pages.filter((p) => p.includes('Еженедельная выписка'));
   expect(starts).toHaveLength(pupils);
+  // Single-sided by default: no blank backs.
+  expect(pages.join('')).not.toContain('Оборот листа');
 });

@@ -1,6 +1,8 @@
 // Delivery to families by their chosen form, against a real SMTP server on loopback (smtp-server):
 // the digest reaches exactly the families with consent and the e-mail form; a refusal gets paper;
-// SMTP failures are retried with backoff and sent once; re-running a job duplicates nothing.
+// SMTP failures are retried with backoff and sent once, for more than a day; only a recipient the
+// server refuses for good fails a letter, and a refused login or a server that is down keeps the
+// whole queue waiting; re-running a job duplicates nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
@@ -22,14 +24,34 @@ const NOW = new Date('2026-09-19T16:00:00Z');
 type Received = { to: string[]; raw: string };
 type Smtp = { url: string; received: Received[]; close(): Promise<void> };
 
-/** An SMTP server on 127.0.0.1:0 that refuses the first `failures` letters with `code`. */
-async function startSmtp(options: { failures?: number; code?: number } = {}): Promise<Smtp> {
+type SmtpOptions = {
+  /** Refuse the first `failures` letters after their DATA with `code`. */
+  failures?: number;
+  code?: number;
+  /** Require this login (AUTH over plain TCP: loopback only) and refuse any other. */
+  login?: { user: string; pass: string };
+  /** Refuse these recipients for good (550 to RCPT TO). */
+  refuse?: string[];
+};
+
+/** An SMTP server on 127.0.0.1:0, refusing what `options` asks it to. */
+async function startSmtp(options: SmtpOptions = {}): Promise<Smtp> {
   const received: Received[] = [];
   let failures = options.failures ?? 0;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !options.login,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, session, callback) {
+      const { login } = options;
+      if (login && auth.username === login.user && auth.password === login.pass) return callback(null, { user: login.user });
+      callback(new Error('Неверное имя пользователя или пароль'));
+    },
+    onRcptTo(address, session, callback) {
+      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('Такого почтового ящика нет'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
@@ -47,6 +69,17 @@ async function startSmtp(options: { failures?: number; code?: number } = {}): Pr
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** The same server with a login in the URL, as SMTP_URL gives it. */
+const withLogin = (url: string, user: string, pass: string) => url.replace('smtp://', `smtp://${user}:${pass}@`);
+
+/** Letters straight into the outbox, due at NOW, in id order. */
+async function letters(addresses: string[]) {
+  await db.notification.createMany({
+    data: addresses.map((toAddress, i) => ({ schoolId: fx.schoolId, kind: 'digest', toAddress, subject: `Письмо ${i}`, text: 'Текст', dedupeKey: `test:${i}`, nextAttemptAt: NOW })),
+  });
+}
+const outbox = () => db.notification.findMany({ orderBy: { id: 'asc' } });
 
 let fx: SchoolFixture;
 let smtp: Smtp | undefined;
@@ -83,7 +116,7 @@ describe('the weekly digest', () => {
   it('reaches exactly the families who chose e-mail with a consent; a refusal gets none and is on the paper list', async () => {
     smtp = await startSmtp();
     expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0 });
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
 
     expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
     const [row] = await digestRows();
@@ -113,7 +146,7 @@ describe('the weekly digest', () => {
     await enqueueWeeklyDigests({ now: NOW, hold: false });
     await sendDueNotifications(transport, { now: NOW });
     expect(await enqueueWeeklyDigests({ now: new Date(NOW.getTime() + 3_600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
     expect(await digestRows()).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
   });
@@ -122,33 +155,77 @@ describe('the weekly digest', () => {
     smtp = await startSmtp({ failures: 1, code: 451 });
     const transport = smtpTransport(smtp.url, 'school@example.ru');
     await enqueueWeeklyDigests({ now: NOW, hold: false });
-    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0 });
     const [failed] = await digestRows();
     expect(failed).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(failed.lastError).toContain('451');
     expect(failed.nextAttemptAt.getTime()).toBe(NOW.getTime() + SEND_POLICY.baseDelayMs);
 
     // Not due before the backoff has passed.
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
     expect(await digestRows()).toMatchObject([{ status: 'SENT', attempts: 2, lastError: null }]);
     expect(smtp.received).toHaveLength(1);
   });
 
-  it('gives up at once on a permanent refusal (5xx), and after the last attempt on temporary ones', async () => {
-    smtp = await startSmtp({ failures: 1, code: 550 });
-    await enqueueWeeklyDigests({ now: NOW, hold: false });
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 1 });
-    expect(await digestRows()).toMatchObject([{ status: 'FAILED', attempts: 1 }]);
+  it('fails only the letter whose recipient the server refuses for good; the others are sent', async () => {
+    smtp = await startSmtp({ refuse: ['nobody@example.ru'] });
+    await letters(['olga@example.ru', 'nobody@example.ru', 'irina@example.ru']);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 2, retried: 0, failed: 1, deferred: 0 });
+    const rows = await outbox();
+    expect(rows.map((r) => r.status)).toEqual(['SENT', 'FAILED', 'SENT']);
+    expect(rows[1].lastError).toContain('550');
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru'], ['irina@example.ru']]);
+  });
 
-    await smtp.close();
-    smtp = await startSmtp({ failures: 10, code: 421 });
-    await db.notification.updateMany({ data: { status: 'PENDING', attempts: 0, nextAttemptAt: NOW } });
-    const policy = { ...SEND_POLICY, maxAttempts: 2 };
+  it('keeps the letters for retry when the server refuses the login, stopping the batch at the first refusal', async () => {
+    smtp = await startSmtp({ login: { user: 'journal', pass: 'верный' } });
+    await letters(['olga@example.ru', 'irina@example.ru', 'petr@example.ru']);
+
+    // A wrong password (535): one letter tried, the rest put back untried, all waiting.
+    const wrong = smtpTransport(withLogin(smtp.url, 'journal', 'old'), 'school@example.ru');
+    expect(await sendDueNotifications(wrong, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2 });
+    let rows = await outbox();
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['PENDING', 1], ['PENDING', 0], ['PENDING', 0]]);
+    for (const r of rows) {
+      expect(r.lastError).toContain('535');
+      expect(r.nextAttemptAt.getTime()).toBe(NOW.getTime() + SEND_POLICY.baseDelayMs);
+    }
+
+    // No login at all (530 to MAIL FROM), then no server at all (connection refused): still waiting.
+    const later = new Date(NOW.getTime() + SEND_POLICY.baseDelayMs);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: later })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2 });
+    expect((await outbox()).map((r) => [r.status, r.attempts, r.lastError?.includes('530')])).toEqual([['PENDING', 2, true], ['PENDING', 0, true], ['PENDING', 0, true]]);
+    const gone = await startSmtp();
+    await gone.close();
+    const again = new Date(later.getTime() + 2 * SEND_POLICY.baseDelayMs);
+    expect(await sendDueNotifications(smtpTransport(gone.url, 'school@example.ru'), { now: again })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2 });
+
+    // The school puts the password right: everything goes.
+    const fixed = smtpTransport(withLogin(smtp.url, 'journal', 'верный'), 'school@example.ru');
+    expect(await sendDueNotifications(fixed, { now: new Date(again.getTime() + 4 * SEND_POLICY.baseDelayMs) })).toEqual({ sent: 3, retried: 0, failed: 0, deferred: 0 });
+    rows = await outbox();
+    expect(rows.map((r) => [r.status, r.lastError])).toEqual([['SENT', null], ['SENT', null], ['SENT', null]]);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('retries a server error that is not about the recipient (5xx to DATA) for more than a day, then gives up', async () => {
+    smtp = await startSmtp({ failures: 100, code: 554 });
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
     const transport = smtpTransport(smtp.url, 'school@example.ru');
-    expect(await sendDueNotifications(transport, { now: NOW, policy })).toMatchObject({ retried: 1 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000), policy })).toMatchObject({ failed: 1 });
-    expect(await digestRows()).toMatchObject([{ status: 'FAILED', attempts: 2 }]);
+    let at = NOW;
+    let lastTry = NOW;
+    for (let run = 0; run < 30; run++) {
+      await sendDueNotifications(transport, { now: at });
+      const [row] = await digestRows();
+      lastTry = at;
+      if (row.status !== 'PENDING') break;
+      at = row.nextAttemptAt;
+    }
+    const [row] = await digestRows();
+    expect(row).toMatchObject({ status: 'FAILED', attempts: SEND_POLICY.maxAttempts });
+    expect(row.lastError).toContain('554');
+    expect(lastTry.getTime() - NOW.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -156,7 +233,7 @@ describe('the weekly digest', () => {
     smtp = await startSmtp();
     await enqueueWeeklyDigests({ now: NOW, hold: true });
     expect(await digestRows()).toMatchObject([{ status: 'HELD', attempts: 0 }]);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -170,7 +247,7 @@ describe('the weekly digest', () => {
     });
 
     expect(await releaseHeldLetters(NOW)).toBe(1);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
     expect(smtp.received.map((r) => r.to)).toEqual([['olga@example.ru']]);
     expect(await db.notification.findUnique({ where: { dedupeKey: 'digest:old' }, select: { status: true } })).toEqual({ status: 'HELD' });
     // Releasing again changes nothing: the sent letter is not held any more.

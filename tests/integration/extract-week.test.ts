@@ -153,10 +153,10 @@ describe('the class batch', () => {
     });
   }
 
-  async function batchPages(actor: Actor, all: boolean) {
+  async function batchPages(actor: Actor, all: boolean, duplex = false) {
     const result = await planBatch(actor, { classId: fx.classId, week: WEEK, all }, NOW);
     if (!result.ok) throw new Error(result.error);
-    const pdf = await collectStream(streamExtractBatch(batchExtracts(result.plan), { title: 'Выписки', author: 'Школа' }));
+    const pdf = await collectStream(streamExtractBatch(batchExtracts(result.plan), { title: 'Выписки', author: 'Школа' }, { duplex }));
     return { plan: result.plan, pages: pdfPages(pdf) };
   }
 
@@ -171,11 +171,12 @@ describe('the class batch', () => {
   it('prints by default only the families informed on paper (refusal, no consent), in class order, one page group each', async () => {
     await consents();
     const classTeacher = await actorFor(db, fx.teacherId);
-    const { plan, pages } = await batchPages(classTeacher, false);
+    const { plan, pages } = await batchPages(classTeacher, false, true);
     expect(plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
     const { names, sizes } = groups(pages);
     expect(names).toEqual(['Ученик2 Пётр', 'Ученик3 Пётр']);
-    expect(sizes.every((n) => n === 1 || n % 2 === 0)).toBe(true);
+    // Printed for duplex: every pupil on whole sheets.
+    expect(sizes.every((n) => n % 2 === 0)).toBe(true);
     expect(pages.join('')).not.toContain('Ученик1');
     expect(pages[0]).toContain('Карточка № 7');
   });
@@ -185,6 +186,7 @@ describe('the class batch', () => {
     const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
     const { pages } = await batchPages(management, true);
     expect(groups(pages).names).toEqual(['Ученик1 Пётр', 'Ученик2 Пётр', 'Ученик3 Пётр']);
+    expect(pages.join('')).not.toContain('Оборот листа');
   });
 
   it('keeps to the pupils of that week: one who joined later is not printed for an earlier week', async () => {

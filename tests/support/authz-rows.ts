@@ -205,7 +205,7 @@ export const MATRIX: Row[] = [
     otherSchool: { allow: NOBODY, path: (w) => `/api/pdf/extract?studentId=${w.SB}` },
   }),
   route('app/api/pdf/class-extracts/route.ts', 'GET', {}, {
-    own: { allow: ['classTeacher', 'management', 'secretary'], path: (w) => `/api/pdf/class-extracts?classId=${w.K1}&all=1` },
+    own: { allow: ['classTeacher', 'management', 'secretary'], path: (w) => `/api/pdf/class-extracts?classId=${w.K1}&all=1&duplex=1` },
     foreign: { allow: ['management', 'secretary'], path: (w) => `/api/pdf/class-extracts?classId=${w.K2}&all=1` },
     wholeSchool: { allow: ['management', 'secretary'], path: () => '/api/pdf/class-extracts?all=1' },
     otherSchool: { allow: NOBODY, path: (w) => `/api/pdf/class-extracts?classId=${w.KB}&all=1` },

@@ -1,5 +1,6 @@
 // The weekly extract as printed: its text read back with pdftotext (poppler-utils), the page
-// count of a week that does not fit one page, and a streamed batch of several pupils.
+// count of a week that does not fit one page, and a streamed batch of several pupils printed
+// single- or double-sided.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,38 +66,51 @@ describe('the weekly extract of one pupil', () => {
     expect(pageCount(await renderWeekExtract(extract('Иванов Пётр', 7)))).toBe(1);
   });
 
-  it('flows an overfull week onto more pages and pads it to an even count for double-sided printing', async () => {
-    const pdf = await renderWeekExtract(extract('Иванов Пётр', 14));
-    const pages = pagesOf(pdf);
-    expect(pages.length % 2).toBe(0);
-    expect(pages[0]).toContain('Страница 1 из');
+  it('flows an overfull week onto more pages, with no blank page: a single extract is printed alone', async () => {
+    // Eighteen lessons a day take three pages: an odd count, which a batch for duplex would pad.
+    const pages = pagesOf(await renderWeekExtract(extract('Иванов Пётр', 18)));
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain('Страница 1 из 3');
     expect(pages[1]).toContain('Иванов Пётр');
     expect(pages[1]).toContain('продолжение');
+    expect(pages.join('')).not.toContain('Оборот листа');
   });
 });
 
 describe('a streamed batch', () => {
-  it('gives each pupil a page group in order, one page or an even number, and marks each group for progress', async () => {
+  const names = ['Анисимов Артём', 'Борисова Вера', 'Волков Глеб'];
+
+  /** The batch of three pupils, the middle one's week taking three pages; its pages grouped by pupil. */
+  async function batch(duplex: boolean) {
     async function* source() {
-      yield extract('Анисимов Артём', 5);
-      yield extract('Борисова Вера', 14);
-      yield extract('Волков Глеб', 5);
+      yield extract(names[0], 5);
+      yield extract(names[1], 18);
+      yield extract(names[2], 5);
     }
-    const pdf = await collectStream(streamExtractBatch(source(), { title: 'Выписки', author: 'Школа' }));
+    const pdf = await collectStream(streamExtractBatch(source(), { title: 'Выписки', author: 'Школа' }, { duplex }));
     const pages = pagesOf(pdf);
-    const firstPages = pages.map((p, i) => [i, p] as const).filter(([, p]) => p.includes('Еженедельная выписка'));
-    expect(firstPages.map(([, p]) => /(Анисимов Артём|Борисова Вера|Волков Глеб)/.exec(p)![1])).toEqual(['Анисимов Артём', 'Борисова Вера', 'Волков Глеб']);
-    const starts = [...firstPages.map(([i]) => i), pages.length];
-    const sizes = starts.slice(1).map((end, k) => end - starts[k]);
-    expect(sizes[0]).toBe(1);
-    expect(sizes[1] % 2).toBe(0);
-    expect(sizes[2]).toBe(1);
-    // Every page of a group names its pupil (continuation and blank backs included).
-    firstPages.forEach(([start], k) => {
-      const name = ['Анисимов Артём', 'Борисова Вера', 'Волков Глеб'][k];
-      for (let p = start; p < start + sizes[k]; p++) expect(pages[p]).toContain(name);
-    });
+    const starts = pages.flatMap((p, i) => (p.includes('Еженедельная выписка') ? [i] : []));
+    expect(starts.map((i) => names.find((n) => pages[i].includes(n)))).toEqual(names);
+    const groups = starts.map((s, k) => pages.slice(s, starts[k + 1] ?? pages.length));
+    // Every page of a group names its pupil and no other (continuations and blank backs included).
+    groups.forEach((group, k) => group.forEach((page) => names.forEach((n, j) => expect(page.includes(n)).toBe(j === k))));
     expect(countPupilMarkers('', new Uint8Array(pdf)).highest).toBe(2);
+    return groups;
+  }
+
+  it('single-sided: each pupil’s pages one after another, no blank pages', async () => {
+    const groups = await batch(false);
+    expect(groups.map((g) => g.length)).toEqual([1, 3, 1]);
+    expect(groups.flat().join('')).not.toContain('Оборот листа');
+  });
+
+  it('double-sided: each pupil padded to an even number of pages, so no sheet carries two pupils', async () => {
+    const groups = await batch(true);
+    expect(groups.map((g) => g.length)).toEqual([2, 4, 2]);
+    for (const group of groups) {
+      expect(group.at(-1)).toContain('Оборот листа оставлен пустым для двусторонней печати');
+      expect(group.slice(0, -1).join('')).not.toContain('Оборот листа');
+    }
   });
 
   it('finds a progress marker split across two chunks', () => {

@@ -1,6 +1,8 @@
-// GET /api/pdf/class-extracts?classId=…&week=YYYY-MM-DD[&all=1] — the weekly extracts of a
-// class (no classId: the whole school, for management) as one PDF, one pupil per sheet side.
-// By default only families informed on paper; all=1 prints everyone. The body is streamed
+// GET /api/pdf/class-extracts?classId=…&week=YYYY-MM-DD[&all=1][&duplex=1] — the weekly extracts
+// of a class (no classId: the whole school, for management) as one PDF, pupil after pupil.
+// By default only families informed on paper; all=1 prints everyone. duplex=1 is for a
+// double-sided printer: each pupil gets an even number of pages, so a sheet never carries two
+// pupils; without it (most school printers) no blank pages are added. The body is streamed
 // while it is drawn; X-Pupil-Count lets the print page show progress against the total.
 import { writeAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db';
@@ -31,7 +33,11 @@ export async function GET(request: Request): Promise<Response> {
     details: { week: plan.monday, pupils: plan.pupils.length, onlyPaper: plan.onlyPaper },
   });
   const label = plan.scopeLabel.replace(/\s+/g, '-');
-  const stream = streamExtractBatch(batchExtracts(plan), { title: `Выписки — ${plan.scopeLabel}, неделя с ${plan.monday}`, author: 'Электронный журнал' });
+  const stream = streamExtractBatch(
+    batchExtracts(plan),
+    { title: `Выписки — ${plan.scopeLabel}, неделя с ${plan.monday}`, author: 'Электронный журнал' },
+    { duplex: params.get('duplex') === '1' },
+  );
   return new Response(stream, {
     headers: pdfHeaders(`extracts-${classId ?? 'school'}-${plan.monday}.pdf`, `Выписки ${label} ${plan.monday}.pdf`, { 'X-Pupil-Count': String(plan.pupils.length) }),
   });

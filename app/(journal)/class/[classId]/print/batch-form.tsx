@@ -30,12 +30,15 @@ function fileNameOf(response: Response, fallback: string): string {
 export function BatchForm({ classId, weeks, paperCount, allCount, canPrintSchool, pupils }: Props) {
   const [week, setWeek] = useState(weeks[0]?.monday ?? '');
   const [who, setWho] = useState<'paper' | 'all' | 'school'>(paperCount ? 'paper' : 'all');
+  // Single-sided by default, as most school printers are; double-sided adds blank backs.
+  const [duplex, setDuplex] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const link = useRef<HTMLAnchorElement>(null);
 
   async function prepare() {
     const query = new URLSearchParams({ classId: who === 'school' ? 'school' : String(classId), week });
     if (who === 'all') query.set('all', '1');
+    if (duplex) query.set('duplex', '1');
     setStatus({ kind: 'working', done: 0, total: 0, bytes: 0 });
     try {
       const response = await fetch(`/api/pdf/class-extracts?${query}`, { headers: { accept: 'application/json, application/pdf' } });
@@ -99,6 +102,11 @@ export function BatchForm({ classId, weeks, paperCount, allCount, canPrintSchool
           <label className="flex items-center gap-2"><input type="radio" name="who" checked={who === 'paper'} onChange={() => setWho('paper')} disabled={!paperCount} /> семьям на бумажной форме ({paperCount})</label>
           <label className="flex items-center gap-2"><input type="radio" name="who" checked={who === 'all'} onChange={() => setWho('all')} /> всему классу ({allCount})</label>
           {canPrintSchool && <label className="flex items-center gap-2"><input type="radio" name="who" checked={who === 'school'} onChange={() => setWho('school')} /> всей школе, бумажная форма</label>}
+        </fieldset>
+        <fieldset className="flex flex-col gap-1 text-sm">
+          <legend className="mb-1">Печать</legend>
+          <label className="flex items-center gap-2"><input type="radio" name="sides" checked={!duplex} onChange={() => setDuplex(false)} /> односторонняя</label>
+          <label className="flex items-center gap-2"><input type="radio" name="sides" checked={duplex} onChange={() => setDuplex(true)} /> двусторонняя</label>
         </fieldset>
         <button type="submit" disabled={working || !week} className="rounded-md bg-accent px-5 py-2.5 font-bold text-white disabled:opacity-60">
           {working ? 'Готовится…' : 'Сформировать PDF'}
