@@ -14,6 +14,7 @@ import { HELD_RELEASE_DAYS, releaseHeldLetters } from '../../lib/mail/outbox';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
+import { unlinkGuardian } from '../../lib/data/users';
 
 const db = testDb();
 /** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
@@ -59,12 +60,14 @@ beforeEach(async () => {
   refusingParent = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик2', firstName: 'Ирина' });
   await db.user.update({ where: { id: refusingParent }, data: { email: 'irina@example.ru' } });
   await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: refusingParent, studentId: second } });
+  const onlineParent = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик3', firstName: 'Анна' });
+  await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: onlineParent, studentId: third } });
   const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId };
   await db.consent.createMany({
     data: [
       { ...base, studentId: first, guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru' },
       { ...base, studentId: second, guardianId: refusingParent, decision: 'REFUSED', deliveryPreference: 'PAPER' },
-      { ...base, studentId: third, decision: 'GRANTED', deliveryPreference: 'ONLINE' },
+      { ...base, studentId: third, guardianId: onlineParent, decision: 'GRANTED', deliveryPreference: 'ONLINE' },
       // The fourth pupil's family has no consent recorded.
     ],
   });
@@ -105,6 +108,12 @@ describe('the weekly digest', () => {
       { studentId: fx.studentIds[1], reason: 'REFUSED' },
       { studentId: fx.studentIds[3], reason: 'NO_CONSENT' },
     ]);
+  });
+
+  it('writes no digest to a parent unlinked from the child: the family is on paper, as with no consent', async () => {
+    expect(await unlinkGuardian(await actorFor(db, fx.adminId), fx.parentId, fx.studentIds[0])).toEqual({ ok: true });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect((await deliveryLists(await actorFor(db, fx.adminId), {}, NOW))?.paper).toContainEqual({ studentId: fx.studentIds[0], reason: 'NO_CONSENT' });
   });
 
   it('creates no duplicate when the job and the sender run again', async () => {
