@@ -3,10 +3,12 @@
 // that dies mid-send leaves its rows to be taken again when the lease runs out. A failed send
 // is retried with exponential backoff; a permanent SMTP refusal (5xx) or the last attempt makes
 // the row FAILED. Delivery is at least once: a crash between the SMTP server's acceptance and
-// the SENT update resends the letter, with the same Message-ID.
+// the SENT update resends the letter, with the same Message-ID. Whichever job wrote it, a letter
+// whose family no longer takes e-mail at that address is cancelled instead of sent (recheck.ts).
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
+import { lettersToCancel } from './recheck';
 import type { MailTransport } from './transport';
 
 export const SEND_POLICY = {
@@ -26,7 +28,7 @@ export function messageIdFor(dedupeKey: string): string {
   return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@journal.local>`;
 }
 
-type Claimed = { id: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
+type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
 
 async function claim(now: Date, policy: typeof SEND_POLICY): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + policy.leaseMs);
@@ -39,7 +41,7 @@ async function claim(now: Date, policy: typeof SEND_POLICY): Promise<Claimed[]> 
         ORDER BY next_attempt_at, id
         LIMIT ${policy.batchSize}
           FOR UPDATE SKIP LOCKED)
-    RETURNING n.id, n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
+    RETURNING n.id, n.school_id AS "schoolId", n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
 }
 
 function isPermanent(error: unknown): boolean {
@@ -47,15 +49,23 @@ function isPermanent(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-export type SendReport = { sent: number; retried: number; failed: number };
+export type SendReport = { sent: number; retried: number; failed: number; cancelled: number };
 
 /** One pass over the due messages. Returns what happened to them. */
 export async function sendDueNotifications(transport: MailTransport, options: { now?: Date; policy?: typeof SEND_POLICY } = {}): Promise<SendReport> {
   const policy = options.policy ?? SEND_POLICY;
   const now = options.now ?? new Date();
   const db = getDb();
-  const report: SendReport = { sent: 0, retried: 0, failed: 0 };
-  for (const row of await claim(now, policy)) {
+  const report: SendReport = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  const rows = await claim(now, policy);
+  const cancel = await lettersToCancel(rows);
+  for (const row of rows) {
+    const reason = cancel.get(row.id);
+    if (reason) {
+      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'FAILED', lastError: reason } });
+      report.cancelled++;
+      continue;
+    }
     try {
       await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
       await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });

@@ -11,6 +11,7 @@ import { deliveryLists } from '../../lib/data/consents';
 import { smtpTransport } from '../../lib/mail/transport';
 import { messageIdFor, sendDueNotifications, SEND_POLICY } from '../../lib/mail/sender';
 import { HELD_RELEASE_DAYS, releaseHeldLetters } from '../../lib/mail/outbox';
+import { recordConsent } from '../../lib/data/consents';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
@@ -86,7 +87,7 @@ describe('the weekly digest', () => {
   it('reaches exactly the families who chose e-mail with a consent; a refusal gets none and is on the paper list', async () => {
     smtp = await startSmtp();
     expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0 });
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, cancelled: 0 });
 
     expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
     const [row] = await digestRows();
@@ -122,7 +123,7 @@ describe('the weekly digest', () => {
     await enqueueWeeklyDigests({ now: NOW, hold: false });
     await sendDueNotifications(transport, { now: NOW });
     expect(await enqueueWeeklyDigests({ now: new Date(NOW.getTime() + 3_600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 0 });
     expect(await digestRows()).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
   });
@@ -131,15 +132,15 @@ describe('the weekly digest', () => {
     smtp = await startSmtp({ failures: 1, code: 451 });
     const transport = smtpTransport(smtp.url, 'school@example.ru');
     await enqueueWeeklyDigests({ now: NOW, hold: false });
-    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, cancelled: 0 });
     const [failed] = await digestRows();
     expect(failed).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(failed.lastError).toContain('451');
     expect(failed.nextAttemptAt.getTime()).toBe(NOW.getTime() + SEND_POLICY.baseDelayMs);
 
     // Not due before the backoff has passed.
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0, cancelled: 0 });
     expect(await digestRows()).toMatchObject([{ status: 'SENT', attempts: 2, lastError: null }]);
     expect(smtp.received).toHaveLength(1);
   });
@@ -147,7 +148,7 @@ describe('the weekly digest', () => {
   it('gives up at once on a permanent refusal (5xx), and after the last attempt on temporary ones', async () => {
     smtp = await startSmtp({ failures: 1, code: 550 });
     await enqueueWeeklyDigests({ now: NOW, hold: false });
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 1, cancelled: 0 });
     expect(await digestRows()).toMatchObject([{ status: 'FAILED', attempts: 1 }]);
 
     await smtp.close();
@@ -165,7 +166,7 @@ describe('the weekly digest', () => {
     smtp = await startSmtp();
     await enqueueWeeklyDigests({ now: NOW, hold: true });
     expect(await digestRows()).toMatchObject([{ status: 'HELD', attempts: 0 }]);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 0 });
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -179,7 +180,7 @@ describe('the weekly digest', () => {
     });
 
     expect(await releaseHeldLetters(NOW)).toBe(1);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, cancelled: 0 });
     expect(smtp.received.map((r) => r.to)).toEqual([['olga@example.ru']]);
     expect(await db.notification.findUnique({ where: { dedupeKey: 'digest:old' }, select: { status: true } })).toEqual({ status: 'HELD' });
     // Releasing again changes nothing: the sent letter is not held any more.
@@ -198,6 +199,48 @@ describe('the weekly digest', () => {
     expect([...reports, ...again].reduce((n, r) => n + r.sent, 0)).toBe(12);
     expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(12);
     expect(smtp.received).toHaveLength(12);
+  });
+});
+
+describe('the last look before sending', () => {
+  const withdraw = async (over: { decision?: 'GRANTED' | 'REFUSED'; deliveryPreference?: 'EMAIL' | 'PAPER' | 'ONLINE'; contactEmail?: string | null } = {}) =>
+    expect(await recordConsent(await actorFor(db, fx.adminId), {
+      studentId: fx.studentIds[0], guardianId: fx.parentId, documentVersion: '2026.2', decision: 'REFUSED', deliveryPreference: 'PAPER', ...over,
+    })).toMatchObject({ ok: true });
+
+  it('cancels a queued letter when the consent is withdrawn before it goes, and says why on the outbox', async () => {
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    await withdraw();
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 1 });
+    expect(smtp.received).toHaveLength(0);
+    const [row] = await digestRows();
+    expect(row.status).toBe('FAILED');
+    expect(row.lastError).toBe('Отменено перед отправкой: согласие на обработку персональных данных отозвано');
+    // Cancelled for good: a later pass does not take it again.
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: new Date(NOW.getTime() + 3_600_000) })).toMatchObject({ sent: 0, cancelled: 0 });
+  });
+
+  it('cancels a letter kept without SMTP when, by release, the family has moved to another address or the parent is unlinked', async () => {
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: NOW, hold: true });
+    await withdraw({ decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga.new@example.ru' });
+    expect(await releaseHeldLetters(NOW)).toBe(1);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect((await digestRows())[0]).toMatchObject({ status: 'FAILED', lastError: 'Отменено перед отправкой: семья указала для писем другой адрес' });
+
+    // A letter to the new address goes, until the parent is unlinked from the child.
+    const forecast = (month: string, status: 'PENDING' | 'HELD') => ({
+      schoolId: fx.schoolId, kind: 'forecast', recipientUserId: fx.parentId, toAddress: 'olga.new@example.ru', subject: 'Прогноз', text: '…',
+      dedupeKey: `forecast:${fx.studentIds[0]}:${fx.parentId}:${month}`, status, createdAt: NOW, nextAttemptAt: NOW,
+    });
+    await db.notification.create({ data: forecast('2026-09', 'PENDING') });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 1, cancelled: 0 });
+    await db.notification.create({ data: forecast('2026-10', 'HELD') });
+    await unlinkGuardian(await actorFor(db, fx.adminId), fx.parentId, fx.studentIds[0]);
+    expect(await releaseHeldLetters(NOW)).toBe(1);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga.new@example.ru']]);
   });
 });
 
