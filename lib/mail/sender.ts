@@ -3,11 +3,14 @@
 // that dies mid-send leaves its rows to be taken again when the lease runs out. A failed send
 // is retried with exponential backoff; a permanent SMTP refusal (5xx) or the last attempt makes
 // the row FAILED. Delivery is at least once: a crash between the SMTP server's acceptance and
-// the SENT update resends the letter, with the same Message-ID. Whichever job wrote it, a letter
-// whose family no longer takes e-mail at that address is cancelled instead of sent (recheck.ts).
+// the SENT update resends the letter, with the same Message-ID. Two rules hold for every letter,
+// whichever job wrote it: families get no mail at night on the school's clock (FAMILY_HOURS: the
+// letters of a school that is asleep are not even claimed), and a letter whose family no longer
+// takes e-mail at that address is cancelled instead of sent (recheck.ts).
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
+import { inFamilyHours } from '../jobs/due';
 import { lettersToCancel } from './recheck';
 import type { MailTransport } from './transport';
 
@@ -30,14 +33,21 @@ export function messageIdFor(dedupeKey: string): string {
 
 type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
 
-async function claim(now: Date, policy: typeof SEND_POLICY): Promise<Claimed[]> {
+/** The schools whose families may get letters now (between 08:00 and 21:00 on their clock). */
+async function awakeSchools(now: Date): Promise<number[]> {
+  const schools = await getDb().school.findMany({ select: { id: true, timezone: true } });
+  return schools.filter((s) => inFamilyHours(now, s.timezone)).map((s) => s.id);
+}
+
+async function claim(now: Date, policy: typeof SEND_POLICY, schoolIds: number[]): Promise<Claimed[]> {
+  if (!schoolIds.length) return [];
   const leaseUntil = new Date(now.getTime() + policy.leaseMs);
   return getDb().$queryRaw<Claimed[]>`
     UPDATE notifications n
        SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = ${leaseUntil}
      WHERE n.id IN (
        SELECT id FROM notifications
-        WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ${now}
+        WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ${now} AND school_id = ANY(${schoolIds}::int[])
         ORDER BY next_attempt_at, id
         LIMIT ${policy.batchSize}
           FOR UPDATE SKIP LOCKED)
@@ -57,7 +67,7 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
   const now = options.now ?? new Date();
   const db = getDb();
   const report: SendReport = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
-  const rows = await claim(now, policy);
+  const rows = await claim(now, policy, await awakeSchools(now));
   const cancel = await lettersToCancel(rows);
   for (const row of rows) {
     const reason = cancel.get(row.id);

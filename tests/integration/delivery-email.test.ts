@@ -244,6 +244,35 @@ describe('the last look before sending', () => {
   });
 });
 
+describe('no letters at night on the school clock', () => {
+  it('keeps letters due between 21:00 and 08:00 until 08:00, in the school’s own timezone', async () => {
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    // Saturday 21:00 in Moscow, then 07:59 on Sunday: asleep.
+    expect(await sendDueNotifications(transport, { now: new Date('2026-09-19T18:00:00Z') })).toMatchObject({ sent: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date('2026-09-20T04:59:00Z') })).toMatchObject({ sent: 0 });
+    expect(await digestRows()).toMatchObject([{ status: 'PENDING', attempts: 0 }]);
+    // 03:00 UTC is 06:00 in Moscow but 08:00 in Yekaterinburg: the clock is the school's own.
+    const morningInTheUrals = new Date('2026-09-20T03:00:00Z');
+    expect(await sendDueNotifications(transport, { now: morningInTheUrals })).toMatchObject({ sent: 0 });
+    await db.school.update({ where: { id: fx.schoolId }, data: { timezone: 'Asia/Yekaterinburg' } });
+    expect(await sendDueNotifications(transport, { now: morningInTheUrals })).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('sends the forecast written at 00:37 on its day at 08:00, not at night', async () => {
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { forecastDayOfMonth: 5 } });
+    await db.mark.create({ data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], courseId: fx.courseId, lessonId: fx.lessonId, position: 0, value: '5', numericValue: 5, workTypeId: fx.workTypeId, createdById: fx.teacherId, updatedById: fx.teacherId } });
+    const night = new Date('2026-10-04T21:37:00Z'); // 5 October, 00:37 in Moscow
+    expect(await enqueueMonthlyForecasts({ now: night, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await sendDueNotifications(transport, { now: night })).toMatchObject({ sent: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date('2026-10-05T05:00:00Z') })).toMatchObject({ sent: 1 });
+  });
+});
+
 describe('final-mark notices and the monthly forecast', () => {
   it('announces published final marks when they become visible, once', async () => {
     const [first, second] = fx.studentIds;
