@@ -12,6 +12,7 @@ import { smtpTransport } from '../../lib/mail/transport';
 import { messageIdFor, sendDueNotifications, SEND_POLICY } from '../../lib/mail/sender';
 import { HELD_RELEASE_DAYS, releaseHeldLetters } from '../../lib/mail/outbox';
 import { recordConsent } from '../../lib/data/consents';
+import { addDays } from '../../lib/domain/calendar';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
@@ -199,6 +200,34 @@ describe('the weekly digest', () => {
     expect([...reports, ...again].reduce((n, r) => n + r.sent, 0)).toBe(12);
     expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(12);
     expect(smtp.received).toHaveLength(12);
+  });
+});
+
+describe('whose week gets a digest', () => {
+  /** Saturday 19:00 in Moscow of the week starting `monday`: that week's digest is due. */
+  const saturdayEvening = (monday: string) => new Date(`${addDays(monday, 5)}T16:00:00Z`);
+  const digestWeeks = async () => (await digestRows()).map((r) => r.dedupeKey.split(':')[3]);
+
+  it('writes nothing before the pupil’s first school day: an August intake waits for September', async () => {
+    // Enrolled from 1 September, asked in the last week of August and in the summer after the year.
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-24'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2027-07-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-31'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await digestWeeks()).toEqual(['2026-08-31']);
+  });
+
+  it('writes nothing for a week wholly in the holidays; a first graders’ holiday does not stop a fifth grader’s digest', async () => {
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Каникулы', startDate: day('2026-10-05'), endDate: day('2026-10-11'), gradeLevels: [] } });
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Для первых классов', startDate: day('2026-10-12'), endDate: day('2026-10-18'), gradeLevels: [1] } });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-12'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+  });
+
+  it('still writes the week of a pupil who left on its Wednesday, and none after', async () => {
+    await db.enrollment.updateMany({ where: { studentId: fx.studentIds[0] }, data: { endDate: day('2026-09-16') } });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await digestRows()).toMatchObject([{ subject: 'Дневник за неделю 14–18 сентября 2026: Ученик1 Пётр, 5А' }]);
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
   });
 });
 
