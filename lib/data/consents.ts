@@ -265,11 +265,18 @@ export type Delivery =
   | { kind: 'email'; guardianId: number | null; email: string }
   | { kind: 'paper'; reason: PaperReason };
 
-/** How each pupil's family gets the diary under the consent in force (the rule of deliveryLists). */
+/**
+ * How each pupil's family gets the diary under the consent in force (the rule of deliveryLists).
+ * A consent speaks only for the parent who signed it: once that parent is unlinked from the
+ * child, deactivated or deleted, the family is treated as having no consent at all, so no letter
+ * goes to an address the school no longer answers for. An older row by another parent does not
+ * revive: the school records a new decision instead.
+ */
 export async function deliveriesOf(schoolId: number, studentIds: number[]): Promise<Map<number, Delivery>> {
-  const inForce = await consentsInForce(schoolId, studentIds);
+  const [inForce, signers] = await Promise.all([consentsInForce(schoolId, studentIds), currentGuardians(schoolId, studentIds)]);
   return new Map(studentIds.map((id) => {
-    const c = inForce.get(id);
+    const row = inForce.get(id);
+    const c = row?.guardian && signers.has(`${id}:${row.guardian.id}`) ? row : undefined;
     const guardianId = c?.guardian?.id ?? null;
     let d: Delivery;
     if (!c) d = { kind: 'paper', reason: 'NO_CONSENT' };
@@ -280,4 +287,14 @@ export async function deliveriesOf(schoolId: number, studentIds: number[]): Prom
     else d = { kind: 'paper', reason: 'PAPER' };
     return [id, d];
   }));
+}
+
+/** 'pupil:parent' for every active parent linked to one of the pupils now. */
+async function currentGuardians(schoolId: number, studentIds: number[]): Promise<Set<string>> {
+  if (!studentIds.length) return new Set();
+  const links = await getDb().guardianship.findMany({
+    where: { schoolId, studentId: { in: studentIds }, parent: { schoolId, active: true } },
+    select: { studentId: true, parentId: true },
+  });
+  return new Set(links.map((l) => `${l.studentId}:${l.parentId}`));
 }

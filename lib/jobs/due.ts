@@ -2,7 +2,7 @@
 // Jobs run often and ask "what is due by now?", so a restart or an outage only delays a message:
 // the next run catches up, and the outbox's dedupe keys keep it from being sent twice.
 import { addDays, weekStart } from '../domain/calendar';
-import { toSchoolDate, zonedTimeToInstant } from '../domain/timezone';
+import { toSchoolDate, toSchoolTime, zonedTimeToInstant } from '../domain/timezone';
 
 /** The weekly digest goes out at this time on the last school day of the week. */
 export const DIGEST_TIME = '18:00';
@@ -24,3 +24,16 @@ export function dueForecastMonth(now: Date, timezone: string, dayOfMonth: number
 
 /** Published final marks are announced if they became visible this recently (older ones are history). */
 export const FINAL_NOTICE_LOOKBACK_MS = 3 * 24 * 3_600_000;
+
+/**
+ * Families are written to only between these times on the school's clock: a letter due at night
+ * (the forecast at midnight, marks visible at 23:00, a retry) waits for the morning. The sender
+ * applies it to every letter, so no job has to.
+ */
+export const FAMILY_HOURS = { from: '08:00', until: '21:00' } as const;
+
+/** Whether letters may go to the school's families at this instant. */
+export function inFamilyHours(now: Date, timezone: string): boolean {
+  const time = toSchoolTime(now, timezone);
+  return FAMILY_HOURS.from <= time && time < FAMILY_HOURS.until;
+}

@@ -45,7 +45,7 @@ export const TASKS: Record<string, Task> = {
       const until = Date.now() + 45_000;
       for (;;) {
         const report = await sendDueNotifications(transport);
-        if (report.deferred > 0 || report.sent + report.retried + report.failed < SEND_POLICY.batchSize || Date.now() > until) return report;
+        if (report.deferred > 0 || report.sent + report.retried + report.failed + report.cancelled < SEND_POLICY.batchSize || Date.now() > until) return report;
       }
     },
   },

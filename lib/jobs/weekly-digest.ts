@@ -1,11 +1,13 @@
 // Weekly digest by e-mail (issue 6 §5) for families with a granted consent, the e-mail form and an
-// address: the same content as the paper extract, for the latest week whose digest is due.
+// address: the same content as the paper extract, for the latest week whose digest is due. The
+// pupils are those of that week (digest-pupils.ts), not today's roll that deliveryLists shows.
 import 'server-only';
 import { getDb } from '../db';
-import { deliveryLists } from '../data/consents';
+import { deliveriesOf } from '../data/consents';
 import { classTeacherName, readExtract } from '../data/extracts/week-extract';
 import { dedupeKeys, enqueue, existingKeys, type NotificationDraft } from '../mail/outbox';
 import { digestLetter } from '../mail/templates/digest';
+import { digestPupils } from './digest-pupils';
 import { dueDigestMonday } from './due';
 import { systemActor } from './system-actor';
 
@@ -22,9 +24,12 @@ export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<Enq
   for (const school of schools) {
     const actor = systemActor(school);
     const monday = dueDigestMonday(now, school.timezone, school.schoolDaysPerWeek);
-    const lists = await deliveryLists(actor, {}, now);
-    if (!lists) continue;
-    const recipients = lists.email.map((r) => ({ ...r, key: dedupeKeys.digest(r.studentId, r.guardianId, monday) }));
+    const pupils = (await digestPupils(school.id, monday, school.schoolDaysPerWeek)).sort((a, b) => a - b);
+    const deliveries = await deliveriesOf(school.id, pupils);
+    const recipients = pupils.flatMap((studentId) => {
+      const d = deliveries.get(studentId);
+      return d?.kind === 'email' ? [{ studentId, guardianId: d.guardianId, email: d.email, key: dedupeKeys.digest(studentId, d.guardianId, monday) }] : [];
+    });
     const queued = await existingKeys(recipients.map((r) => r.key));
     report.alreadyQueued += queued.size;
     const teachers = new Map<number, Promise<string | null>>();

@@ -22,6 +22,12 @@ export const dedupeKeys = {
     `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
 };
 
+/** The pupil a letter is about, read back from its dedupe key; null for a key of another shape. */
+export function pupilOfKey(dedupeKey: string): number | null {
+  const m = /^(?:digest|forecast|final):(\d+):/.exec(dedupeKey);
+  return m ? Number(m[1]) : null;
+}
+
 /** Which of the keys are already in the outbox (to skip building those letters at all). */
 export async function existingKeys(keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
@@ -62,7 +68,8 @@ export const HELD_RELEASE_DAYS = 7;
  * Queues the letters kept as HELD during the last HELD_RELEASE_DAYS; older ones stay HELD, as a
  * record (a newer digest or forecast has replaced them). Called by the sender's task when SMTP is
  * configured. Without it, the week's digest or a final-marks notice kept before SMTP was set up
- * would never go: its dedupe key stops the job from writing the letter again.
+ * would never go: its dedupe key stops the job from writing the letter again. A released letter
+ * whose family has withdrawn e-mail since is cancelled by the sender (recheck.ts), not sent.
  */
 export async function releaseHeldLetters(now = new Date()): Promise<number> {
   const { count } = await getDb().notification.updateMany({

@@ -6,10 +6,15 @@
 // us rather than a letter (wrong password, server down), the rest of the batch is put back
 // untried: every letter would get the same answer, and none should use up its attempts on it.
 // Delivery is at least once: a crash between the SMTP server's acceptance and the SENT update
-// resends the letter, with the same Message-ID.
+// resends the letter, with the same Message-ID. Two rules hold for every letter, whichever job
+// wrote it: families get no mail at night on the school's clock (FAMILY_HOURS: the letters of a
+// school that is asleep are not even claimed), and a letter whose family no longer takes e-mail
+// at that address is cancelled instead of sent (recheck.ts).
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
+import { inFamilyHours } from '../jobs/due';
+import { lettersToCancel } from './recheck';
 import { classifySendError } from './smtp-errors';
 import type { MailTransport } from './transport';
 
@@ -34,20 +39,27 @@ export function messageIdFor(dedupeKey: string): string {
   return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@journal.local>`;
 }
 
-type Claimed = { id: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
+type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
 
-async function claim(now: Date, policy: typeof SEND_POLICY): Promise<Claimed[]> {
+/** The schools whose families may get letters now (between 08:00 and 21:00 on their clock). */
+async function awakeSchools(now: Date): Promise<number[]> {
+  const schools = await getDb().school.findMany({ select: { id: true, timezone: true } });
+  return schools.filter((s) => inFamilyHours(now, s.timezone)).map((s) => s.id);
+}
+
+async function claim(now: Date, policy: typeof SEND_POLICY, schoolIds: number[]): Promise<Claimed[]> {
+  if (!schoolIds.length) return [];
   const leaseUntil = new Date(now.getTime() + policy.leaseMs);
   return getDb().$queryRaw<Claimed[]>`
     UPDATE notifications n
        SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = ${leaseUntil}
      WHERE n.id IN (
        SELECT id FROM notifications
-        WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ${now}
+        WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ${now} AND school_id = ANY(${schoolIds}::int[])
         ORDER BY next_attempt_at, id
         LIMIT ${policy.batchSize}
           FOR UPDATE SKIP LOCKED)
-    RETURNING n.id, n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
+    RETURNING n.id, n.school_id AS "schoolId", n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
 }
 
 export type SendReport = {
@@ -56,6 +68,8 @@ export type SendReport = {
   failed: number;
   /** Claimed but put back untried, because the server refused the sender as a whole. */
   deferred: number;
+  /** Not sent: the family no longer takes e-mail at that address (recheck.ts). */
+  cancelled: number;
 };
 
 /** One pass over the due messages. Returns what happened to them. */
@@ -63,9 +77,16 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
   const policy = options.policy ?? SEND_POLICY;
   const now = options.now ?? new Date();
   const db = getDb();
-  const report: SendReport = { sent: 0, retried: 0, failed: 0, deferred: 0 };
-  const rows = await claim(now, policy);
+  const report: SendReport = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
+  const rows = await claim(now, policy, await awakeSchools(now));
+  const cancel = await lettersToCancel(rows);
   for (const [index, row] of rows.entries()) {
+    const reason = cancel.get(row.id);
+    if (reason) {
+      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'FAILED', lastError: reason } });
+      report.cancelled++;
+      continue;
+    }
     try {
       await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
       await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });

@@ -5,7 +5,8 @@ import { resetDb, testDb } from '../support/db';
 import { createSchoolFixture, createUser, enroll, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import type { Actor } from '../../lib/auth/actor';
-import { consentHistory, currentConsents, deliveryLists, recordConsent, type ConsentInput } from '../../lib/data/consents';
+import { consentHistory, currentConsents, deliveriesOf, deliveryLists, recordConsent, type ConsentInput } from '../../lib/data/consents';
+import { linkGuardian, setActive, unlinkGuardian } from '../../lib/data/users';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -90,6 +91,26 @@ describe('delivery lists', () => {
     expect(refused?.email).toEqual([]);
     expect(refused?.paper).toEqual([{ studentId: first, reason: 'REFUSED' }]);
     expect(refused?.online).toEqual([{ studentId: second, guardianId: secondParent }]);
+  });
+
+  it('a consent counts only while its parent is an active guardian of the pupil: unlinked, deactivated or deleted means no consent', async () => {
+    await recordConsent(admin, grant());
+    const delivery = async () => (await deliveriesOf(fx.schoolId, [first])).get(first);
+    expect(await delivery()).toEqual({ kind: 'email', guardianId: fx.parentId, email: 'olga@mail.ru' });
+
+    expect(await unlinkGuardian(admin, fx.parentId, first)).toEqual({ ok: true });
+    expect(await delivery()).toEqual({ kind: 'paper', reason: 'NO_CONSENT' });
+    expect((await deliveryLists(admin, { classId: fx.classId }))?.email).toEqual([]);
+
+    expect(await linkGuardian(admin, fx.parentId, { classId: fx.classId, lastName: 'Ученик1', firstName: 'Пётр' })).toEqual({ ok: true });
+    expect(await delivery()).toMatchObject({ kind: 'email' });
+    expect(await setActive(admin, fx.parentId, false)).toEqual({ ok: true });
+    expect(await delivery()).toEqual({ kind: 'paper', reason: 'NO_CONSENT' });
+
+    // A row with no signer (deleting a user nulls guardianId) is no consent either.
+    await setActive(admin, fx.parentId, true);
+    await db.consent.create({ data: { schoolId: fx.schoolId, studentId: first, decision: 'GRANTED', documentVersion: '2026-1', deliveryPreference: 'EMAIL', contactEmail: 'olga@mail.ru', recordedById: fx.adminId } });
+    expect(await delivery()).toEqual({ kind: 'paper', reason: 'NO_CONSENT' });
   });
 
   it('a PAPER preference is paper, and a former pupil is on no list', async () => {

@@ -13,9 +13,12 @@ import { deliveryLists } from '../../lib/data/consents';
 import { smtpTransport } from '../../lib/mail/transport';
 import { messageIdFor, sendDueNotifications, SEND_POLICY } from '../../lib/mail/sender';
 import { HELD_RELEASE_DAYS, releaseHeldLetters } from '../../lib/mail/outbox';
+import { recordConsent } from '../../lib/data/consents';
+import { addDays } from '../../lib/domain/calendar';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
+import { unlinkGuardian } from '../../lib/data/users';
 
 const db = testDb();
 /** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
@@ -92,12 +95,14 @@ beforeEach(async () => {
   refusingParent = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик2', firstName: 'Ирина' });
   await db.user.update({ where: { id: refusingParent }, data: { email: 'irina@example.ru' } });
   await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: refusingParent, studentId: second } });
+  const onlineParent = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик3', firstName: 'Анна' });
+  await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: onlineParent, studentId: third } });
   const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId };
   await db.consent.createMany({
     data: [
       { ...base, studentId: first, guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru' },
       { ...base, studentId: second, guardianId: refusingParent, decision: 'REFUSED', deliveryPreference: 'PAPER' },
-      { ...base, studentId: third, decision: 'GRANTED', deliveryPreference: 'ONLINE' },
+      { ...base, studentId: third, guardianId: onlineParent, decision: 'GRANTED', deliveryPreference: 'ONLINE' },
       // The fourth pupil's family has no consent recorded.
     ],
   });
@@ -116,7 +121,7 @@ describe('the weekly digest', () => {
   it('reaches exactly the families who chose e-mail with a consent; a refusal gets none and is on the paper list', async () => {
     smtp = await startSmtp();
     expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0 });
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
 
     expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
     const [row] = await digestRows();
@@ -140,13 +145,19 @@ describe('the weekly digest', () => {
     ]);
   });
 
+  it('writes no digest to a parent unlinked from the child: the family is on paper, as with no consent', async () => {
+    expect(await unlinkGuardian(await actorFor(db, fx.adminId), fx.parentId, fx.studentIds[0])).toEqual({ ok: true });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect((await deliveryLists(await actorFor(db, fx.adminId), {}, NOW))?.paper).toContainEqual({ studentId: fx.studentIds[0], reason: 'NO_CONSENT' });
+  });
+
   it('creates no duplicate when the job and the sender run again', async () => {
     smtp = await startSmtp();
     const transport = smtpTransport(smtp.url, 'school@example.ru');
     await enqueueWeeklyDigests({ now: NOW, hold: false });
     await sendDueNotifications(transport, { now: NOW });
     expect(await enqueueWeeklyDigests({ now: new Date(NOW.getTime() + 3_600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
     expect(await digestRows()).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
   });
@@ -155,15 +166,15 @@ describe('the weekly digest', () => {
     smtp = await startSmtp({ failures: 1, code: 451 });
     const transport = smtpTransport(smtp.url, 'school@example.ru');
     await enqueueWeeklyDigests({ now: NOW, hold: false });
-    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0, cancelled: 0 });
     const [failed] = await digestRows();
     expect(failed).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(failed.lastError).toContain('451');
     expect(failed.nextAttemptAt.getTime()).toBe(NOW.getTime() + SEND_POLICY.baseDelayMs);
 
     // Not due before the backoff has passed.
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
-    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + SEND_POLICY.baseDelayMs) })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
     expect(await digestRows()).toMatchObject([{ status: 'SENT', attempts: 2, lastError: null }]);
     expect(smtp.received).toHaveLength(1);
   });
@@ -171,7 +182,7 @@ describe('the weekly digest', () => {
   it('fails only the letter whose recipient the server refuses for good; the others are sent', async () => {
     smtp = await startSmtp({ refuse: ['nobody@example.ru'] });
     await letters(['olga@example.ru', 'nobody@example.ru', 'irina@example.ru']);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 2, retried: 0, failed: 1, deferred: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 2, retried: 0, failed: 1, deferred: 0, cancelled: 0 });
     const rows = await outbox();
     expect(rows.map((r) => r.status)).toEqual(['SENT', 'FAILED', 'SENT']);
     expect(rows[1].lastError).toContain('550');
@@ -184,7 +195,7 @@ describe('the weekly digest', () => {
 
     // A wrong password (535): one letter tried, the rest put back untried, all waiting.
     const wrong = smtpTransport(withLogin(smtp.url, 'journal', 'old'), 'school@example.ru');
-    expect(await sendDueNotifications(wrong, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2 });
+    expect(await sendDueNotifications(wrong, { now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2, cancelled: 0 });
     let rows = await outbox();
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([['PENDING', 1], ['PENDING', 0], ['PENDING', 0]]);
     for (const r of rows) {
@@ -194,16 +205,16 @@ describe('the weekly digest', () => {
 
     // No login at all (530 to MAIL FROM), then no server at all (connection refused): still waiting.
     const later = new Date(NOW.getTime() + SEND_POLICY.baseDelayMs);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: later })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: later })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2, cancelled: 0 });
     expect((await outbox()).map((r) => [r.status, r.attempts, r.lastError?.includes('530')])).toEqual([['PENDING', 2, true], ['PENDING', 0, true], ['PENDING', 0, true]]);
     const gone = await startSmtp();
     await gone.close();
     const again = new Date(later.getTime() + 2 * SEND_POLICY.baseDelayMs);
-    expect(await sendDueNotifications(smtpTransport(gone.url, 'school@example.ru'), { now: again })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2 });
+    expect(await sendDueNotifications(smtpTransport(gone.url, 'school@example.ru'), { now: again })).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 2, cancelled: 0 });
 
     // The school puts the password right: everything goes.
     const fixed = smtpTransport(withLogin(smtp.url, 'journal', 'верный'), 'school@example.ru');
-    expect(await sendDueNotifications(fixed, { now: new Date(again.getTime() + 4 * SEND_POLICY.baseDelayMs) })).toEqual({ sent: 3, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(fixed, { now: new Date(again.getTime() + 4 * SEND_POLICY.baseDelayMs) })).toEqual({ sent: 3, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
     rows = await outbox();
     expect(rows.map((r) => [r.status, r.lastError])).toEqual([['SENT', null], ['SENT', null], ['SENT', null]]);
     expect(smtp.received).toHaveLength(3);
@@ -215,12 +226,13 @@ describe('the weekly digest', () => {
     const transport = smtpTransport(smtp.url, 'school@example.ru');
     let at = NOW;
     let lastTry = NOW;
-    for (let run = 0; run < 30; run++) {
-      await sendDueNotifications(transport, { now: at });
+    for (let run = 0; run < 100; run++) {
+      const report = await sendDueNotifications(transport, { now: at });
       const [row] = await digestRows();
-      lastTry = at;
+      if (report.retried + report.failed) lastTry = at;
       if (row.status !== 'PENDING') break;
-      at = row.nextAttemptAt;
+      // Nothing is sent to families at night (school clock): an attempt due then waits for 08:00.
+      at = report.retried ? row.nextAttemptAt : new Date(at.getTime() + 3_600_000);
     }
     const [row] = await digestRows();
     expect(row).toMatchObject({ status: 'FAILED', attempts: SEND_POLICY.maxAttempts });
@@ -233,7 +245,7 @@ describe('the weekly digest', () => {
     smtp = await startSmtp();
     await enqueueWeeklyDigests({ now: NOW, hold: true });
     expect(await digestRows()).toMatchObject([{ status: 'HELD', attempts: 0 }]);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -247,7 +259,7 @@ describe('the weekly digest', () => {
     });
 
     expect(await releaseHeldLetters(NOW)).toBe(1);
-    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
     expect(smtp.received.map((r) => r.to)).toEqual([['olga@example.ru']]);
     expect(await db.notification.findUnique({ where: { dedupeKey: 'digest:old' }, select: { status: true } })).toEqual({ status: 'HELD' });
     // Releasing again changes nothing: the sent letter is not held any more.
@@ -266,6 +278,105 @@ describe('the weekly digest', () => {
     expect([...reports, ...again].reduce((n, r) => n + r.sent, 0)).toBe(12);
     expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(12);
     expect(smtp.received).toHaveLength(12);
+  });
+});
+
+describe('whose week gets a digest', () => {
+  /** Saturday 19:00 in Moscow of the week starting `monday`: that week's digest is due. */
+  const saturdayEvening = (monday: string) => new Date(`${addDays(monday, 5)}T16:00:00Z`);
+  const digestWeeks = async () => (await digestRows()).map((r) => r.dedupeKey.split(':')[3]);
+
+  it('writes nothing before the pupil’s first school day: an August intake waits for September', async () => {
+    // Enrolled from 1 September, asked in the last week of August and in the summer after the year.
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-24'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2027-07-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-31'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await digestWeeks()).toEqual(['2026-08-31']);
+  });
+
+  it('writes nothing for a week wholly in the holidays; a first graders’ holiday does not stop a fifth grader’s digest', async () => {
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Каникулы', startDate: day('2026-10-05'), endDate: day('2026-10-11'), gradeLevels: [] } });
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Для первых классов', startDate: day('2026-10-12'), endDate: day('2026-10-18'), gradeLevels: [1] } });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-12'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+  });
+
+  it('still writes the week of a pupil who left on its Wednesday, and none after', async () => {
+    await db.enrollment.updateMany({ where: { studentId: fx.studentIds[0] }, data: { endDate: day('2026-09-16') } });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await digestRows()).toMatchObject([{ subject: 'Дневник за неделю 14–18 сентября 2026: Ученик1 Пётр, 5А' }]);
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+  });
+});
+
+describe('the last look before sending', () => {
+  const withdraw = async (over: { decision?: 'GRANTED' | 'REFUSED'; deliveryPreference?: 'EMAIL' | 'PAPER' | 'ONLINE'; contactEmail?: string | null } = {}) =>
+    expect(await recordConsent(await actorFor(db, fx.adminId), {
+      studentId: fx.studentIds[0], guardianId: fx.parentId, documentVersion: '2026.2', decision: 'REFUSED', deliveryPreference: 'PAPER', ...over,
+    })).toMatchObject({ ok: true });
+
+  it('cancels a queued letter when the consent is withdrawn before it goes, and says why on the outbox', async () => {
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    await withdraw();
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 1 });
+    expect(smtp.received).toHaveLength(0);
+    const [row] = await digestRows();
+    expect(row.status).toBe('FAILED');
+    expect(row.lastError).toBe('Отменено перед отправкой: согласие на обработку персональных данных отозвано');
+    // Cancelled for good: a later pass does not take it again.
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: new Date(NOW.getTime() + 3_600_000) })).toMatchObject({ sent: 0, cancelled: 0 });
+  });
+
+  it('cancels a letter kept without SMTP when, by release, the family has moved to another address or the parent is unlinked', async () => {
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: NOW, hold: true });
+    await withdraw({ decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga.new@example.ru' });
+    expect(await releaseHeldLetters(NOW)).toBe(1);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect((await digestRows())[0]).toMatchObject({ status: 'FAILED', lastError: 'Отменено перед отправкой: семья указала для писем другой адрес' });
+
+    // A letter to the new address goes, until the parent is unlinked from the child.
+    const forecast = (month: string, status: 'PENDING' | 'HELD') => ({
+      schoolId: fx.schoolId, kind: 'forecast', recipientUserId: fx.parentId, toAddress: 'olga.new@example.ru', subject: 'Прогноз', text: '…',
+      dedupeKey: `forecast:${fx.studentIds[0]}:${fx.parentId}:${month}`, status, createdAt: NOW, nextAttemptAt: NOW,
+    });
+    await db.notification.create({ data: forecast('2026-09', 'PENDING') });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 1, cancelled: 0 });
+    await db.notification.create({ data: forecast('2026-10', 'HELD') });
+    await unlinkGuardian(await actorFor(db, fx.adminId), fx.parentId, fx.studentIds[0]);
+    expect(await releaseHeldLetters(NOW)).toBe(1);
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga.new@example.ru']]);
+  });
+});
+
+describe('no letters at night on the school clock', () => {
+  it('keeps letters due between 21:00 and 08:00 until 08:00, in the school’s own timezone', async () => {
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await enqueueWeeklyDigests({ now: NOW, hold: false });
+    // Saturday 21:00 in Moscow, then 07:59 on Sunday: asleep.
+    expect(await sendDueNotifications(transport, { now: new Date('2026-09-19T18:00:00Z') })).toMatchObject({ sent: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date('2026-09-20T04:59:00Z') })).toMatchObject({ sent: 0 });
+    expect(await digestRows()).toMatchObject([{ status: 'PENDING', attempts: 0 }]);
+    // 03:00 UTC is 06:00 in Moscow but 08:00 in Yekaterinburg: the clock is the school's own.
+    const morningInTheUrals = new Date('2026-09-20T03:00:00Z');
+    expect(await sendDueNotifications(transport, { now: morningInTheUrals })).toMatchObject({ sent: 0 });
+    await db.school.update({ where: { id: fx.schoolId }, data: { timezone: 'Asia/Yekaterinburg' } });
+    expect(await sendDueNotifications(transport, { now: morningInTheUrals })).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('sends the forecast written at 00:37 on its day at 08:00, not at night', async () => {
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { forecastDayOfMonth: 5 } });
+    await db.mark.create({ data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], courseId: fx.courseId, lessonId: fx.lessonId, position: 0, value: '5', numericValue: 5, workTypeId: fx.workTypeId, createdById: fx.teacherId, updatedById: fx.teacherId } });
+    const night = new Date('2026-10-04T21:37:00Z'); // 5 October, 00:37 in Moscow
+    expect(await enqueueMonthlyForecasts({ now: night, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await sendDueNotifications(transport, { now: night })).toMatchObject({ sent: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date('2026-10-05T05:00:00Z') })).toMatchObject({ sent: 1 });
   });
 });
 

@@ -28,6 +28,12 @@ beforeEach(async () => {
   await resetDb();
   log.length = 0;
   fx = await createSchoolFixture(db, { pupils: 2 });
+  // The runners use the real clock, and a digest is written only for a week with study days:
+  // the fixture's year and term are moved to span the weeks around today.
+  const around = { startDate: new Date(Date.now() - 40 * 86_400_000), endDate: new Date(Date.now() + 40 * 86_400_000) };
+  await db.academicYear.update({ where: { id: fx.academicYearId }, data: around });
+  await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: around });
+  await db.enrollment.updateMany({ where: { schoolId: fx.schoolId }, data: { startDate: around.startDate } });
   await db.consent.create({
     data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru', documentVersion: '1', recordedById: fx.adminId },
   });

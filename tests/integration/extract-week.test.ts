@@ -210,7 +210,12 @@ describe('the class batch', () => {
 
   it('says so when no family of the class is on paper', async () => {
     const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId, decision: 'GRANTED' as const, deliveryPreference: 'ONLINE' as const };
-    await db.consent.createMany({ data: Object.values(pupils).map((studentId) => ({ ...base, studentId })) });
+    // A consent counts only as signed by a current guardian of the pupil.
+    for (const studentId of Object.values(pupils)) {
+      const guardianId = await createUser(db, fx.schoolId, ['PARENT']);
+      await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: guardianId, studentId } });
+      await db.consent.create({ data: { ...base, studentId, guardianId } });
+    }
     const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: false }, NOW);
     expect(result).toMatchObject({ ok: false, status: 404 });
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { digestLetter } from '../../lib/mail/templates/digest';
 import { finalMarksLetter } from '../../lib/mail/templates/final-marks';
 import { forecastLetter } from '../../lib/mail/templates/forecast';
-import { dueDigestMonday, dueForecastMonth } from '../../lib/jobs/due';
+import { dueDigestMonday, dueForecastMonth, inFamilyHours } from '../../lib/jobs/due';
 import type { WeekExtract } from '../../lib/pdf/extract-model';
 
 const week: WeekExtract = {
@@ -71,7 +71,20 @@ describe('due times on the school clock', () => {
     expect(dueForecastMonth(new Date('2026-12-05T06:00:00Z'), 'Europe/Moscow', 5)).toBe('2026-12');
     // A day beyond the month's end means its last day.
     expect(dueForecastMonth(new Date('2027-02-28T06:00:00Z'), 'Europe/Moscow', 31)).toBe('2027-02');
-    // 30 November 22:00 UTC is already 1 December in Moscow.
+    // 30 November 22:00 UTC is already 1 December in Moscow: the letter is written at 01:00,
+    // but it is not sent before 08:00 (inFamilyHours, applied by the sender to every letter).
     expect(dueForecastMonth(new Date('2026-11-30T22:00:00Z'), 'Europe/Moscow', 1)).toBe('2026-12');
+    expect(inFamilyHours(new Date('2026-11-30T22:00:00Z'), 'Europe/Moscow')).toBe(false);
+  });
+
+  it('writes to families only from 08:00 to 21:00 on the school clock', () => {
+    // 1 December 2026 in Moscow (UTC+3): 07:59, 08:00, 20:59, 21:00.
+    expect(inFamilyHours(new Date('2026-12-01T04:59:00Z'), 'Europe/Moscow')).toBe(false);
+    expect(inFamilyHours(new Date('2026-12-01T05:00:00Z'), 'Europe/Moscow')).toBe(true);
+    expect(inFamilyHours(new Date('2026-12-01T17:59:00Z'), 'Europe/Moscow')).toBe(true);
+    expect(inFamilyHours(new Date('2026-12-01T18:00:00Z'), 'Europe/Moscow')).toBe(false);
+    // The same instant is morning in Yekaterinburg (UTC+5) and night in Moscow.
+    expect(inFamilyHours(new Date('2026-12-01T03:30:00Z'), 'Asia/Yekaterinburg')).toBe(true);
+    expect(inFamilyHours(new Date('2026-12-01T03:30:00Z'), 'Europe/Moscow')).toBe(false);
   });
 });

@@ -1,0 +1,42 @@
+// The last look before a letter leaves: a letter about a pupil goes only while that pupil's
+// delivery in force (deliveriesOf) is still e-mail to the same address. A letter can wait in the
+// outbox for days (HELD without SMTP, retries, the night), and in the meantime the family may
+// withdraw consent, choose paper, give another address, or the parent may be unlinked.
+import 'server-only';
+import { deliveriesOf, type Delivery } from '../data/consents';
+import { pupilOfKey } from './outbox';
+
+/** Shown on /admin/outbox as the row's reason; the status is FAILED («не доставлено»). */
+const PREFIX = 'Отменено перед отправкой: ';
+
+export function cancelReason(delivery: Delivery | undefined, toAddress: string): string | null {
+  if (delivery?.kind === 'email') {
+    return delivery.email.toLowerCase() === toAddress.toLowerCase() ? null : `${PREFIX}семья указала для писем другой адрес`;
+  }
+  if (delivery?.kind === 'online') return `${PREFIX}семья выбрала личный кабинет вместо электронной почты`;
+  switch (delivery?.reason) {
+    case 'REFUSED': return `${PREFIX}согласие на обработку персональных данных отозвано`;
+    case 'PAPER': return `${PREFIX}семья выбрала бумажную выписку`;
+    case 'NO_EMAIL': return `${PREFIX}в согласии нет адреса электронной почты`;
+    default: return `${PREFIX}согласие не действует (нет согласия или подписавший родитель больше не представитель ученика)`;
+  }
+}
+
+/** Of the letters about to be sent, those that must not go, with the reason (by row id). */
+export async function lettersToCancel(rows: readonly { id: number; schoolId: number; toAddress: string; dedupeKey: string }[]): Promise<Map<number, string>> {
+  const cancelled = new Map<number, string>();
+  const bySchool = new Map<number, typeof rows[number][]>();
+  for (const r of rows) {
+    // Letters about no pupil (none are written today) are not the consents' business.
+    if (pupilOfKey(r.dedupeKey) === null) continue;
+    bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
+  }
+  for (const [schoolId, letters] of bySchool) {
+    const deliveries = await deliveriesOf(schoolId, [...new Set(letters.map((l) => pupilOfKey(l.dedupeKey)!))]);
+    for (const l of letters) {
+      const reason = cancelReason(deliveries.get(pupilOfKey(l.dedupeKey)!), l.toAddress);
+      if (reason) cancelled.set(l.id, reason);
+    }
+  }
+  return cancelled;
+}
