@@ -39,8 +39,13 @@ export type PupilConsent = {
   classId: number;
   className: string;
   guardians: GuardianOption[];
-  /** The consent in force, or null: not recorded yet («не оформлено»). */
+  /** The newest recorded decision, or null: not recorded yet («не оформлено»). */
   consent: ConsentView | null;
+  /**
+   * The newest decision was signed by a parent who is no longer an active guardian of the pupil:
+   * it does not count (deliveriesOf), and the family is on paper until a new one is recorded.
+   */
+  signerGone: boolean;
 };
 
 export type ConsentInput = {
@@ -143,16 +148,18 @@ export async function currentConsents(actor: Actor, filter: { classId?: number }
     ids.length
       ? getDb().guardianship.findMany({
           where: { schoolId: actor.schoolId, studentId: { in: ids } },
-          select: { studentId: true, parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true } } },
+          select: { studentId: true, parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, active: true } } },
         })
       : [],
   ]);
   return pupils.map((p) => {
     const consent = inForce.get(p.id);
+    const own = links.filter((l) => l.studentId === p.id);
     return {
       studentId: p.id, name: fullName(p), classId: p.cls.id, className: className(p.cls),
-      guardians: links.filter((l) => l.studentId === p.id).map((l) => ({ id: l.parent.id, name: fullName(l.parent), email: l.parent.email, phone: l.parent.phone })),
+      guardians: own.map((l) => ({ id: l.parent.id, name: fullName(l.parent), email: l.parent.email, phone: l.parent.phone })),
       consent: consent ? view(consent, timezone) : null,
+      signerGone: !!consent && !own.some((l) => l.parent.active && l.parent.id === consent.guardian?.id),
     };
   });
 }

@@ -46,7 +46,7 @@ describe('recording decisions', () => {
     expect(await db.auditLog.count({ where: { action: 'consent.record' } })).toBe(3);
 
     const list = await currentConsents(admin, { classId: fx.classId });
-    expect(list?.map((p) => [p.studentId, p.consent?.decision ?? null])).toEqual([[first, 'REFUSED'], [second, null]]);
+    expect(list?.map((p) => [p.studentId, p.consent?.decision ?? null, p.signerGone])).toEqual([[first, 'REFUSED', false], [second, null, false]]);
     expect(list?.[1].guardians).toEqual([{ id: secondParent, name: 'Ученик2 Ирина', email: null, phone: null }]);
   });
 
@@ -101,6 +101,9 @@ describe('delivery lists', () => {
     expect(await unlinkGuardian(admin, fx.parentId, first)).toEqual({ ok: true });
     expect(await delivery()).toEqual({ kind: 'paper', reason: 'NO_CONSENT' });
     expect((await deliveryLists(admin, { classId: fx.classId }))?.email).toEqual([]);
+    // The consents page says so, and does not count it as given.
+    const row = (await currentConsents(admin, { classId: fx.classId }))?.find((p) => p.studentId === first);
+    expect(row).toMatchObject({ consent: { decision: 'GRANTED' }, signerGone: true });
 
     expect(await linkGuardian(admin, fx.parentId, { classId: fx.classId, lastName: 'Ученик1', firstName: 'Пётр' })).toEqual({ ok: true });
     expect(await delivery()).toMatchObject({ kind: 'email' });

@@ -15,8 +15,9 @@ export default async function ConsentsPage({ searchParams }: Props) {
   const pupils = await currentConsents(user, { classId });
   if (!pupils) redirect('/forbidden');
   const classes = await consentClasses(user);
-  const granted = pupils.filter((p) => p.consent?.decision === 'GRANTED').length;
-  const refused = pupils.filter((p) => p.consent?.decision === 'REFUSED').length;
+  // A decision whose signer is no longer the pupil's representative counts as none (deliveriesOf).
+  const granted = pupils.filter((p) => !p.signerGone && p.consent?.decision === 'GRANTED').length;
+  const refused = pupils.filter((p) => !p.signerGone && p.consent?.decision === 'REFUSED').length;
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">Согласия на обработку персональных данных</h1>
@@ -54,7 +55,8 @@ export default async function ConsentsPage({ searchParams }: Props) {
                   <td className="px-3 py-2">{p.className}</td>
                   {c ? (
                     <>
-                      <td className={`px-3 py-2 font-bold ${c.decision === 'GRANTED' ? 'text-ok' : 'text-danger'}`}>{DECISION_LABELS[c.decision]}{c.guardian && <span className="block font-normal text-muted">{c.guardian.name}</span>}</td>
+                      <td className={`px-3 py-2 font-bold ${c.decision === 'GRANTED' ? 'text-ok' : 'text-danger'}`}>{DECISION_LABELS[c.decision]}{c.guardian && <span className="block font-normal text-muted">{c.guardian.name}</span>}
+                        {p.signerGone && <span className="block font-normal text-danger">Не действует: подписавший больше не представитель ученика — оформите заново</span>}</td>
                       <td className="px-3 py-2">{c.documentVersion}</td>
                       <td className="px-3 py-2">{DELIVERY_LABELS[c.deliveryPreference]}</td>
                       <td className="px-3 py-2">{[c.contactEmail, c.contactPhone].filter(Boolean).join(', ') || '—'}</td>
