@@ -7,16 +7,16 @@ import { getDb } from '../db';
 import { deliveryLists } from '../data/consents';
 import { className } from '../data/names';
 import { diaryResults } from '../data/diary/results';
-import { dedupeKeys, enqueue, existingKeys, type NotificationDraft } from '../mail/outbox';
+import { dedupeKeys, existingKeys } from '../mail/outbox';
 import { finalMarksLetter } from '../mail/templates/final-marks';
 import { FINAL_NOTICE_LOOKBACK_MS } from './due';
+import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
-import type { EnqueueOptions, EnqueueReport } from './weekly-digest';
 
 export async function enqueueFinalMarkNotices(options: EnqueueOptions): Promise<EnqueueReport> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - FINAL_NOTICE_LOOKBACK_MS);
-  const report: EnqueueReport = { enqueued: 0, alreadyQueued: 0 };
+  const report = emptyReport();
   const db = getDb();
   const schools = await db.school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, name: true, timezone: true } });
   for (const school of schools) {
@@ -35,20 +35,21 @@ export async function enqueueFinalMarkNotices(options: EnqueueOptions): Promise<
     );
     const queued = await existingKeys(letters.map((l) => l.key));
     report.alreadyQueued += queued.size;
-    const drafts: NotificationDraft[] = [];
+    // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {
       if (queued.has(l.key)) continue;
-      const results = await diaryResults(actor, l.studentId, now);
-      const period = results?.periods.find((p) => p.id === l.periodId);
-      if (!results || !period) continue;
-      const marks = results.subjects.filter((s) => s.cells[l.periodId]).map((s) => ({ subject: s.subject, text: s.cells[l.periodId].text }));
-      const pupil = await db.user.findFirst({ where: { id: l.studentId, schoolId: school.id }, select: { lastName: true, firstName: true, enrollments: { where: { endDate: null }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } } });
-      if (!pupil || !marks.length) continue;
-      const cls = pupil.enrollments[0]?.schoolClass;
-      const letter = finalMarksLetter({ schoolName: school.name, pupilName: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—', periodName: period.name, marks });
-      drafts.push({ ...letter, schoolId: school.id, kind: 'final-marks', recipientUserId: l.guardianId, toAddress: l.email, dedupeKey: l.key });
+      await queueLetter('final-mark-notices', school, l.studentId, report, { ...options, now }, async () => {
+        const results = await diaryResults(actor, l.studentId, now);
+        const period = results?.periods.find((p) => p.id === l.periodId);
+        if (!results || !period) return null;
+        const marks = results.subjects.filter((s) => s.cells[l.periodId]).map((s) => ({ subject: s.subject, text: s.cells[l.periodId].text }));
+        const pupil = await db.user.findFirst({ where: { id: l.studentId, schoolId: school.id }, select: { lastName: true, firstName: true, enrollments: { where: { endDate: null }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } } });
+        if (!pupil || !marks.length) return null;
+        const cls = pupil.enrollments[0]?.schoolClass;
+        const letter = finalMarksLetter({ schoolName: school.name, pupilName: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—', periodName: period.name, marks });
+        return { ...letter, schoolId: school.id, kind: 'final-marks', recipientUserId: l.guardianId, toAddress: l.email, dedupeKey: l.key };
+      });
     }
-    report.enqueued += await enqueue(drafts, { hold: options.hold, now });
   }
   return report;
 }

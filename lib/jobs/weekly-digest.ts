@@ -5,21 +5,18 @@ import 'server-only';
 import { getDb } from '../db';
 import { deliveriesOf } from '../data/consents';
 import { classTeacherName, readExtract } from '../data/extracts/week-extract';
-import { dedupeKeys, enqueue, existingKeys, type NotificationDraft } from '../mail/outbox';
+import { dedupeKeys, existingKeys } from '../mail/outbox';
 import { digestLetter } from '../mail/templates/digest';
 import { digestPupils } from './digest-pupils';
 import { dueDigestMonday } from './due';
+import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
 
-export type EnqueueOptions = { now?: Date; hold: boolean; schoolId?: number };
-export type EnqueueReport = { enqueued: number; alreadyQueued: number };
-
-/** Letters are written to the outbox in small groups, so a large school is not held in memory. */
-const FLUSH_EVERY = 25;
+export type { EnqueueOptions, EnqueueReport } from './per-pupil';
 
 export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<EnqueueReport> {
   const now = options.now ?? new Date();
-  const report: EnqueueReport = { enqueued: 0, alreadyQueued: 0 };
+  const report = emptyReport();
   const schools = await getDb().school.findMany({ where: options.schoolId ? { id: options.schoolId } : {}, select: { id: true, timezone: true, schoolDaysPerWeek: true } });
   for (const school of schools) {
     const actor = systemActor(school);
@@ -38,18 +35,15 @@ export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<Enq
       if (!teachers.has(classId)) teachers.set(classId, classTeacherName(school.id, classId));
       return teachers.get(classId)!;
     };
-    let drafts: NotificationDraft[] = [];
+    // Each letter is queued as soon as it is written: a large school is not held in memory, and
+    // one pupil's failure loses no other family's letter (per-pupil.ts).
     for (const r of recipients) {
       if (queued.has(r.key)) continue;
-      const extract = await readExtract(actor, r.studentId, monday, teacherOf, now);
-      if (!extract) continue;
-      drafts.push({ ...digestLetter(extract), schoolId: school.id, kind: 'digest', recipientUserId: r.guardianId, toAddress: r.email, dedupeKey: r.key });
-      if (drafts.length >= FLUSH_EVERY) {
-        report.enqueued += await enqueue(drafts, { hold: options.hold, now });
-        drafts = [];
-      }
+      await queueLetter('weekly-digest', school, r.studentId, report, { ...options, now }, async () => {
+        const extract = await readExtract(actor, r.studentId, monday, teacherOf, now);
+        return extract && { ...digestLetter(extract), schoolId: school.id, kind: 'digest', recipientUserId: r.guardianId, toAddress: r.email, dedupeKey: r.key };
+      });
     }
-    report.enqueued += await enqueue(drafts, { hold: options.hold, now });
   }
   return report;
 }

@@ -8,6 +8,8 @@ export type ExtractMark = {
   /** The work type's short name, e.g. 'к/р'. */
   workType: string;
   weight: number | null;
+  /** The teacher's comment on the mark: a diary must carry the teachers' remarks. */
+  comment: string | null;
 };
 
 export type ExtractLesson = {
@@ -15,13 +17,21 @@ export type ExtractLesson = {
   slot: number | null;
   subject: string;
   topic: string | null;
-  /** Class homework and this pupil's individual homework. */
+  /** A plain lesson at which the teacher has announced a test («Запланирована контрольная работа»). */
+  plannedTest: boolean;
+  /** Homework given earlier and due at this lesson: '№ 5, 6 (задано 16.11)'. */
+  homeworkDue: string[];
+  /** Class homework and this pupil's individual homework, with its due date: '§ 21 (к 25.11)'. */
   homework: string[];
   marks: ExtractMark[];
   /** 'Н', 'Б', 'УП', 'ОП' or null. */
   attendance: string | null;
+  /** What the teacher wrote on the attendance record ('справка от врача'), or null. */
+  attendanceComment: string | null;
   /** A timetable change worth a note: 'замена: Петрова А. И.', 'урок отменён'… */
   change: string | null;
+  /** The room when it differs from the timetable's, else null. */
+  room: string | null;
 };
 
 export type ExtractDay = {

@@ -1,11 +1,13 @@
 // The pieces of one weekly extract as measured blocks, at a given type scale: the day tables
-// (lessons, topics, homework, marks, absences), the period's averages and forecast, and the
-// signatures. week-extract.ts decides the scale and the pages.
+// (lessons, topics, homework, marks, absences, with changes and the teacher's remarks as notes),
+// the period's averages and forecast, and the signatures. week-extract.ts decides the scale and
+// the pages.
 import { formatDayHeaderRu, formatDayMonthRu } from '../domain/calendar';
 import { isAbsence, isAttendanceCode } from '../domain/attendance';
 import { capitalizeRu, pluralRu } from '../domain/russian';
 import { BAND, font, INK, MUTED, RULE, type PdfDoc } from './document';
 import type { ExtractDay, ExtractLesson, ExtractSubject, WeekExtract } from './extract-model';
+import { homeworkLines, teacherRemarks, timetableNotes } from './extract-remarks';
 import type { Block } from './flow';
 import { rowBlock, type Cell, type Column } from './table';
 
@@ -25,17 +27,23 @@ const SUBJECT_COLUMNS = (w: number): Column[] => {
   return [{ width: w - fixed }, { width: 34, align: 'center' }, { width: 40, align: 'center' }, { width: 48, align: 'center' }, { width: 46, align: 'center' }];
 };
 
+/** A note of small lines under a cell's text, or none. */
+const noteOf = (lines: string[], size: number, color?: string) => (lines.length ? { text: lines.join('\n'), size, color } : undefined);
+
 function lessonRow(doc: PdfDoc, lesson: ExtractLesson, s: number): Block {
   const size = 8 * s;
-  const homework = lesson.homework.join('\n');
+  const homework = homeworkLines(lesson).join('\n');
+  // Timetable changes under the subject, the teacher's remarks under the topic: small type, so a
+  // normal week still fits one page; they are what the family must read, so not in grey.
+  const remarks = noteOf(teacherRemarks(lesson), 7 * s, INK);
   return rowBlock(
     doc,
     PAGE_X,
     LESSON_COLUMNS(CONTENT_WIDTH),
     [
       { text: lesson.slot === null ? '' : String(lesson.slot), size, color: MUTED },
-      { text: lesson.subject, size, face: 'bold', note: lesson.change ? { text: lesson.change, size: 6.5 * s } : undefined },
-      { text: lesson.topic ?? '—', size, color: lesson.topic ? INK : MUTED },
+      { text: lesson.subject, size, face: 'bold', note: noteOf(timetableNotes(lesson), 6.5 * s) },
+      { text: lesson.topic ?? (remarks ? '' : '—'), size, color: lesson.topic ? INK : MUTED, note: remarks },
       { text: homework || '—', size, color: homework ? INK : MUTED },
       { kind: 'marks', marks: lesson.marks, size: 9 * s },
       lesson.attendance ? { text: lesson.attendance, size: 8.5 * s, face: 'bold' } : null,

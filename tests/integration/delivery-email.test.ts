@@ -3,7 +3,7 @@
 // SMTP failures are retried with backoff and sent once, for more than a day; only a recipient the
 // server refuses for good fails a letter, and a refused login or a server that is down keeps the
 // whole queue waiting; re-running a job duplicates nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { resetDb, testDb } from '../support/db';
@@ -120,7 +120,7 @@ const digestRows = () => db.notification.findMany({ where: { kind: 'digest' }, o
 describe('the weekly digest', () => {
   it('reaches exactly the families who chose e-mail with a consent; a refusal gets none and is on the paper list', async () => {
     smtp = await startSmtp();
-    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
 
     expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
@@ -147,7 +147,7 @@ describe('the weekly digest', () => {
 
   it('writes no digest to a parent unlinked from the child: the family is on paper, as with no consent', async () => {
     expect(await unlinkGuardian(await actorFor(db, fx.adminId), fx.parentId, fx.studentIds[0])).toEqual({ ok: true });
-    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: false, schoolId: fx.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
     expect((await deliveryLists(await actorFor(db, fx.adminId), {}, NOW))?.paper).toContainEqual({ studentId: fx.studentIds[0], reason: 'NO_CONSENT' });
   });
 
@@ -156,7 +156,7 @@ describe('the weekly digest', () => {
     const transport = smtpTransport(smtp.url, 'school@example.ru');
     await enqueueWeeklyDigests({ now: NOW, hold: false });
     await sendDueNotifications(transport, { now: NOW });
-    expect(await enqueueWeeklyDigests({ now: new Date(NOW.getTime() + 3_600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
+    expect(await enqueueWeeklyDigests({ now: new Date(NOW.getTime() + 3_600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
     expect(await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
     expect(await digestRows()).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
@@ -288,24 +288,24 @@ describe('whose week gets a digest', () => {
 
   it('writes nothing before the pupil’s first school day: an August intake waits for September', async () => {
     // Enrolled from 1 September, asked in the last week of August and in the summer after the year.
-    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-24'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
-    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2027-07-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
-    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-31'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-24'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2027-07-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-08-31'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
     expect(await digestWeeks()).toEqual(['2026-08-31']);
   });
 
   it('writes nothing for a week wholly in the holidays; a first graders’ holiday does not stop a fifth grader’s digest', async () => {
     await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Каникулы', startDate: day('2026-10-05'), endDate: day('2026-10-11'), gradeLevels: [] } });
     await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Для первых классов', startDate: day('2026-10-12'), endDate: day('2026-10-18'), gradeLevels: [1] } });
-    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
-    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-12'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-05'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-12'), hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
   });
 
   it('still writes the week of a pupil who left on its Wednesday, and none after', async () => {
     await db.enrollment.updateMany({ where: { studentId: fx.studentIds[0] }, data: { endDate: day('2026-09-16') } });
-    expect(await enqueueWeeklyDigests({ now: NOW, hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: NOW, hold: true })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
     expect(await digestRows()).toMatchObject([{ subject: 'Дневник за неделю 14–18 сентября 2026: Ученик1 Пётр, 5А' }]);
-    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
   });
 });
 
@@ -374,7 +374,7 @@ describe('no letters at night on the school clock', () => {
     await db.school.update({ where: { id: fx.schoolId }, data: { forecastDayOfMonth: 5 } });
     await db.mark.create({ data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], courseId: fx.courseId, lessonId: fx.lessonId, position: 0, value: '5', numericValue: 5, workTypeId: fx.workTypeId, createdById: fx.teacherId, updatedById: fx.teacherId } });
     const night = new Date('2026-10-04T21:37:00Z'); // 5 October, 00:37 in Moscow
-    expect(await enqueueMonthlyForecasts({ now: night, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
+    expect(await enqueueMonthlyForecasts({ now: night, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
     expect(await sendDueNotifications(transport, { now: night })).toMatchObject({ sent: 0 });
     expect(await sendDueNotifications(transport, { now: new Date('2026-10-05T05:00:00Z') })).toMatchObject({ sent: 1 });
   });
@@ -390,16 +390,16 @@ describe('final-mark notices and the monthly forecast', () => {
     });
     await db.finalMark.createMany({ data: [mark(first, '5'), mark(second, '4')] });
 
-    expect(await enqueueFinalMarkNotices({ now: new Date('2026-10-27T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0 }); // not visible yet
+    expect(await enqueueFinalMarkNotices({ now: new Date('2026-10-27T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 }); // not visible yet
     const after = new Date('2026-10-27T10:05:00Z');
-    expect(await enqueueFinalMarkNotices({ now: after, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
-    expect(await enqueueFinalMarkNotices({ now: new Date(after.getTime() + 600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
+    expect(await enqueueFinalMarkNotices({ now: after, hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueFinalMarkNotices({ now: new Date(after.getTime() + 600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
     const rows = await db.notification.findMany({ where: { kind: 'final-marks' } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ toAddress: 'olga@example.ru', subject: 'Итоговые отметки за 1 четверть: Ученик1 Пётр, 5А' });
     expect(rows[0].text).toContain('Математика: 5');
     // Long after, a republished period is old news: nothing is announced.
-    expect(await enqueueFinalMarkNotices({ now: new Date('2026-11-20T10:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0 });
+    expect(await enqueueFinalMarkNotices({ now: new Date('2026-11-20T10:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
   });
 
   it('sends the forecast once a month from the school’s day', async () => {
@@ -407,11 +407,63 @@ describe('final-mark notices and the monthly forecast', () => {
     await db.mark.createMany({
       data: ['5', '4', '5'].map((value, position) => ({ schoolId: fx.schoolId, studentId: fx.studentIds[0], courseId: fx.courseId, lessonId: fx.lessonId, position, value, numericValue: Number(value), workTypeId: fx.workTypeId, createdById: fx.teacherId, updatedById: fx.teacherId })),
     });
-    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-04T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0 });
-    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-05T09:00:00Z'), hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0 });
-    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-20T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1 });
+    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-04T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-05T09:00:00Z'), hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueMonthlyForecasts({ now: new Date('2026-10-20T09:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
     const [row] = await db.notification.findMany({ where: { kind: 'forecast' } });
     expect(row).toMatchObject({ toAddress: 'olga@example.ru', dedupeKey: `forecast:${fx.studentIds[0]}:${fx.parentId}:2026-10` });
     expect(row.text).toContain('Математика: отметок 3, средний 4,67, средневзвешенный 4,67, прогноз 5');
+  });
+});
+
+describe('one pupil’s failure', () => {
+  /** A second family on e-mail: the fourth pupil's mother, with a consent and published final marks for both pupils. */
+  async function secondFamily() {
+    const fourth = fx.studentIds[3];
+    const mother = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик4', firstName: 'Вера' });
+    await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: mother, studentId: fourth } });
+    await db.consent.create({
+      data: { schoolId: fx.schoolId, studentId: fourth, guardianId: mother, documentVersion: '2026.1', recordedById: fx.adminId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'vera@example.ru' },
+    });
+    const at = new Date('2026-10-04T10:00:00Z');
+    await db.finalMark.createMany({
+      data: [fx.studentIds[0], fourth].map((studentId) => ({
+        schoolId: fx.schoolId, studentId, courseId: fx.courseId, periodId: fx.studyPeriodId, value: '5', status: 'PUBLISHED' as const, publishedAt: at, visibleFrom: at, createdById: fx.teacherId, updatedById: fx.teacherId,
+      })),
+    });
+  }
+
+  it('costs only that family’s letter in every job: the others are queued, the failure is logged with ids only and counted, the next run writes it', async () => {
+    await secondFamily();
+    await db.school.update({ where: { id: fx.schoolId }, data: { forecastDayOfMonth: 5 } });
+    const [first] = fx.studentIds;
+    // No data is known that makes a builder throw, so the job's test hook does, for the first pupil
+    // (the first the jobs come to), with a message full of personal data that must not be logged.
+    const failFirst = (studentId: number) => {
+      if (studentId === first) throw new Error('Ученик1 Пётр, olga@example.ru: непредвиденные данные');
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const runs = [
+      { job: 'weekly-digest', kind: 'digest', run: (o: { testOnlyBeforeLetter?: typeof failFirst }) => enqueueWeeklyDigests({ now: NOW, hold: true, ...o }) },
+      { job: 'monthly-forecast', kind: 'forecast', run: (o: { testOnlyBeforeLetter?: typeof failFirst }) => enqueueMonthlyForecasts({ now: new Date('2026-10-05T09:00:00Z'), hold: true, ...o }) },
+      { job: 'final-mark-notices', kind: 'final-marks', run: (o: { testOnlyBeforeLetter?: typeof failFirst }) => enqueueFinalMarkNotices({ now: new Date('2026-10-05T09:00:00Z'), hold: true, ...o }) },
+    ];
+    try {
+      for (const { job, kind, run } of runs) {
+        errors.mockClear();
+        expect(await run({ testOnlyBeforeLetter: failFirst })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 1 });
+        expect((await db.notification.findMany({ where: { kind } })).map((r) => r.toAddress)).toEqual(['vera@example.ru']);
+        expect(errors).toHaveBeenCalledTimes(1);
+        const line = String(errors.mock.calls[0][0]);
+        expect(line).toContain(job);
+        expect(line).toContain(`школа ${fx.schoolId}, ученик ${first}`);
+        for (const personal of ['Пётр', 'olga@example.ru', 'непредвиденные']) expect(line).not.toContain(personal);
+        // Nothing was queued under the failed letter's key, so the next run writes it.
+        expect(await run({})).toEqual({ enqueued: 1, alreadyQueued: 1, failed: 0 });
+        expect((await db.notification.findMany({ where: { kind }, orderBy: { id: 'asc' } })).map((r) => r.toAddress)).toEqual(['vera@example.ru', 'olga@example.ru']);
+      }
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

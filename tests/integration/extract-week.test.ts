@@ -13,6 +13,7 @@ import type { Actor } from '../../lib/auth/actor';
 import { loadWeekExtract } from '../../lib/data/extracts/week-extract';
 import { batchExtracts, planBatch } from '../../lib/data/extracts/class-batch';
 import { renderWeekExtract } from '../../lib/pdf/week-extract';
+import { digestLetter } from '../../lib/mail/templates/digest';
 import { collectStream, streamExtractBatch } from '../../lib/pdf/extract-batch';
 
 const db = testDb();
@@ -21,10 +22,10 @@ const WEEK = '2026-09-14';
 const dir = mkdtempSync(path.join(tmpdir(), 'extract-week-'));
 let files = 0;
 
-function pdfPages(pdf: Buffer): string[] {
+function pdfPages(pdf: Buffer, mode: '-layout' | '-raw' = '-layout'): string[] {
   const file = path.join(dir, `${++files}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  return execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
 }
 
 let fx: SchoolFixture;
@@ -91,6 +92,47 @@ describe('one pupil’s extract', () => {
     expect(text).toMatch(/Сложение дробей.*2\s*Урок/);
     expect(text).toMatch(/Проценты\. Решение задач.*\sН(\s|$)/m);
     expect(text).not.toContain('Ученик1');
+  });
+});
+
+describe('what the diary shows beside the columns', () => {
+  /** The teacher's notes of the week: due dates, a planned test, comments, a room change; and another pupil's due card. */
+  async function notesOfTheWeek() {
+    const lessonOn = (date: string) => db.lesson.findFirstOrThrow({ where: { courseId: fx.courseId, date: day(date) } });
+    const [monday, wednesday] = [await lessonOn('2026-09-14'), await lessonOn('2026-09-16')];
+    const by = { schoolId: fx.schoolId, lessonId: monday.id, createdById: fx.teacherId, dueDate: day('2026-09-16') };
+    await db.homework.createMany({ data: [{ ...by, text: 'Выучить правило сложения дробей' }, { ...by, studentId: pupils.second, text: 'Карточка № 9 к среде' }] });
+    await db.lesson.update({ where: { id: wednesday.id }, data: { plannedTest: true } });
+    await db.mark.updateMany({ where: { studentId: pupils.first, lessonId: monday.id }, data: { comment: 'Аккуратнее с вычислениями' } });
+    await db.attendance.updateMany({ where: { studentId: pupils.first, lessonId: wednesday.id }, data: { comment: 'справка из поликлиники' } });
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-16'), slot: 2, kind: 'ROOM', room: '214' } });
+  }
+
+  it('prints due dates, homework due at a lesson, the planned test, the teacher’s comments and a room change; in the digest too; nothing of another pupil', async () => {
+    await notesOfTheWeek();
+    const parent = await actorFor(db, fx.parentId);
+    const result = await loadWeekExtract(parent, pupils.first, WEEK, NOW);
+    if (!result.ok) throw new Error(result.error);
+    // In drawing order (-raw) a cell's wrapped lines stay together, as the layout mode does not keep them.
+    const pages = pdfPages(await renderWeekExtract(result.extract), '-raw');
+    expect(pages).toHaveLength(1);
+    const text = pages[0].replace(/\s+/g, ' ');
+    const expected = [
+      'Выучить правило сложения дробей (к 16.09)', // on Monday, where it was given
+      'К уроку: Выучить правило сложения дробей (задано 14.09)', // on Wednesday, where it is due
+      'Запланирована контрольная работа',
+      'Комментарий к отметке 4: Аккуратнее с вычислениями',
+      'Б: справка из поликлиники',
+      'другой кабинет: 214',
+    ];
+    for (const s of expected) expect(text).toContain(s);
+    // The e-mail digest is built from the same extract and says the same.
+    const letter = digestLetter(result.extract);
+    for (const part of [letter.text, letter.html]) for (const s of expected.slice(2)) expect(part).toContain(s);
+    expect(letter.text).toContain('к уроку: Выучить правило сложения дробей (задано 14.09)');
+    expect(letter.html).toContain('К уроку: Выучить правило сложения дробей (задано 14.09)');
+    // Another pupil's individual homework, given or due, appears in none of them.
+    for (const part of [text, letter.text, letter.html]) expect(part).not.toContain('Карточка № 9');
   });
 });
 

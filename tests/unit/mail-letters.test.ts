@@ -12,8 +12,8 @@ const week: WeekExtract = {
   periodName: '2 четверть', classTeacherName: 'Герасимова А. В.', generatedOn: '2026-11-21',
   days: [
     { date: '2026-11-16', holiday: null, lessons: [
-      { slot: 1, subject: 'Русский язык', topic: 'Буквы о–ё после шипящих', homework: ['§ 21, упр. 165'], marks: [{ value: '5', workType: 'к/р', weight: 2 }], attendance: null, change: null },
-      { slot: 2, subject: 'Физика', topic: 'Давление <газа>', homework: [], marks: [], attendance: 'Б', change: 'замена: Петрова А. И.' },
+      { slot: 1, subject: 'Русский язык', topic: 'Буквы о–ё после шипящих', plannedTest: false, homeworkDue: [], homework: ['§ 21, упр. 165'], marks: [{ value: '5', workType: 'к/р', weight: 2, comment: null }], attendance: null, attendanceComment: null, change: null, room: null },
+      { slot: 2, subject: 'Физика', topic: 'Давление <газа>', plannedTest: false, homeworkDue: [], homework: [], marks: [], attendance: 'Б', attendanceComment: null, change: 'замена: Петрова А. И.', room: null },
     ] },
     { date: '2026-11-17', holiday: null, lessons: [] },
   ],
@@ -29,6 +29,19 @@ describe('the weekly digest', () => {
     }
     expect(letter.text).toContain('1. Русский язык — тема: Буквы о–ё после шипящих — задание: § 21, упр. 165 — отметки: 5 (к/р)');
     expect(letter.text).toContain('посещение: Б — болел');
+  });
+
+  it('carries what the diary shows beside the columns, in both parts: due dates, homework due at the lesson, the planned test, comments, a room change', () => {
+    const lesson = {
+      slot: 3, subject: 'Алгебра', topic: 'Квадратные уравнения', plannedTest: true, homeworkDue: ['№ 301 (задано 16.11)'], homework: ['№ 330 (к 25.11)'],
+      marks: [{ value: '3', workType: 'с/р', weight: 1, comment: 'Повторить теорему Виета' }], attendance: 'ОП', attendanceComment: 'на 10 минут', change: null, room: '214',
+    };
+    const letter = digestLetter({ ...week, days: [{ date: '2026-11-18', holiday: null, lessons: [lesson] }] });
+    for (const part of [letter.text, letter.html]) {
+      for (const s of ['№ 301 (задано 16.11)', '№ 330 (к 25.11)', 'Запланирована контрольная работа', 'Комментарий к отметке 3: Повторить теорему Виета', 'ОП: на 10 минут', 'другой кабинет: 214']) expect(part).toContain(s);
+    }
+    expect(letter.text).toContain('3. Алгебра (другой кабинет: 214) — тема: Квадратные уравнения — к уроку: № 301 (задано 16.11) — задание: № 330 (к 25.11)');
+    expect(letter.html).toContain('К уроку: № 301 (задано 16.11)');
   });
 
   it('escapes what came from the database in HTML', () => {

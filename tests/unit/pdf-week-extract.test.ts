@@ -14,11 +14,11 @@ import { countPupilMarkers } from '../../app/(journal)/class/[classId]/print/pro
 const dir = mkdtempSync(path.join(tmpdir(), 'pdf-extract-'));
 let files = 0;
 
-/** Text of each page (pdftotext -layout, pages split at form feeds). */
-function pagesOf(pdf: Buffer): string[] {
+/** Text of each page (pdftotext -layout, or -raw for drawing order, pages split at form feeds). */
+function pagesOf(pdf: Buffer, mode: '-layout' | '-raw' = '-layout'): string[] {
   const file = path.join(dir, `${++files}.pdf`);
   writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' });
   return text.split('\f').slice(0, -1);
 }
 
@@ -29,7 +29,8 @@ function pageCount(pdf: Buffer): number {
 }
 
 const lesson = (slot: number, over: Partial<ExtractLesson> = {}): ExtractLesson => ({
-  slot, subject: 'Алгебра', topic: 'Формулы сокращённого умножения', homework: ['№ 512, 514'], marks: [], attendance: null, change: null, ...over,
+  slot, subject: 'Алгебра', topic: 'Формулы сокращённого умножения', plannedTest: false, homeworkDue: [], homework: ['№ 512, 514'], marks: [],
+  attendance: null, attendanceComment: null, change: null, room: null, ...over,
 });
 
 function extract(name: string, lessonsPerDay: number, over: Partial<WeekExtract> = {}): WeekExtract {
@@ -47,7 +48,7 @@ describe('the weekly extract of one pupil', () => {
   it('prints the pupil, week, lessons, homework, marks with work type, absences, averages, forecast and signatures in Cyrillic', async () => {
     const x = extract('Филатова Алиса', 1);
     x.days[0].lessons = [
-      lesson(1, { subject: 'Русский язык', topic: 'Буквы о–ё после шипящих', homework: ['§ 21, упр. 165'], marks: [{ value: '5', workType: 'к/р', weight: 2 }] }),
+      lesson(1, { subject: 'Русский язык', topic: 'Буквы о–ё после шипящих', homework: ['§ 21, упр. 165'], marks: [{ value: '5', workType: 'к/р', weight: 2, comment: null }] }),
       lesson(2, { subject: 'Физика', topic: 'Давление', attendance: 'Б', change: 'замена: Петрова А. И.' }),
     ];
     x.days[5] = { date: '2026-11-21', holiday: null, lessons: [] };
@@ -60,6 +61,23 @@ describe('the weekly extract of one pupil', () => {
     expect(text).toMatch(/Русский язык.*5\s*к\/р/);
     expect(text).toMatch(/Физика.*Давление.*\sБ(\s|$)/m);
     expect(text).toMatch(/пропущено 1 урок/);
+  });
+
+  it('prints what the diary shows beside the columns: due dates, homework due at the lesson, the planned test, the teacher’s comments, a room change', async () => {
+    const x = extract('Филатова Алиса', 5);
+    x.days[1].lessons[0] = lesson(1, {
+      subject: 'Русский язык', topic: 'Причастный оборот', plannedTest: true,
+      homeworkDue: ['Упр. 201 (задано 16.11)'], homework: ['Сочинение «Осень» (к 25.11)'],
+      marks: [{ value: '4', workType: 'отв', weight: 1, comment: 'Не выучены правила' }],
+      attendance: 'ОП', attendanceComment: 'на 10 минут', room: '214',
+    });
+    // In drawing order (-raw) a cell's wrapped lines stay together, as the layout mode does not keep them.
+    const pages = pagesOf(await renderWeekExtract(x), '-raw');
+    expect(pages).toHaveLength(1); // a normal week with its notes still takes one sheet
+    const text = pages[0].replace(/\s+/g, ' ');
+    for (const expected of ['К уроку: Упр. 201 (задано 16.11)', 'Сочинение «Осень» (к 25.11)', 'Запланирована контрольная работа', 'Комментарий к отметке 4: Не выучены правила', 'ОП: на 10 минут', 'другой кабинет: 214']) {
+      expect(text).toContain(expected);
+    }
   });
 
   it('keeps a full week (six days of seven lessons) on one page by setting the type smaller', async () => {

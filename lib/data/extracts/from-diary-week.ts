@@ -1,8 +1,10 @@
 // The diary week (lib/data/diary/week.ts) as the extract prints it: the same lessons, topics,
-// homework, marks and absences, worded for paper. Pure, so the e-mail digest and the PDF are
-// built from one object and the tests can compare them.
+// homework (given and due), marks with the teacher's comments, absences and timetable changes as
+// the diary's lesson shows them (components/diary/lesson-item.tsx), worded for paper. Pure, so
+// the e-mail digest and the PDF are built from one object and the tests can compare them.
 import type { DiaryWeek, DiaryWeekLesson } from '../diary/week';
-import type { ExtractLesson, ExtractSubject, WeekExtract } from '../../pdf/extract-model';
+import type { DiaryMark } from '../diary/courses';
+import type { ExtractLesson, ExtractMark, ExtractSubject, WeekExtract } from '../../pdf/extract-model';
 import type { Forecast } from '../../domain/forecast';
 import { formatAverage } from '../../domain/averages';
 
@@ -43,21 +45,27 @@ function topicOf(l: DiaryWeekLesson): string | null {
   return l.topic;
 }
 
+const files = (h: { attachments: unknown[] }) => (h.attachments.length ? ` (приложено файлов: ${h.attachments.length}, спросите у учителя)` : '');
+const individually = (h: { individual: boolean }) => (h.individual ? 'Индивидуально: ' : '');
+const markOf = (m: DiaryMark): ExtractMark => ({ value: m.value, workType: m.workTypeShort, weight: m.weight, comment: m.comment });
+
 function lessonOf(l: DiaryWeekLesson): ExtractLesson {
   return {
     slot: l.slot,
     subject: subjectWithGroup(l.subject, l.group),
     topic: topicOf(l),
+    // As in the diary: the notice stands only on a plain lesson; a test lesson says so in its topic.
+    plannedTest: l.kind === 'LESSON' && l.plannedTest,
+    homeworkDue: l.homeworkDue.map((h) => `${individually(h)}${h.text} (задано ${formatDate(h.givenOn)})`),
     homework: [
       ...(l.noHomework ? ['не задано'] : []),
-      ...l.homework.map((h) => {
-        const files = h.attachments.length ? ` (приложено файлов: ${h.attachments.length}, спросите у учителя)` : '';
-        return (h.individual ? 'Индивидуально: ' : '') + h.text + files;
-      }),
+      ...l.homework.map((h) => individually(h) + h.text + (h.dueDate ? ` (к ${formatDate(h.dueDate)})` : '') + files(h)),
     ],
-    marks: l.marks.map((m) => ({ value: m.value, workType: m.workTypeShort, weight: m.weight })),
+    marks: l.marks.map(markOf),
     attendance: l.attendance?.code ?? null,
+    attendanceComment: l.attendance?.comment || null,
     change: changeNote(l),
+    room: l.roomChanged && l.room ? l.room : null,
   };
 }
 
@@ -88,10 +96,14 @@ export function extractFromDiaryWeek(week: DiaryWeek, extra: { classTeacherName:
         slot: null,
         subject: m.subject,
         topic: 'отметка без урока',
+        plannedTest: false,
+        homeworkDue: [],
         homework: [],
-        marks: [{ value: m.value, workType: m.workTypeShort, weight: m.weight }],
+        marks: [markOf(m)],
         attendance: null,
+        attendanceComment: null,
         change: null,
+        room: null,
       })),
     ],
   }));

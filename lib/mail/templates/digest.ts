@@ -5,6 +5,7 @@ import { formatDayHeaderRu } from '../../domain/calendar';
 import { formatRangeRu } from '../../domain/diary-format';
 import { ATTENDANCE_LABELS, isAttendanceCode } from '../../domain/attendance';
 import type { ExtractLesson, ExtractSubject, WeekExtract } from '../../pdf/extract-model';
+import { homeworkLines, teacherRemarks, timetableNotes } from '../../pdf/extract-remarks';
 import { CELL, escapeHtml as e, HEAD, htmlLetter, STANDARD_FOOTER } from '../html';
 
 export type Letter = { subject: string; text: string; html: string };
@@ -13,11 +14,15 @@ const marksText = (l: ExtractLesson) => l.marks.map((m) => (m.workType ? `${m.va
 const attendanceText = (code: string) => (isAttendanceCode(code) ? `${code} — ${ATTENDANCE_LABELS[code]}` : code);
 
 function lessonText(l: ExtractLesson): string {
-  const parts = [`${l.slot === null ? '•' : `${l.slot}.`} ${l.subject}${l.change ? ` (${l.change})` : ''}`];
+  const notes = timetableNotes(l);
+  const parts = [`${l.slot === null ? '•' : `${l.slot}.`} ${l.subject}${notes.length ? ` (${notes.join('; ')})` : ''}`];
   if (l.topic) parts.push(`тема: ${l.topic}`);
+  if (l.homeworkDue.length) parts.push(`к уроку: ${l.homeworkDue.join('; ')}`);
   if (l.homework.length) parts.push(`задание: ${l.homework.join('; ')}`);
   if (l.marks.length) parts.push(`отметки: ${marksText(l)}`);
   if (l.attendance) parts.push(`посещение: ${attendanceText(l.attendance)}`);
+  // The planned test and the teacher's comments, worded as in the PDF.
+  parts.push(...teacherRemarks(l));
   return parts.join(' — ');
 }
 
@@ -37,9 +42,12 @@ function dayHtml(day: WeekExtract['days'][number]): string {
   if (!day.lessons.length) return title + (day.holiday ? '' : `<p style="margin:4px 8px;color:#5f6b7a">Уроков нет</p>`);
   const rows = day.lessons
     .map((l) => {
-      const subject = `<b>${e(l.subject)}</b>${l.change ? `<br><span style="color:#5f6b7a;font-size:12px">${e(l.change)}</span>` : ''}`;
+      const small = (lines: string[], color: string) => lines.map((t) => `<span style="color:${color};font-size:12px">${e(t)}</span>`);
+      const subject = [`<b>${e(l.subject)}</b>`, ...small(timetableNotes(l), '#5f6b7a')].join('<br>');
+      const remarks = small(teacherRemarks(l), '#1f2933');
+      const topic = [...(l.topic || !remarks.length ? [e(l.topic ?? '—')] : []), ...remarks].join('<br>');
       const marks = l.marks.map((m) => `<b>${e(m.value)}</b>${m.workType ? ` <span style="color:#5f6b7a;font-size:12px">${e(m.workType)}</span>` : ''}`).join(' ');
-      return `<tr><td style="${CELL}color:#5f6b7a">${l.slot ?? ''}</td><td style="${CELL}">${subject}</td><td style="${CELL}">${e(l.topic ?? '—')}</td><td style="${CELL}">${l.homework.map(e).join('<br>') || '—'}</td><td style="${CELL}">${marks}</td><td style="${CELL}font-weight:bold">${e(l.attendance ?? '')}</td></tr>`;
+      return `<tr><td style="${CELL}color:#5f6b7a">${l.slot ?? ''}</td><td style="${CELL}">${subject}</td><td style="${CELL}">${topic}</td><td style="${CELL}">${homeworkLines(l).map(e).join('<br>') || '—'}</td><td style="${CELL}">${marks}</td><td style="${CELL}font-weight:bold">${e(l.attendance ?? '')}</td></tr>`;
     })
     .join('');
   return `${title}<table style="border-collapse:collapse;width:100%"><tr><th style="${HEAD}">№</th><th style="${HEAD}">Предмет</th><th style="${HEAD}">Тема урока</th><th style="${HEAD}">Домашнее задание</th><th style="${HEAD}">Отметки</th><th style="${HEAD}">Проп.</th></tr>${rows}</table>`;

@@ -1,0 +1,51 @@
+// One family's letter at a time. The letter jobs (weekly digest, monthly forecast, final-mark
+// notices) build and queue each letter on its own, so a pupil whose data makes a builder throw
+// costs that family's letter only: the error is logged and counted, the school's other letters
+// still go, and the next run tries that pupil again (nothing was queued under its dedupe key).
+import 'server-only';
+import { enqueue, type NotificationDraft } from '../mail/outbox';
+
+export type EnqueueOptions = {
+  now?: Date;
+  hold: boolean;
+  schoolId?: number;
+  /**
+   * For tests only: called before each letter is built. No data the builders cannot handle is
+   * known, so the tests make one pupil's letter fail by throwing here.
+   */
+  testOnlyBeforeLetter?: (studentId: number) => void;
+};
+
+/** `failed`: letters not written this run because building or queuing them threw. */
+export type EnqueueReport = { enqueued: number; alreadyQueued: number; failed: number };
+
+export const emptyReport = (): EnqueueReport => ({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+
+/**
+ * The error's type and where it was thrown, without its message: messages (a database error's
+ * above all) may quote the pupil's data, and the log is to hold ids only.
+ */
+function withoutMessage(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [error.name, ...frames.slice(0, 5)].join('\n');
+}
+
+/** Builds one letter (null: nothing to write) and queues it; a throw is logged and counted. */
+export async function queueLetter(
+  job: string,
+  school: { id: number },
+  studentId: number,
+  report: EnqueueReport,
+  options: EnqueueOptions,
+  build: () => Promise<NotificationDraft | null>,
+): Promise<void> {
+  try {
+    options.testOnlyBeforeLetter?.(studentId);
+    const draft = await build();
+    if (draft) report.enqueued += await enqueue([draft], { hold: options.hold, now: options.now });
+  } catch (error) {
+    report.failed++;
+    console.error(`[задания] ${job}: школа ${school.id}, ученик ${studentId}: письмо не записано, ${withoutMessage(error)}`);
+  }
+}

@@ -1,0 +1,24 @@
+// The short notes a lesson of the extract carries besides its columns, worded once here so the
+// PDF and the e-mail digest say the same thing as the diary's lesson (components/diary/lesson-item).
+import type { ExtractLesson } from './extract-model';
+
+export const PLANNED_TEST = 'Запланирована контрольная работа';
+
+/** What changed in the timetable: printed under the subject. */
+export function timetableNotes(l: ExtractLesson): string[] {
+  return [l.change, l.room ? `другой кабинет: ${l.room}` : null].filter((s): s is string => s !== null);
+}
+
+/** The planned test and the teacher's words on marks and attendance: printed under the topic. */
+export function teacherRemarks(l: ExtractLesson): string[] {
+  return [
+    ...(l.plannedTest ? [PLANNED_TEST] : []),
+    ...l.marks.filter((m) => m.comment).map((m) => `Комментарий к отметке ${m.value}: ${m.comment}`),
+    ...(l.attendance && l.attendanceComment ? [`${l.attendance}: ${l.attendanceComment}`] : []),
+  ];
+}
+
+/** Homework due at the lesson first (it is what the pupil brings), then homework given at it. */
+export function homeworkLines(l: ExtractLesson): string[] {
+  return [...l.homeworkDue.map((h) => `К уроку: ${h}`), ...l.homework];
+}
