@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { changeOwnPassword } from '@/lib/data/accounts';
 
@@ -15,15 +16,17 @@ const schema = z
   .refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'Пароли не совпадают' });
 
 export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  const user = await getSessionUser();
-  if (!user) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const errors: ChangePasswordState['errors'] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as 'current'] ??= issue.message;
-    return { errors };
-  }
-  const result = await changeOwnPassword(user, parsed.data.current, parsed.data.password);
-  if (!result.ok) return { errors: { [result.field]: result.error } };
-  return { ok: true };
+  return answerErrors('changePasswordAction', (form): ChangePasswordState => ({ errors: { form } }), async () => {
+    const user = await getSessionUser();
+    if (!user) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    const parsed = schema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const errors: ChangePasswordState['errors'] = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as 'current'] ??= issue.message;
+      return { errors };
+    }
+    const result = await changeOwnPassword(user, parsed.data.current, parsed.data.password);
+    if (!result.ok) return { errors: { [result.field]: result.error } };
+    return { ok: true };
+  });
 }

@@ -5,6 +5,7 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { writeAudit } from '../../audit';
+import { isIsoDate } from '../../domain/calendar';
 import { normalizeMarkValue } from '../../domain/grading';
 import { finalMarkVisibleFrom } from '../../domain/journal-grid';
 import type { FinalMarkSpecial } from '../../generated/prisma/enums';
@@ -68,6 +69,7 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
   } else if (input.kind === 'special') {
     data.special = input.special;
   } else {
+    if (!isIsoDate(input.until)) return fail(MESSAGES.noSuchDate, 'until');
     if (input.until <= isoDate(period.endDate)) return fail('Отсрочка — до даты после окончания периода', 'until');
     if (input.reason.trim().length < 3) return fail('Укажите причину отсрочки', 'reason');
     data.deferredUntil = dbDate(input.until);
@@ -99,7 +101,12 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
   }
 }
 
-/** Publishes every draft final mark of the course in the period. */
+/**
+ * Publishes every draft final mark of the course in the period. The drafts are locked (FOR UPDATE)
+ * before they are read, so a co-teacher's setFinalMark either commits first (and its value is
+ * what is published and audited) or waits for the publish and then finds the version changed;
+ * the audit's old value is always the value the publish replaced.
+ */
 export async function publishFinalMarks(actor: Actor, t: Target, now = new Date()): Promise<Result<{ published: number; visibleFrom: string }>> {
   if (!actor.permissions.has('finalmarks:write')) return fail(MESSAGES.denied);
   const target = await writableTarget(actor, t);
@@ -107,12 +114,21 @@ export async function publishFinalMarks(actor: Actor, t: Target, now = new Date(
   const visibleFrom = finalMarkVisibleFrom(now, target.course.school.resultVisibilityHours);
   return getDb().$transaction(async (tx) => {
     if (!(await lockOpenPeriod(tx, t.periodId))) return fail(MESSAGES.periodClosed);
-    const drafts = await tx.finalMark.findMany({ where: { courseId: t.courseId, periodId: t.periodId, status: 'DRAFT', course: writableCourses(actor) }, select: snapshot });
+    // Waits for writes in flight on these rows; a row published meanwhile is no longer a draft
+    // (PostgreSQL checks the condition again on the row's latest version).
+    const locked = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM final_marks WHERE course_id = ${t.courseId} AND period_id = ${t.periodId} AND status = 'DRAFT' ORDER BY id FOR UPDATE`;
+    // Read after the lock: this statement sees the rows as the writes before it committed them.
+    const drafts = locked.length
+      ? await tx.finalMark.findMany({ where: { id: { in: locked.map((r) => r.id) }, status: 'DRAFT', course: writableCourses(actor) }, select: snapshot, orderBy: { id: 'asc' } })
+      : [];
     if (!drafts.length) return fail('Нет неопубликованных итоговых отметок');
-    await tx.finalMark.updateMany({
-      where: { id: { in: drafts.map((d) => d.id) } },
+    // The locks keep every row at the version read; the filter says so for whoever reads this.
+    const published = await tx.finalMark.updateMany({
+      where: { status: 'DRAFT', OR: drafts.map((d) => ({ id: d.id, version: d.version })) },
       data: { status: 'PUBLISHED', publishedAt: now, visibleFrom, updatedById: actor.id, version: { increment: 1 } },
     });
+    if (published.count !== drafts.length) throw new Error(`publishFinalMarks: ${published.count} of ${drafts.length} locked drafts updated`);
     await tx.auditLog.createMany({
       data: drafts.map((d) => ({
         schoolId: actor.schoolId, actorId: actor.id, action: 'finalmark.publish', entityType: 'FinalMark', entityId: String(d.id),

@@ -5,6 +5,7 @@ import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { writeAudit } from '../../audit';
 import { checkAttachment } from '../../domain/attachment-types';
+import { isIsoDate } from '../../domain/calendar';
 import { dbDate } from '../dates';
 import { readableCourses, writableLessons } from '../scope';
 import { fail, MESSAGES, type Result } from './result';
@@ -15,6 +16,7 @@ export type HomeworkInput = { text: string; dueDate: string | null; studentIds: 
 /** Class homework (no pupils chosen) replaces the lesson's class assignment; individual homework adds one per pupil. */
 export async function saveHomework(actor: Actor, lessonId: number, input: HomeworkInput): Promise<Result<{ ids: number[] }>> {
   if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
+  if (input.dueDate && !isIsoDate(input.dueDate)) return fail(MESSAGES.noSuchDate, 'dueDate');
   const db = getDb();
   const ctx = await writableLesson(db, actor, lessonId);
   if (!ctx.ok) return ctx;

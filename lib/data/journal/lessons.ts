@@ -6,6 +6,7 @@ import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import { writeAudit } from '../../audit';
+import { isIsoDate } from '../../domain/calendar';
 import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate } from '../dates';
 import { writableCourses } from '../scope';
@@ -18,6 +19,7 @@ export { LESSON_KIND_LABELS } from '../../domain/diary-format';
 /** Finds or creates the lesson of a course in a slot on a date; the substitute may open it too. */
 export async function openLesson(actor: Actor, input: { courseId: number; date: string; slot: number }): Promise<Result<{ lessonId: number }>> {
   if (!actor.permissions.has('lessons:write')) return fail(MESSAGES.denied);
+  if (!isIsoDate(input.date)) return fail(MESSAGES.noSuchDate, 'date');
   const db = getDb();
   const date = dbDate(input.date);
   const [course, substitution] = await Promise.all([

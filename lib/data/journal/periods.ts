@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/actor';
 import { writeAudit } from '../../audit';
 import { isoDate } from '../dates';
 import { fail, MESSAGES, type Result } from './result';
+import { TX_OPTIONS } from './write-context';
 
 export async function listPeriods(actor: Actor) {
   if (!actor.permissions.has('periods:close')) return null;
@@ -31,6 +32,8 @@ export async function setPeriodStatus(actor: Actor, periodId: number, close: boo
   if (!actor.permissions.has('periods:close')) return fail(MESSAGES.denied);
   if (!close && reason.trim().length < 5) return fail('Укажите причину открытия периода', 'reason');
   const db = getDb();
+  // The FOR UPDATE below queues behind every write in flight in the period: at quarter end that can
+  // take longer than Prisma's default limits (2 s wait, 5 s timeout), so it gets the writes' limits.
   return db.$transaction(async (tx) => {
     // FOR UPDATE waits for writes in flight in this period (they hold FOR SHARE) to commit.
     const rows = await tx.$queryRaw<{ status: string }[]>`
@@ -48,5 +51,5 @@ export async function setPeriodStatus(actor: Actor, periodId: number, close: boo
       entityType: 'StudyPeriod', entityId: periodId, oldValue: { status: from }, newValue: { status: to }, details: { reason: reason.trim() || null },
     });
     return { ok: true as const };
-  });
+  }, TX_OPTIONS);
 }

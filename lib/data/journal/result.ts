@@ -15,6 +15,7 @@ export const MESSAGES = {
   notOnScale: (values: readonly string[]) => `Такой отметки нет в шкале предмета (допустимо: ${values.join(', ')})`,
   badCode: 'Нет такого кода посещаемости (допустимо: Н, Б, УП, ОП)',
   badWorkType: 'Неизвестная форма контроля',
+  noSuchDate: 'Такой даты нет в календаре',
   unexpected: 'Не удалось сохранить. Проверьте соединение и повторите (Enter).',
 } as const;
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { recordConsent } from '@/lib/data/consents';
 
@@ -34,17 +35,19 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function recordConsentAction(_prev: ConsentFormState, form: FormData): Promise<ConsentFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-  const parsed = consentSchema.safeParse({
-    studentId: form.get('studentId'), guardianId: form.get('guardianId') || undefined, decision: form.get('decision') ?? undefined,
-    documentVersion: text(form, 'documentVersion'), deliveryPreference: form.get('deliveryPreference') ?? (form.get('decision') === 'REFUSED' ? 'PAPER' : undefined),
-    contactEmail: text(form, 'contactEmail'), contactPhone: text(form, 'contactPhone'), note: text(form, 'note'),
+  return answerErrors('recordConsentAction', (form): ConsentFormState => ({ errors: { form } }), async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    const parsed = consentSchema.safeParse({
+      studentId: form.get('studentId'), guardianId: form.get('guardianId') || undefined, decision: form.get('decision') ?? undefined,
+      documentVersion: text(form, 'documentVersion'), deliveryPreference: form.get('deliveryPreference') ?? (form.get('decision') === 'REFUSED' ? 'PAPER' : undefined),
+      contactEmail: text(form, 'contactEmail'), contactPhone: text(form, 'contactPhone'), note: text(form, 'note'),
+    });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+    const result = await recordConsent(actor, parsed.data);
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/consents');
+    revalidatePath(`/admin/consents/${parsed.data.studentId}`);
+    return { ok: true, message: parsed.data.decision === 'GRANTED' ? 'Согласие записано.' : 'Отказ записан: семья будет получать бумажные выписки.' };
   });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
-  const result = await recordConsent(actor, parsed.data);
-  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
-  revalidatePath('/admin/consents');
-  revalidatePath(`/admin/consents/${parsed.data.studentId}`);
-  return { ok: true, message: parsed.data.decision === 'GRANTED' ? 'Согласие записано.' : 'Отказ записан: семья будет получать бумажные выписки.' };
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { setRolePermissions } from '@/lib/data/roles';
 
@@ -10,12 +11,14 @@ export type RoleFormState = { ok?: boolean; error?: string };
 const schema = z.object({ role: z.string().min(1), permissions: z.array(z.string()) });
 
 export async function saveRolePermissions(_prev: RoleFormState, form: FormData): Promise<RoleFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-  const parsed = schema.safeParse({ role: form.get('role'), permissions: form.getAll('permissions').map(String) });
-  if (!parsed.success) return { error: 'Неверные данные формы' };
-  const result = await setRolePermissions(actor, parsed.data.role, parsed.data.permissions);
-  if (!result.ok) return { error: result.error };
-  revalidatePath('/admin/roles');
-  return { ok: true };
+  return answerErrors('saveRolePermissions', (error): RoleFormState => ({ error }), async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    const parsed = schema.safeParse({ role: form.get('role'), permissions: form.getAll('permissions').map(String) });
+    if (!parsed.success) return { error: 'Неверные данные формы' };
+    const result = await setRolePermissions(actor, parsed.data.role, parsed.data.permissions);
+    if (!result.ok) return { error: result.error };
+    revalidatePath('/admin/roles');
+    return { ok: true };
+  });
 }

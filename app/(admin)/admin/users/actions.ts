@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -22,6 +23,8 @@ const newUserSchema = z.object({
   classTeacherOf: z.coerce.number().int().positive().optional(),
 });
 
+const formError = (form: string): FormState => ({ errors: { form } });
+
 function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
@@ -29,78 +32,82 @@ function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
 }
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-  const parsed = newUserSchema.safeParse({
-    lastName: form.get('lastName'), firstName: form.get('firstName'), middleName: form.get('middleName') ?? undefined,
-    email: form.get('email') ?? undefined, phone: form.get('phone') ?? undefined,
-    roles: form.getAll('roles').map(String), classTeacherOf: form.get('classTeacherOf') || undefined,
+  return answerErrors('createUserAction', formError, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    const parsed = newUserSchema.safeParse({
+      lastName: form.get('lastName'), firstName: form.get('firstName'), middleName: form.get('middleName') ?? undefined,
+      email: form.get('email') ?? undefined, phone: form.get('phone') ?? undefined,
+      roles: form.getAll('roles').map(String), classTeacherOf: form.get('classTeacherOf') || undefined,
+    });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+    const result = await createUser(actor, { ...parsed.data, roles: parsed.data.roles as Role[] });
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/users');
+    return { ok: true, message: 'Пользователь создан. Передайте ему логин и временный пароль — он сменит его при первом входе.', credentials: { login: result.login, password: result.password } };
   });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
-  const result = await createUser(actor, { ...parsed.data, roles: parsed.data.roles as Role[] });
-  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
-  revalidatePath('/admin/users');
-  return { ok: true, message: 'Пользователь создан. Передайте ему логин и временный пароль — он сменит его при первом входе.', credentials: { login: result.login, password: result.password } };
 }
 
 const idSchema = z.coerce.number().int().positive();
 
 export async function userCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-  const userId = idSchema.safeParse(form.get('userId'));
-  if (!userId.success) return { errors: { form: 'Неверный пользователь' } };
-  const command = String(form.get('command'));
-  let result;
-  switch (command) {
-    case 'roles': {
-      const roles = form.getAll('roles').map(String);
-      if (!roles.every(isRole)) return { errors: { roles: 'Неизвестная роль' } };
-      result = await setRoles(actor, userId.data, roles as Role[]);
-      break;
+  return answerErrors('userCommandAction', formError, async (): Promise<FormState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    const userId = idSchema.safeParse(form.get('userId'));
+    if (!userId.success) return { errors: { form: 'Неверный пользователь' } };
+    const command = String(form.get('command'));
+    let result;
+    switch (command) {
+      case 'roles': {
+        const roles = form.getAll('roles').map(String);
+        if (!roles.every(isRole)) return { errors: { roles: 'Неизвестная роль' } };
+        result = await setRoles(actor, userId.data, roles as Role[]);
+        break;
+      }
+      case 'grants':
+        result = await setUserGrants(actor, userId.data, form.getAll('permissions').map(String));
+        break;
+      case 'deactivate':
+      case 'activate':
+        result = await setActive(actor, userId.data, command === 'activate');
+        break;
+      case 'reset-password': {
+        const r = await resetPassword(actor, userId.data);
+        if (!r.ok) return { errors: { form: r.error } };
+        revalidatePath(`/admin/users/${userId.data}`);
+        return { ok: true, message: 'Выдан новый временный пароль. Прежние сеансы завершены.', credentials: { login: r.login, password: r.password } };
+      }
+      case 'end-sessions': {
+        const r = await endSessions(actor, userId.data);
+        if (!r.ok) return { errors: { form: r.error } };
+        revalidatePath(`/admin/users/${userId.data}`);
+        return { ok: true, message: `Завершено сеансов: ${r.ended}` };
+      }
+      case 'class-teacher': {
+        const classId = idSchema.safeParse(form.get('classId'));
+        if (!classId.success) return { errors: { classId: 'Выберите класс' } };
+        result = await assignClassTeacher(actor, classId.data, userId.data);
+        break;
+      }
+      case 'link-child': {
+        const pupil = z.object({ classId: idSchema, lastName: z.string().trim().min(1, 'Укажите фамилию'), firstName: z.string().trim().min(1, 'Укажите имя') })
+          .safeParse({ classId: form.get('classId'), lastName: form.get('lastName'), firstName: form.get('firstName') });
+        if (!pupil.success) return { errors: { pupil: pupil.error.issues[0].message } };
+        result = await linkGuardian(actor, userId.data, pupil.data);
+        break;
+      }
+      case 'unlink-child': {
+        const studentId = idSchema.safeParse(form.get('studentId'));
+        if (!studentId.success) return { errors: { form: 'Неверный ученик' } };
+        result = await unlinkGuardian(actor, userId.data, studentId.data);
+        break;
+      }
+      default:
+        return { errors: { form: 'Неизвестное действие' } };
     }
-    case 'grants':
-      result = await setUserGrants(actor, userId.data, form.getAll('permissions').map(String));
-      break;
-    case 'deactivate':
-    case 'activate':
-      result = await setActive(actor, userId.data, command === 'activate');
-      break;
-    case 'reset-password': {
-      const r = await resetPassword(actor, userId.data);
-      if (!r.ok) return { errors: { form: r.error } };
-      revalidatePath(`/admin/users/${userId.data}`);
-      return { ok: true, message: 'Выдан новый временный пароль. Прежние сеансы завершены.', credentials: { login: r.login, password: r.password } };
-    }
-    case 'end-sessions': {
-      const r = await endSessions(actor, userId.data);
-      if (!r.ok) return { errors: { form: r.error } };
-      revalidatePath(`/admin/users/${userId.data}`);
-      return { ok: true, message: `Завершено сеансов: ${r.ended}` };
-    }
-    case 'class-teacher': {
-      const classId = idSchema.safeParse(form.get('classId'));
-      if (!classId.success) return { errors: { classId: 'Выберите класс' } };
-      result = await assignClassTeacher(actor, classId.data, userId.data);
-      break;
-    }
-    case 'link-child': {
-      const pupil = z.object({ classId: idSchema, lastName: z.string().trim().min(1, 'Укажите фамилию'), firstName: z.string().trim().min(1, 'Укажите имя') })
-        .safeParse({ classId: form.get('classId'), lastName: form.get('lastName'), firstName: form.get('firstName') });
-      if (!pupil.success) return { errors: { pupil: pupil.error.issues[0].message } };
-      result = await linkGuardian(actor, userId.data, pupil.data);
-      break;
-    }
-    case 'unlink-child': {
-      const studentId = idSchema.safeParse(form.get('studentId'));
-      if (!studentId.success) return { errors: { form: 'Неверный ученик' } };
-      result = await unlinkGuardian(actor, userId.data, studentId.data);
-      break;
-    }
-    default:
-      return { errors: { form: 'Неизвестное действие' } };
-  }
-  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
-  revalidatePath(`/admin/users/${userId.data}`);
-  return { ok: true, message: 'Сохранено' };
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath(`/admin/users/${userId.data}`);
+    return { ok: true, message: 'Сохранено' };
+  });
 }

@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { isIsoDate } from '@/lib/domain/calendar';
 import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
 import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 
@@ -11,7 +13,8 @@ export type FormState = { ok?: boolean; message?: string; errors?: Record<string
 
 const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
 const id = z.coerce.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату').refine(isIsoDate, 'Такой даты нет в календаре');
+const formError = (message: string): FormState => ({ errors: { form: message } });
 
 function firstErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -22,13 +25,15 @@ function firstErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
 const openSchema = z.object({ courseId: id, date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
 
 export async function openLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return expired;
-  const parsed = openSchema.safeParse({ courseId: form.get('courseId'), date: form.get('date'), slot: form.get('slot') });
-  if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
-  const r = await openLesson(actor, parsed.data);
-  if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
-  redirect(`/journal/lessons/${r.lessonId}`);
+  return answerErrors('openLessonAction', formError, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = openSchema.safeParse({ courseId: form.get('courseId'), date: form.get('date'), slot: form.get('slot') });
+    if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+    const r = await openLesson(actor, parsed.data);
+    if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+    redirect(`/journal/lessons/${r.lessonId}`);
+  });
 }
 
 const lessonSchema = z.object({
@@ -42,19 +47,21 @@ const lessonSchema = z.object({
 });
 
 export async function updateLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return expired;
-  const parsed = lessonSchema.safeParse({
-    lessonId: form.get('lessonId'), topic: form.get('topic') ?? '', plannedTopicId: form.get('plannedTopicId') ?? '',
-    lessonKind: form.get('lessonKind'), plannedTest: form.get('plannedTest') === 'on',
-    substituteTeacherId: form.get('substituteTeacherId') ?? '', expectedVersion: form.get('expectedVersion'),
+  return answerErrors('updateLessonAction', formError, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = lessonSchema.safeParse({
+      lessonId: form.get('lessonId'), topic: form.get('topic') ?? '', plannedTopicId: form.get('plannedTopicId') ?? '',
+      lessonKind: form.get('lessonKind'), plannedTest: form.get('plannedTest') === 'on',
+      substituteTeacherId: form.get('substituteTeacherId') ?? '', expectedVersion: form.get('expectedVersion'),
+    });
+    if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+    const { lessonId, ...input } = parsed.data;
+    const r = await updateLesson(actor, lessonId, input);
+    if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+    revalidatePath(`/journal/lessons/${lessonId}`);
+    return { ok: true, message: 'Урок сохранён' };
   });
-  if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
-  const { lessonId, ...input } = parsed.data;
-  const r = await updateLesson(actor, lessonId, input);
-  if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
-  revalidatePath(`/journal/lessons/${lessonId}`);
-  return { ok: true, message: 'Урок сохранён' };
 }
 
 const homeworkSchema = z.object({
@@ -65,34 +72,38 @@ const homeworkSchema = z.object({
 });
 
 export async function saveHomeworkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return expired;
-  const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds') });
-  if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
-  const { lessonId, ...input } = parsed.data;
-  const r = await saveHomework(actor, lessonId, input);
-  if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
-  revalidatePath(`/journal/lessons/${lessonId}`);
-  return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
+  return answerErrors('saveHomeworkAction', formError, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds') });
+    if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+    const { lessonId, ...input } = parsed.data;
+    const r = await saveHomework(actor, lessonId, input);
+    if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+    revalidatePath(`/journal/lessons/${lessonId}`);
+    return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
+  });
 }
 
 const refSchema = z.object({ lessonId: id, targetId: id });
 
 /** Small commands on the lesson page: delete homework or a file, confirm attendance taken, record «no homework». */
 export async function lessonCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return expired;
-  const parsed = refSchema.safeParse({ lessonId: form.get('lessonId'), targetId: form.get('targetId') ?? form.get('lessonId') });
-  if (!parsed.success) return { errors: { form: 'Неверный запрос' } };
-  const { lessonId, targetId } = parsed.data;
-  const command = String(form.get('command'));
-  const r =
-    command === 'delete-homework' ? await deleteHomework(actor, targetId)
-    : command === 'delete-attachment' ? await deleteAttachment(actor, targetId)
-    : command === 'attendance-taken' ? await confirmAttendance(actor, lessonId)
-    : command === 'no-homework' ? await recordNoHomework(actor, lessonId)
-    : { ok: false as const, error: 'Неизвестное действие' };
-  if (!r.ok) return { errors: { form: r.error } };
-  revalidatePath(`/journal/lessons/${lessonId}`);
-  return { ok: true, message: 'Готово' };
+  return answerErrors('lessonCommandAction', formError, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = refSchema.safeParse({ lessonId: form.get('lessonId'), targetId: form.get('targetId') ?? form.get('lessonId') });
+    if (!parsed.success) return { errors: { form: 'Неверный запрос' } };
+    const { lessonId, targetId } = parsed.data;
+    const command = String(form.get('command'));
+    const r =
+      command === 'delete-homework' ? await deleteHomework(actor, targetId)
+      : command === 'delete-attachment' ? await deleteAttachment(actor, targetId)
+      : command === 'attendance-taken' ? await confirmAttendance(actor, lessonId)
+      : command === 'no-homework' ? await recordNoHomework(actor, lessonId)
+      : { ok: false as const, error: 'Неизвестное действие' };
+    if (!r.ok) return { errors: { form: r.error } };
+    revalidatePath(`/journal/lessons/${lessonId}`);
+    return { ok: true, message: 'Готово' };
+  });
 }

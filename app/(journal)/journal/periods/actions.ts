@@ -2,20 +2,25 @@
 // Management closes and reopens study periods; reopening needs a reason (audited).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { setPeriodStatus } from '@/lib/data/journal/periods';
 
 export type PeriodFormState = { ok?: boolean; message?: string; error?: string };
 
+const failed = (error: string): PeriodFormState => ({ error });
+
 const schema = z.object({ periodId: z.coerce.number().int().positive(), close: z.enum(['1', '0']), reason: z.string().trim().max(500, 'Слишком длинно') });
 
 export async function periodStatusAction(_prev: PeriodFormState, form: FormData): Promise<PeriodFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-  const parsed = schema.safeParse({ periodId: form.get('periodId'), close: form.get('close'), reason: form.get('reason') ?? '' });
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const r = await setPeriodStatus(actor, parsed.data.periodId, parsed.data.close === '1', parsed.data.reason);
-  if (!r.ok) return { error: r.error };
-  revalidatePath('/journal/periods');
-  return { ok: true, message: parsed.data.close === '1' ? 'Период закрыт' : 'Период открыт' };
+  return answerErrors('periodStatusAction', failed, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    const parsed = schema.safeParse({ periodId: form.get('periodId'), close: form.get('close'), reason: form.get('reason') ?? '' });
+    if (!parsed.success) return { error: parsed.error.issues[0].message };
+    const r = await setPeriodStatus(actor, parsed.data.periodId, parsed.data.close === '1', parsed.data.reason);
+    if (!r.ok) return { error: r.error };
+    revalidatePath('/journal/periods');
+    return { ok: true, message: parsed.data.close === '1' ? 'Период закрыт' : 'Период открыт' };
+  });
 }

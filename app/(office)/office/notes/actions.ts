@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { addNote } from '@/lib/data/notes';
 
@@ -16,16 +17,18 @@ const schema = z.object({
 });
 
 export async function addNoteAction(_prev: NoteFormState, form: FormData): Promise<NoteFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-    return { errors };
-  }
-  const result = await addNote(actor, parsed.data);
-  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
-  revalidatePath('/office/notes');
-  return { ok: true };
+  return answerErrors('addNoteAction', (form): NoteFormState => ({ errors: { form } }), async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    const parsed = schema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
+      return { errors };
+    }
+    const result = await addNote(actor, parsed.data);
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/office/notes');
+    return { ok: true };
+  });
 }

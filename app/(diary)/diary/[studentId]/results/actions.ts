@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { acknowledgeFinalMarks, MESSAGE_MAX_LENGTH } from '@/lib/data/diary/acknowledge';
 
@@ -15,20 +16,22 @@ const ackSchema = z.object({
 
 /** The parent acknowledges a period's final marks, with an optional message to the class teacher. */
 export async function acknowledgeAction(_prev: AckFormState, form: FormData): Promise<AckFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-  const parsed = ackSchema.safeParse({ studentId: form.get('studentId'), periodId: form.get('periodId'), message: form.get('message') ?? '' });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { errors: issue.path[0] === 'message' ? { message: issue.message } : { form: 'Неверный запрос. Обновите страницу.' } };
-  }
-  const result = await acknowledgeFinalMarks(actor, parsed.data);
-  if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
-  revalidatePath(`/diary/${parsed.data.studentId}/results`);
-  return {
-    ok: true,
-    message: result.messageSent
-      ? 'Спасибо! Подтверждение и сообщение отправлены классному руководителю.'
-      : 'Подтверждение сохранено. У класса нет классного руководителя, поэтому сообщение не отправлено.',
-  };
+  return answerErrors('acknowledgeAction', (form): AckFormState => ({ errors: { form } }), async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    const parsed = ackSchema.safeParse({ studentId: form.get('studentId'), periodId: form.get('periodId'), message: form.get('message') ?? '' });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { errors: issue.path[0] === 'message' ? { message: issue.message } : { form: 'Неверный запрос. Обновите страницу.' } };
+    }
+    const result = await acknowledgeFinalMarks(actor, parsed.data);
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath(`/diary/${parsed.data.studentId}/results`);
+    return {
+      ok: true,
+      message: result.messageSent
+        ? 'Спасибо! Подтверждение и сообщение отправлены классному руководителю.'
+        : 'Подтверждение сохранено. У класса нет классного руководителя, поэтому сообщение не отправлено.',
+    };
+  });
 }

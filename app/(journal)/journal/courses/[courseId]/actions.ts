@@ -2,6 +2,7 @@
 // Server actions of the journal grid. Each identifies the user itself (an action is a public POST
 // endpoint), validates with zod and returns typed results; nothing is thrown to the browser.
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { cellSaveSchema, type CellSaveInput, type CellSaveResult } from '@/lib/data/journal/cell-schema';
 import { cellHistory, type HistoryEntry } from '@/lib/data/journal/history';
@@ -26,9 +27,11 @@ export async function saveCellAction(input: CellSaveInput): Promise<CellSaveResu
 const ids = z.object({ lessonId: z.number().int().positive(), studentId: z.number().int().positive() });
 
 export async function cellHistoryAction(lessonId: number, studentId: number): Promise<HistoryEntry[] | { error: string }> {
-  const actor = await getCurrentUser();
-  if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-  const parsed = ids.safeParse({ lessonId, studentId });
-  if (!parsed.success) return { error: 'Неверная ячейка' };
-  return (await cellHistory(actor, parsed.data.lessonId, parsed.data.studentId)) ?? { error: 'Нет доступа к этому журналу' };
+  return answerErrors('cellHistoryAction', (error): HistoryEntry[] | { error: string } => ({ error }), async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    const parsed = ids.safeParse({ lessonId, studentId });
+    if (!parsed.success) return { error: 'Неверная ячейка' };
+    return (await cellHistory(actor, parsed.data.lessonId, parsed.data.studentId)) ?? { error: 'Нет доступа к этому журналу' };
+  }, 'Не удалось загрузить историю. Повторите попытку.');
 }

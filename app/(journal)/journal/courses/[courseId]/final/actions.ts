@@ -2,45 +2,54 @@
 // Final marks: set one pupil's mark (value, special value or deferral) and publish the drafts.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { isIsoDate } from '@/lib/domain/calendar';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
 import { formatInstantRu } from '@/lib/domain/diary-format';
 
-export type FinalFormState = { ok?: boolean; message?: string; error?: string };
+/** field: the input the error is about, when it is about one. */
+export type FinalFormState = { ok?: boolean; message?: string; error?: string; field?: string };
+
+const failed = (error: string): FinalFormState => ({ error });
 
 const id = z.coerce.number().int().positive();
 const base = { courseId: id, periodId: id, studentId: id, expectedVersion: z.coerce.number().int().min(0) };
 const schema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('value'), value: z.string().trim().min(1, 'Выберите отметку').max(10) }),
   z.object({ ...base, kind: z.literal('special'), special: z.enum(['NOT_ATTESTED', 'EXEMPT', 'PASSED']) }),
-  z.object({ ...base, kind: z.literal('deferral'), until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату отсрочки'), reason: z.string().trim().min(3, 'Укажите причину').max(300) }),
+  z.object({ ...base, kind: z.literal('deferral'), until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату отсрочки').refine(isIsoDate, 'Такой даты нет в календаре'), reason: z.string().trim().min(3, 'Укажите причину').max(300) }),
 ]);
 
 export async function setFinalMarkAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-  const choice = String(form.get('choice') ?? '');
-  const [kind, rest] = choice.startsWith('special:') ? ['special', choice.slice(8)] : choice === 'deferral' ? ['deferral', ''] : ['value', choice];
-  const parsed = schema.safeParse({
-    courseId: form.get('courseId'), periodId: form.get('periodId'), studentId: form.get('studentId'), expectedVersion: form.get('expectedVersion'),
-    kind, value: rest, special: rest, until: form.get('until'), reason: form.get('reason') ?? '',
+  return answerErrors('setFinalMarkAction', failed, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    const choice = String(form.get('choice') ?? '');
+    const [kind, rest] = choice.startsWith('special:') ? ['special', choice.slice(8)] : choice === 'deferral' ? ['deferral', ''] : ['value', choice];
+    const parsed = schema.safeParse({
+      courseId: form.get('courseId'), periodId: form.get('periodId'), studentId: form.get('studentId'), expectedVersion: form.get('expectedVersion'),
+      kind, value: rest, special: rest, until: form.get('until'), reason: form.get('reason') ?? '',
+    });
+    if (!parsed.success) return { error: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? 'choice') };
+    const { courseId, periodId, ...input } = parsed.data;
+    const r = await setFinalMark(actor, { courseId, periodId }, input);
+    if (!r.ok) return r.field ? { error: r.error, field: r.field } : { error: r.error };
+    revalidatePath(`/journal/courses/${courseId}/final`);
+    return { ok: true, message: 'Сохранено (черновик)' };
   });
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const { courseId, periodId, ...input } = parsed.data;
-  const r = await setFinalMark(actor, { courseId, periodId }, input);
-  if (!r.ok) return { error: r.error };
-  revalidatePath(`/journal/courses/${courseId}/final`);
-  return { ok: true, message: 'Сохранено (черновик)' };
 }
 
 export async function publishFinalMarksAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {
-  const actor = await getCurrentUser();
-  if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-  const parsed = z.object({ courseId: id, periodId: id }).safeParse({ courseId: form.get('courseId'), periodId: form.get('periodId') });
-  if (!parsed.success) return { error: 'Неверный запрос' };
-  const r = await publishFinalMarks(actor, parsed.data);
-  if (!r.ok) return { error: r.error };
-  revalidatePath(`/journal/courses/${parsed.data.courseId}/final`);
-  const when = formatInstantRu(r.visibleFrom, actor.timeZone);
-  return { ok: true, message: `Опубликовано: ${r.published}. Семьи увидят отметки не позже ${when}.` };
+  return answerErrors('publishFinalMarksAction', failed, async () => {
+    const actor = await getCurrentUser();
+    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    const parsed = z.object({ courseId: id, periodId: id }).safeParse({ courseId: form.get('courseId'), periodId: form.get('periodId') });
+    if (!parsed.success) return { error: 'Неверный запрос' };
+    const r = await publishFinalMarks(actor, parsed.data);
+    if (!r.ok) return { error: r.error };
+    revalidatePath(`/journal/courses/${parsed.data.courseId}/final`);
+    const when = formatInstantRu(r.visibleFrom, actor.timeZone);
+    return { ok: true, message: `Опубликовано: ${r.published}. Семьи увидят отметки не позже ${when}.` };
+  });
 }

@@ -1,0 +1,169 @@
+// The journal's server actions as the browser calls them: an impossible date is refused next to
+// its field and writes nothing; an unexpected database failure is answered with an error, never
+// thrown to the browser; a redirect still passes through; closing a period waits for the writes
+// in flight instead of timing out; publishing final marks audits the value it actually replaced.
+import { randomUUID } from 'node:crypto';
+import { encode } from 'next-auth/jwt';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
+import { createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
+import { actorFor, seedRolePermissions } from '../support/actors';
+import { setTestRequest } from '../support/next-request-stub';
+import { authSecret } from '@/lib/env';
+import { setFinalMark } from '@/lib/data/journal/final-marks';
+import { openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
+import { publishFinalMarksAction, setFinalMarkAction } from '@/app/(journal)/journal/courses/[courseId]/final/actions';
+import { periodStatusAction } from '@/app/(journal)/journal/periods/actions';
+
+const db = testDb();
+let fx: SchoolFixture;
+
+const NO_SUCH_DATE = 'Такой даты нет в календаре';
+const UNEXPECTED = 'Не удалось сохранить. Повторите попытку.';
+
+const formOf = (fields: Record<string, string>) => {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return form;
+};
+
+/** Makes the next action call come from `userId`, with a session as a sign-in would open it. */
+async function signIn(userId: number) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { schoolId: true, sessionVersion: true } });
+  await seedRolePermissions(db, user.schoolId);
+  const sid = randomUUID();
+  await db.userSession.create({ data: { id: sid, schoolId: user.schoolId, userId } });
+  const jwt = await encode({ token: { uid: userId, sid, sv: user.sessionVersion }, secret: authSecret() });
+  setTestRequest({ cookies: { 'next-auth.session-token': jwt } });
+}
+
+const finalForm = (studentId: number, fields: Record<string, string>) =>
+  formOf({ courseId: String(fx.courseId), periodId: String(fx.studyPeriodId), studentId: String(studentId), expectedVersion: '0', ...fields });
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db, { pupils: 3 });
+  await signIn(fx.teacherId);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('an impossible date', () => {
+  it('opening a lesson: refused on the date field, no lesson created; a real date still redirects to the lesson', async () => {
+    const before = await db.lesson.count();
+    for (const date of ['2026-09-31', '2026-13-01', '2026-02-29']) {
+      const r = await openLessonAction({}, formOf({ courseId: String(fx.courseId), date, slot: '3' }));
+      expect(r).toEqual({ errors: { date: NO_SUCH_DATE } });
+    }
+    expect(await db.lesson.count()).toBe(before);
+    await expect(openLessonAction({}, formOf({ courseId: String(fx.courseId), date: '2026-09-30', slot: '3' }))).rejects.toMatchObject({ digest: expect.stringContaining('/journal/lessons/') });
+    expect(await db.lesson.count()).toBe(before + 1);
+  });
+
+  it('homework: a due date that does not exist is refused on its field, nothing saved', async () => {
+    for (const dueDate of ['2026-09-31', '2026-13-01']) {
+      const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate }));
+      expect(r).toEqual({ errors: { dueDate: NO_SUCH_DATE } });
+    }
+    expect(await db.homework.count()).toBe(0);
+  });
+
+  it('a final-mark deferral until a date that does not exist is refused on its field, nothing saved', async () => {
+    for (const until of ['2026-11-31', '2026-13-01']) {
+      const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until, reason: 'болезнь' }));
+      expect(r).toEqual({ error: NO_SUCH_DATE, field: 'until' });
+    }
+    expect(await db.finalMark.count()).toBe(0);
+    expect(await db.auditLog.count({ where: { entityType: 'FinalMark' } })).toBe(0);
+  });
+});
+
+describe('an unexpected failure', () => {
+  // PostgreSQL refuses a NUL character in text (22021) and in jsonb (22P05): an error no action
+  // anticipates, raised by the real database.
+  const NUL = 'Карточка\u0000';
+
+  it('is answered with an error, logged under the action name without the data, and changes nothing', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const management = await createUser(db, fx.schoolId, ['MANAGEMENT']);
+    const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: NUL, dueDate: '' }))).toEqual({ errors: { form: UNEXPECTED } });
+    expect(await updateLessonAction({}, formOf({ lessonId: String(fx.lessonId), topic: NUL, lessonKind: 'LESSON', expectedVersion: String(lesson.version) }))).toEqual({ errors: { form: UNEXPECTED } });
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: NUL }))).toEqual({ error: UNEXPECTED });
+    await signIn(management);
+    expect(await periodStatusAction({}, formOf({ periodId: String(fx.studyPeriodId), close: '1', reason: NUL }))).toEqual({ error: UNEXPECTED });
+
+    expect(await db.homework.count()).toBe(0);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: lesson.topic, version: lesson.version });
+    expect(await db.finalMark.count()).toBe(0);
+    expect((await db.studyPeriod.findUniqueOrThrow({ where: { id: fx.studyPeriodId } })).status).toBe('OPEN');
+    expect(await db.auditLog.count()).toBe(0);
+
+    const lines = log.mock.calls.map((args) => args.map(String).join(' '));
+    expect(lines).toHaveLength(4);
+    for (const [i, name] of ['saveHomeworkAction', 'updateLessonAction', 'setFinalMarkAction', 'periodStatusAction'].entries()) {
+      expect(lines[i]).toContain(name);
+      expect(lines[i]).not.toContain('Карточка');
+    }
+  });
+});
+
+describe('closing a period', () => {
+  it.skipIf(!serverHasManyDatabases())('waits for a write in flight longer than Prisma\'s default 5 s instead of failing', async () => {
+    const management = await createUser(db, fx.schoolId, ['MANAGEMENT']);
+    await signIn(management);
+    // A write in flight in the period holds the period row FOR SHARE (see periodOpen) until it commits.
+    const writer = new pg.Client({ connectionString: workerDatabaseUrl() });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query('SELECT 1 FROM study_periods WHERE id = $1 FOR SHARE', [fx.studyPeriodId]);
+      const closing = periodStatusAction({}, formOf({ periodId: String(fx.studyPeriodId), close: '1', reason: '' }));
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      await writer.query('COMMIT');
+      expect(await closing).toEqual({ ok: true, message: 'Период закрыт' });
+    } finally {
+      await writer.end();
+    }
+    expect((await db.studyPeriod.findUniqueOrThrow({ where: { id: fx.studyPeriodId } })).status).toBe('CLOSED');
+  }, 30_000);
+});
+
+describe('publishing final marks', () => {
+  it.skipIf(!serverHasManyDatabases())('audits the value it replaced when a co-teacher\'s change commits during the publish', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 0 })).toEqual({ ok: true, version: 1 });
+    const mark = await db.finalMark.findFirstOrThrow();
+
+    // The co-teacher's setFinalMark, caught between its UPDATE and its COMMIT: '4' → '5', version 2.
+    const coTeacher = new pg.Client({ connectionString: workerDatabaseUrl() });
+    await coTeacher.connect();
+    try {
+      await coTeacher.query('BEGIN');
+      await coTeacher.query(`UPDATE final_marks SET value = '5', version = 2 WHERE id = $1`, [mark.id]);
+      const publishing = publishFinalMarksAction({}, formOf({ courseId: String(fx.courseId), periodId: String(fx.studyPeriodId) }));
+      // The publish is now waiting for the co-teacher's row.
+      for (let i = 0; i < 200; i++) {
+        const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`;
+        if (waiting > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await coTeacher.query('COMMIT');
+      expect(await publishing).toMatchObject({ ok: true, message: expect.stringContaining('Опубликовано: 1') });
+    } finally {
+      await coTeacher.end();
+    }
+
+    const after = await db.finalMark.findUniqueOrThrow({ where: { id: mark.id } });
+    expect(after).toMatchObject({ value: '5', status: 'PUBLISHED', version: 3 });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'finalmark.publish', entityId: String(mark.id) } });
+    // The audit's old value is the row the publish replaced, and its new version is the row's.
+    expect(audit.oldValue).toMatchObject({ value: '5', version: 2, status: 'DRAFT' });
+    expect(audit.newValue).toMatchObject({ status: 'PUBLISHED', version: after.version });
+  });
+});
