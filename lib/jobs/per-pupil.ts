@@ -3,6 +3,7 @@
 // costs that family's letter only: the error is logged and counted, the school's other letters
 // still go, and the next run tries that pupil again (nothing was queued under its dedupe key).
 import 'server-only';
+import { describeError } from '../action-errors';
 import { enqueue, type NotificationDraft } from '../mail/outbox';
 
 export type EnqueueOptions = {
@@ -21,16 +22,6 @@ export type EnqueueReport = { enqueued: number; alreadyQueued: number; failed: n
 
 export const emptyReport = (): EnqueueReport => ({ enqueued: 0, alreadyQueued: 0, failed: 0 });
 
-/**
- * The error's type and where it was thrown, without its message: messages (a database error's
- * above all) may quote the pupil's data, and the log is to hold ids only.
- */
-function withoutMessage(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  return [error.name, ...frames.slice(0, 5)].join('\n');
-}
-
 /** Builds one letter (null: nothing to write) and queues it; a throw is logged and counted. */
 export async function queueLetter(
   job: string,
@@ -46,6 +37,6 @@ export async function queueLetter(
     if (draft) report.enqueued += await enqueue([draft], { hold: options.hold, now: options.now });
   } catch (error) {
     report.failed++;
-    console.error(`[задания] ${job}: школа ${school.id}, ученик ${studentId}: письмо не записано, ${withoutMessage(error)}`);
+    console.error(`[задания] ${job}: школа ${school.id}, ученик ${studentId}: письмо не записано, ${describeError(error)}`);
   }
 }
