@@ -3,7 +3,7 @@
 // costs that family's letter only: the error is logged and counted, the school's other letters
 // still go, and the next run tries that pupil again (nothing was queued under its dedupe key).
 import 'server-only';
-import { describeError } from '../action-errors';
+import { describeError } from '../error-description';
 import { enqueue, type NotificationDraft } from '../mail/outbox';
 
 export type EnqueueOptions = {
