@@ -192,11 +192,11 @@ describe('lessons and homework', () => {
   });
 
   it('class and individual homework with a checked attachment', async () => {
-    const r = await saveHomework(teacher, fx.lessonId, { text: '§5, упр. 3', dueDate: '2026-09-03', studentIds: [] });
+    const r = await saveHomework(teacher, fx.lessonId, { text: '§5, упр. 3', dueDate: '2026-09-03', studentIds: [], replaces: null });
     expect(r).toMatchObject({ ok: true });
-    expect(await saveHomework(teacher, fx.lessonId, { text: 'Карточка', dueDate: null, studentIds: [fx.studentIds[1]] })).toMatchObject({ ok: true });
+    expect(await saveHomework(teacher, fx.lessonId, { text: 'Карточка', dueDate: null, studentIds: [fx.studentIds[1]], replaces: null })).toMatchObject({ ok: true });
     const outsider = await createUser(db, fx.schoolId, ['STUDENT']);
-    expect(await saveHomework(teacher, fx.lessonId, { text: 'x', dueDate: null, studentIds: [outsider] })).toMatchObject({ ok: false });
+    expect(await saveHomework(teacher, fx.lessonId, { text: 'x', dueDate: null, studentIds: [outsider], replaces: null })).toMatchObject({ ok: false });
     const hwId = (r as { ids: number[] }).ids[0];
     expect(await addAttachment(teacher, hwId, 'task.pdf', new TextEncoder().encode('%PDF-1.4 …'))).toMatchObject({ ok: true });
     expect(await addAttachment(teacher, hwId, 'task.pdf', new Uint8Array([0x4d, 0x5a]))).toMatchObject({ ok: false });
@@ -205,8 +205,20 @@ describe('lessons and homework', () => {
     expect(details.individualHomework[0]).toMatchObject({ text: 'Карточка', pupil: 'Ученик2 Пётр' });
   });
 
+  it('a class assignment saved meanwhile by someone else is not replaced unseen', async () => {
+    expect(await saveHomework(teacher, fx.lessonId, { text: '§5', dueDate: null, studentIds: [], replaces: null })).toMatchObject({ ok: true });
+    const seen = (await lessonDetails(teacher, fx.lessonId))!.classHomework[0].seen;
+    // Another tab (or the substitute) saves over it, knowing what it replaces.
+    expect(await saveHomework(teacher, fx.lessonId, { text: '§6', dueDate: null, studentIds: [], replaces: seen })).toMatchObject({ ok: true });
+    // The first page, still showing §5, is refused, and so is a page that saw no assignment at all.
+    const refused = { ok: false, field: 'text', error: expect.stringContaining('уже изменил другой учитель') };
+    expect(await saveHomework(teacher, fx.lessonId, { text: '§5 и §6', dueDate: null, studentIds: [], replaces: seen })).toMatchObject(refused);
+    expect(await saveHomework(teacher, fx.lessonId, { text: 'Новое', dueDate: null, studentIds: [], replaces: null })).toMatchObject(refused);
+    expect(await db.homework.findMany({ where: { lessonId: fx.lessonId, studentId: null }, select: { text: true } })).toEqual([{ text: '§6' }]);
+  });
+
   it('a closed period refuses «all present», homework files and deletions, and keeps everything', async () => {
-    const hwId = ((await saveHomework(teacher, fx.lessonId, { text: '§5', dueDate: null, studentIds: [] })) as { ids: number[] }).ids[0];
+    const hwId = ((await saveHomework(teacher, fx.lessonId, { text: '§5', dueDate: null, studentIds: [], replaces: null })) as { ids: number[] }).ids[0];
     const file = (await addAttachment(teacher, hwId, 'task.pdf', new TextEncoder().encode('%PDF-1.4 …'))) as { id: number };
     await setPeriodStatus(await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT'])), fx.studyPeriodId, true, '');
     const closed = { ok: false, error: expect.stringContaining('закрыт') };
@@ -252,7 +264,7 @@ describe('deadlines and the class overview', () => {
     expect(await homeworkFlag()).toBeUndefined();
     expect((await diaryLesson()).noHomework).toBe(true);
     // An assignment given after all replaces «не задано» in the diary.
-    await saveHomework(teacher, fx.lessonId, { text: '§7', dueDate: null, studentIds: [] });
+    await saveHomework(teacher, fx.lessonId, { text: '§7', dueDate: null, studentIds: [], replaces: null });
     expect(await diaryLesson()).toMatchObject({ noHomework: false, homework: [{ text: '§7' }] });
   });
 

@@ -33,6 +33,11 @@ export async function homeworkOn(db: PrismaClient, lessonId: number): Promise<nu
   const l = await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { schoolId: true, teacherId: true } });
   return (await db.homework.create({ data: { schoolId: l.schoolId, lessonId, text: 'Повторить правило', createdById: l.teacherId }, select: { id: true } })).id;
 }
+/** When the lesson's class homework last changed, as its page shows it (empty: none), for a save that replaces it. */
+export async function classHomeworkSeen(db: PrismaClient, lessonId: number): Promise<string> {
+  const hw = await db.homework.findFirst({ where: { lessonId, studentId: null }, select: { updatedAt: true } });
+  return hw?.updatedAt.toISOString() ?? '';
+}
 /** An attachment of the lesson's class homework, created when missing. */
 export async function attachmentOn(db: PrismaClient, lessonId: number): Promise<number> {
   const homeworkId = await homeworkOn(db, lessonId);

@@ -29,7 +29,7 @@
 import { form, action, page, route, type KnownBug, type Row } from './authz-matrix';
 import { IDENTITIES, KNOWN_PASSWORD, OTHER_SCHOOL_MARKER, SIGNED_IN, USABLE_ACCOUNTS, type Who, type World } from './authz-world';
 import {
-  attachmentOn, CSRF, draftsAgain, finalMarkForm, homeworkOn, importCsv, individualAttachmentOn, lessonForm, next, none, saveAttendance, saveMark, toggled, type Env,
+  attachmentOn, classHomeworkSeen, CSRF, draftsAgain, finalMarkForm, homeworkOn, importCsv, individualAttachmentOn, lessonForm, next, none, saveAttendance, saveMark, toggled, type Env,
 } from './authz-records';
 import type { PrismaClient } from '../../lib/prisma-client';
 import { defaultRolePermissionRows } from '../../lib/auth/permissions';
@@ -372,7 +372,7 @@ export const MATRIX: Row[] = [
   lessonAction('updateLessonAction', undefined, { args: ({ db }, lessonId) => lessonForm(db, lessonId) },
     // crossed: own lesson, with school B's teacher as the substitute.
     { args: async ({ w, db }) => { const f = await lessonForm(db, w.L1); f.set('substituteTeacherId', String(w.TB)); return f; } }),
-  lessonAction('saveHomeworkAction', undefined, { args: async (_e, lessonId) => form({ lessonId, text: `Упражнение ${next()}`, dueDate: '' }) },
+  lessonAction('saveHomeworkAction', undefined, { args: async ({ db }, lessonId) => form({ lessonId, text: `Упражнение ${next()}`, dueDate: '', replaces: await classHomeworkSeen(db, lessonId) }) },
     // crossed: individual homework on own lesson for a pupil of K2.
     { args: async ({ w }) => form({ lessonId: w.L1, text: 'Личное задание', dueDate: '', studentIds: [w.S2] }) }),
   lessonAction('lessonCommandAction', 'delete-homework',

@@ -11,7 +11,18 @@ import { readableCourses, writableLessons } from '../scope';
 import { fail, MESSAGES, type Result } from './result';
 import { periodOpen, pupilInCourse, TX_OPTIONS, writableLesson } from './write-context';
 
-export type HomeworkInput = { text: string; dueDate: string | null; studentIds: number[] };
+export type HomeworkInput = {
+  text: string;
+  dueDate: string | null;
+  studentIds: number[];
+  /**
+   * The class assignment the teacher's page showed: its last change (`seen` of lessonDetails), or
+   * null when there was none. A class assignment saved by someone else since is not replaced unseen.
+   */
+  replaces: string | null;
+};
+
+const CHANGED_MEANWHILE = 'Задание к этому уроку уже изменил другой учитель. Обновите страницу, чтобы увидеть его, и сохраните своё снова.';
 
 /** Class homework (no pupils chosen) replaces the lesson's class assignment; individual homework adds one per pupil. */
 export async function saveHomework(actor: Actor, lessonId: number, input: HomeworkInput): Promise<Result<{ ids: number[] }>> {
@@ -28,10 +39,14 @@ export async function saveHomework(actor: Actor, lessonId: number, input: Homewo
     if (closed) return closed;
     const ids: number[] = [];
     if (input.studentIds.length === 0) {
-      const existing = await tx.homework.findFirst({ where: { lessonId, studentId: null }, select: { id: true, text: true, dueDate: true } });
+      // One class assignment per lesson: saves of it wait for each other on the lesson's row, so
+      // two first saves cannot both create one, and each sees what the other wrote.
+      await tx.$queryRaw`SELECT id FROM lessons WHERE id = ${lessonId} FOR UPDATE`;
+      const existing = await tx.homework.findFirst({ where: { lessonId, studentId: null }, select: { id: true, text: true, dueDate: true, updatedAt: true } });
+      if ((existing?.updatedAt.toISOString() ?? null) !== input.replaces) return fail(CHANGED_MEANWHILE, 'text');
       if (existing) {
         await tx.homework.update({ where: { id: existing.id }, data: { text: input.text, dueDate } });
-        await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.update', entityType: 'Homework', entityId: existing.id, oldValue: existing, newValue: { text: input.text, dueDate } });
+        await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.update', entityType: 'Homework', entityId: existing.id, oldValue: { id: existing.id, text: existing.text, dueDate: existing.dueDate }, newValue: { text: input.text, dueDate } });
         ids.push(existing.id);
       } else {
         const row = await tx.homework.create({ data: { schoolId: actor.schoolId, lessonId, text: input.text, dueDate, createdById: actor.id }, select: { id: true } });

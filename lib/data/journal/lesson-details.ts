@@ -31,7 +31,7 @@ export async function lessonDetails(actor: Actor, lessonId: number) {
     db.homework.findMany({
       where: { lessonId, lesson: { course: readableCourses(actor) } },
       orderBy: { id: 'asc' },
-      select: { id: true, studentId: true, text: true, dueDate: true, createdAt: true, student: { select: { lastName: true, firstName: true } }, attachments: { select: { id: true, fileName: true, size: true } } },
+      select: { id: true, studentId: true, text: true, dueDate: true, createdAt: true, updatedAt: true, student: { select: { lastName: true, firstName: true } }, attachments: { select: { id: true, fileName: true, size: true } } },
     }),
     db.user.findMany({ where: members, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, lastName: true, firstName: true } }),
     db.user.findMany({ where: { schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, lastName: true, firstName: true, middleName: true } }),
@@ -69,8 +69,9 @@ export async function lessonDetails(actor: Actor, lessonId: number) {
   };
 }
 
-function hw(h: { id: number; studentId: number | null; text: string; dueDate: Date | null; attachments: { id: number; fileName: string; size: number }[] }) {
-  return { id: h.id, studentId: h.studentId, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, attachments: h.attachments };
+function hw(h: { id: number; studentId: number | null; text: string; dueDate: Date | null; updatedAt: Date; attachments: { id: number; fileName: string; size: number }[] }) {
+  // `seen`: when the page read it; a save of the class assignment says what it replaces (saveHomework).
+  return { id: h.id, studentId: h.studentId, text: h.text, dueDate: h.dueDate ? isoDate(h.dueDate) : null, seen: h.updatedAt.toISOString(), attachments: h.attachments };
 }
 
 export type LessonDetails = NonNullable<Awaited<ReturnType<typeof lessonDetails>>>;

@@ -69,13 +69,14 @@ const homeworkSchema = z.object({
   text: z.string().trim().min(2, 'Напишите задание').max(4000, 'Слишком длинное задание'),
   dueDate: z.union([z.literal(''), isoDate]).transform((v) => v || null),
   studentIds: z.array(id).max(60),
+  replaces: z.string().max(40).transform((v) => v || null),
 });
 
 export async function saveHomeworkAction(_prev: FormState, form: FormData): Promise<FormState> {
   return answerErrors('saveHomeworkAction', formError, async () => {
     const actor = await getCurrentUser();
     if (!actor) return expired;
-    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds') });
+    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds'), replaces: form.get('replaces') ?? '' });
     if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
     const { lessonId, ...input } = parsed.data;
     const r = await saveHomework(actor, lessonId, input);

@@ -21,6 +21,7 @@ export function HomeworkSection({ lesson }: { lesson: LessonDetails }) {
       {lesson.writable && (
         <form action={action} className="mt-3 space-y-3 border-t border-line pt-3">
           <input type="hidden" name="lessonId" value={lesson.id} />
+          <input type="hidden" name="replaces" value={current?.seen ?? ''} />
           <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Кому задание">
             <label className="flex items-center gap-1"><input type="radio" checked={!individual} onChange={() => setIndividual(false)} /> всему классу{current ? ' (заменит текущее)' : ''}</label>
             <label className="flex items-center gap-1"><input type="radio" checked={individual} onChange={() => setIndividual(true)} /> выбранным ученикам</label>
