@@ -171,6 +171,18 @@ describe('final marks', () => {
 });
 
 describe('lessons and homework', () => {
+  it('a lesson the course’s teacher opened in advance passes to the substitute recorded afterwards', async () => {
+    const opened = await openLesson(teacher, { courseId: fx.courseId, date: '2026-09-15', slot: 3 });
+    const lessonId = (opened as { lessonId: number }).lessonId;
+    const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова' });
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-15'), slot: 3, kind: 'SUBSTITUTION', substituteTeacherId: subId } });
+    const sub = await actorFor(db, subId);
+    expect(await openLesson(sub, { courseId: fx.courseId, date: '2026-09-15', slot: 3 })).toEqual({ ok: true, lessonId });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: subId, isSubstitution: true });
+    expect(await save(sub, lessonId, fx.studentIds[0], '5')).toMatchObject({ ok: true });
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(lessonId) } })).toMatchObject({ actorId: subId, oldValue: { teacherId: fx.teacherId, isSubstitution: false } });
+  });
+
   it('opens a lesson (the substitute’s when a substitution is recorded), edits it and offers the next КТП topic', async () => {
     await db.plannedTopic.createMany({ data: [1, 2].map((ordinal) => ({ schoolId: fx.schoolId, courseId: fx.courseId, ordinal, title: `Тема ${ordinal}` })) });
     const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова' });

@@ -35,10 +35,24 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   ]);
   const mySubstitution = substitution?.substituteTeacherId === actor.id;
   if (!course && !mySubstitution) return fail(MESSAGES.lessonNotWritable);
-  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true } });
-  if (existing) return { ok: true, lessonId: existing.id };
+  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true } });
   const c = course ?? substitution!.course;
   const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
+  if (existing && mySubstitution && existing.teacherId !== actor.id) {
+    // Opened in advance by the course's teacher (say, to announce a test) before the substitution
+    // was recorded: the lesson passes to the substitute, who could not write it otherwise.
+    return db.$transaction(async (tx) => {
+      const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
+      if (closed) return closed;
+      await tx.lesson.update({ where: { id: existing.id }, data: { teacherId: actor.id, isSubstitution: true, version: { increment: 1 } } });
+      await writeAudit(tx, {
+        schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: existing.id,
+        oldValue: { teacherId: existing.teacherId, isSubstitution: existing.isSubstitution }, newValue: { teacherId: actor.id, isSubstitution: true },
+      });
+      return { ok: true as const, lessonId: existing.id };
+    }, TX_OPTIONS);
+  }
+  if (existing) return { ok: true, lessonId: existing.id };
   const teacherId = substitution?.substituteTeacherId ?? actor.id;
   try {
     return await db.$transaction(async (tx) => {
