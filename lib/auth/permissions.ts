@@ -69,8 +69,26 @@ export function isRole(value: string): value is Role {
 }
 
 /**
+ * Rights that belong to one role and can be given to nobody else, not by a grant to a person nor
+ * by adding them to another role: medical and psychologist notes are read by the school nurse and
+ * the psychologist only (seed 002 §III; DOMAIN: "visible to no one else").
+ */
+export const ROLE_BOUND_PERMISSIONS: Partial<Record<Permission, Role>> = {
+  'notes:medical': 'MEDICAL',
+  'notes:psychological': 'PSYCHOLOGIST',
+};
+
+/** Whether `permission` may be held through `role` (false for a role-bound right of another role). */
+export function permissionFitsRole(permission: Permission, role: Role): boolean {
+  const owner = ROLE_BOUND_PERMISSIONS[permission];
+  return !owner || owner === role;
+}
+
+/**
  * The effective permission set: the school's role grants for the roles held, plus the user's own
- * grants. Unknown names are dropped, so a typo or a removed permission never grants anything.
+ * grants. Unknown names are dropped, so a typo or a removed permission never grants anything, and
+ * a role-bound right (ROLE_BOUND_PERMISSIONS) counts only for a holder of its role, whatever rows
+ * say otherwise.
  */
 export function effectivePermissions(
   roles: readonly string[],
@@ -83,6 +101,9 @@ export function effectivePermissions(
     if (isRole(role) && held.has(role) && isPermission(permission)) result.add(permission);
   }
   for (const permission of userGrants) if (isPermission(permission)) result.add(permission);
+  for (const [permission, owner] of Object.entries(ROLE_BOUND_PERMISSIONS)) {
+    if (!held.has(owner)) result.delete(permission as Permission);
+  }
   return result;
 }
 

@@ -42,8 +42,9 @@ export async function addNote(actor: Actor, input: { kind: StudentNoteKind; clas
   if (pupils.length !== 1) return { ok: false, error: pupils.length ? 'Найдено несколько учеников с таким именем' : 'В этом классе нет такого ученика', field: 'pupil' };
   const note = await db.$transaction(async (tx) => {
     const created = await tx.studentNote.create({ data: { schoolId: actor.schoolId, studentId: pupils[0].id, authorId: actor.id, kind: input.kind, text: input.text }, select: { id: true } });
-    // The audit row says that a note was written, not what it says.
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'note.create', entityType: 'StudentNote', entityId: created.id, details: { kind: input.kind, studentId: pupils[0].id } });
+    // The audit row says that a note was written, not what it says nor about whom: the audit page
+    // is read by people who may not know that a pupil has a medical or psychologist note.
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'note.create', entityType: 'StudentNote', entityId: created.id });
     return created;
   });
   return { ok: true, id: note.id };

@@ -6,7 +6,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
-import { ALL_ROLES, isPermission, isRole, PERMISSIONS, type Permission } from '../auth/permissions';
+import { ALL_ROLES, isPermission, isRole, PERMISSIONS, permissionFitsRole, ROLE_BOUND_PERMISSIONS, type Permission } from '../auth/permissions';
 import type { Role } from '../generated/prisma/enums';
 import type { Result } from './users';
 
@@ -27,6 +27,9 @@ export async function setRolePermissions(actor: Actor, role: string, permissions
   if (!actor.permissions.has('roles:manage')) return denied;
   if (!isRole(role)) return { ok: false, error: 'Неизвестная роль', field: 'role' };
   if (!permissions.every(isPermission)) return { ok: false, error: 'Неизвестное право', field: 'permissions' };
+  if (!permissions.every((p) => permissionFitsRole(p as Permission, role))) {
+    return { ok: false, error: 'Медицинские записи и записи психолога доступны только своим ролям', field: 'permissions' };
+  }
   if (role === 'ADMIN' && !permissions.includes('roles:manage')) {
     return { ok: false, error: 'У роли «Администратор» нельзя отнять управление ролями: школа останется без администратора', field: 'permissions' };
   }
@@ -46,6 +49,10 @@ export async function setUserGrants(actor: Actor, userId: number, permissions: s
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, permissions: { select: { permission: true } } } });
   if (!user) return { ok: false, error: 'Пользователь не найден' };
+  // A role-bound right is never a personal grant: it comes with its role or not at all.
+  if (permissions.some((p) => ROLE_BOUND_PERMISSIONS[p as Permission])) {
+    return { ok: false, error: 'Медицинские записи и записи психолога нельзя выдать отдельно: они даются только с ролью', field: 'permissions' };
+  }
   await db.$transaction(async (tx) => {
     await tx.userPermission.deleteMany({ where: { userId } });
     await tx.userPermission.createMany({ data: permissions.map((permission) => ({ schoolId: actor.schoolId, userId, permission, grantedById: actor.id })) });

@@ -3,7 +3,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
-import type { Actor } from '../auth/actor';
+import { hasRole, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { isRole } from '../auth/permissions';
 import type { Role } from '../generated/prisma/enums';
@@ -79,6 +79,9 @@ export type NewUserInput = { lastName: string; firstName: string; middleName?: s
 export async function createUser(actor: Actor, input: NewUserInput): Promise<Result<{ id: number; login: string; password: string }>> {
   if (!actor.permissions.has('users:manage')) return denied;
   if (input.roles.length && !actor.permissions.has('roles:manage')) return { ok: false, error: 'Назначать роли может только администратор', field: 'roles' };
+  if (input.roles.includes('ADMIN') && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает только администратор', field: 'roles' };
+  // Leading a class opens all its pupils' diaries: only a teacher may be given one.
+  if (input.classTeacherOf && !input.roles.includes('TEACHER')) return { ok: false, error: 'Классным руководителем может быть только учитель', field: 'classTeacherOf' };
   const db = getDb();
   if (input.classTeacherOf) {
     const cls = await db.schoolClass.findFirst({ where: { id: input.classTeacherOf, schoolId: actor.schoolId }, select: { id: true } });
@@ -130,6 +133,10 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[]): Pro
   const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, roles: { select: { role: true } } } });
   if (!user) return notFound;
   if (userId === actor.id && !roles.includes('ADMIN')) return { ok: false, error: 'Нельзя снять роль администратора с самого себя', field: 'roles' };
+  // Only an administrator makes or unmakes administrators: a right to manage roles given to
+  // someone else (a secretary) must not let them raise themselves to ADMIN.
+  const adminChanged = user.roles.some((r) => r.role === 'ADMIN') !== roles.includes('ADMIN');
+  if (adminChanged && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает и снимает только администратор', field: 'roles' };
   await db.$transaction(async (tx) => {
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role, schoolId: actor.schoolId })) });

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
-import { PERMISSIONS, ROLE_LABELS } from '@/lib/auth/permissions';
+import { PERMISSIONS, permissionFitsRole, ROLE_LABELS } from '@/lib/auth/permissions';
 import { rolePermissionMatrix } from '@/lib/data/roles';
 import { RoleForm } from './role-form';
 
@@ -17,7 +17,7 @@ export default async function RolesPage() {
       <div className="grid gap-4 lg:grid-cols-2">
         {matrix.roles.map((role) => (
           <RoleForm key={role} role={role} label={ROLE_LABELS[role]}
-            permissions={matrix.permissions.map((p) => ({ value: p, label: PERMISSIONS[p], checked: matrix.has(role, p) }))} />
+            permissions={matrix.permissions.filter((p) => permissionFitsRole(p, role)).map((p) => ({ value: p, label: PERMISSIONS[p], checked: matrix.has(role, p) }))} />
         ))}
       </div>
     </div>

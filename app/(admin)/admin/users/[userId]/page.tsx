@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
-import { ALL_ROLES, PERMISSIONS, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
+import { ALL_ROLES, PERMISSIONS, ROLE_BOUND_PERMISSIONS, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
 import { getUserForAdmin, schoolClasses } from '@/lib/data/users';
 import { UserCommands } from './user-commands';
 
@@ -38,7 +38,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           canSetRoles={actor.permissions.has('roles:manage')}
           isTeacher={user.roles.some((r) => r.role === 'TEACHER')}
           isParent={user.roles.some((r) => r.role === 'PARENT')}
-          permissions={(Object.keys(PERMISSIONS) as Permission[]).map((p) => ({ value: p, label: PERMISSIONS[p], granted: user.permissions.some((g) => g.permission === p) }))}
+          permissions={(Object.keys(PERMISSIONS) as Permission[]).filter((p) => !ROLE_BOUND_PERMISSIONS[p]).map((p) => ({ value: p, label: PERMISSIONS[p], granted: user.permissions.some((g) => g.permission === p) }))}
           childrenList={user.children.map((c) => ({ id: c.student.id, name: `${c.student.lastName} ${c.student.firstName}` }))}
           classes={classes.map((c) => ({ id: c.id, name: c.name }))}
         />

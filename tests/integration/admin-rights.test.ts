@@ -1,0 +1,65 @@
+// Rights an administrator cannot hand out: the nurse's and the psychologist's notes stay theirs,
+// only an administrator makes administrators, and only a teacher leads a class.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { createSchoolFixture, createUser as createFixtureUser, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import { setRolePermissions, setUserGrants } from '@/lib/data/roles';
+import { createUser, setRoles } from '@/lib/data/users';
+import { addNote, readNotes } from '@/lib/data/notes';
+
+const db = testDb();
+let fx: SchoolFixture;
+let nurseId: number;
+
+beforeAll(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db);
+  nurseId = await createFixtureUser(db, fx.schoolId, ['MEDICAL'], { lastName: 'Медсестрова', firstName: 'Нина' });
+  const nurse = await actorFor(db, nurseId);
+  const pupil = await db.user.findUniqueOrThrow({ where: { id: fx.studentIds[0] } });
+  expect(await addNote(nurse, { kind: 'MEDICAL', classId: fx.classId, lastName: pupil.lastName, firstName: pupil.firstName, text: 'Аллергия на пыльцу' })).toMatchObject({ ok: true });
+});
+
+describe('medical and psychologist notes stay with their roles', () => {
+  it('an administrator can neither grant them to a person nor add them to another role', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    expect(await setUserGrants(admin, fx.adminId, ['notes:medical'])).toMatchObject({ ok: false, field: 'permissions' });
+    expect(await setRolePermissions(admin, 'MANAGEMENT', ['journal:read:school', 'notes:psychological'])).toMatchObject({ ok: false, field: 'permissions' });
+    expect(await db.userPermission.count({ where: { permission: { startsWith: 'notes:' } } })).toBe(0);
+  });
+
+  it('a right written into the database some other way still gives nothing without the role', async () => {
+    await db.userPermission.create({ data: { schoolId: fx.schoolId, userId: fx.adminId, permission: 'notes:medical', grantedById: fx.adminId } });
+    await db.rolePermission.create({ data: { schoolId: fx.schoolId, role: 'ADMIN', permission: 'notes:psychological' } });
+    const admin = await actorFor(db, fx.adminId);
+    expect(admin.permissions.has('notes:medical')).toBe(false);
+    expect(await readNotes(admin)).toEqual([]);
+    expect((await readNotes(await actorFor(db, nurseId))).map((n) => n.text)).toEqual(['Аллергия на пыльцу']);
+  });
+
+  it('the audit row of a note names neither the pupil nor the kind', async () => {
+    const row = await db.auditLog.findFirstOrThrow({ where: { action: 'note.create' } });
+    expect(row).toMatchObject({ actorId: nurseId, entityType: 'StudentNote', details: null, oldValue: null, newValue: null });
+  });
+});
+
+describe('who makes administrators and class teachers', () => {
+  it('a secretary given the right to manage roles cannot make themselves an administrator', async () => {
+    const secretaryId = await createFixtureUser(db, fx.schoolId, ['SECRETARY'], { lastName: 'Секретарёва', firstName: 'Софья' });
+    await db.userPermission.createMany({ data: ['roles:manage', 'users:manage'].map((permission) => ({ schoolId: fx.schoolId, userId: secretaryId, permission, grantedById: fx.adminId })) });
+    const secretary = await actorFor(db, secretaryId);
+    expect(await setRoles(secretary, secretaryId, ['SECRETARY', 'ADMIN'])).toMatchObject({ ok: false, field: 'roles' });
+    expect(await setRoles(secretary, fx.adminId, ['TEACHER'])).toMatchObject({ ok: false, field: 'roles' });
+    expect(await createUser(secretary, { lastName: 'Новый', firstName: 'Админ', roles: ['ADMIN'] })).toMatchObject({ ok: false, field: 'roles' });
+    expect(await db.userRole.count({ where: { role: 'ADMIN' } })).toBe(1);
+    // Other roles stay theirs to give.
+    expect(await setRoles(secretary, fx.teacherId, ['TEACHER', 'HR'])).toEqual({ ok: true });
+  });
+
+  it('only a teacher is made a class teacher when created', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    expect(await createUser(admin, { lastName: 'Родителева', firstName: 'Рита', roles: ['PARENT'], classTeacherOf: fx.classId })).toMatchObject({ ok: false, field: 'classTeacherOf' });
+    expect(await createUser(admin, { lastName: 'Учителева', firstName: 'Ута', roles: ['TEACHER'], classTeacherOf: fx.classId })).toMatchObject({ ok: true });
+  });
+});
