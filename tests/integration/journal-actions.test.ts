@@ -2,15 +2,12 @@
 // its field and writes nothing; an unexpected database failure is answered with an error, never
 // thrown to the browser; a redirect still passes through; closing a period waits for the writes
 // in flight instead of timing out; publishing final marks audits the value it actually replaced.
-import { randomUUID } from 'node:crypto';
-import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
 import { createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
-import { actorFor, seedRolePermissions } from '../support/actors';
-import { setTestRequest } from '../support/next-request-stub';
-import { authSecret } from '@/lib/env';
+import { actorFor } from '../support/actors';
+import { signInForRequest } from '../support/request-session';
 import { setFinalMark } from '@/lib/data/journal/final-marks';
 import { openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
 import { publishFinalMarksAction, setFinalMarkAction } from '@/app/(journal)/journal/courses/[courseId]/final/actions';
@@ -28,15 +25,7 @@ const formOf = (fields: Record<string, string>) => {
   return form;
 };
 
-/** Makes the next action call come from `userId`, with a session as a sign-in would open it. */
-async function signIn(userId: number) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { schoolId: true, sessionVersion: true } });
-  await seedRolePermissions(db, user.schoolId);
-  const sid = randomUUID();
-  await db.userSession.create({ data: { id: sid, schoolId: user.schoolId, userId } });
-  const jwt = await encode({ token: { uid: userId, sid, sv: user.sessionVersion }, secret: authSecret() });
-  setTestRequest({ cookies: { 'next-auth.session-token': jwt } });
-}
+const signIn = (userId: number) => signInForRequest(db, userId);
 
 const finalForm = (studentId: number, fields: Record<string, string>) =>
   formOf({ courseId: String(fx.courseId), periodId: String(fx.studyPeriodId), studentId: String(studentId), expectedVersion: '0', ...fields });

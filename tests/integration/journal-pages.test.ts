@@ -3,14 +3,12 @@
 // management's page of them), and the class teacher's overview.
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { encode } from 'next-auth/jwt';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb, workerDatabaseUrl } from '../support/db';
 import { createLesson, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
-import { actorFor, seedRolePermissions } from '../support/actors';
-import { setTestRequest } from '../support/next-request-stub';
-import { authSecret } from '@/lib/env';
+import { actorFor } from '../support/actors';
+import { signInForRequest } from '../support/request-session';
 import type { TimetableChangeKind } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -433,12 +431,4 @@ describe('timetabled lessons never opened in the journal', () => {
   });
 });
 
-/** Makes the next page call come from `userId`, with a session as a sign-in would open it. */
-async function signIn(userId: number) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { schoolId: true, sessionVersion: true } });
-  await seedRolePermissions(db, user.schoolId);
-  const sid = randomUUID();
-  await db.userSession.create({ data: { id: sid, schoolId: user.schoolId, userId } });
-  const jwt = await encode({ token: { uid: userId, sid, sv: user.sessionVersion }, secret: authSecret() });
-  setTestRequest({ cookies: { 'next-auth.session-token': jwt } });
-}
+const signIn = (userId: number) => signInForRequest(db, userId);
