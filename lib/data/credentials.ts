@@ -70,7 +70,9 @@ async function pupilsOf(schoolId: number, classIds: number[], today: string) {
     select: {
       ...personSelect,
       enrollments: { where: current, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
-      guardians: { where: { parent: { active: true, roles: { some: { role: 'PARENT' } } } }, select: { parent: { select: personSelect } } },
+      // A parent who is also staff (a teacher, the administrator) keeps their own account: a class
+      // batch must never reset it and print its password on a slip someone else carries home.
+      guardians: { where: { parent: { active: true, roles: { some: { role: 'PARENT' }, every: { role: 'PARENT' } } } }, select: { parent: { select: personSelect } } },
     },
   });
   return rows

@@ -145,9 +145,21 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[]): Pro
   return { ok: true };
 }
 
+/**
+ * An administrator's account is changed only by an administrator: someone given the right to
+ * manage users must not take it over by resetting its password, nor lock the school out of it.
+ */
+async function adminAccountRefused(actor: Actor, userId: number): Promise<Failure | null> {
+  if (hasRole(actor, 'ADMIN')) return null;
+  const admin = await getDb().userRole.count({ where: { userId, role: 'ADMIN', user: { schoolId: actor.schoolId } } });
+  return admin ? { ok: false, error: 'Учётную запись администратора меняет только администратор' } : null;
+}
+
 export async function setActive(actor: Actor, userId: number, active: boolean): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   if (userId === actor.id && !active) return { ok: false, error: 'Нельзя отключить собственную учётную запись' };
+  const refused = await adminAccountRefused(actor, userId);
+  if (refused) return refused;
   const db = getDb();
   const changed = await db.$transaction(async (tx) => {
     const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
@@ -163,6 +175,8 @@ export async function setActive(actor: Actor, userId: number, active: boolean): 
 /** Issues a new one-time password; the person must change it at the next sign-in. */
 export async function resetPassword(actor: Actor, userId: number): Promise<Result<{ login: string; password: string }>> {
   if (!actor.permissions.has('users:manage')) return denied;
+  const refused = await adminAccountRefused(actor, userId);
+  if (refused) return refused;
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, login: true, lastName: true, firstName: true } });
   if (!user) return notFound;
@@ -184,6 +198,8 @@ export async function resetPassword(actor: Actor, userId: number): Promise<Resul
 
 export async function endSessions(actor: Actor, userId: number): Promise<Result<{ ended: number }>> {
   if (!actor.permissions.has('users:manage')) return denied;
+  const refused = await adminAccountRefused(actor, userId);
+  if (refused) return refused;
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true } });
   if (!user) return notFound;

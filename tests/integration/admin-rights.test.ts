@@ -5,7 +5,8 @@ import { resetDb, testDb } from '../support/db';
 import { createSchoolFixture, createUser as createFixtureUser, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { setRolePermissions, setUserGrants } from '@/lib/data/roles';
-import { createUser, setRoles } from '@/lib/data/users';
+import { createUser, endSessions, resetPassword, setActive, setRoles } from '@/lib/data/users';
+import { issueCredentials } from '@/lib/data/credentials';
 import { addNote, readNotes } from '@/lib/data/notes';
 
 const db = testDb();
@@ -61,5 +62,32 @@ describe('who makes administrators and class teachers', () => {
     const admin = await actorFor(db, fx.adminId);
     expect(await createUser(admin, { lastName: 'Родителева', firstName: 'Рита', roles: ['PARENT'], classTeacherOf: fx.classId })).toMatchObject({ ok: false, field: 'classTeacherOf' });
     expect(await createUser(admin, { lastName: 'Учителева', firstName: 'Ута', roles: ['TEACHER'], classTeacherOf: fx.classId })).toMatchObject({ ok: true });
+  });
+});
+
+describe("an administrator's account is an administrator's to change", () => {
+  it('someone with the right to manage users cannot reset, disable or sign out the administrator', async () => {
+    const clerkId = await createFixtureUser(db, fx.schoolId, ['SECRETARY'], { lastName: 'Делопроизводова', firstName: 'Дина' });
+    await db.userPermission.create({ data: { schoolId: fx.schoolId, userId: clerkId, permission: 'users:manage', grantedById: fx.adminId } });
+    const clerk = await actorFor(db, clerkId);
+    const before = await db.user.findUniqueOrThrow({ where: { id: fx.adminId } });
+    const refused = { ok: false, error: 'Учётную запись администратора меняет только администратор' };
+    expect(await resetPassword(clerk, fx.adminId)).toEqual(refused);
+    expect(await setActive(clerk, fx.adminId, false)).toEqual(refused);
+    expect(await endSessions(clerk, fx.adminId)).toEqual(refused);
+    expect(await db.user.findUniqueOrThrow({ where: { id: fx.adminId } })).toMatchObject({ passwordHash: before.passwordHash, active: true, sessionVersion: before.sessionVersion });
+    // Other accounts stay theirs to manage.
+    expect(await resetPassword(clerk, fx.teacherId)).toMatchObject({ ok: true });
+  });
+
+  it('a class batch of new passwords never resets a parent who is also staff', async () => {
+    // The administrator is also a parent of a pupil of the class, with their own account.
+    await db.userRole.create({ data: { schoolId: fx.schoolId, userId: fx.adminId, role: 'PARENT' } });
+    await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: fx.adminId, studentId: fx.studentIds[1] } });
+    await db.user.update({ where: { id: fx.adminId }, data: { login: 'admin-a', passwordHash: 'kept' } });
+    const r = await issueCredentials(await actorFor(db, fx.adminId), { classId: fx.classId, audience: 'PARENT', mode: 'ALL' });
+    expect(r.ok).toBe(true);
+    expect(JSON.stringify(r)).not.toContain('admin-a');
+    expect(await db.user.findUniqueOrThrow({ where: { id: fx.adminId } })).toMatchObject({ passwordHash: 'kept', mustChangePassword: false });
   });
 });
