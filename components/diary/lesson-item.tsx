@@ -3,6 +3,7 @@
 // classes of diary.css: a week repeats this some forty times.
 import type { DiaryWeekLesson } from '@/lib/data/diary/week';
 import { formatDayMonthRu, formatDateRu } from '@/lib/domain/calendar';
+import { PLANNED_TEST } from '@/lib/domain/diary-format';
 import { MarkBadge } from './mark-badge';
 
 /** A moved or extra lesson taught by someone else names them too. */
@@ -28,7 +29,7 @@ export function changeText(l: DiaryWeekLesson): string | null {
 export function LessonItem({ lesson: l, studentId }: { lesson: DiaryWeekLesson; studentId: number }) {
   const gone = l.status === 'cancelled' || l.status === 'moved-away';
   const change = changeText(l);
-  const kind = l.kind !== 'LESSON' ? l.kindLabel : l.plannedTest ? 'Запланирована контрольная работа' : null;
+  const kind = l.kind !== 'LESSON' ? l.kindLabel : l.plannedTest ? PLANNED_TEST : null;
   return (
     <li>
       <span className="dw-n">

@@ -1,11 +1,11 @@
 // The frame of every signed-in page: who is signed in, where they can go, how to sign out.
 import Link from 'next/link';
 import type { NavItem } from '@/lib/auth/navigation';
-import { SignOutButton } from './sign-out-button';
+import { SignOut } from './sign-out';
 
-type Props = { userName: string; roleLabel: string; nav: NavItem[]; csrfToken: string | null; children: React.ReactNode };
+type Props = { userName: string; roleLabel: string; nav: NavItem[]; children: React.ReactNode };
 
-export function AppShell({ userName, roleLabel, nav, csrfToken, children }: Props) {
+export function AppShell({ userName, roleLabel, nav, children }: Props) {
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -28,7 +28,7 @@ export function AppShell({ userName, roleLabel, nav, csrfToken, children }: Prop
               <span className="block font-bold">{userName}</span>
               <span className="block text-muted">{roleLabel}</span>
             </span>
-            <SignOutButton csrfToken={csrfToken} />
+            <SignOut />
           </div>
         </div>
       </header>

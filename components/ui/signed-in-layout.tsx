@@ -1,7 +1,5 @@
 // Shared by the audience layouts: loads the user once and frames the page.
-import { cookies } from 'next/headers';
 import { requireUser } from '@/lib/auth/current-user';
-import { csrfTokenOf } from '@/lib/auth/session-token';
 import { navigationFor } from '@/lib/auth/navigation';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { AppShell } from './app-shell';
@@ -9,9 +7,8 @@ import { AppShell } from './app-shell';
 export async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const roleLabel = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
-  const jar = await cookies();
   return (
-    <AppShell userName={`${user.lastName} ${user.firstName}`} roleLabel={roleLabel} nav={navigationFor(user)} csrfToken={csrfTokenOf((name) => jar.get(name)?.value)}>
+    <AppShell userName={`${user.lastName} ${user.firstName}`} roleLabel={roleLabel} nav={navigationFor(user)}>
       {children}
     </AppShell>
   );

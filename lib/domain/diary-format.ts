@@ -9,6 +9,9 @@ export type LessonKindName = 'LESSON' | 'TEST' | 'QUIZ' | 'LAB' | 'PRACTICAL' | 
 export type ExamKindName = 'OGE' | 'EGE' | 'GVE';
 export type FinalSpecialName = 'NOT_ATTESTED' | 'EXEMPT' | 'PASSED';
 
+/** The notice on a plain lesson at which the teacher has announced a test: the diary, the extract and the digest. */
+export const PLANNED_TEST = 'Запланирована контрольная работа';
+
 export const LESSON_KIND_LABELS: Record<LessonKindName, string> = {
   LESSON: 'Урок',
   TEST: 'Контрольная работа',

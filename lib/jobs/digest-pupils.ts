@@ -4,29 +4,21 @@
 // pupil who left on Wednesday still gets that week's digest on Saturday.
 import 'server-only';
 import { getDb } from '../db';
-import { addDays, findHoliday, isoWeekday, isWithin, type HolidayRange } from '../domain/calendar';
+import { addDays } from '../domain/calendar';
+import { isStudyDay, type CourseCalendar } from '../domain/planned-lessons';
 import { dbDate, isoDate } from '../data/dates';
 
 type Span = { startDate: string; endDate: string };
 
-export type EnrollmentWeek = {
-  startDate: string;
-  endDate: string | null;
-  gradeLevel: number;
-  year: Span;
-  /** The terms of the class's period scheme in its year; none configured means the whole year. */
-  terms: Span[];
-  holidays: HolidayRange[];
-};
+/** One enrollment with its class's calendar (the study-day rule of the diary and the deadlines). */
+type EnrollmentWeek = CourseCalendar & { startDate: string; endDate: string | null };
 
 /** Whether the enrollment has a study day in the week of `monday` (pure). */
-export function hasStudyDay(e: EnrollmentWeek, monday: string, schoolDaysPerWeek: number): boolean {
+function hasStudyDay(e: EnrollmentWeek, monday: string, schoolDaysPerWeek: number): boolean {
   for (let i = 0; i < Math.min(Math.max(schoolDaysPerWeek, 1), 7); i++) {
     const d = addDays(monday, i);
     if (d < e.startDate || (e.endDate !== null && d > e.endDate)) continue;
-    if (!isWithin(d, e.year.startDate, e.year.endDate) || isoWeekday(d) > schoolDaysPerWeek) continue;
-    if (e.terms.length && !e.terms.some((t) => isWithin(d, t.startDate, t.endDate))) continue;
-    if (!findHoliday(e.holidays, d, e.gradeLevel)) return true;
+    if (isStudyDay(e, d)) return true;
   }
   return false;
 }

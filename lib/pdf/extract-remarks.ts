@@ -1,8 +1,7 @@
 // The short notes a lesson of the extract carries besides its columns, worded once here so the
 // PDF and the e-mail digest say the same thing as the diary's lesson (components/diary/lesson-item).
+import { PLANNED_TEST } from '../domain/diary-format';
 import type { ExtractLesson } from './extract-model';
-
-export const PLANNED_TEST = 'Запланирована контрольная работа';
 
 /** What changed in the timetable: printed under the subject. */
 export function timetableNotes(l: ExtractLesson): string[] {

@@ -1,14 +1,11 @@
-import { cookies } from 'next/headers';
 import { requireUser } from '@/lib/auth/current-user';
-import { csrfTokenOf } from '@/lib/auth/session-token';
-import { SignOutButton } from '@/components/ui/sign-out-button';
+import { SignOut } from '@/components/ui/sign-out';
 import { ChangePasswordForm } from './change-password-form';
 
 export const metadata = { title: 'Смена пароля' };
 
 export default async function ChangePasswordPage() {
   const user = await requireUser({ allowPasswordChange: true });
-  const jar = await cookies();
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <h1 className="mb-2 text-2xl font-bold">Смена пароля</h1>
@@ -21,7 +18,7 @@ export default async function ChangePasswordPage() {
       {/* Someone given a printed slip may have signed in on a shared computer: they can leave without changing it. */}
       <div className="mt-8 border-t border-line pt-4 text-sm text-muted">
         <p className="mb-2">Не сейчас? Выйдите, чтобы никто не вошёл под вашим именем.</p>
-        <SignOutButton csrfToken={csrfTokenOf((name) => jar.get(name)?.value)} />
+        <SignOut />
       </div>
     </main>
   );

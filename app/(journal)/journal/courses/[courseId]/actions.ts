@@ -14,14 +14,9 @@ export async function saveCellAction(input: CellSaveInput): Promise<CellSaveResu
   if (!actor) return { ok: false, error: 'Сеанс истёк. Войдите снова — введённое значение останется в ячейке.' };
   const parsed = cellSaveSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message, field: String(parsed.error.issues[0].path[0] ?? 'value') };
-  try {
-    // No revalidatePath: the grid already shows the saved value, and re-rendering the page for
-    // every keystroke would multiply the server's work at quarter end.
-    return await saveCell(actor, parsed.data);
-  } catch (error) {
-    console.error('saveCell failed', error);
-    return { ok: false, error: MESSAGES.unexpected };
-  }
+  // No revalidatePath: the grid already shows the saved value, and re-rendering the page for
+  // every keystroke would multiply the server's work at quarter end.
+  return answerErrors('saveCellAction', (error): CellSaveResult => ({ ok: false, error }), () => saveCell(actor, parsed.data), MESSAGES.unexpected);
 }
 
 const ids = z.object({ lessonId: z.number().int().positive(), studentId: z.number().int().positive() });
