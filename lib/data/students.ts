@@ -17,7 +17,7 @@ export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
     where: { AND: [readableStudents(actor), { OR: own }] },
     select: {
       id: true, lastName: true, firstName: true,
-      enrollments: { where: { endDate: null }, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } }, take: 1 },
+      enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } }, take: 1 },
     },
     orderBy: [{ birthDate: 'asc' }, { firstName: 'asc' }],
   });

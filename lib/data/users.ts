@@ -47,7 +47,7 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
       select: {
         id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
         roles: { select: { role: true } },
-        enrollments: { where: { endDate: null }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
+        enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
       },
     }),
   ]);
@@ -137,12 +137,29 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[]): Pro
   // someone else (a secretary) must not let them raise themselves to ADMIN.
   const adminChanged = user.roles.some((r) => r.role === 'ADMIN') !== roles.includes('ADMIN');
   if (adminChanged && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает и снимает только администратор', field: 'roles' };
-  await db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
+    if (adminChanged && !roles.includes('ADMIN') && !(await stillActingAdmin(tx, actor))) return false;
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role, schoolId: actor.schoolId })) });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.roles.set', entityType: 'User', entityId: userId, oldValue: user.roles.map((r) => r.role), newValue: roles });
+    return true;
   });
-  return { ok: true };
+  return done ? { ok: true } : adminGone;
+}
+
+const adminGone: Failure = { ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' };
+
+/**
+ * Before an administrator disables another administrator or takes the role away: locks the
+ * school's active administrators (in id order, so two such changes queue instead of deadlocking)
+ * and confirms the actor is still one of them. Without it, two administrators disabling each other
+ * at the same moment would both succeed and leave the school with none.
+ */
+async function stillActingAdmin(tx: Prisma.TransactionClient, actor: Actor): Promise<boolean> {
+  const admins = await tx.$queryRaw<{ id: number }[]>`
+    SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'ADMIN'
+    WHERE u.school_id = ${actor.schoolId} AND u.active ORDER BY u.id FOR UPDATE OF u`;
+  return admins.some((a) => a.id === actor.id);
 }
 
 /**
@@ -161,7 +178,9 @@ export async function setActive(actor: Actor, userId: number, active: boolean): 
   const refused = await adminAccountRefused(actor, userId);
   if (refused) return refused;
   const db = getDb();
+  const targetIsAdmin = !active && (await db.userRole.count({ where: { userId, role: 'ADMIN', user: { schoolId: actor.schoolId } } })) > 0;
   const changed = await db.$transaction(async (tx) => {
+    if (targetIsAdmin && !(await stillActingAdmin(tx, actor))) return -1;
     const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
     if (r.count) {
       if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
@@ -169,7 +188,7 @@ export async function setActive(actor: Actor, userId: number, active: boolean): 
     }
     return r.count;
   });
-  return changed ? { ok: true } : notFound;
+  return changed > 0 ? { ok: true } : changed < 0 ? adminGone : notFound;
 }
 
 /** Issues a new one-time password; the person must change it at the next sign-in. */

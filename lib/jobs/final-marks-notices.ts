@@ -43,7 +43,7 @@ export async function enqueueFinalMarkNotices(options: EnqueueOptions): Promise<
         const period = results?.periods.find((p) => p.id === l.periodId);
         if (!results || !period) return null;
         const marks = results.subjects.filter((s) => s.cells[l.periodId]).map((s) => ({ subject: s.subject, text: s.cells[l.periodId].text }));
-        const pupil = await db.user.findFirst({ where: { id: l.studentId, schoolId: school.id }, select: { lastName: true, firstName: true, enrollments: { where: { endDate: null }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } } });
+        const pupil = await db.user.findFirst({ where: { id: l.studentId, schoolId: school.id }, select: { lastName: true, firstName: true, enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } } });
         if (!pupil || !marks.length) return null;
         const cls = pupil.enrollments[0]?.schoolClass;
         const letter = finalMarksLetter({ schoolName: school.name, pupilName: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—', periodName: period.name, marks });

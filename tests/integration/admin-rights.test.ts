@@ -91,3 +91,25 @@ describe("an administrator's account is an administrator's to change", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: fx.adminId } })).toMatchObject({ passwordHash: 'kept', mustChangePassword: false });
   });
 });
+
+describe('the school always keeps an administrator', () => {
+  it('two administrators disabling each other at once: the second is refused', async () => {
+    const secondId = await createFixtureUser(db, fx.schoolId, ['ADMIN'], { lastName: 'Админова', firstName: 'Алла' });
+    // Both opened the page (and were signed in) before either change: the actors are loaded first.
+    const first = await actorFor(db, fx.adminId);
+    const second = await actorFor(db, secondId);
+    const [a, b] = await Promise.all([setActive(first, secondId, false), setActive(second, fx.adminId, false)]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].find((r) => !r.ok)).toEqual({ ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' });
+    expect(await db.user.count({ where: { schoolId: fx.schoolId, active: true, roles: { some: { role: 'ADMIN' } } } })).toBe(1);
+  });
+
+  it('nor can a disabled administrator, still signed in, take the role away from the last one', async () => {
+    const remaining = await db.user.findFirstOrThrow({ where: { schoolId: fx.schoolId, active: true, roles: { some: { role: 'ADMIN' } } }, select: { id: true } });
+    const thirdId = await createFixtureUser(db, fx.schoolId, ['ADMIN'], { lastName: 'Админцева', firstName: 'Ася' });
+    const stale = await actorFor(db, thirdId); // loaded before the change below, as a page in flight is
+    expect(await setActive(await actorFor(db, remaining.id), thirdId, false)).toEqual({ ok: true });
+    expect(await setRoles(stale, remaining.id, ['TEACHER'])).toEqual({ ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' });
+    expect(await db.userRole.count({ where: { userId: remaining.id, role: 'ADMIN' } })).toBe(1);
+  });
+});
