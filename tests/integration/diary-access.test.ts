@@ -450,6 +450,24 @@ describe('acknowledging final marks', () => {
     const message = await db.message.findFirstOrThrow({ where: { studentId: w.childB } });
     expect(message).toMatchObject({ recipientId: w.otherTeacherId, body: 'Ознакомлен(а) с итоговыми отметками за период «2 четверть».' });
   });
+  it('a pupil who moved to another class during the period is listed in the new class only', async () => {
+    const mover = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переходов', firstName: 'Марк', login: null });
+    await enroll(db, w.schoolId, mover, w.classId, '2026-09-01', '2026-09-30');
+    await enroll(db, w.schoolId, mover, w.classBId, '2026-10-01');
+    // One who left the school during the period stays with the class they left.
+    const leaver = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Уехавший', firstName: 'Лев', login: null });
+    await enroll(db, w.schoolId, leaver, w.classId, '2026-09-01', '2026-10-10');
+    onTestFinished(async () => {
+      await db.user.deleteMany({ where: { id: { in: [mover, leaver] } } });
+    });
+    const director = await actorFor(db, await createUser(db, w.schoolId, ['MANAGEMENT'], { lastName: 'Завучева', login: 'director-acks' }));
+    const listed = async (classId: number) => (await classAcknowledgements(director, classId, w.studyPeriodId, NOW))!.rows.map((r) => r.studentId);
+    const [inA, inB] = [await listed(w.classId), await listed(w.classBId)];
+    expect(inA).not.toContain(mover);
+    expect(inB).toContain(mover);
+    expect(inA).toContain(leaver);
+    expect(inB).not.toContain(leaver);
+  });
 });
 
 describe('a message with the acknowledgement belongs to its writer', () => {

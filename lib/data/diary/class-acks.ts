@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor';
 import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
-import { classPupils, loadClassReportBase } from './class-scope';
+import { classPupils, loadClassReportBase, periodPupils } from './class-scope';
 
 export const CLASS_MESSAGES_SHOWN = 50;
 
@@ -34,7 +34,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
   const base = await loadClassReportBase(actor, classId, periodId, now, 'finished');
   if (!base) return null;
   const { period } = base;
-  const pupils = classPupils(actor, classId, period.startDate, period.endDate);
+  const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
   const db = getDb();
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
   // Messages are not tied to a period: the families of everyone in the class this year.

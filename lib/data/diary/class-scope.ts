@@ -81,3 +81,22 @@ export function classPupils(actor: Actor, classId: number, from: string, to: str
     ],
   };
 }
+
+/**
+ * The pupils whose results of a period belong to the class: those in it on the period's last day,
+ * and those who left the school from it during the period. A pupil who moved to another class
+ * during the period belongs there, so the two class teachers do not both count them.
+ */
+export function periodPupils(actor: Actor, classId: number, from: string, to: string): Prisma.UserWhereInput {
+  return {
+    AND: [
+      classPupils(actor, classId, from, to),
+      {
+        OR: [
+          { enrollments: { some: { classId, startDate: { lte: dbDate(to) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(to) } }] } } },
+          { enrollments: { none: { classId: { not: classId }, startDate: { gt: dbDate(from), lte: dbDate(to) } } } },
+        ],
+      },
+    ],
+  };
+}
