@@ -18,6 +18,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Электронный дневник <no-reply@school.local>'),
   /** Set to "0" to run the web server without the background job runner. */
   JOBS_ENABLED: z.enum(['0', '1']).default('1'),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/auth/client-address.ts). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,7 +2,7 @@
 import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { authSecret } from '../env';
+import { authSecret, getEnv } from '../env';
 import { attemptSignIn, endSession, SIGN_IN_ERRORS } from './sign-in';
 import { ABSOLUTE_TIMEOUT_MS } from './session-policy';
 import { clientAddress } from './client-address';
@@ -29,8 +29,8 @@ export function authOptions(): AuthOptions {
           const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
           const ip = clientAddress((name) => {
             const value = headers[name];
-            return Array.isArray(value) ? value[0] : (value ?? null);
-          });
+            return Array.isArray(value) ? value.join(',') : (value ?? null);
+          }, getEnv().TRUSTED_PROXIES);
           const userAgent = typeof headers['user-agent'] === 'string' ? headers['user-agent'] : undefined;
           const result = await attemptSignIn(credentials?.login ?? '', credentials?.password ?? '', ip, userAgent);
           // next-auth passes a thrown message to the sign-in page; it is one of our fixed texts.
