@@ -17,3 +17,20 @@ export const AUDIENCE_PREFIXES: { prefix: string; roles: readonly string[] }[] =
   { prefix: '/class', roles: ['TEACHER', 'MANAGEMENT', 'SECRETARY'] },
   { prefix: '/diary', roles: ['PARENT', 'STUDENT'] },
 ];
+
+const LOCAL_ORIGIN = 'http://local.invalid';
+
+/**
+ * `?next=` of the sign-in page as a path of this site, or '/'. Resolved as the browser will
+ * resolve it, so «/\evil.example» or a tab after the slash (read as «//evil.example») never
+ * leaves the site: an open redirect after sign-in would be a phishing aid.
+ */
+export function localPath(next: string | string[] | undefined): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  try {
+    const url = new URL(next, LOCAL_ORIGIN);
+    return url.origin === LOCAL_ORIGIN ? url.pathname + url.search + url.hash : '/';
+  } catch {
+    return '/';
+  }
+}

@@ -2,10 +2,11 @@
 // script reads as JSON and a person who opened the link reads as a short Russian page.
 import type { Actor } from '../auth/actor';
 import { getCurrentUser } from '../auth/current-user';
+import { contentDisposition } from '../attachment-response';
 
-/** Content-Disposition with an ASCII fallback and the real (Cyrillic) name, RFC 6266 / 5987. */
+/** Content-Disposition with an ASCII fallback and the real (Cyrillic) name, RFC 6266 / 8187. */
 export function attachment(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return contentDisposition(name, asciiName);
 }
 
 export function pdfHeaders(asciiName: string, name: string, extra: Record<string, string> = {}): Record<string, string> {

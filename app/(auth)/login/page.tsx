@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { homePathFor } from '@/lib/auth/home';
+import { homePathFor, localPath } from '@/lib/auth/home';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Вход' };
 
-type Props = { searchParams: Promise<{ error?: string; next?: string }> };
+type Props = { searchParams: Promise<{ error?: string; next?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (user) redirect(homePathFor(user));
   const { next } = await searchParams;
-  // Only local paths: an open redirect after sign-in would be a phishing aid.
-  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const safeNext = localPath(next);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <h1 className="mb-1 text-2xl font-bold">Электронный журнал</h1>
