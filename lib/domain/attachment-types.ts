@@ -38,8 +38,10 @@ export type AttachmentCheck = { ok: true; mimeType: string; fileName: string } |
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // Control characters, quotes, and the bidirectional controls that let «отчёт\u202Efdp.txt» be
+  // listed as «отчётtxt.pdf» to the family who downloads it.
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 120);
   return cleaned || 'file';
 }
 

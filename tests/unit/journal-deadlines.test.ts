@@ -79,5 +79,8 @@ describe('homework attachments', () => {
   it('keeps only the base name, without control characters or quotes', () => {
     expect(cleanFileName('..\\..\\evil/"name".pdf')).toBe('name.pdf');
     expect(cleanFileName('a\u0000b.txt')).toBe('ab.txt');
+    // A right-to-left override would show «otchetfdp.exe» as «otchetexe.pdf».
+    expect(cleanFileName('otchet\u202Efdp.exe')).toBe('otchetfdp.exe');
+    expect(cleanFileName('\u2066a\u2069\u200f.pdf')).toBe('a.pdf');
   });
 });
