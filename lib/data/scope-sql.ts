@@ -1,7 +1,7 @@
-// The SQL twin of readableStudents (scope.ts) for the statement every diary page runs first: the
+// The SQL twin of diaryStudents (scope.ts) for the statement every diary page runs first: the
 // same decision in one prepared statement, because Prisma's compilation of that nested `where`
 // cost ~2.5 ms of CPU per page view (measured), more than the rest of the diary's reads together.
-// It must decide exactly as readableStudents does: tests/integration/scope-sql.test.ts compares
+// It must decide exactly as diaryStudents does: tests/integration/scope-sql.test.ts compares
 // the two for every kind of actor and every pupil of two schools. Change both or neither.
 import 'server-only';
 import type { Actor } from '../auth/actor';
@@ -9,10 +9,9 @@ import { sqlRows } from '../sql';
 
 export type PupilName = { id: number; lastName: string; firstName: string; middleName: string | null };
 
-/** The pupil `studentId` with their name, only if readableStudents(actor) admits them. */
-export async function readableStudentById(actor: Actor, studentId: number): Promise<PupilName | null> {
+/** The pupil `studentId` with their name, only if diaryStudents(actor) admits them. */
+export async function diaryStudentById(actor: Actor, studentId: number): Promise<PupilName | null> {
   const p = actor.permissions;
-  const years = [...actor.currentYears];
   const [row] = await sqlRows<PupilName>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName"
       FROM users u
@@ -24,15 +23,6 @@ export async function readableStudentById(actor: Actor, studentId: number): Prom
              AND EXISTS (SELECT 1 FROM guardianships g WHERE g.student_id = u.id AND g.parent_id = ${actor.id}))
          OR (${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
          OR EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[]))
-         OR (${p.has('journal:read:own')}::boolean AND (
-               EXISTS (SELECT 1 FROM enrollments e
-                         JOIN courses c ON c.class_id = e.class_id AND c.academic_year_id = ANY(${years}::int[])
-                         JOIN course_teachers ct ON ct.course_id = c.id AND ct.teacher_id = ${actor.id}
-                        WHERE e.student_id = u.id)
-            OR EXISTS (SELECT 1 FROM study_group_members m
-                         JOIN courses c ON c.group_id = m.group_id AND c.academic_year_id = ANY(${years}::int[])
-                         JOIN course_teachers ct ON ct.course_id = c.id AND ct.teacher_id = ${actor.id}
-                        WHERE m.student_id = u.id)))
        )`;
   return row ?? null;
 }

@@ -1,5 +1,5 @@
 // The SQL twins of lib/data/scope-sql.ts against the Prisma scopes they copy (scope.ts):
-// readableStudentById (the diary's gate) against readableStudents, and isCourseReadable (the
+// diaryStudentById (the diary's gate) against diaryStudents, and isCourseReadable (the
 // journal's gate) against readableCourses. For every identity of the authorization world and every
 // pupil or course of both schools, the twin admits exactly what the Prisma scope returns.
 // Teaching duties count in the current academic years only: the world gets last year's class 4Б
@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { buildWorld, SIGNED_IN, type World } from '../support/authz-world';
-import { readableCourses, readableStudents } from '@/lib/data/scope';
-import { isCourseReadable, readableStudentById } from '@/lib/data/scope-sql';
+import { diaryStudents, readableCourses, readableStudents } from '@/lib/data/scope';
+import { diaryStudentById, isCourseReadable } from '@/lib/data/scope-sql';
 import { loadActor } from '@/lib/auth/actor';
 import { addDays } from '@/lib/domain/calendar';
 
@@ -81,30 +81,39 @@ beforeAll(async () => {
   pupils = (await db.user.findMany({ where: { roles: { some: { role: 'STUDENT' } } }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 }, 120_000);
 
-describe('the diary gate decides as readableStudents', () => {
+/** Pupils the Prisma scope `scope` returns for the identity. */
+const scoped = async (who: (typeof SIGNED_IN)[number], scope: typeof readableStudents) =>
+  (await db.user.findMany({ where: scope(await actorFor(db, world.id[who])), select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
+
+describe('the diary gate decides as diaryStudents', () => {
   it.each(SIGNED_IN)('%s', async (who) => {
     const actor = await actorFor(db, world.id[who]);
-    const expected = (await db.user.findMany({ where: readableStudents(actor), select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
     const admitted: number[] = [];
-    for (const id of pupils) if (await readableStudentById(actor, id)) admitted.push(id);
-    expect(admitted).toEqual(expected);
+    for (const id of pupils) if (await diaryStudentById(actor, id)) admitted.push(id);
+    expect(admitted).toEqual(await scoped(who, diaryStudents));
   });
 
   it('admits through each branch and nothing of the other school', async () => {
     const admitted = async (who: (typeof SIGNED_IN)[number]) => {
       const actor = await actorFor(db, world.id[who]);
       const ids: number[] = [];
-      for (const id of pupils) if (await readableStudentById(actor, id)) ids.push(id);
+      for (const id of pupils) if (await diaryStudentById(actor, id)) ids.push(id);
       return ids;
     };
     expect(await admitted('parent')).toEqual([world.id.student]);
     expect(await admitted('student')).toEqual([world.id.student]);
-    expect(await admitted('teacher')).toContain(world.S3); // by the group course only
     expect(await admitted('classTeacher')).toContain(world.S1b); // by leading K1
     const management = await admitted('management');
     expect(management).toContain(world.S2);
     expect(management).not.toContain(world.SB);
     expect(await admitted('hr')).toEqual([]);
+  });
+
+  it("gives a subject teacher their pupils' journal, not their whole diary", async () => {
+    const journal = await scoped('teacher', readableStudents);
+    expect(journal).toContain(world.id.student); // by the class course C1
+    expect(journal).toContain(world.S3); // by the group course only
+    expect(await scoped('teacher', diaryStudents)).toEqual([]);
   });
 });
 
@@ -133,12 +142,7 @@ describe('the journal gate decides as readableCourses', () => {
 });
 
 describe('teaching duties count in the current academic years only', () => {
-  const pupilsOf = async (who: 'teacher' | 'classTeacher') => {
-    const actor = await actorFor(db, world.id[who]);
-    const ids: number[] = [];
-    for (const id of pupils) if (await readableStudentById(actor, id)) ids.push(id);
-    return ids;
-  };
+  const pupilsOf = (who: 'teacher' | 'classTeacher') => scoped(who, readableStudents);
 
   it("gives last year's class teacher and subject teacher nothing of a pupil they had then", async () => {
     expect(await pupilsOf('classTeacher')).not.toContain(world.S2);

@@ -39,14 +39,17 @@ const NOBODY: readonly Who[] = [];
 const EVERYONE: readonly Who[] = IDENTITIES;
 /** Anyone signed in with a password of their own (a temporary password must be changed first). */
 const ANYONE_SIGNED_IN: readonly Who[] = USABLE_ACCOUNTS;
-/** Who reads S1's diary: their parent, S1, the teacher of S1's course, S1's class teacher, management. */
-const READ_S1: readonly Who[] = ['parent', 'student', 'teacher', 'classTeacher', 'management'];
+/**
+ * Who reads S1's diary: their parent, S1, S1's class teacher, management. Not the teacher of S1's
+ * course: they read that course's journal, not the pupil's whole diary.
+ */
+const READ_S1: readonly Who[] = ['parent', 'student', 'classTeacher', 'management'];
 /** Who reads the journal of K1's course C1: its teacher, K1's class teacher, management. */
 const READ_C1: readonly Who[] = ['teacher', 'classTeacher', 'management'];
 /** Who reads a class as a whole: its class teacher (K1 only) and management. */
 const READ_K1: readonly Who[] = ['classTeacher', 'management'];
-/** Staff who read S1's classmate S1b: the teacher of their course, their class teacher, management. */
-const READ_K1_PUPIL: readonly Who[] = ['teacher', 'classTeacher', 'management'];
+/** Staff who read the diary of S1's classmate S1b: their class teacher and management. */
+const READ_K1_PUPIL: readonly Who[] = ['classTeacher', 'management'];
 
 // ── records of pages, by the route parameter they fill ──
 const pupil = (own: readonly Who[], classmate: readonly Who[], foreign: readonly Who[]) => ({
