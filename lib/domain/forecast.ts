@@ -131,7 +131,9 @@ function explain(marks: readonly WeightedMark[], policy: RoundingPolicy, proposa
     const needed = proposal.minMarks - proposal.count;
     const have = `${proposal.count} ${pluralRu(proposal.count, 'отметка', 'отметки', 'отметок')}`;
     const need =
-      needed > 0 ? `нужно ещё ${needed} ${pluralRu(needed, 'отметка', 'отметки', 'отметок')}` : 'нужна хотя бы одна отметка';
+      needed > 0
+        ? `${pluralRu(needed, 'нужна', 'нужно', 'нужно')} ещё ${needed} ${pluralRu(needed, 'отметка', 'отметки', 'отметок')}`
+        : 'нужна хотя бы одна отметка';
     return `Прогноз пока нельзя рассчитать: в периоде ${have}, ${need}. ${rule}`;
   }
   const list = marks.map((m) => `${formatPlain(m.value)} (вес ${formatPlain(m.weight)})`).join(', ');

@@ -126,6 +126,10 @@ describe('forecast', () => {
     expect(f.whatWouldChange.every((c) => c.direction === 'reach')).toBe(true);
   });
 
+  it('agrees «нужна» with a single missing mark', () => {
+    expect(forecast(ones(5, 4), ROUNDING_PRESETS.standard).explanation).toContain('в периоде 2 отметки, нужна ещё 1 отметка');
+  });
+
   it('without any marks says so', () => {
     const f = forecast([], ROUNDING_PRESETS.standard);
     expect(f.explanation).toContain('в периоде 0 отметок, нужно ещё 3 отметки');
