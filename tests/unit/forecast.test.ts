@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { WeightedMark } from '../../lib/domain/averages';
 import { countMarksRu, forecast, whatWouldChange } from '../../lib/domain/forecast';
-import { ROUNDING_PRESETS } from '../../lib/domain/rounding';
+import { ROUNDING_PRESETS, type RoundingPolicy } from '../../lib/domain/rounding';
 
 const ones = (...values: number[]): WeightedMark[] => values.map((value) => ({ value, weight: 1 }));
 const repeat = (value: number, n: number) => ones(...Array<number>(n).fill(value));
-const sentences = (marks: WeightedMark[], policy = ROUNDING_PRESETS.standard, options = {}) =>
+const sentences = (marks: WeightedMark[], policy: RoundingPolicy = ROUNDING_PRESETS.standard, options = {}) =>
   whatWouldChange(marks, policy, options).map((c) => c.sentence);
 
 describe('countMarksRu', () => {
