@@ -72,8 +72,9 @@ function formatPlain(n: number): string {
 
 /**
  * Smallest number (1..maxAdditional) of extra marks of `value` and `weight` that changes
- * the forecast, or null if none does. `beyond` replaces the current rank as the point of
- * comparison: it lets the caller look past the teacher's band to the first definite mark.
+ * the forecast, or null if none does. `beyond` (a change already found) lets the caller look
+ * past the teacher's band to the first definite mark: the search goes on after its count and
+ * compares with its result instead of the current forecast (fewer marks lie between the two).
  */
 function firstChange(
   marks: readonly WeightedMark[],
@@ -82,15 +83,16 @@ function firstChange(
   weight: number,
   maxAdditional: number,
   current: PeriodMarkProposal,
-  beyond?: number,
+  beyond?: Omit<ForecastChange, 'sentence'>,
 ): Omit<ForecastChange, 'sentence'> | null {
   const extra: WeightedMark[] = [];
   for (let count = 1; count <= maxAdditional; count++) {
     extra.push({ value, weight });
+    if (beyond && count <= beyond.count) continue;
     const result = proposePeriodMark([...marks, ...extra], policy);
     if (result.kind === 'insufficient') continue;
     if (current.kind === 'insufficient') return { value, weight, count, direction: 'reach', result };
-    const before = beyond ?? rank(current);
+    const before = beyond ? rank(beyond.result) : rank(current);
     if (rank(result) > before) return { value, weight, count, direction: 'raise', result };
     if (rank(result) < before) return { value, weight, count, direction: 'lower', result };
   }
@@ -114,7 +116,7 @@ export function whatWouldChange(
     changes.push({ ...first, sentence: changeSentence(first) });
     // «Ещё две пятёрки дадут 4 или 5 (решает учитель)» is useful, but so is when «5» becomes certain.
     if (first.direction !== 'reach' && first.result.kind === 'teacher-decides') {
-      const definite = firstChange(marks, policy, value, weight, maxAdditional, current, rank(first.result));
+      const definite = firstChange(marks, policy, value, weight, maxAdditional, current, first);
       if (definite && definite.direction === first.direction) {
         changes.push({ ...definite, sentence: changeSentence(definite) });
       }
@@ -129,7 +131,9 @@ function explain(marks: readonly WeightedMark[], policy: RoundingPolicy, proposa
     const needed = proposal.minMarks - proposal.count;
     const have = `${proposal.count} ${pluralRu(proposal.count, 'отметка', 'отметки', 'отметок')}`;
     const need =
-      needed > 0 ? `нужно ещё ${needed} ${pluralRu(needed, 'отметка', 'отметки', 'отметок')}` : 'нужна хотя бы одна отметка';
+      needed > 0
+        ? `${pluralRu(needed, 'нужна', 'нужно', 'нужно')} ещё ${needed} ${pluralRu(needed, 'отметка', 'отметки', 'отметок')}`
+        : 'нужна хотя бы одна отметка';
     return `Прогноз пока нельзя рассчитать: в периоде ${have}, ${need}. ${rule}`;
   }
   const list = marks.map((m) => `${formatPlain(m.value)} (вес ${formatPlain(m.weight)})`).join(', ');

@@ -3,7 +3,7 @@
 import { average, weightedAverage, type WeightedMark } from './averages';
 import { parseAttendanceCode, type AttendanceCode } from './attendance';
 import { normalizeMarkValue, type GradingScaleKind } from './grading';
-import { proposePeriodMark, ROUNDING_PRESETS, type PeriodMarkProposal, type RoundingPolicy } from './rounding';
+import { proposePeriodMark, ROUNDING_PRESETS, validateRoundingPolicy, type PeriodMarkProposal, type RoundingPolicy } from './rounding';
 
 /** The database enum behind each journal code (schema.prisma AttendanceCode). */
 export const ATTENDANCE_DB: Record<AttendanceCode, 'ABSENT' | 'ILL' | 'EXCUSED' | 'LATE'> = {
@@ -100,11 +100,12 @@ export function readRoundingPolicy(json: unknown): RoundingPolicy {
   const t = p?.thresholds as Partial<RoundingPolicy['thresholds']> | undefined;
   const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   if (!p || !t || !num(t[3]) || !num(t[4]) || !num(t[5])) return ROUNDING_PRESETS.standard;
-  return {
+  const policy = {
     thresholds: { 3: t[3], 4: t[4], 5: t[5] },
     teacherDecidesBand: num(p.teacherDecidesBand) ? p.teacherDecidesBand : 0,
     minMarks: num(p.minMarks) ? p.minMarks : 0,
   };
+  return validateRoundingPolicy(policy).length ? ROUNDING_PRESETS.standard : policy;
 }
 
 /** A proposal in a few characters for the grid: «4», «4/5?», «—». */

@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb, workerDatabaseUrl } from '../support/db';
-import { createLesson, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
+import { createGradingScale, createLesson, createMark, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import type { TimetableChangeKind } from '@/lib/generated/prisma/enums';
@@ -287,6 +287,21 @@ describe('deadlines and the class overview', () => {
     expect(view.rows[1].absences).toMatchObject({ Б: 1 });
     const other = await actorFor(db, await createUser(db, fx.schoolId, ['TEACHER']));
     expect(await classOverview(other, fx.classId, undefined, NOW)).toBeNull();
+  });
+});
+
+describe('the class overview’s overall average', () => {
+  it('averages five-point marks only: a ten-point course’s «10» is not a «10» on the five-point scale', async () => {
+    const subject = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Информатика', shortName: 'Инф' } });
+    const tenPoint = await db.course.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: subject.id, classId: fx.classId, gradingScaleId: await createGradingScale(db, fx.schoolId, 'TEN_POINT') },
+    });
+    const ten = { ...fx, courseId: tenPoint.id };
+    await createMark(db, fx, { value: '4' });
+    await createMark(db, { ...ten, lessonId: await createLesson(db, ten, { date: '2026-09-02' }) }, { value: '10' });
+    const view = (await classOverview(teacher, fx.classId, undefined, NOW))!;
+    expect(view.rows[0].cells[tenPoint.id]).toMatchObject({ count: 1, weighted: '10,00' });
+    expect(view.rows[0].overall).toBe('4,00');
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { WeightedMark } from '../../lib/domain/averages';
 import { countMarksRu, forecast, whatWouldChange } from '../../lib/domain/forecast';
-import { ROUNDING_PRESETS } from '../../lib/domain/rounding';
+import { ROUNDING_PRESETS, type RoundingPolicy } from '../../lib/domain/rounding';
 
 const ones = (...values: number[]): WeightedMark[] => values.map((value) => ({ value, weight: 1 }));
 const repeat = (value: number, n: number) => ones(...Array<number>(n).fill(value));
-const sentences = (marks: WeightedMark[], policy = ROUNDING_PRESETS.standard, options = {}) =>
+const sentences = (marks: WeightedMark[], policy: RoundingPolicy = ROUNDING_PRESETS.standard, options = {}) =>
   whatWouldChange(marks, policy, options).map((c) => c.sentence);
 
 describe('countMarksRu', () => {
@@ -78,6 +78,22 @@ describe('forecast', () => {
     ]);
   });
 
+  it('finds the certain mark also when the teacher\'s band takes several marks to reach', () => {
+    // 4,4,4,4 + 4 fives = 36/8 = 4,50 (the teacher decides); 5 fives = 41/9 ≈ 4,56; 6 fives = 46/10 = 4,60.
+    // 4,4,4,4 + 3 threes = 25/7 ≈ 3,57 and 4 threes = 3,50 (the teacher decides); 5 threes = 31/9 ≈ 3,44.
+    expect(sentences(ones(4, 4, 4, 4), ROUNDING_PRESETS.teacherDecides, { values: [5, 3] })).toEqual([
+      'Ещё четыре пятёрки дадут прогноз 4 или 5 (решает учитель)',
+      'Ещё шесть пятёрок дадут прогноз 5',
+      'Три тройки снизят прогноз до 3 или 4 (решает учитель)',
+      'Пять троек снизят прогноз до 3',
+    ]);
+    // 5,5,5,5 + 3 fours = 32/7 ≈ 4,57 (the teacher decides); 5 fours = 40/9 ≈ 4,44.
+    expect(sentences(repeat(5, 4), ROUNDING_PRESETS.teacherDecides, { values: [4] })).toEqual([
+      'Три четвёрки снизят прогноз до 4 или 5 (решает учитель)',
+      'Пять четвёрок снизят прогноз до 4',
+    ]);
+  });
+
   it('describes the teacher-decides proposal', () => {
     const f = forecast(ones(5, 4, 5, 4), ROUNDING_PRESETS.teacherDecides);
     expect(f.proposal).toMatchObject({ kind: 'teacher-decides', lower: 4, upper: 5 });
@@ -108,6 +124,10 @@ describe('forecast', () => {
       'Ещё две двойки дадут прогноз 3',
     ]);
     expect(f.whatWouldChange.every((c) => c.direction === 'reach')).toBe(true);
+  });
+
+  it('agrees «нужна» with a single missing mark', () => {
+    expect(forecast(ones(5, 4), ROUNDING_PRESETS.standard).explanation).toContain('в периоде 2 отметки, нужна ещё 1 отметка');
   });
 
   it('without any marks says so', () => {

@@ -106,6 +106,13 @@ describe('per-pupil figures', () => {
     expect(readRoundingPolicy({ thresholds: { 3: '2.5' } })).toEqual(ROUNDING_PRESETS.standard);
     expect(readRoundingPolicy(null)).toEqual(ROUNDING_PRESETS.standard);
   });
+
+  it('falls back to the standard rule for a policy that validateRoundingPolicy refuses', () => {
+    // Thresholds in the wrong order would propose «5» for an average of 3,00.
+    expect(readRoundingPolicy({ thresholds: { 3: 4.5, 4: 3.5, 5: 2.5 }, teacherDecidesBand: 0, minMarks: 3 })).toEqual(ROUNDING_PRESETS.standard);
+    expect(readRoundingPolicy({ thresholds: { 3: 2.5, 4: 3.5, 5: 4.5 }, teacherDecidesBand: 0, minMarks: 2.5 })).toEqual(ROUNDING_PRESETS.standard);
+    expect(readRoundingPolicy({ thresholds: { 3: 2.6, 4: 3.6, 5: 4.6 }, teacherDecidesBand: 0.7, minMarks: 3 })).toEqual(ROUNDING_PRESETS.standard);
+  });
 });
 
 describe('final mark visibility', () => {

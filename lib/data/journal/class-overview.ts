@@ -33,7 +33,7 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     db.course.findMany({
       where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, ...inClass },
       orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
-      select: { id: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true } } },
+      select: { id: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true } }, gradingScale: { select: { kind: true } } },
     }),
     db.workType.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, weight: true } }),
   ]);
@@ -84,7 +84,8 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     const all: { value: number; weight: number }[] = [];
     for (const c of courses) {
       const ms = byPupilCourse.get(`${p.id}:${c.id}`) ?? [];
-      all.push(...ms);
+      // A «10» of a ten-point course is not a «10» on the five-point scale: the overall average keeps to one scale.
+      if (c.gradingScale.kind === 'FIVE_POINT') all.push(...ms);
       cells[c.id] = { count: ms.length, average: formatAverage(average(ms.map((m) => m.value))), weighted: formatAverage(weightedAverage(ms)), final: finalOf.get(`${p.id}:${c.id}`) ?? null };
     }
     return { id: p.id, name: `${p.lastName} ${p.firstName}`, left: p.left, joined: p.joined, cells, overall: formatAverage(weightedAverage(all)), absences: absences.get(p.id) ?? null };

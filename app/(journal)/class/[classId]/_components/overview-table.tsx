@@ -23,7 +23,7 @@ export function OverviewTable({ data }: { data: Data }) {
                 <Link href={`/journal/courses/${c.id}?period=${data.period.id}`} className="hover:underline">{c.title}</Link>
               </th>
             ))}
-            <th scope="col" className={`${th} bg-accent-soft`}>Общий ср.</th>
+            <th scope="col" title="Средневзвешенный балл по всем предметам с пятибалльной шкалой" className={`${th} bg-accent-soft`}>Общий ср.</th>
             {ATTENDANCE_CODES.map((c) => <th key={c} scope="col" className={th}>{c}</th>)}
           </tr>
         </thead>
