@@ -156,3 +156,19 @@ describe('publishing final marks', () => {
     expect(audit.newValue).toMatchObject({ status: 'PUBLISHED', version: after.version });
   });
 });
+
+describe('a final mark belongs to a period of its class', () => {
+  it("refuses a term of another scheme (trimesters for a class on quarters); takes the class's own term and the year", async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const yearId = (await db.studyPeriod.findUniqueOrThrow({ where: { id: fx.studyPeriodId } })).academicYearId;
+    const trimesters = await db.periodScheme.create({ data: { schoolId: fx.schoolId, name: 'Триместры', kind: 'TRIMESTERS' } });
+    const span = { startDate: new Date('2026-09-01'), endDate: new Date('2026-11-30') };
+    const trimester = await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: yearId, schemeId: trimesters.id, name: '1 триместр', ordinal: 1, ...span } });
+    const year = await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: yearId, kind: 'YEAR', name: 'Год', ordinal: 9, startDate: new Date('2026-09-01'), endDate: new Date('2027-05-31') } });
+    const five = { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 } as const;
+    expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: trimester.id }, five)).toMatchObject({ ok: false });
+    expect(await db.finalMark.count({ where: { periodId: trimester.id } })).toBe(0);
+    expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: fx.studyPeriodId }, five)).toMatchObject({ ok: true });
+    expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: year.id }, five)).toMatchObject({ ok: true });
+  });
+});

@@ -30,11 +30,19 @@ async function writableTarget(actor: Actor, t: Target) {
   const [course, period] = await Promise.all([
     db.course.findFirst({
       where: { AND: [{ id: t.courseId }, writableCourses(actor)] },
-      select: { id: true, classId: true, groupId: true, group: { select: { classId: true } }, gradingScale: { select: { kind: true, values: true } }, school: { select: { resultVisibilityHours: true } } },
+      select: {
+        id: true, classId: true, groupId: true, gradingScale: { select: { kind: true, values: true } }, school: { select: { resultVisibilityHours: true } },
+        schoolClass: { select: { periodSchemeId: true } }, group: { select: { classId: true, schoolClass: { select: { periodSchemeId: true } } } },
+      },
     }),
-    db.studyPeriod.findFirst({ where: { id: t.periodId, schoolId: actor.schoolId, academicYear: { courses: { some: { id: t.courseId } } } }, select: { id: true, startDate: true, endDate: true } }),
+    db.studyPeriod.findFirst({ where: { id: t.periodId, schoolId: actor.schoolId, academicYear: { courses: { some: { id: t.courseId } } } }, select: { id: true, startDate: true, endDate: true, schemeId: true } }),
   ]);
-  return course && period ? { course, period } : null;
+  if (!course || !period) return null;
+  // A term of the class's own scheme (quarters or trimesters) or the year; a stream's group,
+  // taught across classes, has no single scheme to hold it to.
+  const scheme = (course.schoolClass ?? course.group?.schoolClass)?.periodSchemeId;
+  if (period.schemeId !== null && scheme !== undefined && period.schemeId !== scheme) return null;
+  return { course, period };
 }
 
 /** Locks the period row for the transaction and refuses when it is closed (see periodOpen). */

@@ -2,6 +2,7 @@
 // One pupil's final mark: the proposal beside a choice of value, special value or deferral.
 import { useActionState, useState } from 'react';
 import type { GridPupil } from '@/lib/data/journal/grid-pupils';
+import { addDays } from '@/lib/domain/calendar';
 import { formatInstantRu } from '@/lib/domain/diary-format';
 import { publishFinalMarksAction, setFinalMarkAction, type FinalFormState } from './actions';
 
@@ -36,7 +37,7 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
           </select>
           {choice === 'deferral' && (
             <>
-              <input type="date" name="until" aria-label="Отсрочка до" min={periodEnd} defaultValue={f?.deferredUntil ?? ''} className={input} required />
+              <input type="date" name="until" aria-label="Отсрочка до" min={addDays(periodEnd, 1)} defaultValue={f?.deferredUntil ?? ''} className={input} required />
               <input name="reason" aria-label="Причина отсрочки" placeholder="причина (болезнь…)" defaultValue={f?.deferralReason ?? ''} className={input} required />
             </>
           )}
