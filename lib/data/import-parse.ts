@@ -210,16 +210,17 @@ export function normalizeEmail(s: string): string | null {
   return v.length <= 254 && /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;.]{2,}$/.test(v) ? v : null;
 }
 
-const NAME = /^[А-ЯЁа-яёA-Za-z\- ']+$/;
+/** A person's name: letters, hyphen, apostrophe and space (the admin form uses it too). */
+export const PERSON_NAME = /^[А-ЯЁа-яёA-Za-z\- ']+$/;
 const NAME_COLUMNS: ImportColumn[] = ['studentLastName', 'studentFirstName', 'studentMiddleName', 'parentLastName', 'parentFirstName', 'parentMiddleName'];
 
 /** Word and Excel turn the apostrophe of Д'Артаньян into a typographic one: store the plain one. */
-const plainApostrophes = (s: string) => s.replace(/[’‘ʼ`´]/g, "'");
+export const plainApostrophes = (s: string) => s.replace(/[’‘ʼ`´]/g, "'");
 
 function checkName(value: string, what: string, required: boolean): string | null {
   if (!value) return required ? `Не указано: ${what}` : null;
   if (value.length > 60) return `${capitalise(what)}: слишком длинно (больше 60 знаков)`;
-  if (!NAME.test(value)) return `${capitalise(what)}: только буквы, дефис, апостроф и пробел`;
+  if (!PERSON_NAME.test(value)) return `${capitalise(what)}: только буквы, дефис, апостроф и пробел`;
   return null;
 }
 
