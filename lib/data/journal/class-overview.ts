@@ -40,7 +40,9 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   const list = periods.map((p) => ({ ...p, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
   const today = toSchoolDate(now, cls.school.timezone);
   const terms = list.filter((p) => p.kind === 'TERM');
-  const period = list.find((p) => p.id === periodId) ?? findStudyPeriod(terms, today) ?? terms[0] ?? list[0];
+  // Between terms (the holidays) the term just ended, as the journal grid does.
+  const period =
+    list.find((p) => p.id === periodId) ?? findStudyPeriod(terms, today) ?? [...terms].reverse().find((p) => p.endDate < today) ?? terms[0] ?? list[0];
   if (!period) return null;
   const from = dbDate(period.startDate);
   const to = dbDate(period.endDate);
