@@ -2,7 +2,7 @@
 // left the class and came back within the period is shown.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
-import { createSchoolFixture, day, type SchoolFixture } from '../support/fixtures';
+import { createSchoolFixture, day, enroll, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import type { Actor } from '@/lib/auth/actor';
 import { classOverview } from '@/lib/data/journal/class-overview';
@@ -28,4 +28,16 @@ describe('classOverview', () => {
     expect((await classOverview(teacher, fx.classId, undefined, new Date('2026-08-25T09:00:00Z')))!.period.name).toBe('1 четверть');
   });
 
+  it('shows a pupil who left and came back within the period as in the class, neither «выбыл» nor «с»', async () => {
+    const [first, second] = fx.studentIds;
+    await db.enrollment.deleteMany({ where: { studentId: { in: [first, second] } } });
+    // Back after a gap, the open enrollment made last …
+    await enroll(db, fx.schoolId, first, fx.classId, '2026-09-01', '2026-09-20');
+    await enroll(db, fx.schoolId, first, fx.classId, '2026-10-01');
+    // … or first.
+    await enroll(db, fx.schoolId, second, fx.classId, '2026-10-01');
+    await enroll(db, fx.schoolId, second, fx.classId, '2026-09-01', '2026-09-20');
+    const rows = (await classOverview(teacher, fx.classId, fx.studyPeriodId))!.rows;
+    expect(rows.map((r) => [r.id, r.joined, r.left])).toEqual([[first, null, null], [second, null, null]]);
+  });
 });
