@@ -210,12 +210,17 @@ export function normalizeEmail(s: string): string | null {
   return v.length <= 254 && /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;.]{2,}$/.test(v) ? v : null;
 }
 
-const NAME = /^[А-ЯЁа-яёA-Za-z\- ']+$/;
+/** A person's name: letters, hyphen, apostrophe and space (the admin form uses it too). */
+export const PERSON_NAME = /^[А-ЯЁа-яёA-Za-z\- ']+$/;
+const NAME_COLUMNS: ImportColumn[] = ['studentLastName', 'studentFirstName', 'studentMiddleName', 'parentLastName', 'parentFirstName', 'parentMiddleName'];
+
+/** Word and Excel turn the apostrophe of Д'Артаньян into a typographic one: store the plain one. */
+export const plainApostrophes = (s: string) => s.replace(/[’‘ʼ`´]/g, "'");
 
 function checkName(value: string, what: string, required: boolean): string | null {
   if (!value) return required ? `Не указано: ${what}` : null;
   if (value.length > 60) return `${capitalise(what)}: слишком длинно (больше 60 знаков)`;
-  if (!NAME.test(value)) return `${capitalise(what)}: только буквы, дефис и пробел`;
+  if (!PERSON_NAME.test(value)) return `${capitalise(what)}: только буквы, дефис, апостроф и пробел`;
   return null;
 }
 
@@ -273,6 +278,7 @@ export function planImport(text: string, options: PlanOptions): ImportPlan {
     const cells = Object.fromEntries(
       (Object.keys(IMPORT_COLUMNS) as ImportColumn[]).map((col) => [col, columnIndex[col] === undefined ? '' : collapse(raw[columnIndex[col]!] ?? '')]),
     ) as RowCells;
+    for (const col of NAME_COLUMNS) cells[col] = plainApostrophes(cells[col]);
     const row: PlannedRow = { line, cells, student: null, parentKey: null, errors: [] };
     const error = (column: ImportColumn | undefined, message: string | null) => {
       if (message) row.errors.push({ column, message });

@@ -6,6 +6,7 @@ import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { StudentNoteKind } from '../generated/prisma/enums';
+import { pupilsInClassByName } from './students';
 import type { Result } from './users';
 
 export function noteKindsFor(actor: Actor): StudentNoteKind[] {
@@ -30,18 +31,10 @@ export async function readNotes(actor: Actor, options: { studentId?: number; tak
 export async function addNote(actor: Actor, input: { kind: StudentNoteKind; classId: number; lastName: string; firstName: string; text: string }): Promise<Result<{ id: number }>> {
   if (!noteKindsFor(actor).includes(input.kind)) return { ok: false, error: 'Недостаточно прав для этого вида записей' };
   const db = getDb();
-  const pupils = await db.user.findMany({
-    where: {
-      schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } },
-      lastName: { equals: input.lastName.trim(), mode: 'insensitive' }, firstName: { equals: input.firstName.trim(), mode: 'insensitive' },
-      enrollments: { some: { classId: input.classId, endDate: null } },
-    },
-    select: { id: true },
-    take: 2,
-  });
+  const pupils = await pupilsInClassByName(actor.schoolId, input.classId, input);
   if (pupils.length !== 1) return { ok: false, error: pupils.length ? 'Найдено несколько учеников с таким именем' : 'В этом классе нет такого ученика', field: 'pupil' };
   const note = await db.$transaction(async (tx) => {
-    const created = await tx.studentNote.create({ data: { schoolId: actor.schoolId, studentId: pupils[0].id, authorId: actor.id, kind: input.kind, text: input.text }, select: { id: true } });
+    const created = await tx.studentNote.create({ data: { schoolId: actor.schoolId, studentId: pupils[0], authorId: actor.id, kind: input.kind, text: input.text }, select: { id: true } });
     // The audit row says that a note was written, not what it says nor about whom: the audit page
     // is read by people who may not know that a pupil has a medical or psychologist note.
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'note.create', entityType: 'StudentNote', entityId: created.id });

@@ -2,6 +2,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
+import { nameKey } from './import-parse';
 import { className } from './names';
 import { readableStudents } from './scope';
 
@@ -25,4 +26,17 @@ export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
     const cls = r.enrollments[0]?.schoolClass;
     return { id: r.id, lastName: r.lastName, firstName: r.firstName, className: cls ? className(cls) : null, classId: cls?.id ?? null };
   });
+}
+
+/**
+ * The ids of the pupils now in the class named as a person types a name off a paper: case,
+ * ё/е and spaces do not matter. At most two: more than one is as ambiguous as two.
+ */
+export async function pupilsInClassByName(schoolId: number, classId: number, name: { lastName: string; firstName: string }): Promise<number[]> {
+  const rows = await getDb().user.findMany({
+    where: { schoolId, roles: { some: { role: 'STUDENT' } }, enrollments: { some: { classId, endDate: null } } },
+    select: { id: true, lastName: true, firstName: true },
+  });
+  const wanted = nameKey(name.lastName, name.firstName);
+  return rows.filter((r) => nameKey(r.lastName, r.firstName) === wanted).slice(0, 2).map((r) => r.id);
 }

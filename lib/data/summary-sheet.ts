@@ -95,6 +95,12 @@ export async function summarySheet(actor: Actor, classId: number, periodId: numb
 
   // One column per subject: a subject taught in groups (English, group 1 and 2) is one column.
   const subjectIds = [...new Set(courses.map((c) => c.subjectId))];
+  // A pupil who left and came back has several enrollments: they came with the first, left with the last.
+  const spans = new Map<number, { start: string; end: string | null }>();
+  for (const e of enrollments) {
+    const [start, end, had] = [isoDate(e.startDate), e.endDate ? isoDate(e.endDate) : null, spans.get(e.student.id)];
+    spans.set(e.student.id, had ? { start: had.start < start ? had.start : start, end: had.end && end ? (had.end > end ? had.end : end) : null } : { start, end });
+  }
   const pupils = enrollments
     .sort((a, b) => fullName(a.student).localeCompare(fullName(b.student), 'ru') || a.student.id - b.student.id)
     .filter((e, i, all) => all.findIndex((x) => x.student.id === e.student.id) === i)
@@ -105,8 +111,9 @@ export async function summarySheet(actor: Actor, classId: number, periodId: numb
         const cellsOfCourses = own.map((c) => cellOf(finalOf.get(`${e.student.id}:${c.id}`)));
         return cellsOfCourses.find((c) => c.kind === 'value' || c.kind === 'special') ?? cellsOfCourses.find((c) => c.kind === 'deferred') ?? { kind: 'none' };
       });
-      const left = e.endDate && isoDate(e.endDate) < period.endDate ? `выбыл(а) ${isoDate(e.endDate).split('-').reverse().join('.')}` : null;
-      const came = isoDate(e.startDate) > period.startDate ? `прибыл(а) ${isoDate(e.startDate).split('-').reverse().join('.')}` : null;
+      const { start, end } = spans.get(e.student.id)!;
+      const left = end && end < period.endDate ? `выбыл(а) ${end.split('-').reverse().join('.')}` : null;
+      const came = start > period.startDate ? `прибыл(а) ${start.split('-').reverse().join('.')}` : null;
       return { id: e.student.id, name: fullName(e.student), note: left ?? came, cells };
     });
 

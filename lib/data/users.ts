@@ -10,6 +10,7 @@ import type { Role } from '../generated/prisma/enums';
 import type { Prisma } from '../prisma-client';
 import { generateLogin, generateOneTimePassword } from '../domain/passwords';
 import { className } from './names';
+import { pupilsInClassByName } from './students';
 
 export type Failure = { ok: false; error: string; field?: string };
 export type Result<T = object> = ({ ok: true } & T) | Failure;
@@ -254,24 +255,16 @@ export async function linkGuardian(actor: Actor, parentId: number, pupil: { clas
   const db = getDb();
   const parent = await db.user.findFirst({ where: { id: parentId, schoolId: actor.schoolId, roles: { some: { role: 'PARENT' } } }, select: { id: true } });
   if (!parent) return { ok: false, error: 'Родитель не найден (у пользователя нет роли «Родитель»)' };
-  const matches = await db.user.findMany({
-    where: {
-      schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } },
-      lastName: { equals: pupil.lastName.trim(), mode: 'insensitive' }, firstName: { equals: pupil.firstName.trim(), mode: 'insensitive' },
-      enrollments: { some: { classId: pupil.classId, endDate: null } },
-    },
-    select: { id: true },
-    take: 2,
-  });
+  const matches = await pupilsInClassByName(actor.schoolId, pupil.classId, pupil);
   if (matches.length === 0) return { ok: false, error: 'В этом классе нет ученика с такими фамилией и именем', field: 'pupil' };
   if (matches.length > 1) return { ok: false, error: 'Найдено несколько учеников с таким именем: обратитесь к карточке ученика', field: 'pupil' };
   await db.$transaction(async (tx) => {
     await tx.guardianship.upsert({
-      where: { parentId_studentId: { parentId, studentId: matches[0].id } },
-      create: { parentId, studentId: matches[0].id, schoolId: actor.schoolId },
+      where: { parentId_studentId: { parentId, studentId: matches[0] } },
+      create: { parentId, studentId: matches[0], schoolId: actor.schoolId },
       update: {},
     });
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0].id } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0] } });
   });
   return { ok: true };
 }

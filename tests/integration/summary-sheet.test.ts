@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
-import { createGradingScale, createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { createGradingScale, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { summarySheet } from '../../lib/data/summary-sheet';
 import { renderSummarySheet } from '../../lib/pdf/summary-sheet';
@@ -135,5 +135,17 @@ describe('the summary sheet', () => {
     const classTeacher = await actorFor(db, fx.teacherId);
     expect(await summarySheet(classTeacher, 999_999, null, NOW)).toMatchObject({ ok: false, status: 404 });
     expect(await summarySheet(classTeacher, fx.classId, 999_999, NOW)).toMatchObject({ ok: false, status: 404 });
+  });
+});
+
+describe('a pupil who left the class and came back within the period', () => {
+  it('is listed once, with no «выбыл(а)» or «прибыл(а)» note: they were in the class at both ends', async () => {
+    const pupil = fx.studentIds[5];
+    await db.enrollment.deleteMany({ where: { studentId: pupil } });
+    await enroll(db, fx.schoolId, pupil, fx.classId, '2026-09-01', '2026-09-20');
+    await enroll(db, fx.schoolId, pupil, fx.classId, '2026-10-01');
+    const outcome = await summarySheet(await actorFor(db, fx.teacherId), fx.classId, fx.studyPeriodId, NOW);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.sheet.pupils.filter((p) => p.id === pupil).map((p) => p.note)).toEqual([null]);
   });
 });

@@ -188,6 +188,21 @@ describe('planImport', () => {
     expect(p.fileErrors[0]).toContain(`не больше ${IMPORT_MAX_ROWS}`);
   });
 
+  it('accepts names with ё, hyphens and apostrophes, the typographic one stored as the plain one', () => {
+    const p = plan([
+      'Д’Артаньян;Шарль;;05.03.2013;7А;Д‘Артаньян;Анна-Мария;;+79123456789;',
+      "О'Нил;Семён;Пётр-оглы;05.03.2014;7А;;;;;",
+      'Ёлкина-Сидорова;Алёна;;05.03.2013;7А;;;;;',
+    ]);
+    expect(p.rows.map((r) => r.errors)).toEqual([[], [], []]);
+    expect(p.rows.map((r) => r.student?.lastName)).toEqual(["Д'Артаньян", "О'Нил", 'Ёлкина-Сидорова']);
+    expect(p.parents[0].lastName).toBe("Д'Артаньян");
+  });
+
+  it('names the apostrophe among the allowed characters of a name', () => {
+    expect(plan(['Иванов1;Пётр;;05.03.2013;7А;;;;;']).rows[0].errors[0].message).toBe('Фамилия ученика: только буквы, дефис, апостроф и пробел');
+  });
+
   it('skips blank lines and an empty file says so', () => {
     expect(plan(['', ';;;;;;;;;']).fileErrors).toEqual(['В файле нет ни одной строки с учениками.']);
   });

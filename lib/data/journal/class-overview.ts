@@ -40,7 +40,9 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   const list = periods.map((p) => ({ ...p, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
   const today = toSchoolDate(now, cls.school.timezone);
   const terms = list.filter((p) => p.kind === 'TERM');
-  const period = list.find((p) => p.id === periodId) ?? findStudyPeriod(terms, today) ?? terms[0] ?? list[0];
+  // Between terms (the holidays) the term just ended, as the journal grid does.
+  const period =
+    list.find((p) => p.id === periodId) ?? findStudyPeriod(terms, today) ?? [...terms].reverse().find((p) => p.endDate < today) ?? terms[0] ?? list[0];
   if (!period) return null;
   const from = dbDate(period.startDate);
   const to = dbDate(period.endDate);
@@ -59,9 +61,15 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
 
   const weight = new Map(workTypes.map((w) => [w.id, w.weight]));
   const pupils = new Map<number, { id: number; lastName: string; firstName: string; left: string | null; joined: string | null }>();
+  // A pupil who left and came back has several enrollments: they came with the first, left with the last.
+  const spans = new Map<number, { start: Date; end: Date | null }>();
   for (const e of enrollments) {
-    const s = e.student;
-    pupils.set(s.id, { ...s, left: e.endDate && e.endDate <= to ? isoDate(e.endDate) : null, joined: e.startDate > from ? isoDate(e.startDate) : null });
+    const had = spans.get(e.student.id);
+    spans.set(e.student.id, had ? { start: had.start < e.startDate ? had.start : e.startDate, end: had.end && e.endDate ? (had.end > e.endDate ? had.end : e.endDate) : null } : { start: e.startDate, end: e.endDate });
+  }
+  for (const { student: s } of enrollments) {
+    const { start, end } = spans.get(s.id)!;
+    pupils.set(s.id, { ...s, left: end && end <= to ? isoDate(end) : null, joined: start > from ? isoDate(start) : null });
   }
   const byPupilCourse = new Map<string, { value: number; weight: number }[]>();
   for (const m of marks) {

@@ -6,17 +6,21 @@ import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { PERSON_NAME, plainApostrophes } from '@/lib/data/import-parse';
 import { setUserGrants } from '@/lib/data/roles';
 import { assignClassTeacher, createUser, endSessions, linkGuardian, resetPassword, setActive, setRoles, unlinkGuardian } from '@/lib/data/users';
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string } };
 
-const name = (label: string) => z.string().trim().min(1, `Укажите ${label}`).max(60, 'Слишком длинно').regex(/^[А-ЯЁа-яёA-Za-z\- ']+$/, 'Только буквы, дефис и пробел');
+// The import's rule for names (lib/data/import-parse.ts); the patronymic may be empty.
+const nameText = z.string().trim().transform(plainApostrophes);
+const nameRule = z.string().max(60, 'Слишком длинно').regex(PERSON_NAME, 'Только буквы, дефис, апостроф и пробел');
+const name = (label: string) => nameText.pipe(z.string().min(1, `Укажите ${label}`).pipe(nameRule));
 
 const newUserSchema = z.object({
   lastName: name('фамилию'),
   firstName: name('имя'),
-  middleName: z.string().trim().max(60).optional(),
+  middleName: nameText.pipe(z.union([z.literal(''), nameRule])).optional(),
   email: z.union([z.literal(''), z.email('Неверный адрес электронной почты')]).optional(),
   phone: z.union([z.literal(''), z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'Неверный номер телефона')]).optional(),
   roles: z.array(z.string()).min(1, 'Выберите хотя бы одну роль').refine((r) => r.every(isRole), 'Неизвестная роль'),
