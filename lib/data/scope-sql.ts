@@ -1,7 +1,7 @@
-// The SQL twin of diaryStudents (scope.ts) for the statement every diary page runs first: the
+// The SQL twin of readableDiaries (scope.ts) for the statement every diary page runs first: the
 // same decision in one prepared statement, because Prisma's compilation of that nested `where`
 // cost ~2.5 ms of CPU per page view (measured), more than the rest of the diary's reads together.
-// It must decide exactly as diaryStudents does: tests/integration/scope-sql.test.ts compares
+// It must decide exactly as readableDiaries does: tests/integration/scope-sql.test.ts compares
 // the two for every kind of actor and every pupil of two schools. Change both or neither.
 import 'server-only';
 import type { Actor } from '../auth/actor';
@@ -9,8 +9,8 @@ import { sqlRows } from '../sql';
 
 export type PupilName = { id: number; lastName: string; firstName: string; middleName: string | null };
 
-/** The pupil `studentId` with their name, only if diaryStudents(actor) admits them. */
-export async function diaryStudentById(actor: Actor, studentId: number): Promise<PupilName | null> {
+/** The pupil `studentId` with their name, only if readableDiaries(actor) admits them. */
+export async function readableDiaryPupil(actor: Actor, studentId: number): Promise<PupilName | null> {
   const p = actor.permissions;
   const [row] = await sqlRows<PupilName>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName"

@@ -19,7 +19,7 @@ export function readableStudents(actor: Actor): Prisma.UserWhereInput {
  * the school-wide right. A subject teacher reads their course's journal, not the rest of the
  * pupil's diary: deny by default (DOMAIN.md «Roles»).
  */
-export function diaryStudents(actor: Actor): Prisma.UserWhereInput {
+export function readableDiaries(actor: Actor): Prisma.UserWhereInput {
   return studentsReadBy(actor, false);
 }
 

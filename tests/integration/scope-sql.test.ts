@@ -1,5 +1,5 @@
 // The SQL twins of lib/data/scope-sql.ts against the Prisma scopes they copy (scope.ts):
-// diaryStudentById (the diary's gate) against diaryStudents, and isCourseReadable (the
+// readableDiaryPupil (the diary's gate) against readableDiaries, and isCourseReadable (the
 // journal's gate) against readableCourses. For every identity of the authorization world and every
 // pupil or course of both schools, the twin admits exactly what the Prisma scope returns.
 // Teaching duties count in the current academic years only: the world gets last year's class 4Б
@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { buildWorld, SIGNED_IN, type World } from '../support/authz-world';
-import { diaryStudents, readableCourses, readableStudents } from '@/lib/data/scope';
-import { diaryStudentById, isCourseReadable } from '@/lib/data/scope-sql';
+import { readableDiaries, readableCourses, readableStudents } from '@/lib/data/scope';
+import { readableDiaryPupil, isCourseReadable } from '@/lib/data/scope-sql';
 import { loadActor } from '@/lib/auth/actor';
 import { addDays } from '@/lib/domain/calendar';
 
@@ -85,19 +85,19 @@ beforeAll(async () => {
 const scoped = async (who: (typeof SIGNED_IN)[number], scope: typeof readableStudents) =>
   (await db.user.findMany({ where: scope(await actorFor(db, world.id[who])), select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 
-describe('the diary gate decides as diaryStudents', () => {
+describe('the diary gate decides as readableDiaries', () => {
   it.each(SIGNED_IN)('%s', async (who) => {
     const actor = await actorFor(db, world.id[who]);
     const admitted: number[] = [];
-    for (const id of pupils) if (await diaryStudentById(actor, id)) admitted.push(id);
-    expect(admitted).toEqual(await scoped(who, diaryStudents));
+    for (const id of pupils) if (await readableDiaryPupil(actor, id)) admitted.push(id);
+    expect(admitted).toEqual(await scoped(who, readableDiaries));
   });
 
   it('admits through each branch and nothing of the other school', async () => {
     const admitted = async (who: (typeof SIGNED_IN)[number]) => {
       const actor = await actorFor(db, world.id[who]);
       const ids: number[] = [];
-      for (const id of pupils) if (await diaryStudentById(actor, id)) ids.push(id);
+      for (const id of pupils) if (await readableDiaryPupil(actor, id)) ids.push(id);
       return ids;
     };
     expect(await admitted('parent')).toEqual([world.id.student]);
@@ -113,7 +113,7 @@ describe('the diary gate decides as diaryStudents', () => {
     const journal = await scoped('teacher', readableStudents);
     expect(journal).toContain(world.id.student); // by the class course C1
     expect(journal).toContain(world.S3); // by the group course only
-    expect(await scoped('teacher', diaryStudents)).toEqual([]);
+    expect(await scoped('teacher', readableDiaries)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 // The pupil whose diary is open, as the actor may see them. Access is decided by one query that
-// applies diaryStudents(actor) (its SQL twin, scope-sql.ts): an id of somebody else's child matches
+// applies readableDiaries(actor) (its SQL twin, scope-sql.ts): an id of somebody else's child matches
 // nothing, and every diary function returns null. The pupil's context is read alongside it and
 // discarded unless the gate admits the pupil; everything after runs with the admitted id.
 import 'server-only';
@@ -10,15 +10,15 @@ import type { RoundingPolicy } from '../../domain/rounding';
 import { readRoundingPolicy } from '../../domain/journal-grid';
 import { compareRu, groupLabel, minuteToTime, politePersonName, shortPersonName } from '../../domain/diary-format';
 import { className } from '../names';
-import { diaryStudents } from '../scope';
-import { diaryStudentById } from '../scope-sql';
+import { readableDiaries } from '../scope';
+import { readableDiaryPupil } from '../scope-sql';
 import type { BellTimes, DiaryHoliday, DiaryPeriod } from './calendar';
 import type { DiaryCourse } from './courses';
 import { queryContext } from './context-sql';
 
 /** The pupil `studentId`, only if the actor may read them. */
 export function ownStudent(actor: Actor, studentId: number): Prisma.UserWhereInput {
-  return { AND: [{ id: studentId }, diaryStudents(actor)] };
+  return { AND: [{ id: studentId }, readableDiaries(actor)] };
 }
 
 /** Courses the pupil attends (their classes' courses and their groups'), scoped like ownStudent. */
@@ -67,7 +67,7 @@ export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): P
   if (!Number.isSafeInteger(studentId) || studentId <= 0 || studentId > 2_147_483_647) return null;
   // Side by side to save a round trip on every diary page: the context (limited to the actor's
   // school) is thrown away unread unless the gate admits the pupil.
-  const [pupil, row] = await Promise.all([diaryStudentById(actor, studentId), queryContext(actor.schoolId, studentId, actor.id)]);
+  const [pupil, row] = await Promise.all([readableDiaryPupil(actor, studentId), queryContext(actor.schoolId, studentId, actor.id)]);
   if (!pupil || !row) return null;
   const courses: DiaryCourse[] = row.courses.map((c) => ({
     id: c.id,
