@@ -40,4 +40,13 @@ describe('classOverview', () => {
     const rows = (await classOverview(teacher, fx.classId, fx.studyPeriodId))!.rows;
     expect(rows.map((r) => [r.id, r.joined, r.left])).toEqual([[first, null, null], [second, null, null]]);
   });
+
+  it('does not call a pupil whose enrollment ends on the period\'s last day «выбыл», as the summary sheet does not', async () => {
+    const [first, second] = fx.studentIds;
+    await db.enrollment.deleteMany({ where: { studentId: { in: [first, second] } } });
+    await enroll(db, fx.schoolId, first, fx.classId, '2026-09-01', '2026-10-25'); // the quarter's last day
+    await enroll(db, fx.schoolId, second, fx.classId, '2026-09-01', '2026-10-24');
+    const rows = (await classOverview(teacher, fx.classId, fx.studyPeriodId))!.rows;
+    expect(rows.map((r) => [r.id, r.left])).toEqual([[first, null], [second, '2026-10-24']]);
+  });
 });

@@ -69,7 +69,7 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   }
   for (const { student: s } of enrollments) {
     const { start, end } = spans.get(s.id)!;
-    pupils.set(s.id, { ...s, left: end && end <= to ? isoDate(end) : null, joined: start > from ? isoDate(start) : null });
+    pupils.set(s.id, { ...s, left: end && end < to ? isoDate(end) : null, joined: start > from ? isoDate(start) : null });
   }
   const byPupilCourse = new Map<string, { value: number; weight: number }[]>();
   for (const m of marks) {
