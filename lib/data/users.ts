@@ -88,12 +88,10 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
     const cls = await db.schoolClass.findFirst({ where: { id: input.classTeacherOf, schoolId: actor.schoolId }, select: { id: true } });
     if (!cls) return { ok: false, error: 'Класс не найден', field: 'classTeacherOf' };
   }
-  const base = generateLogin(input.lastName, input.firstName, new Set());
-  const taken = new Set((await db.user.findMany({ where: { login: { startsWith: base } }, select: { login: true } })).map((u) => u.login!));
-  const login = generateLogin(input.lastName, input.firstName, taken);
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
-  const user = await db.$transaction(async (tx) => {
+  const { user, login } = await db.$transaction(async (tx) => {
+    const login = await claimLogin(tx, input.lastName, input.firstName);
     const created = await tx.user.create({
       data: {
         schoolId: actor.schoolId, login, passwordHash, mustChangePassword: true,
@@ -105,9 +103,21 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
     });
     if (input.classTeacherOf) await tx.schoolClass.update({ where: { id: input.classTeacherOf }, data: { classTeacherId: created.id } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.create', entityType: 'User', entityId: created.id, newValue: { login, roles: input.roles, classTeacherOf: input.classTeacherOf ?? null } });
-    return created;
+    return { user: created, login };
   });
   return { ok: true, id: user.id, login, password };
+}
+
+/**
+ * A login nobody has, chosen under the lock the class credential batches take (credentials.ts)
+ * and kept by the caller's insert in the same transaction: two people named alike, created at
+ * the same moment, get «ivanov.i» and «ivanov.i2» instead of one of them an error.
+ */
+async function claimLogin(tx: Prisma.TransactionClient, lastName: string, firstName: string): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('users.logins'))`;
+  const base = generateLogin(lastName, firstName, new Set());
+  const taken = new Set((await tx.user.findMany({ where: { login: { startsWith: base } }, select: { login: true } })).map((u) => u.login!));
+  return generateLogin(lastName, firstName, taken);
 }
 
 export async function getUserForAdmin(actor: Actor, id: number) {
@@ -200,18 +210,14 @@ export async function resetPassword(actor: Actor, userId: number): Promise<Resul
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, login: true, lastName: true, firstName: true } });
   if (!user) return notFound;
-  let login = user.login;
-  if (!login) {
-    const base = generateLogin(user.lastName, user.firstName, new Set());
-    const taken = new Set((await db.user.findMany({ where: { login: { startsWith: base } }, select: { login: true } })).map((u) => u.login!));
-    login = generateLogin(user.lastName, user.firstName, taken);
-  }
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  const login = await db.$transaction(async (tx) => {
+    const login = user.login ?? (await claimLogin(tx, user.lastName, user.firstName));
     await tx.user.update({ where: { id: userId }, data: { login, passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
     await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.password.reset', entityType: 'User', entityId: userId });
+    return login;
   });
   return { ok: true, login, password };
 }

@@ -113,3 +113,14 @@ describe('the school always keeps an administrator', () => {
     expect(await db.userRole.count({ where: { userId: remaining.id, role: 'ADMIN' } })).toBe(1);
   });
 });
+
+describe('logins', () => {
+  it('two people of the same name created at the same moment both get an account, with different logins', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    const person = { lastName: 'Одинакова', firstName: 'Ольга', roles: ['TEACHER' as const] };
+    const [a, b] = await Promise.all([createUser(admin, person), createUser(admin, person)]);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.login).not.toBe(b.login);
+    expect(await db.user.count({ where: { lastName: 'Одинакова' } })).toBe(2);
+  });
+});
