@@ -13,13 +13,18 @@ export const DEADLINE_RULE_LABELS: Record<DeadlineRule, string> = {
   marks: 'Отметки за работу',
 };
 
-/** Lesson kinds whose work must be marked (a test without marks after a week is missing). */
-export const MARKED_KINDS: readonly string[] = ['TEST', 'DICTATION', 'LAB', 'PRACTICAL'];
+/**
+ * Lesson kinds whose work must be marked (a test without marks after a week is missing): the kinds
+ * of the test schedule (TEST_LESSON_KINDS) and the lab and practical works.
+ */
+export const MARKED_KINDS: readonly string[] = ['TEST', 'QUIZ', 'DICTATION', 'LAB', 'PRACTICAL'];
 
 export type LessonEntries = {
   /** 'YYYY-MM-DD' on the school calendar. */
   date: string;
   kind: string;
+  /** A plain lesson at which the teacher announced a test (график контрольных): its work is marked too. */
+  plannedTest: boolean;
   topicEnteredAt: Date | null;
   attendanceEnteredAt: Date | null;
   /** First class homework saved for the lesson. */
@@ -53,7 +58,7 @@ export function lessonDeadlineFlags(l: LessonEntries, s: DeadlineSettings, now: 
   flags.push(...flag('homework', hw, 'Домашнее задание внесено позже срока', 'Домашнее задание не внесено'));
   if (l.lateMarkCount > 0) {
     flags.push({ rule: 'marks', status: 'late', text: `Отметки выставлены позже ${s.markEntryDays} дн. после урока: ${l.lateMarkCount}` });
-  } else if (MARKED_KINDS.includes(l.kind) && l.markCount === 0) {
+  } else if ((MARKED_KINDS.includes(l.kind) || l.plannedTest) && l.markCount === 0) {
     const status = markEntryStatus({ ...base, enteredAt: null, markDays: s.markEntryDays });
     flags.push(...flag('marks', status, '', `Нет отметок за работу (срок — ${markDeadlineDate(l.date, s.markEntryDays)})`));
   }

@@ -8,6 +8,7 @@ const at = (iso: string) => new Date(iso);
 const lesson = (over: Partial<LessonEntries> = {}): LessonEntries => ({
   date: '2026-11-23',
   kind: 'LESSON',
+  plannedTest: false,
   topicEnteredAt: at('2026-11-23T06:00:00Z'),
   attendanceEnteredAt: at('2026-11-23T06:05:00Z'),
   homeworkEnteredAt: at('2026-11-23T07:00:00Z'),
@@ -46,6 +47,14 @@ describe('deadline flags of a lesson', () => {
     expect(rules(test, at('2026-11-30T20:00:00Z'))).toEqual([]); // Monday a week later, 23:00 Moscow
     expect(rules(test, at('2026-11-30T21:01:00Z'))).toEqual(['marks:missing']);
     expect(rules(lesson({ markCount: 0 }), at('2026-12-30T00:00:00Z'))).toEqual([]); // an ordinary lesson needs no marks
+  });
+
+  it('a проверочная работа, or a plain lesson in the test schedule, without marks is missing after 7 days (seed 002 §3.6)', () => {
+    const late = at('2026-11-30T21:01:00Z');
+    expect(rules(lesson({ kind: 'QUIZ', markCount: 0 }), late)).toEqual(['marks:missing']);
+    expect(rules(lesson({ plannedTest: true, markCount: 0 }), late)).toEqual(['marks:missing']);
+    expect(rules(lesson({ kind: 'QUIZ', markCount: 0 }), at('2026-11-30T20:00:00Z'))).toEqual([]);
+    expect(rules(lesson({ kind: 'EXCURSION', markCount: 0 }), late)).toEqual([]);
   });
 
   it('formats bell minutes', () => {

@@ -75,7 +75,7 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
       where: { ...scope.lessons, date: { gte: dbDate(q.from), lte: dbDate(to) } },
       orderBy: [{ date: 'desc' }, { slot: 'asc' }],
       select: {
-        id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true, createdAt: true, teacherId: true,
+        id: true, courseId: true, date: true, slot: true, lessonKind: true, plannedTest: true, topic: true, createdAt: true, teacherId: true,
         topicEnteredAt: true, attendanceEnteredAt: true, noHomeworkAt: true,
         teacher: { select: { lastName: true, firstName: true } },
         course: { select: courseTitleSelect },
@@ -114,6 +114,7 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
       entries: {
         date,
         kind: l.lessonKind,
+        plannedTest: l.plannedTest,
         // Rows imported without the timestamps count as entered when the lesson was created.
         topicEnteredAt: l.topicEnteredAt ?? (l.topic ? l.createdAt : null),
         attendanceEnteredAt: l.attendanceEnteredAt ?? (l._count.attendance ? l.createdAt : null),
@@ -129,7 +130,7 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
   const fromTimetable = unopened.map((u) => ({
     base: { lessonId: null, courseId: u.courseId, courseTitle: u.courseTitle, teacherId: u.teacher.id, teacherName: u.teacher.name, date: u.date, slot: u.slot },
     entries: {
-      date: u.date, kind: 'LESSON', topicEnteredAt: null, attendanceEnteredAt: null, homeworkEnteredAt: null,
+      date: u.date, kind: 'LESSON', plannedTest: false, topicEnteredAt: null, attendanceEnteredAt: null, homeworkEnteredAt: null,
       teacherLastLessonEnd: lastLessonEnd(u.teacher.id, u.date, u.slot), markCount: 0, lateMarkCount: 0,
     } satisfies LessonEntries,
   }));
