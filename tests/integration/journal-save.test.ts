@@ -9,6 +9,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { saveCell } from '@/lib/data/journal/save-cell';
 import type { CellSaveInput } from '@/lib/data/journal/cell-schema';
 import { setPeriodStatus } from '@/lib/data/journal/periods';
+import { confirmAttendance } from '@/lib/data/journal/lessons';
+import { addDays } from '@/lib/domain/calendar';
+import { toSchoolDate } from '@/lib/domain/timezone';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -51,6 +54,20 @@ describe('validation refusals change nothing', () => {
     await db.enrollment.updateMany({ where: { studentId: fx.studentIds[1] }, data: { startDate: new Date('2026-09-10T00:00:00Z') } });
     expect(await saveCell(teacher, mark({ studentId: fx.studentIds[1] }))).toMatchObject({ ok: false, field: 'studentId' });
     expect(await db.mark.count()).toBe(0);
+  });
+
+  it('refuses marks and absences for a lesson not yet held (seed 002 §3.4, §3.6: entered «по факту»)', async () => {
+    const today = toSchoolDate(new Date(), teacher.timeZone);
+    const tomorrow = await createLesson(db, fx, { date: addDays(today, 1) });
+    const held = await createLesson(db, fx, { date: today });
+    expect(await saveCell(teacher, mark({ lessonId: tomorrow }))).toMatchObject({ ok: false, field: 'value', error: expect.stringContaining('ещё не проведён') });
+    expect(await saveCell(teacher, mark({ lessonId: tomorrow, value: undefined, code: 'Б' }))).toMatchObject({ ok: false, field: 'code' });
+    expect(await confirmAttendance(teacher, tomorrow)).toMatchObject({ ok: false, error: expect.stringContaining('ещё не проведён') });
+    expect((await db.lesson.findUniqueOrThrow({ where: { id: tomorrow } })).attendanceEnteredAt).toBeNull();
+    expect(await db.mark.count()).toBe(0);
+    expect(await db.attendance.count()).toBe(0);
+    expect(await saveCell(teacher, mark({ lessonId: held }))).toMatchObject({ ok: true });
+    expect(await saveCell(teacher, mark({ lessonId: held, value: undefined, code: 'Н' }))).toMatchObject({ ok: true });
   });
 
   it('refuses a parent or a pupil', async () => {

@@ -11,7 +11,7 @@ import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate } from '../dates';
 import { writableCourses } from '../scope';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
-import { periodOpen, TX_OPTIONS, writableLesson } from './write-context';
+import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson } from './write-context';
 
 // One list of lesson-kind names for the journal and the diary.
 export { LESSON_KIND_LABELS } from '../../domain/diary-format';
@@ -144,6 +144,9 @@ async function stampOnce(actor: Actor, lessonId: number, permission: Permission,
   const db = getDb();
   const ctx = await writableLesson(db, actor, lessonId);
   if (!ctx.ok) return ctx;
+  // «Все присутствуют» is taken at the lesson; «не задано» may be said in advance, as homework may.
+  const early = field === 'attendanceEnteredAt' ? notHeldYet(actor, ctx) : null;
+  if (early) return early;
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;

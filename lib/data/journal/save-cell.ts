@@ -14,6 +14,7 @@ import { writeCell, type CellWrite } from './cell-writes';
 import { currentCell } from './cell-current';
 import { fail, isUniqueViolation, MESSAGES } from './result';
 import { saveContext, type SaveContext } from './save-context';
+import { notHeldYet } from './write-context';
 
 const storedKey = (actor: Actor, key: string) => `cell:${actor.id}:${key}`;
 
@@ -28,7 +29,7 @@ export async function saveCell(actor: Actor, raw: CellSaveInput, db: PrismaClien
   const found = await saveContext(db, actor, input, key);
   if ('stored' in found) return found.stored;
   if (!found.ok) return found;
-  const write = prepare(found, input, target);
+  const write = prepare(actor, found, input, target);
   if (!write.ok) return write;
 
   const storedResult = async () => (await db.idempotencyKey.findUnique({ where: { key }, select: { result: true } }))?.result as CellSaveResult | undefined;
@@ -46,12 +47,14 @@ export async function saveCell(actor: Actor, raw: CellSaveInput, db: PrismaClien
   }
 }
 
-/** The checks on what saveContext read: pupil, value or code, work type. */
-function prepare(found: SaveContext, input: CellSave, target: 'mark' | 'attendance'): CellWrite | { ok: false; error: string; field?: string } {
+/** The checks on what saveContext read: pupil, lesson held (a mistaken entry may still be cleared), value or code, work type. */
+function prepare(actor: Actor, found: SaveContext, input: CellSave, target: 'mark' | 'attendance'): CellWrite | { ok: false; error: string; field?: string } {
   const { ctx } = found;
   if (!found.inCourse) return fail(MESSAGES.pupilNotInCourse, 'studentId');
   const base = { ok: true as const, ctx, input, comment: input.comment };
   if (input.clear) return { ...base, op: 'clear' };
+  const early = notHeldYet(actor, ctx, target === 'mark' ? 'value' : 'code');
+  if (early) return early;
   if (target === 'attendance') {
     const code = parseAttendanceCode(input.code ?? '');
     if (!code) return fail(MESSAGES.badCode, 'code');

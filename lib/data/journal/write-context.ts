@@ -5,6 +5,7 @@ import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { Prisma, PrismaClient } from '../../prisma-client';
 import type { GradingScaleKind } from '../../domain/grading';
+import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 import { writableLessons } from '../scope';
 import { fail, MESSAGES, type Failure } from './result';
@@ -84,6 +85,14 @@ export async function pupilInCourse(db: Db, ctx: LessonContext, studentIds: read
   const unique = [...new Set(studentIds)];
   const n = await db.user.count({ where: { AND: [{ id: { in: unique } }, courseMembersOn(ctx, ctx.date)] } });
   return n === unique.length;
+}
+
+/**
+ * Refuses marks and absences for a lesson not yet held (say, opened in advance to announce a test):
+ * they are entered «по факту» (seed 002 §3.4, §3.6). Judged by the date on the school's clock.
+ */
+export function notHeldYet(actor: Actor, ctx: Pick<LessonContext, 'isoDate'>, field?: string, now = new Date()): Failure | null {
+  return ctx.isoDate > toSchoolDate(now, actor.timeZone) ? fail(MESSAGES.notHeldYet, field) : null;
 }
 
 /**
