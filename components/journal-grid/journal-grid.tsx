@@ -30,7 +30,7 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
   const canEdit = useCallback((row: number, col: number) => {
     const p = pupils[row];
     const l = lessons[col];
-    return !!p && !!l && l.writable && grid.period.open && isEnrolledOn(p.ranges, l.date);
+    return !!p && !!l && l.writable && !l.notHeld && grid.period.open && isEnrolledOn(p.ranges, l.date);
   }, [pupils, lessons, grid.period.open]);
 
   // Keep DOM focus on the cursor cell (roving tabindex), but not while the details panel is open.
@@ -77,7 +77,12 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
         return;
       case 'type':
         if (!canEdit(pos.row, pos.col)) {
-          setNotice(lessons[pos.col]?.writable ? 'Ученик не в классе на эту дату или период закрыт' : 'Этот урок вести записи не позволяет: он не ваш или период закрыт');
+          const lesson = lessons[pos.col];
+          setNotice(
+            lesson?.notHeld ? 'Урок ещё не проведён: отметки и отсутствующие вносятся в день урока или позже'
+              : lesson?.writable ? 'Ученик не в классе на эту дату или период закрыт'
+                : 'Этот урок вести записи не позволяет: он не ваш или период закрыт',
+          );
           return;
         }
         setNotice('');
@@ -158,7 +163,7 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
                     const focused = pos.row === row && pos.col === col;
                     return (
                       <GridCellMemo key={l.id} row={row} col={col} cell={saver.cells[key]} status={saver.status[key]} focused={focused}
-                        editing={focused ? editing : null} enrolled={isEnrolledOn(p.ranges, l.date)} writable={l.writable} test={l.kind === 'TEST'} />
+                        editing={focused ? editing : null} enrolled={isEnrolledOn(p.ranges, l.date)} writable={l.writable && !l.notHeld} test={l.kind === 'TEST'} />
                     );
                   })}
                   <td className="border-b border-r border-line px-2 text-center tabular-nums">{f.count}</td>

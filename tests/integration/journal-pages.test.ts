@@ -101,6 +101,13 @@ describe('the journal grid', () => {
     expect(grid.course.writable).toBe(true);
   });
 
+  it('offers no cell of a lesson opened ahead of its day: marks and absences wait until it is held', async () => {
+    const ahead = await createLesson(db, fx, { date: '2026-10-20' });
+    const grid = (await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, new Date('2026-10-19T09:00:00Z')))!;
+    expect(grid.lessons.find((l) => l.id === ahead)).toMatchObject({ writable: true, notHeld: true });
+    expect(grid.lessons.find((l) => l.id === fx.lessonId)).toMatchObject({ notHeld: false });
+  });
+
   it('another teacher does not see the course; a substitute sees it and may write only their lesson', async () => {
     const otherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Другая' });
     const other = await actorFor(db, otherId);

@@ -9,7 +9,7 @@ import type { RoundingPolicy } from '../../domain/rounding';
 import type { JournalGrid } from './grid';
 import { FINAL_SPECIAL_LABELS } from './final-marks';
 
-export type GridLessonProps = { id: number; date: string; kind: string; topic?: string; writable: boolean; plannedTest?: true; isSubstitution?: true };
+export type GridLessonProps = { id: number; date: string; kind: string; topic?: string; writable: boolean; plannedTest?: true; isSubstitution?: true; notHeld?: true };
 /** `final` is the final mark as the grid shows it («5», «н/а», «отср.»), `draft` while unpublished. */
 export type GridPupilProps = { id: number; name: string; ranges: DateRange[]; final?: string; draft?: true };
 
@@ -37,6 +37,7 @@ export function journalGridProps(grid: JournalGrid): JournalGridProps {
     if (l.topic) lesson.topic = l.topic;
     if (l.plannedTest) lesson.plannedTest = true;
     if (l.isSubstitution) lesson.isSubstitution = true;
+    if (l.notHeld) lesson.notHeld = true;
     return lesson;
   });
   const pupils = grid.pupils.map((p): GridPupilProps => {

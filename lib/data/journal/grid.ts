@@ -17,7 +17,9 @@ import { courseHeader } from './course-header';
 import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
 import { attendanceRows, finalMarkRows, lessonRows, markRows, periodRows, workTypeRows } from './grid-rows';
 
-export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean };
+export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean;
+  /** After today on the school's clock: marks and absences wait until it is held (save-cell refuses them). */
+  notHeld: boolean };
 export type GridMark = CellMark;
 export type GridAttendance = CellAttendance;
 export type GridCell = CellState;
@@ -87,6 +89,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     lessons: lessons.map((l) => ({
       id: l.id, date: isoDate(l.date), slot: l.slot, kind: l.lessonKind, topic: l.topic, plannedTest: l.plannedTest, isSubstitution: l.isSubstitution,
       writable: teaches || (l.isSubstitution && l.teacherId === actor.id && actor.permissions.has('marks:write')),
+      notHeld: isoDate(l.date) > today,
     })),
     pupils: pupilRows(pupils, marks, finals, new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
     cells,
