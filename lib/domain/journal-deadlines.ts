@@ -3,6 +3,7 @@
 // were entered; this decides what to flag for the teacher and for management.
 import { homeworkStatus, lessonRecordStatus, markDeadlineDate, markEntryStatus, type DeadlineStatus } from './deadlines';
 import { zonedTimeToInstant } from './timezone';
+import { formatDateRu } from './calendar';
 
 export type DeadlineRule = 'topic' | 'attendance' | 'homework' | 'marks';
 
@@ -60,7 +61,7 @@ export function lessonDeadlineFlags(l: LessonEntries, s: DeadlineSettings, now: 
     flags.push({ rule: 'marks', status: 'late', text: `Отметки выставлены позже ${s.markEntryDays} дн. после урока: ${l.lateMarkCount}` });
   } else if ((MARKED_KINDS.includes(l.kind) || l.plannedTest) && l.markCount === 0) {
     const status = markEntryStatus({ ...base, enteredAt: null, markDays: s.markEntryDays });
-    flags.push(...flag('marks', status, '', `Нет отметок за работу (срок — ${markDeadlineDate(l.date, s.markEntryDays)})`));
+    flags.push(...flag('marks', status, '', `Нет отметок за работу (срок — ${formatDateRu(markDeadlineDate(l.date, s.markEntryDays))})`));
   }
   return flags;
 }

@@ -46,6 +46,7 @@ describe('deadline flags of a lesson', () => {
     const test = lesson({ kind: 'TEST', markCount: 0 });
     expect(rules(test, at('2026-11-30T20:00:00Z'))).toEqual([]); // Monday a week later, 23:00 Moscow
     expect(rules(test, at('2026-11-30T21:01:00Z'))).toEqual(['marks:missing']);
+    expect(lessonDeadlineFlags(test, settings, at('2026-11-30T21:01:00Z'))[0].text).toBe('Нет отметок за работу (срок — 30.11.2026)');
     expect(rules(lesson({ markCount: 0 }), at('2026-12-30T00:00:00Z'))).toEqual([]); // an ordinary lesson needs no marks
   });
 
