@@ -80,10 +80,13 @@ export type KnownClass = { id: number; gradeLevel: number; letter: string };
 // ───────────── decoding and splitting ─────────────
 
 /**
- * Text of an uploaded file. UTF-8 with or without BOM; a file that is not valid UTF-8 is read as
- * Windows-1251, which is what Russian Excel writes for "CSV (разделители — точка с запятой)".
+ * Text of an uploaded file. UTF-8 with or without BOM; UTF-16 by its BOM (Excel's «Текст Юникод»,
+ * tab-separated); a file that is not valid UTF-8 is read as Windows-1251, which is what Russian
+ * Excel writes for "CSV (разделители — точка с запятой)".
  */
 export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return stripBom(new TextDecoder('utf-16le').decode(bytes));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return stripBom(new TextDecoder('utf-16be').decode(bytes));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

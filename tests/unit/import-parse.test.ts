@@ -72,6 +72,19 @@ describe('decodeCsv', () => {
     // 'Класс' in Windows-1251.
     expect(decodeCsv(new Uint8Array([0xca, 0xeb, 0xe0, 0xf1, 0xf1]))).toBe('Класс');
   });
+
+  it('reads UTF-16 by its BOM (Excel «Текст Юникод»), little- and big-endian', () => {
+    const utf16 = (text: string, littleEndian: boolean) => {
+      const out = [littleEndian ? 0xff : 0xfe, littleEndian ? 0xfe : 0xff];
+      for (const ch of text) {
+        const c = ch.charCodeAt(0);
+        out.push(...(littleEndian ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff]));
+      }
+      return new Uint8Array(out);
+    };
+    expect(decodeCsv(utf16('Класс\tФамилия', true))).toBe('Класс\tФамилия');
+    expect(decodeCsv(utf16('Пётр', false))).toBe('Пётр');
+  });
 });
 
 describe('parseRussianDate', () => {

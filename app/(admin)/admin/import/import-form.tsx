@@ -35,7 +35,7 @@ function Upload({ state, action, pending }: Props) {
           }}
           className="block w-full rounded-md border border-line px-3 py-2.5"
         />
-        <p id="import-file-hint" className="mt-1 text-sm text-muted">До 1 МБ и 2000 строк. Кодировка UTF-8 (с BOM или без) или Windows-1251, разделитель «;» или «,».</p>
+        <p id="import-file-hint" className="mt-1 text-sm text-muted">До 1 МБ и 2000 строк. Кодировка UTF-8 (с BOM или без), UTF-16 («Текст Юникод») или Windows-1251, разделитель «;», «,» или табуляция.</p>
         <p id="import-file-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-danger">{error}</p>
       </div>
       {state.errors?.form && <p role="alert" className="text-danger">{state.errors.form}</p>}
