@@ -16,7 +16,7 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 export type SignInResult =
-  | { ok: true; userId: number; sessionId: string; sessionVersion: number; schoolId: number; roles: string[] }
+  | { ok: true; userId: number; sessionId: string; sessionVersion: number; schoolId: number }
   | { ok: false; error: keyof typeof SIGN_IN_ERRORS };
 
 // A real Argon2id hash of a random string: checking it costs the same time as a real check, so
@@ -48,7 +48,7 @@ export async function attemptSignIn(rawLogin: string, password: string, ip: stri
   });
   const user = await db.user.findUnique({
     where: { login },
-    select: { id: true, schoolId: true, passwordHash: true, active: true, sessionVersion: true, roles: { select: { role: true } } },
+    select: { id: true, schoolId: true, passwordHash: true, active: true, sessionVersion: true },
   });
 
   if (loginLockedUntil(failures.map((f) => f.createdAt), now)) {
@@ -77,7 +77,7 @@ export async function attemptSignIn(rawLogin: string, password: string, ip: stri
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
   ]);
   await writeAudit(db, { schoolId: user.schoolId, actorId: user.id, action: 'auth.login.success', ip, details: { sessionId: sessionId.slice(0, 8) } });
-  return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, schoolId: user.schoolId, roles: user.roles.map((r) => r.role) };
+  return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, schoolId: user.schoolId };
 }
 
 /** Ends one session (sign-out). */
