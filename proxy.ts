@@ -4,15 +4,15 @@
 // does it judge by roles: the cookie's would be those of the sign-in, up to 12 hours old, and a
 // person given another role was sent from their new home to «/», which sent them back.
 import { NextResponse, type NextRequest } from 'next/server';
-import { authSecret } from '@/lib/env';
-import { decodeSessionToken, SESSION_COOKIES } from '@/lib/auth/session-token';
+import { authSecret, getEnv } from '@/lib/env';
+import { decodeSessionToken, sessionCookieName } from '@/lib/auth/session-token';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/_next', '/favicon', '/fonts', '/forbidden'];
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
-  const raw = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const raw = request.cookies.get(sessionCookieName(getEnv().NEXTAUTH_URL))?.value;
   const token = raw ? await decodeSessionToken(raw, authSecret()) : null;
   if (!token?.uid) {
     if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'Требуется вход' }, { status: 401 });
