@@ -1,29 +1,24 @@
-// Early redirects only: anonymous visitors to the sign-in page, and people away from another
-// audience's screens. It is never the guard of the data: every page, action and route handler
-// checks the user again through lib/auth and lib/data (a header such as x-middleware-subrequest
-// that skips this file skips nothing that matters).
+// Early redirects only: anonymous visitors to the sign-in page. It is never the guard of the data:
+// every page, action and route handler checks the user again through lib/auth and lib/data (a
+// header such as x-middleware-subrequest that skips this file skips nothing that matters). Nor
+// does it judge by roles: the cookie's would be those of the sign-in, up to 12 hours old, and a
+// person given another role was sent from their new home to «/», which sent them back.
 import { NextResponse, type NextRequest } from 'next/server';
-import { AUDIENCE_PREFIXES } from '@/lib/auth/home';
-import { authSecret } from '@/lib/env';
-import { decodeSessionToken, SESSION_COOKIES } from '@/lib/auth/session-token';
+import { authSecret, getEnv } from '@/lib/env';
+import { decodeSessionToken, sessionCookieName } from '@/lib/auth/session-token';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/_next', '/favicon', '/fonts', '/forbidden'];
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
-  const raw = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const raw = request.cookies.get(sessionCookieName(getEnv().NEXTAUTH_URL))?.value;
   const token = raw ? await decodeSessionToken(raw, authSecret()) : null;
   if (!token?.uid) {
     if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'Требуется вход' }, { status: 401 });
     const url = new URL('/login', request.url);
     if (pathname !== '/') url.searchParams.set('next', pathname + request.nextUrl.search);
     return NextResponse.redirect(url);
-  }
-  const roles = (token.roles as string[] | undefined) ?? [];
-  const audience = AUDIENCE_PREFIXES.find((a) => pathname === a.prefix || pathname.startsWith(a.prefix + '/'));
-  if (audience && roles.length && !audience.roles.some((r) => roles.includes(r))) {
-    return NextResponse.redirect(new URL('/', request.url));
   }
   return NextResponse.next();
 }

@@ -4,10 +4,10 @@ import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db';
-import { authSecret } from '../env';
+import { authSecret, getEnv } from '../env';
 import { loadActor, type Actor } from './actor';
 import type { Permission } from './permissions';
-import { decodeSessionToken, SESSION_COOKIES } from './session-token';
+import { decodeSessionToken, sessionCookieName } from './session-token';
 
 /**
  * Whoever holds a valid session, including someone still on a temporary password. Only the
@@ -15,7 +15,7 @@ import { decodeSessionToken, SESSION_COOKIES } from './session-token';
  */
 export const getSessionUser = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
-  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const raw = jar.get(sessionCookieName(getEnv().NEXTAUTH_URL))?.value;
   if (!raw) return null;
   const token = await decodeSessionToken(raw, authSecret());
   if (!token?.uid || !token.sid || token.sv === undefined) return null;

@@ -10,14 +10,6 @@ export function homePathFor(actor: Pick<Actor, 'roles' | 'permissions'>): string
   return '/office';
 }
 
-/** Audiences of the route groups, used by proxy.ts for early redirects only. */
-export const AUDIENCE_PREFIXES: { prefix: string; roles: readonly string[] }[] = [
-  { prefix: '/admin', roles: ['ADMIN', 'SECRETARY', 'MANAGEMENT'] },
-  { prefix: '/journal', roles: ['TEACHER', 'MANAGEMENT'] },
-  { prefix: '/class', roles: ['TEACHER', 'MANAGEMENT', 'SECRETARY'] },
-  { prefix: '/diary', roles: ['PARENT', 'STUDENT'] },
-];
-
 const LOCAL_ORIGIN = 'http://local.invalid';
 
 /**

@@ -12,7 +12,6 @@ declare module 'next-auth/jwt' {
     uid?: number;
     sid?: string;
     sv?: number;
-    roles?: string[];
   }
 }
 
@@ -35,17 +34,16 @@ export function authOptions(): AuthOptions {
           const result = await attemptSignIn(credentials?.login ?? '', credentials?.password ?? '', ip, userAgent);
           // next-auth passes a thrown message to the sign-in page; it is one of our fixed texts.
           if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.error]);
-          return { id: String(result.userId), uid: result.userId, sid: result.sessionId, sv: result.sessionVersion, roles: result.roles };
+          return { id: String(result.userId), uid: result.userId, sid: result.sessionId, sv: result.sessionVersion };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as { uid: number; sid: string; sv: number; roles: string[] };
+          const u = user as unknown as { uid: number; sid: string; sv: number };
+          // Only what names the session: roles and rights are read from the database on every request.
           token.uid = u.uid;
-          // A hint for proxy.ts's early redirects; the data layer reads the roles from the database.
-          token.roles = u.roles;
           token.sid = u.sid;
           token.sv = u.sv;
           delete token.name;

@@ -5,8 +5,15 @@
 // never by this cache.
 import { decode, type JWT } from 'next-auth/jwt';
 
-/** The cookie names next-auth uses (the __Secure- one over HTTPS). */
-export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+/**
+ * The session cookie next-auth sets for the site's address (NEXTAUTH_URL): the __Secure- one over
+ * HTTPS, and only that one is read then. A browser accepts that name from a secure page only; the
+ * plain one could be planted by a neighbouring site of the domain and sign the visitor in as its
+ * planter.
+ */
+export function sessionCookieName(siteUrl: string | undefined): string {
+  return siteUrl?.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}
 
 /** next-auth's double-submit CSRF cookie (`token|hash`); the __Host- one over HTTPS. */
 const CSRF_COOKIES = ['__Host-next-auth.csrf-token', 'next-auth.csrf-token'] as const;

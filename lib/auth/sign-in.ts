@@ -16,7 +16,7 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 export type SignInResult =
-  | { ok: true; userId: number; sessionId: string; sessionVersion: number; schoolId: number; roles: string[] }
+  | { ok: true; userId: number; sessionId: string; sessionVersion: number; schoolId: number }
   | { ok: false; error: keyof typeof SIGN_IN_ERRORS };
 
 // A real Argon2id hash of a random string: checking it costs the same time as a real check, so
@@ -39,19 +39,13 @@ export async function attemptSignIn(rawLogin: string, password: string, ip: stri
     return { ok: false, error: 'throttled' };
   }
 
-  const lastSuccess = await db.signInAttempt.findFirst({ where: { login, success: true }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-  const since = new Date(Math.max(now.getTime() - LOGIN_FAILURE_WINDOW_MS - LOGIN_LOCK_MS, lastSuccess?.createdAt.getTime() ?? 0));
-  const failures = await db.signInAttempt.findMany({
-    where: { login, success: false, createdAt: { gt: since } },
-    orderBy: { createdAt: 'desc' },
-    select: { createdAt: true },
-  });
+  const locked = await loginLocked(login, now);
   const user = await db.user.findUnique({
     where: { login },
-    select: { id: true, schoolId: true, passwordHash: true, active: true, sessionVersion: true, roles: { select: { role: true } } },
+    select: { id: true, schoolId: true, passwordHash: true, active: true, sessionVersion: true },
   });
 
-  if (loginLockedUntil(failures.map((f) => f.createdAt), now)) {
+  if (locked) {
     await db.signInAttempt.create({ data: { login, ip, success: false } });
     await writeAudit(db, { schoolId: user?.schoolId, actorId: user?.id, action: 'auth.login.locked', ip, details: { login } });
     return { ok: false, error: 'locked' };
@@ -77,7 +71,23 @@ export async function attemptSignIn(rawLogin: string, password: string, ip: stri
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
   ]);
   await writeAudit(db, { schoolId: user.schoolId, actorId: user.id, action: 'auth.login.success', ip, details: { sessionId: sessionId.slice(0, 8) } });
-  return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, schoolId: user.schoolId, roles: user.roles.map((r) => r.role) };
+  return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, schoolId: user.schoolId };
+}
+
+/**
+ * Whether `login` is locked by its recent failures, counted since its last success. Guesses at the
+ * current password on the password-change form count too (lib/data/accounts.ts).
+ */
+export async function loginLocked(login: string, now = new Date()): Promise<boolean> {
+  const db = getDb();
+  const lastSuccess = await db.signInAttempt.findFirst({ where: { login, success: true }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const since = new Date(Math.max(now.getTime() - LOGIN_FAILURE_WINDOW_MS - LOGIN_LOCK_MS, lastSuccess?.createdAt.getTime() ?? 0));
+  const failures = await db.signInAttempt.findMany({
+    where: { login, success: false, createdAt: { gt: since } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
+  return !!loginLockedUntil(failures.map((f) => f.createdAt), now);
 }
 
 /** Ends one session (sign-out). */

@@ -104,6 +104,17 @@ describe('revocation takes effect on the next request', () => {
     expect(await loadActor(db, laptop)).toBeNull();
   });
 
+  it('guesses at the current password on the change form lock the login, as failed sign-ins do', async () => {
+    const claims = await signedIn('petrova.a');
+    const actor = (await loadActor(db, claims))!;
+    for (let i = 0; i < 10; i++) {
+      expect(await changeOwnPassword(actor, `guess-${i}`, 'Novyi-Parol-2026-x')).toMatchObject({ ok: false, field: 'current' });
+    }
+    expect(await changeOwnPassword(actor, PASSWORD, 'Novyi-Parol-2026-x')).toEqual({ ok: false, field: 'current', error: SIGN_IN_ERRORS.locked });
+    expect(await attemptSignIn('petrova.a', PASSWORD, '10.0.3.1')).toEqual({ ok: false, error: 'locked' });
+    expect(await loadActor(db, claims)).not.toBeNull(); // nothing was changed
+  });
+
   it('when an administrator ends the sessions, and on sign-out', async () => {
     const a = await signedIn('petrova.a');
     expect((await endSessions(admin, teacherId)).ok).toBe(true);

@@ -1,9 +1,12 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { answerErrors } from '@/lib/action-errors';
+import { clientAddress } from '@/lib/auth/client-address';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { changeOwnPassword } from '@/lib/data/accounts';
+import { getEnv } from '@/lib/env';
 
 export type ChangePasswordState = { ok?: boolean; errors?: Partial<Record<'current' | 'password' | 'repeat' | 'form', string>> };
 
@@ -25,7 +28,9 @@ export async function changePasswordAction(_prev: ChangePasswordState, form: For
       for (const issue of parsed.error.issues) errors[issue.path[0] as 'current'] ??= issue.message;
       return { errors };
     }
-    const result = await changeOwnPassword(user, parsed.data.current, parsed.data.password);
+    const request = await headers();
+    const ip = clientAddress((name) => request.get(name), getEnv().TRUSTED_PROXIES);
+    const result = await changeOwnPassword(user, parsed.data.current, parsed.data.password, ip);
     if (!result.ok) return { errors: { [result.field]: result.error } };
     return { ok: true };
   });
