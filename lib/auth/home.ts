@@ -10,6 +10,16 @@ export function homePathFor(actor: Pick<Actor, 'roles' | 'permissions'>): string
   return '/office';
 }
 
+/**
+ * Where to send someone who opened a section that is not theirs (a parent typing /journal): their
+ * start page, or the neutral /office when that start page is the section itself (a teacher whose
+ * journal rights were taken away), so that the two never send each other round in a loop.
+ */
+export function homeOutside(actor: Pick<Actor, 'roles' | 'permissions'>, section: string): string {
+  const home = homePathFor(actor);
+  return home === section || home.startsWith(`${section}/`) ? '/office' : home;
+}
+
 const LOCAL_ORIGIN = 'http://local.invalid';
 
 /**

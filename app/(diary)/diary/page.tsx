@@ -4,12 +4,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { homeOutside } from '@/lib/auth/home';
 import { diaryStudents } from '@/lib/data/students';
 
 export const metadata: Metadata = { title: 'Дневник' };
 
 export default async function DiaryHomePage() {
   const user = await requireUser();
+  if (!user.permissions.has('diary:read:children') && !user.permissions.has('diary:read:self')) redirect(homeOutside(user, '/diary'));
   const students = await diaryStudents(user);
   if (students.length === 1) redirect(`/diary/${students[0].id}`);
   return (

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { homeOutside } from '@/lib/auth/home';
 import { teacherHome } from '@/lib/data/teacher-home';
 import { formatDayHeaderRu } from '@/lib/domain/calendar';
 import { OpenLessonButton } from './open-lesson-button';
@@ -12,6 +14,7 @@ const CHANGE_LABELS = { SUBSTITUTION: 'Замена', MOVED: 'Перенесён
 
 export default async function JournalHomePage() {
   const user = await requireUser();
+  if (!user.permissions.has('journal:read:own') && !user.permissions.has('journal:read:school')) redirect(homeOutside(user, '/journal'));
   const home = await teacherHome(user);
   return (
     <div className="space-y-8">
