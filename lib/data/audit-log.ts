@@ -3,19 +3,33 @@ import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
+import { startOfSchoolDay } from '../domain/timezone';
+import { addDays } from '../domain/calendar';
 
 export type AuditFilter = { action?: string; actorLogin?: string; from?: string; to?: string; page?: number };
 export const AUDIT_PAGE_SIZE = 100;
+
+/** The page's event filters: action prefixes as the code writes them (lib/audit.ts callers). */
+export const AUDIT_ACTION_FILTERS: [string, string][] = [
+  ['auth.', 'Входы и выходы'], ['auth.login.failure', 'Неудачные входы'], ['auth.login.locked', 'Блокировки'],
+  ['user', 'Изменения пользователей'], ['role.', 'Права ролей'], ['consent.', 'Согласия на обработку ПДн'], ['extract.', 'Бумажные выписки'],
+  ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['finalmark.', 'Итоговые отметки'],
+];
+
+const isoDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 export async function readAuditLog(actor: Actor, filter: AuditFilter) {
   if (!actor.permissions.has('audit:read')) return null;
   const db = getDb();
   const where: Prisma.AuditLogWhereInput = { schoolId: actor.schoolId };
   if (filter.action) where.action = { startsWith: filter.action };
-  if (filter.from || filter.to) {
+  // Days on the school's clock, as the page shows the times; a malformed date filters nothing.
+  const from = isoDay(filter.from);
+  const to = isoDay(filter.to);
+  if (from || to) {
     where.createdAt = {
-      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-      ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+      ...(from ? { gte: startOfSchoolDay(from, actor.timeZone) } : {}),
+      ...(to ? { lt: startOfSchoolDay(addDays(to, 1), actor.timeZone) } : {}),
     };
   }
   if (filter.actorLogin) {

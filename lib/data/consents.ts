@@ -157,7 +157,7 @@ export async function currentConsents(actor: Actor, filter: { classId?: number }
     const own = links.filter((l) => l.studentId === p.id);
     return {
       studentId: p.id, name: fullName(p), classId: p.cls.id, className: className(p.cls),
-      guardians: own.map((l) => ({ id: l.parent.id, name: fullName(l.parent), email: l.parent.email, phone: l.parent.phone })),
+      guardians: own.filter((l) => l.parent.active).map((l) => ({ id: l.parent.id, name: fullName(l.parent), email: l.parent.email, phone: l.parent.phone })),
       consent: consent ? view(consent, timezone) : null,
       signerGone: !!consent && !own.some((l) => l.parent.active && l.parent.id === consent.guardian?.id),
     };
@@ -179,7 +179,8 @@ export async function consentHistory(actor: Actor, studentId: number): Promise<C
     select: {
       id: true, lastName: true, firstName: true, middleName: true,
       enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } },
-      guardians: { select: { parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true } } } },
+      // Only active parents sign: a decision by a deactivated one would not count (deliveriesOf).
+      guardians: { where: { parent: { active: true } }, select: { parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true } } } },
     },
   });
   if (!student) return null;
@@ -197,7 +198,7 @@ export async function consentHistory(actor: Actor, studentId: number): Promise<C
 }
 
 /**
- * Appends a decision for a pupil, signed by one of the pupil's parents. A refusal is always
+ * Appends a decision for a pupil, signed by one of the pupil's active parents. A refusal is always
  * delivered on paper and keeps no e-mail address; e-mail delivery needs an address.
  */
 export async function recordConsent(actor: Actor, input: ConsentInput): Promise<Result<{ id: number }>> {
@@ -205,7 +206,7 @@ export async function recordConsent(actor: Actor, input: ConsentInput): Promise<
   const db = getDb();
   const student = await db.user.findFirst({ where: { id: input.studentId, schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } } }, select: { id: true } });
   if (!student) return { ok: false, error: 'Ученик не найден', field: 'studentId' };
-  const link = await db.guardianship.findFirst({ where: { schoolId: actor.schoolId, studentId: input.studentId, parentId: input.guardianId }, select: { parentId: true } });
+  const link = await db.guardianship.findFirst({ where: { schoolId: actor.schoolId, studentId: input.studentId, parentId: input.guardianId, parent: { active: true } }, select: { parentId: true } });
   if (!link) return { ok: false, error: 'Выберите родителя (законного представителя) этого ученика', field: 'guardianId' };
 
   const documentVersion = input.documentVersion.trim();

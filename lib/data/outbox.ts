@@ -1,10 +1,14 @@
 // The notifications outbox as the administrator reads it ('outbox:read'): every message with its
 // state, attempts and last error, newest first, and one message in full. Scoped to the school.
+// A letter's body is a pupil's diary (marks, attendance, results): it is shown only to whoever may
+// read that pupil's whole diary (readableDiaries), not to everyone who tracks delivery.
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import type { NotificationStatus } from '../generated/prisma/enums';
 import type { Prisma } from '../prisma-client';
+import { pupilOfKey } from '../mail/outbox';
+import { readableDiaries } from './scope';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -53,8 +57,13 @@ export async function readOutbox(actor: Actor, filter: OutboxFilter = {}) {
 
 export async function readOutboxMessage(actor: Actor, id: number) {
   if (!actor.permissions.has('outbox:read')) return null;
-  return getDb().notification.findFirst({
+  const db = getDb();
+  const m = await db.notification.findFirst({
     where: { id, schoolId: actor.schoolId },
     select: { id: true, kind: true, toAddress: true, subject: true, text: true, html: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true, dedupeKey: true },
   });
+  if (!m) return null;
+  const pupilId = pupilOfKey(m.dedupeKey);
+  const bodyReadable = pupilId === null || (await db.user.count({ where: { AND: [{ id: pupilId }, readableDiaries(actor)] } })) > 0;
+  return bodyReadable ? { ...m, bodyHidden: false } : { ...m, text: null, html: null, bodyHidden: true };
 }

@@ -5,12 +5,13 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { TASKS } from './tasks';
+import { describeError } from '../error-description';
 
 export type Stop = () => Promise<void>;
 
 export async function startBoss(connectionString: string, log: (line: string) => void): Promise<Stop> {
   const boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss', application_name: 'journal-jobs' });
-  boss.on('error', (error: unknown) => log(`ошибка pg-boss: ${error instanceof Error ? error.message : String(error)}`));
+  boss.on('error', (error: unknown) => log(`ошибка pg-boss: ${describeError(error)}`));
   await boss.start();
   for (const [name, task] of Object.entries(TASKS)) {
     await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 });

@@ -4,6 +4,7 @@
 import 'server-only';
 import { TASKS } from './tasks';
 import type { Stop } from './boss';
+import { describeError } from '../error-description';
 
 export function startTicker(log: (line: string) => void, firstRunAfterMs = 20_000): Stop {
   const queue: string[] = [];
@@ -16,7 +17,8 @@ export function startTicker(log: (line: string) => void, firstRunAfterMs = 20_00
         try {
           await TASKS[name].run();
         } catch (error) {
-          log(`задание ${name} не выполнено: ${error instanceof Error ? error.message : String(error)}`);
+          // Without the message: a task's error may quote the letters' data (lib/error-description.ts).
+          log(`задание ${name} не выполнено: ${describeError(error)}`);
         }
       }
     } finally {

@@ -14,7 +14,7 @@ import { curriculumFor, SUBJECTS } from './curriculum';
 import { consents, diaryVisits, guardianships, messages, studentNotes } from './family';
 import { planChanges, planLessons } from './journal';
 import { planFamilies } from './families';
-import { assignLogins, type Person, type Pupil } from './people';
+import { assignLogins, staffMailDomain, type Person, type Pupil } from './people';
 import { planClasses, planStaff } from './staff';
 import { planRecords, planScripted } from './records';
 import { planResults } from './results';
@@ -100,7 +100,7 @@ export async function generateSchool(prisma: PrismaClient, options: GenerateOpti
     ...teachers.map((t) => t.person),
     ...families.flatMap((f) => [...f.guardians.map((g) => g.person), ...f.children.map((c) => c.person)]),
   ];
-  assignLogins(people, schoolIndex, `school${identity.number}.ru`);
+  assignLogins(people, schoolIndex, staffMailDomain(identity.number));
   const createdAt = moscowInstant(`${cal.startYear}-08-25`, 10 * 60);
   const userRows = people.map((p) => ({
     schoolId,

@@ -97,6 +97,9 @@ export function person(name: { lastName: string; firstName: string; middleName: 
   return { login: '', ...name, sex, birthDate, email: null, phone: null, roles, active: true, id: 0, ...extra };
 }
 
+/** The staff's mail domain: reserved for examples (RFC 2606), so demo letters reach no real mailbox. */
+export const staffMailDomain = (schoolNumber: number) => `school${schoolNumber}.example.org`;
+
 /**
  * Logins for everyone, in a fixed order so they are deterministic: 'ivanova.e', 'ivanova.e2'…
  * Schools after the first get the prefix 's2.', 's3.'… so logins are unique across the deployment.

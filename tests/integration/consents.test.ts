@@ -61,6 +61,14 @@ describe('recording decisions', () => {
     expect(await db.consent.count()).toBe(0);
   });
 
+  it('does not take a decision from a deactivated parent, which would not count, nor offer them as a signer', async () => {
+    expect(await setActive(admin, fx.parentId, false)).toEqual({ ok: true });
+    expect(await recordConsent(admin, grant())).toEqual({ ok: false, error: 'Выберите родителя (законного представителя) этого ученика', field: 'guardianId' });
+    expect(await db.consent.count()).toBe(0);
+    expect((await consentHistory(admin, first))?.student.guardians).toEqual([]);
+    expect((await currentConsents(admin, { classId: fx.classId }))?.find((p) => p.studentId === first)?.guardians).toEqual([]);
+  });
+
   it('refuses people without consent:manage and pupils of another school', async () => {
     const teacher = await actorFor(db, fx.teacherId);
     expect(await recordConsent(teacher, grant())).toEqual({ ok: false, error: 'Недостаточно прав для этого действия' });

@@ -1,9 +1,9 @@
-// The nightly housekeeping: finished letters and sign-in attempts past their retention are removed,
-// nothing else is.
+// The nightly housekeeping: finished letters, sign-in attempts, sessions and journal idempotency
+// keys past their retention are removed, nothing else is.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
-import { createSchool } from '../support/fixtures';
-import { LETTER_RETENTION_DAYS, removeExpiredRows, SIGN_IN_ATTEMPT_RETENTION_DAYS } from '../../lib/jobs/housekeeping';
+import { createSchool, createUser } from '../support/fixtures';
+import { IDEMPOTENCY_KEY_RETENTION_DAYS, LETTER_RETENTION_DAYS, removeExpiredRows, SESSION_RETENTION_DAYS, SIGN_IN_ATTEMPT_RETENTION_DAYS } from '../../lib/jobs/housekeeping';
 import { TASKS } from '../../lib/jobs/tasks';
 import type { NotificationStatus } from '../../lib/generated/prisma/enums';
 
@@ -54,14 +54,34 @@ describe('removeExpiredRows', () => {
       ],
     });
 
-    expect(await removeExpiredRows(NOW)).toEqual({ letters: 0, signInAttempts: 2 });
+    expect(await removeExpiredRows(NOW)).toEqual({ letters: 0, signInAttempts: 2, sessions: 0, idempotencyKeys: 0 });
     expect(await db.signInAttempt.findMany({ select: { createdAt: true } })).toEqual([{ createdAt: daysAgo(1) }]);
+  });
+
+  it('removes sessions (with their address and browser) and journal idempotency keys (with the mark saved) past their retention', async () => {
+    const userId = await createUser(db, schoolId, ['TEACHER'], { lastName: 'Учителева', firstName: 'Анна' });
+    const session = (id: string, createdAt: Date, endedAt: Date | null) =>
+      ({ id, schoolId, userId, createdAt, lastSeenAt: createdAt, endedAt, ip: '10.0.0.1', userAgent: 'Firefox' });
+    await db.userSession.createMany({
+      data: [
+        session('old-ended', daysAgo(SESSION_RETENTION_DAYS + 1), daysAgo(SESSION_RETENTION_DAYS + 1)),
+        session('old-never-ended', daysAgo(SESSION_RETENTION_DAYS + 5), null),
+        session('recent', daysAgo(1), daysAgo(1)),
+        session('open', NOW, null),
+      ],
+    });
+    const key = (k: string, createdAt: Date) => ({ key: k, schoolId, userId, result: { ok: true, target: 'mark', mark: { value: '2' } }, createdAt });
+    await db.idempotencyKey.createMany({ data: [key('old', daysAgo(IDEMPOTENCY_KEY_RETENTION_DAYS + 1)), key('today', daysAgo(0.5))] });
+
+    expect(await removeExpiredRows(NOW)).toEqual({ letters: 0, signInAttempts: 0, sessions: 2, idempotencyKeys: 1 });
+    expect((await db.userSession.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((s) => s.id)).toEqual(['open', 'recent']);
+    expect((await db.idempotencyKey.findMany({ select: { key: true } })).map((k) => k.key)).toEqual(['today']);
   });
 
   it('is one of the scheduled tasks, and a second run removes nothing more', async () => {
     await letter('SENT', daysAgo(LETTER_RETENTION_DAYS + 10));
     expect(TASKS.housekeeping).toBeDefined();
-    expect(await removeExpiredRows(NOW)).toEqual({ letters: 1, signInAttempts: 0 });
-    expect(await removeExpiredRows(NOW)).toEqual({ letters: 0, signInAttempts: 0 });
+    expect(await removeExpiredRows(NOW)).toEqual({ letters: 1, signInAttempts: 0, sessions: 0, idempotencyKeys: 0 });
+    expect(await removeExpiredRows(NOW)).toEqual({ letters: 0, signInAttempts: 0, sessions: 0, idempotencyKeys: 0 });
   });
 });

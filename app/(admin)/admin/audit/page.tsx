@@ -1,17 +1,11 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatInstantRu } from '@/lib/domain/diary-format';
-import { readAuditLog } from '@/lib/data/audit-log';
+import { AUDIT_ACTION_FILTERS, readAuditLog } from '@/lib/data/audit-log';
 
 export const metadata = { title: 'Журнал аудита' };
 
 type Props = { searchParams: Promise<{ action?: string; login?: string; from?: string; to?: string; page?: string }> };
-
-const ACTION_PREFIXES: [string, string][] = [
-  ['auth.', 'Входы и выходы'], ['auth.login.failure', 'Неудачные входы'], ['auth.login.locked', 'Блокировки'], ['access.denied', 'Отказы в доступе'],
-  ['user.', 'Изменения пользователей'], ['role.', 'Права ролей'], ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['final-mark.', 'Итоговые отметки'],
-];
-
 
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requireUser();
@@ -25,7 +19,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <label className="flex flex-col text-sm">Событие
           <select name="action" defaultValue={params.action ?? ''} className="mt-1 rounded-md border border-line px-3 py-2 text-base">
             <option value="">Все</option>
-            {ACTION_PREFIXES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {AUDIT_ACTION_FILTERS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select>
         </label>
         <label className="flex flex-col text-sm">Логин

@@ -1,5 +1,6 @@
 // One letter of the outbox in full: its state and, as the family would see it, the text part and
-// the HTML part (shown in a sandboxed frame: no scripts, no access to this page).
+// the HTML part (shown in a sandboxed frame: no scripts, no access to this page) — the parts only
+// to a reader of the pupil's diary (lib/data/outbox.ts).
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
@@ -37,10 +38,16 @@ export default async function OutboxMessagePage({ params }: Props) {
           <iframe title="Письмо" sandbox="" srcDoc={m.html} className="h-[36rem] w-full rounded-lg border border-line bg-white" />
         </section>
       )}
-      <section>
-        <h2 className="mb-2 text-lg font-bold">Текстовая часть</h2>
-        <pre className="max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-lg border border-line bg-white p-3 text-sm">{m.text}</pre>
-      </section>
+      {m.bodyHidden ? (
+        <p role="note" className="max-w-3xl rounded-lg border border-line bg-white p-3">
+          Текст письма не показывается: в нём сведения об успеваемости ученика, которые читают только семья, классный руководитель и управление школы.
+        </p>
+      ) : (
+        <section>
+          <h2 className="mb-2 text-lg font-bold">Текстовая часть</h2>
+          <pre className="max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-lg border border-line bg-white p-3 text-sm">{m.text}</pre>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,48 @@
+// Reading the audit trail: the filters the page offers find the events the code writes, and days
+// are the school's days, as the times shown are.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { createSchoolFixture, type SchoolFixture } from '../support/fixtures';
+import { actorFor } from '../support/actors';
+import type { Actor } from '../../lib/auth/actor';
+import { AUDIT_ACTION_FILTERS, readAuditLog } from '../../lib/data/audit-log';
+
+const db = testDb();
+let fx: SchoolFixture;
+let admin: Actor;
+
+async function event(action: string, createdAt: Date): Promise<void> {
+  await db.auditLog.create({ data: { schoolId: fx.schoolId, actorId: fx.teacherId, action, createdAt } });
+}
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db);
+  admin = await actorFor(db, fx.adminId);
+});
+
+describe('readAuditLog', () => {
+  it('every filter of the page finds the events of its kind', async () => {
+    const written = ['auth.login.success', 'auth.login.failure', 'auth.login.locked', 'user.create', 'users.import', 'role.permissions.set', 'mark.update',
+      'attendance.create', 'finalmark.publish', 'consent.record', 'extract.print'];
+    for (const action of written) await event(action, new Date('2026-12-01T09:00:00Z'));
+    for (const [prefix, label] of AUDIT_ACTION_FILTERS) {
+      const log = await readAuditLog(admin, { action: prefix });
+      expect(log?.rows.length, label).toBeGreaterThan(0);
+    }
+    const finals = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Итоговые отметки')![0] });
+    expect(finals?.rows.map((r) => r.action)).toEqual(['finalmark.publish']);
+    const users = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Изменения пользователей')![0] });
+    expect(users?.rows.map((r) => r.action).sort()).toEqual(['user.create', 'users.import']);
+  });
+
+  it('a day of the date filter is a day on the school clock (Moscow), and a malformed date is ignored', async () => {
+    await event('mark.create', new Date('2026-11-30T20:30:00Z')); // 23:30 on 30 November in Moscow
+    await event('mark.update', new Date('2026-11-30T21:30:00Z')); // 00:30 on 1 December
+    await event('mark.delete', new Date('2026-12-01T22:00:00Z')); // 01:00 on 2 December
+    const day = await readAuditLog(admin, { from: '2026-12-01', to: '2026-12-01' });
+    expect(day?.rows.map((r) => r.action)).toEqual(['mark.update']);
+    const broken = await readAuditLog(admin, { from: 'вчера', to: '2026-13-45' });
+    expect(broken?.rows).toHaveLength(3);
+  });
+});
