@@ -70,6 +70,16 @@ describe('an impossible date', () => {
   });
 });
 
+describe('homework for chosen pupils', () => {
+  it('with no pupil ticked is refused on the pupils, and the class assignment stays as it was', async () => {
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '' }))).toMatchObject({ ok: true });
+    const classHomework = await db.homework.findFirstOrThrow({ where: { lessonId: fx.lessonId } });
+    const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: 'Доклад о Пушкине', dueDate: '', audience: 'pupils', replaces: classHomework.updatedAt.toISOString() }));
+    expect(r.errors).toEqual({ studentIds: 'Выберите учеников' });
+    expect(await db.homework.findMany({ select: { text: true, studentId: true } })).toEqual([{ text: '§5, упр. 3', studentId: null }]);
+  });
+});
+
 describe('an unexpected failure', () => {
   // PostgreSQL refuses a NUL character in text (22021) and in jsonb (22P05): an error no action
   // anticipates, raised by the real database.

@@ -68,15 +68,17 @@ const homeworkSchema = z.object({
   lessonId: id,
   text: z.string().trim().min(2, 'Напишите задание').max(4000, 'Слишком длинное задание'),
   dueDate: z.union([z.literal(''), isoDate]).transform((v) => v || null),
-  studentIds: z.array(id).max(60),
+  // «Выбранным ученикам» with nobody ticked is not the class assignment, which it would replace.
+  audience: z.enum(['class', 'pupils']).default('class'),
+  studentIds: z.array(id).max(60, 'Не больше 60 учеников за раз'),
   replaces: z.string().max(40).transform((v) => v || null),
-});
+}).refine((v) => v.audience === 'class' || v.studentIds.length > 0, { path: ['studentIds'], message: 'Выберите учеников' });
 
 export async function saveHomeworkAction(_prev: FormState, form: FormData): Promise<FormState> {
   return answerErrors('saveHomeworkAction', formError, async () => {
     const actor = await getCurrentUser();
     if (!actor) return expired;
-    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds'), replaces: form.get('replaces') ?? '' });
+    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', audience: form.get('audience') ?? undefined, studentIds: form.getAll('studentIds'), replaces: form.get('replaces') ?? '' });
     if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
     const { lessonId, ...input } = parsed.data;
     const r = await saveHomework(actor, lessonId, input);

@@ -23,8 +23,8 @@ export function HomeworkSection({ lesson }: { lesson: LessonDetails }) {
           <input type="hidden" name="lessonId" value={lesson.id} />
           <input type="hidden" name="replaces" value={current?.seen ?? ''} />
           <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Кому задание">
-            <label className="flex items-center gap-1"><input type="radio" checked={!individual} onChange={() => setIndividual(false)} /> всему классу{current ? ' (заменит текущее)' : ''}</label>
-            <label className="flex items-center gap-1"><input type="radio" checked={individual} onChange={() => setIndividual(true)} /> выбранным ученикам</label>
+            <label className="flex items-center gap-1"><input type="radio" name="audience" value="class" checked={!individual} onChange={() => setIndividual(false)} /> всему классу{current ? ' (заменит текущее)' : ''}</label>
+            <label className="flex items-center gap-1"><input type="radio" name="audience" value="pupils" checked={individual} onChange={() => setIndividual(true)} /> выбранным ученикам</label>
           </div>
           <label className="block">
             <span className="mb-1 block font-bold">Задание</span>
