@@ -55,7 +55,7 @@ describe('an impossible date', () => {
   it('homework: a due date that does not exist is refused on its field, nothing saved', async () => {
     for (const dueDate of ['2026-09-31', '2026-13-01']) {
       const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate }));
-      expect(r).toEqual({ errors: { dueDate: NO_SUCH_DATE } });
+      expect(r).toEqual({ errors: { dueDate: NO_SUCH_DATE }, values: { text: '§5, упр. 3', dueDate, studentIds: [] } });
     }
     expect(await db.homework.count()).toBe(0);
   });
@@ -80,6 +80,18 @@ describe('homework for chosen pupils', () => {
   });
 });
 
+describe('a refused homework', () => {
+  it('comes back as typed, so that the teacher does not write it again', async () => {
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '' }))).toMatchObject({ ok: true });
+    // Saved from a page that did not show the assignment above: refused, the long text comes back.
+    const text = 'Прочитать главы 1–3 и ответить письменно на вопросы. '.repeat(40);
+    const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text, dueDate: '2026-10-05', replaces: '' }));
+    expect(r.errors).toHaveProperty('text');
+    expect(r.values).toEqual({ text, dueDate: '2026-10-05', studentIds: [] });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
+  });
+});
+
 describe('an unexpected failure', () => {
   // PostgreSQL refuses a NUL character in text (22021) and in jsonb (22P05): an error no action
   // anticipates, raised by the real database.
@@ -90,7 +102,7 @@ describe('an unexpected failure', () => {
     const management = await createUser(db, fx.schoolId, ['MANAGEMENT']);
     const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
 
-    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: NUL, dueDate: '' }))).toEqual({ errors: { form: UNEXPECTED } });
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: NUL, dueDate: '' }))).toEqual({ errors: { form: UNEXPECTED }, values: { text: NUL, dueDate: '', studentIds: [] } });
     expect(await updateLessonAction({}, formOf({ lessonId: String(fx.lessonId), topic: NUL, lessonKind: 'LESSON', expectedVersion: String(lesson.version) }))).toEqual({ errors: { form: UNEXPECTED } });
     expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: NUL }))).toEqual({ error: UNEXPECTED });
     await signIn(management);
