@@ -70,6 +70,14 @@ describe('an impossible date', () => {
   });
 });
 
+describe('a final-mark deferral reason', () => {
+  it('too long is refused in Russian on its field, nothing saved', async () => {
+    const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: 'болезнь, '.repeat(40) }));
+    expect(r).toEqual({ error: 'Причина — не длиннее 300 символов', field: 'reason' });
+    expect(await db.finalMark.count()).toBe(0);
+  });
+});
+
 describe('homework for chosen pupils', () => {
   it('with no pupil ticked is refused on the pupils, and the class assignment stays as it was', async () => {
     expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '' }))).toMatchObject({ ok: true });
