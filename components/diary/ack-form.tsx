@@ -25,6 +25,7 @@ export function AckForm({ studentId, periodId, periodName, classTeacher }: Props
         name="message"
         rows={3}
         maxLength={2000}
+        defaultValue={state.values?.message}
         aria-invalid={state.errors?.message ? true : undefined}
         aria-describedby={`${fieldId}-error`}
         className="w-full rounded-md border border-line bg-white px-3 py-2 text-base"

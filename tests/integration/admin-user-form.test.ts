@@ -30,6 +30,12 @@ describe('createUserAction', () => {
     expect(await db.user.count()).toBe(before);
   });
 
+  it('refuses an e-mail address too long to be one, in Russian, and creates nobody', async () => {
+    const before = await db.user.count();
+    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', email: `${'a'.repeat(100_000)}@example.ru` }))).toEqual({ errors: { email: 'Адрес не длиннее 254 символов' } });
+    expect(await db.user.count()).toBe(before);
+  });
+
   it('accepts ё, hyphens and apostrophes, storing the typographic apostrophe as the plain one', async () => {
     const state = await createUserAction({}, form({ lastName: 'Д’Артаньян-Ёлкин', firstName: 'Семён', middleName: 'Кызы' }));
     expect(state).toMatchObject({ ok: true });

@@ -55,7 +55,7 @@ describe('an impossible date', () => {
   it('homework: a due date that does not exist is refused on its field, nothing saved', async () => {
     for (const dueDate of ['2026-09-31', '2026-13-01']) {
       const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate }));
-      expect(r).toEqual({ errors: { dueDate: NO_SUCH_DATE } });
+      expect(r).toEqual({ errors: { dueDate: NO_SUCH_DATE }, values: { text: '§5, упр. 3', dueDate, studentIds: [] } });
     }
     expect(await db.homework.count()).toBe(0);
   });
@@ -70,6 +70,36 @@ describe('an impossible date', () => {
   });
 });
 
+describe('a final-mark deferral reason', () => {
+  it('too long is refused in Russian on its field, nothing saved', async () => {
+    const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: 'болезнь, '.repeat(40) }));
+    expect(r).toEqual({ error: 'Причина — не длиннее 300 символов', field: 'reason' });
+    expect(await db.finalMark.count()).toBe(0);
+  });
+});
+
+describe('homework for chosen pupils', () => {
+  it('with no pupil ticked is refused on the pupils, and the class assignment stays as it was', async () => {
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '' }))).toMatchObject({ ok: true });
+    const classHomework = await db.homework.findFirstOrThrow({ where: { lessonId: fx.lessonId } });
+    const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: 'Доклад о Пушкине', dueDate: '', audience: 'pupils', replaces: classHomework.updatedAt.toISOString() }));
+    expect(r.errors).toEqual({ studentIds: 'Выберите учеников' });
+    expect(await db.homework.findMany({ select: { text: true, studentId: true } })).toEqual([{ text: '§5, упр. 3', studentId: null }]);
+  });
+});
+
+describe('a refused homework', () => {
+  it('comes back as typed, so that the teacher does not write it again', async () => {
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '' }))).toMatchObject({ ok: true });
+    // Saved from a page that did not show the assignment above: refused, the long text comes back.
+    const text = 'Прочитать главы 1–3 и ответить письменно на вопросы. '.repeat(40);
+    const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text, dueDate: '2026-10-05', replaces: '' }));
+    expect(r.errors).toHaveProperty('text');
+    expect(r.values).toEqual({ text, dueDate: '2026-10-05', studentIds: [] });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
+  });
+});
+
 describe('an unexpected failure', () => {
   // PostgreSQL refuses a NUL character in text (22021) and in jsonb (22P05): an error no action
   // anticipates, raised by the real database.
@@ -80,7 +110,7 @@ describe('an unexpected failure', () => {
     const management = await createUser(db, fx.schoolId, ['MANAGEMENT']);
     const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
 
-    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: NUL, dueDate: '' }))).toEqual({ errors: { form: UNEXPECTED } });
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: NUL, dueDate: '' }))).toEqual({ errors: { form: UNEXPECTED }, values: { text: NUL, dueDate: '', studentIds: [] } });
     expect(await updateLessonAction({}, formOf({ lessonId: String(fx.lessonId), topic: NUL, lessonKind: 'LESSON', expectedVersion: String(lesson.version) }))).toEqual({ errors: { form: UNEXPECTED } });
     expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: NUL }))).toEqual({ error: UNEXPECTED });
     await signIn(management);

@@ -21,7 +21,7 @@ const newUserSchema = z.object({
   lastName: name('фамилию'),
   firstName: name('имя'),
   middleName: nameText.pipe(z.union([z.literal(''), nameRule])).optional(),
-  email: z.union([z.literal(''), z.email('Неверный адрес электронной почты')]).optional(),
+  email: z.union([z.literal(''), z.email('Неверный адрес электронной почты').max(254, 'Адрес не длиннее 254 символов')]).optional(),
   phone: z.union([z.literal(''), z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'Неверный номер телефона')]).optional(),
   roles: z.array(z.string()).min(1, 'Выберите хотя бы одну роль').refine((r) => r.every(isRole), 'Неизвестная роль'),
   classTeacherOf: z.coerce.number().int().positive().optional(),

@@ -9,7 +9,9 @@ import { isIsoDate } from '@/lib/domain/calendar';
 import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
 import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 
-export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
+/** values: what the homework form held, sent back with an error so that the typed assignment is not lost. */
+export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: HomeworkTyped };
+type HomeworkTyped = { text: string; dueDate: string; studentIds: string[] };
 
 const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
 const id = z.coerce.number().int().positive();
@@ -68,15 +70,17 @@ const homeworkSchema = z.object({
   lessonId: id,
   text: z.string().trim().min(2, 'Напишите задание').max(4000, 'Слишком длинное задание'),
   dueDate: z.union([z.literal(''), isoDate]).transform((v) => v || null),
-  studentIds: z.array(id).max(60),
+  // «Выбранным ученикам» with nobody ticked is not the class assignment, which it would replace.
+  audience: z.enum(['class', 'pupils']).default('class'),
+  studentIds: z.array(id).max(60, 'Не больше 60 учеников за раз'),
   replaces: z.string().max(40).transform((v) => v || null),
-});
+}).refine((v) => v.audience === 'class' || v.studentIds.length > 0, { path: ['studentIds'], message: 'Выберите учеников' });
 
 export async function saveHomeworkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return answerErrors('saveHomeworkAction', formError, async () => {
+  const state = await answerErrors('saveHomeworkAction', formError, async () => {
     const actor = await getCurrentUser();
     if (!actor) return expired;
-    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', studentIds: form.getAll('studentIds'), replaces: form.get('replaces') ?? '' });
+    const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', audience: form.get('audience') ?? undefined, studentIds: form.getAll('studentIds'), replaces: form.get('replaces') ?? '' });
     if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
     const { lessonId, ...input } = parsed.data;
     const r = await saveHomework(actor, lessonId, input);
@@ -84,6 +88,10 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
     revalidatePath(`/journal/lessons/${lessonId}`);
     return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
   });
+  // React empties the form after an action: an error answer brings back what was typed.
+  if (state.ok) return state;
+  const typed = (name: string) => String(form.get(name) ?? '');
+  return { ...state, values: { text: typed('text'), dueDate: typed('dueDate'), studentIds: form.getAll('studentIds').map(String) } };
 }
 
 const refSchema = z.object({ lessonId: id, targetId: id });

@@ -10,7 +10,7 @@ export type NoteFormState = { ok?: boolean; errors?: Record<string, string> };
 
 const schema = z.object({
   kind: z.enum(['MEDICAL', 'PSYCHOLOGICAL'], { message: 'Выберите вид записи' }),
-  classId: z.coerce.number().int().positive({ message: 'Выберите класс' }),
+  classId: z.coerce.number({ error: 'Выберите класс' }).int('Выберите класс').positive('Выберите класс'),
   lastName: z.string().trim().min(1, 'Укажите фамилию ученика'),
   firstName: z.string().trim().min(1, 'Укажите имя ученика'),
   text: z.string().trim().min(1, 'Запись пуста').max(5000, 'Не длиннее 5000 символов'),

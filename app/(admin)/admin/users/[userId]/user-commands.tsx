@@ -53,6 +53,7 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
               ))}
             </div>
           </fieldset>
+          <p aria-live="polite" className="min-h-5 text-sm text-danger">{e.permissions}</p>
           <button disabled={pending} className={`${button} mt-2`}>Сохранить права</button>
         </form>
       )}
@@ -66,7 +67,7 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
             </select>
           </label>
           <button disabled={pending} className={button}>Назначить</button>
-          <p aria-live="polite" className="w-full text-sm text-danger">{e.classId}</p>
+          <p aria-live="polite" className="w-full text-sm text-danger">{e.classId ?? e.teacherId}</p>
         </form>
       )}
       {isParent && (

@@ -6,7 +6,8 @@ import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { acknowledgeFinalMarks, MESSAGE_MAX_LENGTH } from '@/lib/data/diary/acknowledge';
 
-export type AckFormState = { ok?: boolean; message?: string; errors?: { form?: string; message?: string } };
+/** values: the message as typed, sent back with an error so that the parent does not write it again. */
+export type AckFormState = { ok?: boolean; message?: string; errors?: { form?: string; message?: string }; values?: { message: string } };
 
 const ackSchema = z.object({
   studentId: z.coerce.number().int().positive(),
@@ -16,7 +17,7 @@ const ackSchema = z.object({
 
 /** The parent acknowledges a period's final marks, with an optional message to the class teacher. */
 export async function acknowledgeAction(_prev: AckFormState, form: FormData): Promise<AckFormState> {
-  return answerErrors('acknowledgeAction', (form): AckFormState => ({ errors: { form } }), async () => {
+  const state = await answerErrors('acknowledgeAction', (form): AckFormState => ({ errors: { form } }), async (): Promise<AckFormState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
     const parsed = ackSchema.safeParse({ studentId: form.get('studentId'), periodId: form.get('periodId'), message: form.get('message') ?? '' });
@@ -34,4 +35,6 @@ export async function acknowledgeAction(_prev: AckFormState, form: FormData): Pr
         : 'Подтверждение сохранено. У класса нет классного руководителя, поэтому сообщение не отправлено.',
     };
   });
+  // React empties the form after an action: an error answer brings back what was typed.
+  return state.ok ? state : { ...state, values: { message: String(form.get('message') ?? '') } };
 }

@@ -16,9 +16,9 @@ const failed = (error: string): FinalFormState => ({ error });
 const id = z.coerce.number().int().positive();
 const base = { courseId: id, periodId: id, studentId: id, expectedVersion: z.coerce.number().int().min(0) };
 const schema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('value'), value: z.string().trim().min(1, 'Выберите отметку').max(10) }),
+  z.object({ ...base, kind: z.literal('value'), value: z.string().trim().min(1, 'Выберите отметку').max(10, 'Такой отметки нет в шкале') }),
   z.object({ ...base, kind: z.literal('special'), special: z.enum(['NOT_ATTESTED', 'EXEMPT', 'PASSED']) }),
-  z.object({ ...base, kind: z.literal('deferral'), until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату отсрочки').refine(isIsoDate, 'Такой даты нет в календаре'), reason: z.string().trim().min(3, 'Укажите причину').max(300) }),
+  z.object({ ...base, kind: z.literal('deferral'), until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату отсрочки').refine(isIsoDate, 'Такой даты нет в календаре'), reason: z.string().trim().min(3, 'Укажите причину').max(300, 'Причина — не длиннее 300 символов') }),
 ]);
 
 export async function setFinalMarkAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {

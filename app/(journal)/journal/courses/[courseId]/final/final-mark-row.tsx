@@ -38,7 +38,7 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
           {choice === 'deferral' && (
             <>
               <input type="date" name="until" aria-label="Отсрочка до" min={addDays(periodEnd, 1)} defaultValue={f?.deferredUntil ?? ''} className={input} required />
-              <input name="reason" aria-label="Причина отсрочки" placeholder="причина (болезнь…)" defaultValue={f?.deferralReason ?? ''} className={input} required />
+              <input name="reason" aria-label="Причина отсрочки" placeholder="причина (болезнь…)" defaultValue={f?.deferralReason ?? ''} maxLength={300} className={input} required />
             </>
           )}
           {editable && <button disabled={pending || !choice} className="rounded-md border border-accent px-3 py-1 text-accent disabled:opacity-50">Сохранить</button>}

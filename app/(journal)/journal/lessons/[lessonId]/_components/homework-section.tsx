@@ -12,6 +12,10 @@ export function HomeworkSection({ lesson }: { lesson: LessonDetails }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveHomeworkAction, {});
   const [individual, setIndividual] = useState(false);
   const current = lesson.classHomework[0];
+  const e = state.errors ?? {};
+  // After an error the form shows what was typed (state.values), not the saved assignment.
+  const typed = state.values;
+  const other = Object.entries(e).find(([field]) => !['text', 'dueDate', 'studentIds'].includes(field))?.[1];
   return (
     <section aria-labelledby="homework" className="rounded-lg border border-line bg-white p-4">
       <h2 id="homework" className="mb-3 text-lg font-bold">Домашнее задание</h2>
@@ -23,27 +27,32 @@ export function HomeworkSection({ lesson }: { lesson: LessonDetails }) {
           <input type="hidden" name="lessonId" value={lesson.id} />
           <input type="hidden" name="replaces" value={current?.seen ?? ''} />
           <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Кому задание">
-            <label className="flex items-center gap-1"><input type="radio" checked={!individual} onChange={() => setIndividual(false)} /> всему классу{current ? ' (заменит текущее)' : ''}</label>
-            <label className="flex items-center gap-1"><input type="radio" checked={individual} onChange={() => setIndividual(true)} /> выбранным ученикам</label>
+            <label className="flex items-center gap-1"><input type="radio" name="audience" value="class" checked={!individual} onChange={() => setIndividual(false)} /> всему классу{current ? ' (заменит текущее)' : ''}</label>
+            <label className="flex items-center gap-1"><input type="radio" name="audience" value="pupils" checked={individual} onChange={() => setIndividual(true)} /> выбранным ученикам</label>
           </div>
           <label className="block">
             <span className="mb-1 block font-bold">Задание</span>
-            <textarea name="text" rows={3} className={input} defaultValue={individual ? '' : (current?.text ?? '')} key={String(individual)} maxLength={4000} />
+            <textarea name="text" rows={3} className={input} defaultValue={typed?.text ?? (individual ? '' : (current?.text ?? ''))} key={String(individual)} maxLength={4000}
+              aria-invalid={e.text ? true : undefined} aria-describedby="homework-text-error" />
           </label>
+          <p id="homework-text-error" aria-live="polite" className="text-sm text-danger">{e.text}</p>
           <label className="block w-48">
             <span className="mb-1 block font-bold">Срок сдачи</span>
-            <input type="date" name="dueDate" min={lesson.date} className={input} defaultValue={individual ? '' : (current?.dueDate ?? '')} />
+            <input type="date" name="dueDate" min={lesson.date} className={input} defaultValue={typed?.dueDate ?? (individual ? '' : (current?.dueDate ?? ''))}
+              aria-invalid={e.dueDate ? true : undefined} aria-describedby="homework-due-error" />
           </label>
+          <p id="homework-due-error" aria-live="polite" className="text-sm text-danger">{e.dueDate}</p>
           {individual && (
-            <fieldset className="rounded-md border border-line p-2">
+            <fieldset className="rounded-md border border-line p-2" aria-describedby="homework-pupils-error">
               <legend className="px-1 text-sm font-bold">Ученики</legend>
               <div className="grid max-h-48 gap-1 overflow-y-auto sm:grid-cols-2">
-                {lesson.pupils.map((p) => <label key={p.id} className="flex items-center gap-2 text-sm"><input type="checkbox" name="studentIds" value={p.id} /> {p.name}</label>)}
+                {lesson.pupils.map((p) => <label key={p.id} className="flex items-center gap-2 text-sm"><input type="checkbox" name="studentIds" value={p.id} defaultChecked={typed?.studentIds.includes(String(p.id))} /> {p.name}</label>)}
               </div>
+              <p id="homework-pupils-error" aria-live="polite" className="text-sm text-danger">{e.studentIds}</p>
             </fieldset>
           )}
           <button disabled={pending} className="rounded-md bg-accent px-4 py-2 font-bold text-white disabled:opacity-60">Сохранить задание</button>
-          <p aria-live="polite" className={state.errors ? 'text-danger' : 'text-ok'}>{state.errors ? Object.values(state.errors)[0] : state.message}</p>
+          <p aria-live="polite" className={other ? 'text-danger' : 'text-ok'}>{other ?? state.message}</p>
         </form>
       )}
     </section>
