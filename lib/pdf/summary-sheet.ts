@@ -103,10 +103,12 @@ const STAT_ROWS: [string, (s: ClassStatistics) => string][] = [
   ['без отметки', (s) => String(s.nNoMark)],
 ];
 
-function statisticsBlock(doc: PdfDoc, sheet: SummarySheet, g: Geometry): Block {
+function statisticsBlock(doc: PdfDoc, sheet: SummarySheet, g: Geometry, head: Block): Block {
   const rowH = 11;
   return {
     height: STAT_ROWS.length * rowH + 4,
+    // On a page of its own the figures need the subject names over their columns.
+    repeatHeader: head,
     draw(top) {
       const y0 = top + 4;
       doc.save().lineWidth(0.7).strokeColor(INK).moveTo(X, y0).lineTo(colX(g, sheet.subjects.length), y0).stroke().restore();
@@ -155,7 +157,7 @@ export function renderSummarySheet(sheet: SummarySheet): Promise<Buffer> {
   return pdfBuffer(doc, () => {
     const g = geometry(doc, sheet);
     const head = headBlock(doc, sheet, g);
-    const blocks: Block[] = [head, ...sheet.pupils.map((_, i) => pupilBlock(doc, sheet, g, i, head)), statisticsBlock(doc, sheet, g), footerBlock(doc, sheet)];
+    const blocks: Block[] = [head, ...sheet.pupils.map((_, i) => pupilBlock(doc, sheet, g, i, head)), statisticsBlock(doc, sheet, g, head), footerBlock(doc, sheet)];
     if (!sheet.pupils.length) blocks.splice(1, 0, { height: 16, draw: (y) => void font(doc, 'regular', 8, MUTED).text('В классе нет учеников за этот период', X + NUM_W + 3, y + 4) });
     const pages = paginate(blocks, { firstTop: TOP, nextTop: TOP, bottom: BOTTOM });
     pages.forEach((placed, i) => {
