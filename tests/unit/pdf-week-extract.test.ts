@@ -93,6 +93,20 @@ describe('the weekly extract of one pupil', () => {
     expect(pages[1]).toContain('продолжение');
     expect(pages.join('')).not.toContain('Оборот листа');
   });
+
+  it('flows a homework longer than a page over the pages it needs, every page numbered «N из M» of the real count', async () => {
+    const x = extract('Иванов Пётр', 6);
+    const homework = 'Прочитать текст и ответить на вопросы. '.repeat(110); // some 4300 characters
+    x.days[1].lessons[2] = lesson(3, { homework: [homework], marks: [{ value: '5', workType: 'к/р', weight: 2, comment: null }] });
+    const pdf = await renderWeekExtract(x);
+    const count = pageCount(pdf);
+    const pages = pagesOf(pdf, '-raw');
+    expect(pages).toHaveLength(count);
+    pages.forEach((page, i) => expect(page).toContain(`Страница ${i + 1} из ${count}`));
+    // The whole homework is printed (a sentence cut between pages has the footer in between).
+    expect(pages.join(' ').split('Прочитать').length - 1).toBe(110);
+    expect(pages.join(' ').replace(/\s+/g, ' ').split('на вопросы.').length - 1).toBe(110);
+  });
 });
 
 describe('a streamed batch', () => {
