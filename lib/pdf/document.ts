@@ -30,6 +30,21 @@ export function font(doc: PdfDoc, weight: 'regular' | 'bold', size: number, colo
   return face(doc, weight, size).fillColor(color);
 }
 
+/**
+ * Options that keep a text to one line of `width`, cut with «…»: pdfkit's `lineBreak: false`
+ * alone still wraps a text that has a width, and its `ellipsis` needs a height. Call after
+ * selecting the face, whose line height it takes.
+ */
+export function oneLine(doc: PdfDoc, width: number, align?: 'left' | 'center' | 'right'): PDFKit.Mixins.TextOptions {
+  return { width, align, height: doc.currentLineHeight(true), ellipsis: true };
+}
+
+/** The size, at most `max` and at least `min`, at which `text` fits `width` on one line. */
+export function fittingSize(doc: PdfDoc, weight: 'regular' | 'bold', text: string, width: number, max: number, min: number): number {
+  const natural = face(doc, weight, max).widthOfString(text);
+  return natural <= width ? max : Math.max(min, Math.floor((max * width) / natural * 10) / 10);
+}
+
 /** Collects a finished document into one Buffer (single extracts, tests, the benchmark). */
 export function pdfBuffer(doc: PdfDoc, draw: () => void): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -40,4 +40,15 @@ describe('the summary sheet PDF', () => {
     expect(pages[1]).toContain('Успеваемость, %');
     for (const subject of SUBJECTS) expect(pages[1]).toContain(subject);
   });
+
+  it('prints a long double-barrelled name and the «выбыл(а)» / «прибыл(а)» dates in full, the row growing to hold them', async () => {
+    const long = 'Салтыкова-Щедрина Александра-Виктория Константиновна';
+    const pupils = [pupil(0), pupil(1, long, 'прибыл(а) 01.10.2026'), pupil(2, 'Ан Ли', 'выбыл(а) 12.10.2026'), pupil(3, 'Иванов-Петров Константин Александрович', 'выбыл(а) 12.10.2026'), pupil(4)];
+    const [page] = pagesOf(await renderSummarySheet(sheet(pupils)));
+    // Layout mode sets the row's marks level with its middle line; the name's lines read in order.
+    const text = page.replace(/\s+/g, ' ').replace(/ [345](?= )/g, '').replace(/- /g, '-');
+    for (const expected of [long, 'прибыл(а) 01.10.2026', 'Ан Ли выбыл(а) 12.10.2026', 'Иванов-Петров Константин Александрович выбыл(а) 12.10.2026']) expect(text).toContain(expected);
+    // The marks of each pupil stay on that pupil's line.
+    expect(page).toMatch(/Ан Ли\s+выбыл\(а\) 12\.10\.2026\s+5\s+5\s+5/);
+  });
 });

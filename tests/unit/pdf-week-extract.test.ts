@@ -80,6 +80,15 @@ describe('the weekly extract of one pupil', () => {
     }
   });
 
+  it('sets a long double-barrelled name and a long school name in the head on one line each, clear of the class line', async () => {
+    const name = 'Салтыкова-Щедрина Александра-Виктория Константиновна';
+    const school = 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1 с углублённым изучением отдельных предметов»';
+    const lines = pagesOf(await renderWeekExtract(extract(name, 5, { schoolName: school })))[0].split('\n').filter((l) => l.trim());
+    expect(lines[0]).toMatch(/^Муниципальное бюджетное .*…\s+Еженедельная выписка из электронного дневника$/);
+    expect(lines[1]).toMatch(new RegExp(`^${name}\\s+16–21 ноября 2026$`));
+    expect(lines[2]).toMatch(/^Класс 7А · 2 четверть · классный руководитель Герасимова Алла Владимировна$/);
+  });
+
   it('keeps a full week (six days of seven lessons) on one page by setting the type smaller', async () => {
     expect(pageCount(await renderWeekExtract(extract('Иванов Пётр', 7)))).toBe(1);
   });
