@@ -15,7 +15,8 @@ export const BAND = '#eef1f4';
 export type PdfDoc = PDFKit.PDFDocument;
 
 export function createPdf(info: { title: string; author: string }): PdfDoc {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, info: { Title: info.title, Author: info.author, Creator: 'Электронный журнал' } });
+  // lang: screen readers and copy-paste take the text as Russian (PDF/UA asks for it).
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, lang: 'ru-RU', info: { Title: info.title, Author: info.author, Creator: 'Электронный журнал' } });
   embedSharedFonts(doc);
   return doc;
 }

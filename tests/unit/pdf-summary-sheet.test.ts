@@ -51,4 +51,9 @@ describe('the summary sheet PDF', () => {
     // The marks of each pupil stay on that pupil's line.
     expect(page).toMatch(/Ан Ли\s+выбыл\(а\) 12\.10\.2026\s+5\s+5\s+5/);
   });
+
+  it('declares its language as Russian, for screen readers', async () => {
+    const pdf = (await renderSummarySheet(sheet([pupil(0)]))).toString('latin1');
+    expect(pdf).toContain('/Lang (ru-RU)');
+  });
 });
