@@ -1,7 +1,7 @@
 // Credential slips: A4 pages of 2 × 4 slips with dashed cut lines, one slip per person, to be cut
 // and handed out by the class teacher. The passwords are in this PDF only; nothing keeps them.
-import PDFDocument from 'pdfkit';
-import { embedCyrillicFonts, FONT_BOLD, FONT_REGULAR } from './fonts';
+import { createPdf } from './document';
+import { FONT_BOLD, FONT_REGULAR } from './fonts';
 
 export type SlipInput = {
   role: 'STUDENT' | 'PARENT';
@@ -39,8 +39,7 @@ export function roleLine(slip: Pick<SlipInput, 'role' | 'className' | 'children'
 }
 
 export function renderCredentialSlips(input: SlipsDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: input.title, Author: input.schoolName } });
-  embedCyrillicFonts(doc);
+  const doc = createPdf({ title: input.title, author: input.schoolName });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

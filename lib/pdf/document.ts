@@ -15,7 +15,8 @@ export const BAND = '#eef1f4';
 export type PdfDoc = PDFKit.PDFDocument;
 
 export function createPdf(info: { title: string; author: string }): PdfDoc {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, info: { Title: info.title, Author: info.author, Creator: 'Электронный журнал' } });
+  // lang: screen readers and copy-paste take the text as Russian (PDF/UA asks for it).
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, lang: 'ru-RU', info: { Title: info.title, Author: info.author, Creator: 'Электронный журнал' } });
   embedSharedFonts(doc);
   return doc;
 }
@@ -28,6 +29,21 @@ export function face(doc: PdfDoc, weight: 'regular' | 'bold', size: number): Pdf
 /** Selects a face, size and colour for drawing: `font(doc, 'bold', 9)`. */
 export function font(doc: PdfDoc, weight: 'regular' | 'bold', size: number, color = INK): PdfDoc {
   return face(doc, weight, size).fillColor(color);
+}
+
+/**
+ * Options that keep a text to one line of `width`, cut with «…»: pdfkit's `lineBreak: false`
+ * alone still wraps a text that has a width, and its `ellipsis` needs a height. Call after
+ * selecting the face, whose line height it takes.
+ */
+export function oneLine(doc: PdfDoc, width: number, align?: 'left' | 'center' | 'right'): PDFKit.Mixins.TextOptions {
+  return { width, align, height: doc.currentLineHeight(true), ellipsis: true };
+}
+
+/** The size, at most `max` and at least `min`, at which `text` fits `width` on one line. */
+export function fittingSize(doc: PdfDoc, weight: 'regular' | 'bold', text: string, width: number, max: number, min: number): number {
+  const natural = face(doc, weight, max).widthOfString(text);
+  return natural <= width ? max : Math.max(min, Math.floor((max * width) / natural * 10) / 10);
 }
 
 /** Collects a finished document into one Buffer (single extracts, tests, the benchmark). */

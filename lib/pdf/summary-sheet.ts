@@ -3,7 +3,7 @@
 // class teacher's signature. Long classes flow onto more pages with the column heads repeated.
 import type { ClassStatistics } from '../domain/statistics';
 import { formatDecimalRu } from '../domain/russian';
-import { A4, BAND, createPdf, face, font, INK, MUTED, pdfBuffer, RULE, type PdfDoc } from './document';
+import { A4, BAND, createPdf, face, font, INK, MUTED, oneLine, pdfBuffer, RULE, type PdfDoc } from './document';
 import { paginate, type Block } from './flow';
 import { cellText, STATISTICS_NOTE, type SummaryCell, type SummarySheet } from './summary-model';
 
@@ -57,30 +57,40 @@ function headBlock(doc: PdfDoc, sheet: SummarySheet, g: Geometry): Block {
   };
 }
 
-function drawCell(doc: PdfDoc, cell: SummaryCell, x: number, y: number, w: number) {
+function drawCell(doc: PdfDoc, cell: SummaryCell, x: number, y: number, w: number, h: number) {
   const text = cellText(cell);
   if (!text) return;
   const draft = 'draft' in cell && cell.draft;
   const size = cell.kind === 'value' ? 8.5 : 6.5;
   const weight = cell.kind === 'value' ? 'bold' : 'regular';
-  font(doc, weight, size, draft ? MUTED : INK).text(text + (draft ? '*' : ''), x, y + (ROW_H - size) / 2 - 0.5, { width: w, align: 'center', lineBreak: false });
+  font(doc, weight, size, draft ? MUTED : INK).text(text + (draft ? '*' : ''), x, y + (h - size) / 2 - 0.5, { width: w, align: 'center', lineBreak: false });
 }
+
+const NAME_SIZE = 7.8;
+const NOTE_SIZE = 5.5;
 
 function pupilBlock(doc: PdfDoc, sheet: SummarySheet, g: Geometry, index: number, head: Block): Block {
   const pupil = sheet.pupils[index];
+  // The name and «выбыл(а) 12.10.2026» on one line when they fit; otherwise the row grows: the
+  // name wraps and the note goes under it. The sheet is a record: no name or date is cut.
+  const width = NAME_W - 6;
+  const nameWidth = face(doc, 'regular', NAME_SIZE).widthOfString(pupil.name);
+  const noteWidth = pupil.note ? face(doc, 'regular', NOTE_SIZE).widthOfString(pupil.note) + 3 : 0;
+  const inline = nameWidth + noteWidth <= width;
+  const nameH = inline ? 0 : face(doc, 'regular', NAME_SIZE).heightOfString(pupil.name, { width });
+  const noteH = inline || !pupil.note ? 0 : face(doc, 'regular', NOTE_SIZE).heightOfString(pupil.note, { width });
+  const height = inline ? ROW_H : Math.max(ROW_H, nameH + noteH + 4);
   return {
-    height: ROW_H,
+    height,
     repeatHeader: head,
     draw(y) {
-      if (index % 2 === 1) doc.save().rect(X, y, colX(g, sheet.subjects.length) - X, ROW_H).fill(BAND).restore();
+      if (index % 2 === 1) doc.save().rect(X, y, colX(g, sheet.subjects.length) - X, height).fill(BAND).restore();
       font(doc, 'regular', 7.5, MUTED).text(String(index + 1), X, y + 2.5, { width: NUM_W - 3, align: 'right', lineBreak: false });
-      const nameWidth = face(doc, 'regular', 7.8).widthOfString(pupil.name);
-      font(doc, 'regular', 7.8).text(pupil.name, X + NUM_W + 3, y + 2.3, { width: NAME_W - 6, lineBreak: false, ellipsis: true });
-      if (pupil.note && nameWidth + 40 < NAME_W) {
-        font(doc, 'regular', 5.5, MUTED).text(pupil.note, X + NUM_W + 6 + nameWidth, y + 4, { width: NAME_W - nameWidth - 10, lineBreak: false, ellipsis: true });
-      }
-      pupil.cells.forEach((cell, i) => drawCell(doc, cell, colX(g, i), y, g.colW));
-      grid(doc, g, sheet.subjects.length, y, ROW_H);
+      font(doc, 'regular', NAME_SIZE).text(pupil.name, X + NUM_W + 3, y + 2.3, { width });
+      if (pupil.note && inline) font(doc, 'regular', NOTE_SIZE, MUTED).text(pupil.note, X + NUM_W + 6 + nameWidth, y + 4, { lineBreak: false });
+      else if (pupil.note) font(doc, 'regular', NOTE_SIZE, MUTED).text(pupil.note, X + NUM_W + 3, y + 2.3 + nameH, { width });
+      pupil.cells.forEach((cell, i) => drawCell(doc, cell, colX(g, i), y, g.colW, height));
+      grid(doc, g, sheet.subjects.length, y, height);
     },
   };
 }
@@ -103,10 +113,12 @@ const STAT_ROWS: [string, (s: ClassStatistics) => string][] = [
   ['без отметки', (s) => String(s.nNoMark)],
 ];
 
-function statisticsBlock(doc: PdfDoc, sheet: SummarySheet, g: Geometry): Block {
+function statisticsBlock(doc: PdfDoc, sheet: SummarySheet, g: Geometry, head: Block): Block {
   const rowH = 11;
   return {
     height: STAT_ROWS.length * rowH + 4,
+    // On a page of its own the figures need the subject names over their columns.
+    repeatHeader: head,
     draw(top) {
       const y0 = top + 4;
       doc.save().lineWidth(0.7).strokeColor(INK).moveTo(X, y0).lineTo(colX(g, sheet.subjects.length), y0).stroke().restore();
@@ -141,12 +153,12 @@ function footerBlock(doc: PdfDoc, sheet: SummarySheet): Block {
 }
 
 function drawTitle(doc: PdfDoc, sheet: SummarySheet, page: number, pages: number) {
-  font(doc, 'regular', 8, MUTED).text(sheet.schoolName, X, 26, { width: WIDTH * 0.7, lineBreak: false });
+  font(doc, 'regular', 8, MUTED).text(sheet.schoolName, X, 26, oneLine(doc, WIDTH * 0.7));
   if (pages > 1) font(doc, 'regular', 8, MUTED).text(`Лист ${page} из ${pages}`, X, 26, { width: WIDTH, align: 'right', lineBreak: false });
   font(doc, 'bold', 14).text('Сводная ведомость итоговых отметок', X, 40, { lineBreak: false });
   const p = sheet.period;
   const line = [`Класс ${sheet.className}`, `${p.name} (${dateRu(p.startDate)} – ${dateRu(p.endDate)})`, `${sheet.yearLabel} учебный год`, `сформировано ${dateRu(sheet.generatedOn)}`].join('  ·  ');
-  font(doc, 'regular', 9).text(line, X, 60, { width: WIDTH, lineBreak: false });
+  font(doc, 'regular', 9).text(line, X, 60, oneLine(doc, WIDTH));
   doc.save().lineWidth(0.9).strokeColor(RULE).moveTo(X, 78).lineTo(X + WIDTH, 78).stroke().restore();
 }
 
@@ -155,7 +167,7 @@ export function renderSummarySheet(sheet: SummarySheet): Promise<Buffer> {
   return pdfBuffer(doc, () => {
     const g = geometry(doc, sheet);
     const head = headBlock(doc, sheet, g);
-    const blocks: Block[] = [head, ...sheet.pupils.map((_, i) => pupilBlock(doc, sheet, g, i, head)), statisticsBlock(doc, sheet, g), footerBlock(doc, sheet)];
+    const blocks: Block[] = [head, ...sheet.pupils.map((_, i) => pupilBlock(doc, sheet, g, i, head)), statisticsBlock(doc, sheet, g, head), footerBlock(doc, sheet)];
     if (!sheet.pupils.length) blocks.splice(1, 0, { height: 16, draw: (y) => void font(doc, 'regular', 8, MUTED).text('В классе нет учеников за этот период', X + NUM_W + 3, y + 4) });
     const pages = paginate(blocks, { firstTop: TOP, nextTop: TOP, bottom: BOTTOM });
     pages.forEach((placed, i) => {

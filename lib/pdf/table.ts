@@ -78,6 +78,51 @@ function drawCell(doc: PdfDoc, cell: Cell, x: number, y: number, width: number, 
   if (cell.note) font(doc, 'regular', cell.note.size, cell.note.color ?? MUTED).text(cell.note.text, x, top, { width, align });
 }
 
+/** The longest run of whole words (letters, for one long word) of `text` no taller than `limit`; may be empty. */
+function fittingPrefix(doc: PdfDoc, text: string, weight: 'regular' | 'bold', size: number, width: number, limit: number): string {
+  const words = text.split(/(?<=\s)/);
+  const parts = words.length > 1 ? words : [...text];
+  const fits = (n: number) => face(doc, weight, size).heightOfString(parts.slice(0, n).join(''), { width }) <= limit;
+  let [lo, hi] = [0, parts.length];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return parts.slice(0, lo).join('');
+}
+
+/** A cell cut into what fits `limit` and what goes on in the next piece (null: nothing left). */
+function splitCell(doc: PdfDoc, cell: Cell, width: number, limit: number): [Cell, Cell] {
+  if (!cell || cell.kind === 'marks' || cellHeight(doc, cell, width) <= limit) return [cell, null];
+  const weight = cell.face ?? 'regular';
+  const textHeight = cell.text ? face(doc, weight, cell.size).heightOfString(cell.text, { width }) : 0;
+  if (textHeight > limit) {
+    const head = fittingPrefix(doc, cell.text, weight, cell.size, width, limit) || [...cell.text][0];
+    return [{ ...cell, text: head.trimEnd(), note: undefined }, { ...cell, text: cell.text.slice(head.length).trimStart() }];
+  }
+  // The text fits; the note under it is cut (or, with no room left, goes on whole).
+  const note = cell.note!;
+  const noteHead = fittingPrefix(doc, note.text, 'regular', note.size, width, limit - textHeight) || (cell.text ? '' : [...note.text][0]);
+  const rest = note.text.slice(noteHead.length).trimStart();
+  return [{ ...cell, note: noteHead ? { ...note, text: noteHead.trimEnd() } : undefined }, rest ? { ...cell, text: '', note: { ...note, text: rest } } : null];
+}
+
+/**
+ * A row as blocks no taller than `maxHeight`: one block, or for a row taller than that (a homework
+ * of several pages) pieces in which the long cells go on, the short ones staying in the first, and
+ * only the last with the rule under it. Drawn whole, pdfkit would run such a row past the foot of
+ * the page and add a page of its own, out of the page count.
+ */
+export function rowBlocks(doc: PdfDoc, x: number, columns: readonly Column[], cells: readonly Cell[], style: RowStyle, maxHeight: number): Block[] {
+  const whole = rowBlock(doc, x, columns, cells, style);
+  if (whole.height <= maxHeight) return [whole];
+  const limit = maxHeight - 2 * style.padY;
+  const pieces = cells.map((cell, i) => splitCell(doc, cell, columns[i].width - 2 * style.padX, limit));
+  const first = rowBlock(doc, x, columns, pieces.map(([head]) => head), { ...style, ruleColor: undefined });
+  return [first, ...rowBlocks(doc, x, columns, pieces.map(([, rest]) => rest), style, maxHeight)];
+}
+
 /** One table row at the left edge `x`, with a hairline under it. */
 export function rowBlock(doc: PdfDoc, x: number, columns: readonly Column[], cells: readonly Cell[], style: RowStyle): Block {
   const inner = columns.map((c) => c.width - 2 * style.padX);

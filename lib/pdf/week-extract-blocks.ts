@@ -9,7 +9,7 @@ import { BAND, font, INK, MUTED, RULE, type PdfDoc } from './document';
 import type { ExtractDay, ExtractLesson, ExtractSubject, WeekExtract } from './extract-model';
 import { homeworkLines, teacherRemarks, timetableNotes } from './extract-remarks';
 import type { Block } from './flow';
-import { rowBlock, type Cell, type Column } from './table';
+import { rowBlock, rowBlocks, type Cell, type Column } from './table';
 
 export const PAGE_X = 34;
 export const CONTENT_WIDTH = 595.28 - 2 * PAGE_X;
@@ -21,6 +21,12 @@ const LESSON_COLUMNS = (w: number): Column[] => {
   return [{ width: 14, align: 'right' }, { width: 84 }, { width: rest * 0.47 }, { width: rest * 0.53 }, { width: 64 }, { width: 28, align: 'center' }];
 };
 
+/**
+ * A lesson row taller than this (a homework of pages) is cut into pieces of it, so that it flows
+ * over pages; a third of a page, so that a piece moved to the next page leaves little blank.
+ */
+const ROW_PIECE = 250;
+
 const SUBJECT_GUTTER = 14;
 const SUBJECT_COLUMNS = (w: number): Column[] => {
   const fixed = 34 + 40 + 48 + 46;
@@ -30,13 +36,13 @@ const SUBJECT_COLUMNS = (w: number): Column[] => {
 /** A note of small lines under a cell's text, or none. */
 const noteOf = (lines: string[], size: number, color?: string) => (lines.length ? { text: lines.join('\n'), size, color } : undefined);
 
-function lessonRow(doc: PdfDoc, lesson: ExtractLesson, s: number): Block {
+function lessonRows(doc: PdfDoc, lesson: ExtractLesson, s: number): Block[] {
   const size = 8 * s;
   const homework = homeworkLines(lesson).join('\n');
   // Timetable changes under the subject, the teacher's remarks under the topic: small type, so a
   // normal week still fits one page; they are what the family must read, so not in grey.
   const remarks = noteOf(teacherRemarks(lesson), 7 * s, INK);
-  return rowBlock(
+  return rowBlocks(
     doc,
     PAGE_X,
     LESSON_COLUMNS(CONTENT_WIDTH),
@@ -49,6 +55,7 @@ function lessonRow(doc: PdfDoc, lesson: ExtractLesson, s: number): Block {
       lesson.attendance ? { text: lesson.attendance, size: 8.5 * s, face: 'bold' } : null,
     ],
     { padX: 3 * s, padY: 2.1 * s, ruleColor: HAIRLINE },
+    ROW_PIECE,
   );
 }
 
@@ -100,7 +107,7 @@ export function dayBlocks(doc: PdfDoc, data: WeekExtract, s: number): Block[] {
       if (!day.holiday) blocks.push({ ...emptyDayRow(doc, 'Уроков нет', s), repeatHeader: head });
       continue;
     }
-    for (const lesson of day.lessons) blocks.push({ ...lessonRow(doc, lesson, s), repeatHeader: head });
+    for (const lesson of day.lessons) blocks.push(...lessonRows(doc, lesson, s).map((row) => ({ ...row, repeatHeader: head })));
   }
   return blocks;
 }

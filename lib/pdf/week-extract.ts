@@ -3,7 +3,7 @@
 // smaller when the week is full; a week that still does not fit flows onto more pages. For
 // double-sided printing a batch pads each pupil to an even count (see drawWeekExtract).
 import { formatRangeRu } from '../domain/diary-format';
-import { A4, createPdf, font, INK, MUTED, pdfBuffer, type PdfDoc } from './document';
+import { A4, createPdf, fittingSize, font, INK, MUTED, oneLine, pdfBuffer, type PdfDoc } from './document';
 import type { WeekExtract } from './extract-model';
 import { gap, paginate, totalHeight, type Block, type Placed } from './flow';
 import { CONTENT_WIDTH, dayBlocks, PAGE_X, signatureBlock, subjectBlocks } from './week-extract-blocks';
@@ -54,18 +54,20 @@ function planPages(doc: PdfDoc, data: WeekExtract): Placed[][] {
 }
 
 function drawHeader(doc: PdfDoc, data: WeekExtract) {
-  font(doc, 'regular', 8, MUTED).text(data.schoolName, PAGE_X, 26, { width: CONTENT_WIDTH * 0.6, lineBreak: false });
+  font(doc, 'regular', 8, MUTED).text(data.schoolName, PAGE_X, 26, oneLine(doc, CONTENT_WIDTH * 0.6));
   font(doc, 'regular', 8, MUTED).text('Еженедельная выписка из электронного дневника', PAGE_X, 26, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
-  font(doc, 'bold', 16).text(data.pupilName, PAGE_X, 41, { width: CONTENT_WIDTH * 0.62, lineBreak: false, ellipsis: true });
+  // A long double-barrelled name is set smaller rather than cut: the family must see whose page it is.
+  const nameWidth = CONTENT_WIDTH * 0.62;
+  font(doc, 'bold', fittingSize(doc, 'bold', data.pupilName, nameWidth, 16, 10)).text(data.pupilName, PAGE_X, 41, oneLine(doc, nameWidth));
   font(doc, 'bold', 11).text(formatRangeRu(data.weekStart, data.weekEnd), PAGE_X, 45, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
   const line = [`Класс ${data.className}`, data.periodName, data.classTeacherName ? `классный руководитель ${data.classTeacherName}` : null].filter(Boolean).join('  ·  ');
-  font(doc, 'regular', 9).text(line, PAGE_X, 63, { width: CONTENT_WIDTH, lineBreak: false });
+  font(doc, 'regular', 9).text(line, PAGE_X, 63, oneLine(doc, CONTENT_WIDTH));
   doc.save().lineWidth(0.9).strokeColor(INK).moveTo(PAGE_X, 79).lineTo(PAGE_X + CONTENT_WIDTH, 79).stroke().restore();
 }
 
 function drawRunningHead(doc: PdfDoc, data: WeekExtract) {
   const text = `${data.pupilName}  ·  ${data.className}  ·  ${formatRangeRu(data.weekStart, data.weekEnd)}  ·  продолжение`;
-  font(doc, 'regular', 8, MUTED).text(text, PAGE_X, 26, { width: CONTENT_WIDTH, lineBreak: false });
+  font(doc, 'regular', 8, MUTED).text(text, PAGE_X, 26, oneLine(doc, CONTENT_WIDTH));
   doc.save().lineWidth(0.5).strokeColor(MUTED).moveTo(PAGE_X, 40).lineTo(PAGE_X + CONTENT_WIDTH, 40).stroke().restore();
 }
 

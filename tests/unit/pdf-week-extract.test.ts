@@ -80,6 +80,15 @@ describe('the weekly extract of one pupil', () => {
     }
   });
 
+  it('sets a long double-barrelled name and a long school name in the head on one line each, clear of the class line', async () => {
+    const name = 'Салтыкова-Щедрина Александра-Виктория Константиновна';
+    const school = 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1 с углублённым изучением отдельных предметов»';
+    const lines = pagesOf(await renderWeekExtract(extract(name, 5, { schoolName: school })))[0].split('\n').filter((l) => l.trim());
+    expect(lines[0]).toMatch(/^Муниципальное бюджетное .*…\s+Еженедельная выписка из электронного дневника$/);
+    expect(lines[1]).toMatch(new RegExp(`^${name}\\s+16–21 ноября 2026$`));
+    expect(lines[2]).toMatch(/^Класс 7А · 2 четверть · классный руководитель Герасимова Алла Владимировна$/);
+  });
+
   it('keeps a full week (six days of seven lessons) on one page by setting the type smaller', async () => {
     expect(pageCount(await renderWeekExtract(extract('Иванов Пётр', 7)))).toBe(1);
   });
@@ -92,6 +101,20 @@ describe('the weekly extract of one pupil', () => {
     expect(pages[1]).toContain('Иванов Пётр');
     expect(pages[1]).toContain('продолжение');
     expect(pages.join('')).not.toContain('Оборот листа');
+  });
+
+  it('flows a homework longer than a page over the pages it needs, every page numbered «N из M» of the real count', async () => {
+    const x = extract('Иванов Пётр', 6);
+    const homework = 'Прочитать текст и ответить на вопросы. '.repeat(110); // some 4300 characters
+    x.days[1].lessons[2] = lesson(3, { homework: [homework], marks: [{ value: '5', workType: 'к/р', weight: 2, comment: null }] });
+    const pdf = await renderWeekExtract(x);
+    const count = pageCount(pdf);
+    const pages = pagesOf(pdf, '-raw');
+    expect(pages).toHaveLength(count);
+    pages.forEach((page, i) => expect(page).toContain(`Страница ${i + 1} из ${count}`));
+    // The whole homework is printed (a sentence cut between pages has the footer in between).
+    expect(pages.join(' ').split('Прочитать').length - 1).toBe(110);
+    expect(pages.join(' ').replace(/\s+/g, ' ').split('на вопросы.').length - 1).toBe(110);
   });
 });
 
