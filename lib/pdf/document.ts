@@ -3,7 +3,8 @@
 // renderer lays out its own pages and must never be surprised by pdfkit adding one.
 import PDFDocument from 'pdfkit';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
-import { embedSharedFonts } from './shared-fonts';
+import { embedSharedFonts, fontHasGlyph } from './shared-fonts';
+import { printable } from './printable';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
@@ -18,7 +19,16 @@ export function createPdf(info: { title: string; author: string }): PdfDoc {
   // lang: screen readers and copy-paste take the text as Russian (PDF/UA asks for it).
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, lang: 'ru-RU', info: { Title: info.title, Author: info.author, Creator: 'Электронный журнал' } });
   embedSharedFonts(doc);
+  printableText(doc);
   return doc;
+}
+
+/** Every text drawn or measured goes through printable(): what is measured is what is printed. */
+function printableText(doc: PdfDoc): void {
+  for (const method of ['text', 'widthOfString', 'heightOfString'] as const) {
+    const original = doc[method].bind(doc) as (...args: unknown[]) => unknown;
+    doc[method] = ((first: unknown, ...rest: unknown[]) => original(typeof first === 'string' ? printable(first, fontHasGlyph) : first, ...rest)) as never;
+  }
 }
 
 /** Selects a face and size for measuring; sets no colour, which would write to a page. */

@@ -10,7 +10,7 @@
 import PDFDocument from 'pdfkit';
 import { embedCyrillicFonts, FONT_BOLD, FONT_REGULAR } from './fonts';
 
-type ParsedFont = { layout: (...args: unknown[]) => unknown };
+type ParsedFont = { layout: (...args: unknown[]) => unknown; hasGlyphForCodePoint?: (codePoint: number) => boolean };
 type InternalDoc = { _font?: { font?: ParsedFont; layoutCache?: Record<string, unknown> } };
 let parsed: { regular: ParsedFont; bold: ParsedFont } | null | undefined;
 
@@ -37,6 +37,16 @@ function parsedFonts() {
   const bold = fontOf(FONT_BOLD);
   parsed = regular && bold && typeof regular.layout === 'function' && typeof bold.layout === 'function' ? { regular, bold } : null;
   return parsed;
+}
+
+/**
+ * Whether PT Sans has a glyph for the character (both faces cover the same characters). Without
+ * the parsed font: Latin, Cyrillic and general punctuation, which it is known to have.
+ */
+export function fontHasGlyph(codePoint: number): boolean {
+  const check = parsedFonts()?.regular.hasGlyphForCodePoint;
+  if (check) return check.call(parsedFonts()!.regular, codePoint);
+  return codePoint <= 0x17f || (codePoint >= 0x400 && codePoint <= 0x4ff) || (codePoint >= 0x2010 && codePoint <= 0x2044);
 }
 
 /** Registers PT Sans regular and bold under FONT_REGULAR / FONT_BOLD and selects the regular face. */

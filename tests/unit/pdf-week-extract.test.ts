@@ -80,6 +80,14 @@ describe('the weekly extract of one pupil', () => {
     }
   });
 
+  it('prints what the font lacks by a stand-in, or leaves it out: no empty boxes for ticks, arrows, emoji or narrow spaces', async () => {
+    const x = extract('Филатова Алиса', 5);
+    x.days[0].lessons[0] = lesson(1, { homework: ['Стр.\u202F45 → 46 ✓ молодцы 👍🏻!'], marks: [{ value: '5', workType: 'отв', weight: 1, comment: 'Отлично\u200B 👍' }] });
+    const text = pagesOf(await renderWeekExtract(x), '-raw')[0].replace(/\s+/g, ' ');
+    expect(text).toContain('Стр. 45 -> 46 + молодцы !');
+    expect(text).toContain('Комментарий к отметке 5: Отлично');
+  });
+
   it('sets a long double-barrelled name and a long school name in the head on one line each, clear of the class line', async () => {
     const name = 'Салтыкова-Щедрина Александра-Виктория Константиновна';
     const school = 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1 с углублённым изучением отдельных предметов»';
