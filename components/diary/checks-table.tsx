@@ -24,7 +24,7 @@ const dayMonth = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
 
 export function ChecksTable({ weeks, families }: { weeks: CheckWeek[]; families: FamilyRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div role="region" aria-label="Проверка дневников по неделям" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Число дней недели, в которые родители открывали дневник</caption>
         <thead className="bg-[#f4f2ec]">

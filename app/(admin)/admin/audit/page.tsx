@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <label className="flex flex-col text-sm">По<input type="date" name="to" defaultValue={params.to} className="mt-1 rounded-md border border-line px-3 py-2 text-base" /></label>
         <button className="rounded-md border border-accent px-4 py-2 text-accent">Показать</button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <div role="region" aria-label="Записи журнала аудита" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line bg-accent-soft"><tr><th className="px-3 py-2">Когда</th><th className="px-3 py-2">Кто</th><th className="px-3 py-2">Событие</th><th className="px-3 py-2">Объект</th><th className="px-3 py-2">Было → стало</th><th className="px-3 py-2">Адрес</th></tr></thead>
           <tbody>

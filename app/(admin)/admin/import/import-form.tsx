@@ -99,7 +99,7 @@ function Preview({ state, preview, action, pending }: Props & { preview: ImportP
       </section>
 
       {preview.rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <div role="region" aria-label="Строки файла и результат проверки" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Строки файла и результат проверки</caption>
             <thead className="border-b border-line bg-accent-soft">

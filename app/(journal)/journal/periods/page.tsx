@@ -15,7 +15,8 @@ export default async function PeriodsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Учебные периоды</h1>
       <p className="text-muted">Закрытый период запрещает изменять отметки, посещаемость и итоговые отметки в нём. Открыть его снова можно только с указанием причины — это записывается в журнал аудита.</p>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      {/* relative: the header's sr-only text stays inside the scrolling frame instead of widening the page on a phone. */}
+      <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-sm">
           <thead className="bg-stone-50 text-left"><tr><th className="px-3 py-2">Год</th><th className="px-3 py-2">Схема</th><th className="px-3 py-2">Период</th><th className="px-3 py-2">Даты</th><th className="px-3 py-2">Состояние</th><th className="px-3 py-2"><span className="sr-only">Действие</span></th></tr></thead>
           <tbody>{periods.map((p) => <PeriodRow key={p.id} period={p} />)}</tbody>

@@ -41,7 +41,7 @@ export default async function StudentConsentPage({ params }: Props) {
         {rows.length === 0 ? (
           <p className="text-muted">Записей пока нет.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <div role="region" aria-labelledby="history" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-line bg-accent-soft">
                 <tr>

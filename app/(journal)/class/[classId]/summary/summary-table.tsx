@@ -29,7 +29,7 @@ function Cell({ cell }: { cell: SummaryCell }) {
 
 export function SummaryTable({ sheet }: { sheet: SummarySheet }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div role="region" aria-label="Сводная ведомость" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="text-sm">
         <thead className="border-b border-line bg-accent-soft">
           <tr>

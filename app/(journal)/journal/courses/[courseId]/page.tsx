@@ -52,7 +52,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
         </ul>
         <p className="mt-2 text-muted">{grid.policyText}</p>
       </details>
-      <div className="flex flex-wrap gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         <Link href={`/journal/courses/${id}/final?period=${grid.period.id}`} className="rounded-md border border-accent px-4 py-2 text-accent hover:bg-accent-soft">Итоговые отметки за период</Link>
         {grid.course.writable && grid.period.status === 'OPEN' && <AddLessonForm courseId={id} />}
       </div>
