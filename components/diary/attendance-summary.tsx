@@ -16,7 +16,7 @@ export function AttendanceSummary({ rows }: Props) {
   return (
     <section aria-labelledby="attendance-title" className="space-y-2">
       <h2 id="attendance-title" className="text-xl font-bold">Пропуски уроков</h2>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <div role="region" aria-labelledby="attendance-title" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">Пропуски и опоздания по учебным периодам</caption>
           <thead className="bg-[#f4f2ec] text-sm">

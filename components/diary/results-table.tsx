@@ -35,7 +35,7 @@ export function ResultsTable({ periods, subjects }: { periods: ResultsPeriod[]; 
   ];
   return (
     <>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <div role="region" aria-label="Итоговые отметки" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">Итоговые отметки по предметам и учебным периодам</caption>
           <thead className="bg-[#f4f2ec] text-sm">
