@@ -1,6 +1,8 @@
 // The summary sheet (сводная ведомость, seed 000 §5) of a class for a period or the year:
 // final marks of every pupil in every subject, and per subject the class statistics computed by
 // lib/domain/statistics.ts. Readable by the class teacher and by management ('reports:read:school').
+// The subjects include the streams the class's pupils are in (lib/data/class-courses.ts); only the
+// class's own pupils' final marks are read.
 import 'server-only';
 import { getDb } from '../db';
 import { fullName, type Actor } from '../auth/actor';
@@ -9,6 +11,7 @@ import { toSchoolDate } from '../domain/timezone';
 import { cellResult, type SummaryCell, type SummaryPeriod, type SummarySheet, type SummarySubject } from '../pdf/summary-model';
 import type { FinalMarkSpecial } from '../generated/prisma/enums';
 import { dbDate, isoDate } from './dates';
+import { classCourses, enrolledBetween } from './class-courses';
 import { className } from './names';
 import { reportableClasses } from './extracts/access';
 import { REFUSALS, type Outcome } from './extracts/errors';
@@ -35,7 +38,11 @@ async function defaultPeriod(periods: SummaryPeriod[], today: string, classId: n
   const current = terms.find((p) => p.startDate <= today && today <= p.endDate);
   const ended = terms.filter((p) => p.endDate < today).pop();
   if (current && ended) {
-    const started = await getDb().finalMark.count({ where: { periodId: current.id, course: { OR: [{ classId }, { group: { classId } }] } } });
+    const [from, to] = [dbDate(current.startDate), dbDate(current.endDate)];
+    // The class's pupils' final marks only: a stream's other classes may have started theirs.
+    const started = await getDb().finalMark.count({
+      where: { periodId: current.id, course: classCourses(classId, from, to), student: { enrollments: { some: enrolledBetween(classId, from, to) } } },
+    });
     return started ? current : ended;
   }
   return current ?? ended ?? periods[0];
@@ -73,14 +80,19 @@ export async function summarySheet(actor: Actor, classId: number, periodId: numb
   const period = periodId === null ? (periods.length ? await defaultPeriod(periods, today, cls.id) : undefined) : periods.find((p) => p.id === periodId);
   if (!period) return REFUSALS.periodNotFound;
 
+  const [from, to] = [dbDate(period.startDate), dbDate(period.endDate)];
   const [enrollments, courses] = await Promise.all([
     db.enrollment.findMany({
-      where: { schoolId: actor.schoolId, classId: cls.id, startDate: { lte: dbDate(period.endDate) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(period.startDate) } }] },
+      where: { schoolId: actor.schoolId, ...enrolledBetween(cls.id, from, to) },
       select: { startDate: true, endDate: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
     }),
     db.course.findMany({
-      where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, OR: [{ classId: cls.id }, { group: { classId: cls.id } }] },
-      select: { id: true, subjectId: true, classId: true, subject: { select: { name: true } }, gradingScale: { select: { kind: true } }, group: { select: { members: { select: { studentId: true } } } } },
+      where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, ...classCourses(cls.id, from, to) },
+      select: {
+        id: true, subjectId: true, classId: true, subject: { select: { name: true } }, gradingScale: { select: { kind: true } },
+        // Whether a pupil of the class is in the group; a stream's other members are not read.
+        group: { select: { members: { where: { student: { enrollments: { some: enrolledBetween(cls.id, from, to) } } }, select: { studentId: true } } } },
+      },
       orderBy: { subjectId: 'asc' },
     }),
   ]);
@@ -93,7 +105,8 @@ export async function summarySheet(actor: Actor, classId: number, periodId: numb
     : [];
   const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.courseId}`, f]));
 
-  // One column per subject: a subject taught in groups (English, group 1 and 2) is one column.
+  // One column per subject: a subject taught in groups (English, group 1 and 2), or in a subgroup
+  // and a stream, is one column.
   const subjectIds = [...new Set(courses.map((c) => c.subjectId))];
   // A pupil who left and came back has several enrollments: they came with the first, left with the last.
   const spans = new Map<number, { start: string; end: string | null }>();

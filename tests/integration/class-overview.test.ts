@@ -1,11 +1,13 @@
-// The class teacher's overview (/class/[classId]): which period it opens on, and how a pupil who
-// left the class and came back within the period is shown.
+// The class teacher's overview (/class/[classId]): which period it opens on, how a pupil who
+// left the class and came back within the period is shown, and a stream drawn from two classes.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
-import { createSchoolFixture, day, enroll, type SchoolFixture } from '../support/fixtures';
+import { createMark, createSchoolFixture, createStreamFixture, createUser, day, enroll, type SchoolFixture, type StreamFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import type { Actor } from '@/lib/auth/actor';
 import { classOverview } from '@/lib/data/journal/class-overview';
+import { readableCourses } from '@/lib/data/scope';
+import { isCourseReadable } from '@/lib/data/scope-sql';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -48,5 +50,68 @@ describe('classOverview', () => {
     await enroll(db, fx.schoolId, second, fx.classId, '2026-09-01', '2026-10-24');
     const rows = (await classOverview(teacher, fx.classId, fx.studyPeriodId))!.rows;
     expect(rows.map((r) => [r.id, r.left])).toEqual([[first, null], [second, '2026-10-24']]);
+  });
+});
+
+describe('a stream (a group with no class) drawn from 5А and 5Б', () => {
+  let stream: StreamFixture;
+  /** The stream's physics: a «5» and a final «5» for 5А's first pupil, a «2» and a final «2» for 5Б's. */
+  beforeEach(async () => {
+    stream = await createStreamFixture(db, fx);
+    const inStream = { ...fx, courseId: stream.courseId, lessonId: stream.lessonId, teacherId: stream.streamTeacherId };
+    const [ours, theirs] = [fx.studentIds[0], stream.otherStudentIds[0]];
+    await createMark(db, inStream, { value: '5', studentId: ours });
+    await createMark(db, inStream, { value: '2', studentId: theirs });
+    for (const [studentId, value] of [[ours, '5'], [theirs, '2']] as const) {
+      await db.finalMark.create({
+        data: { schoolId: fx.schoolId, studentId, courseId: stream.courseId, periodId: fx.studyPeriodId, value, status: 'PUBLISHED', createdById: stream.streamTeacherId, updatedById: stream.streamTeacherId },
+      });
+    }
+    await db.attendance.createMany({
+      data: [ours, theirs].map((studentId) => ({ schoolId: fx.schoolId, studentId, lessonId: stream.lessonId, code: 'ILL' as const, createdById: stream.streamTeacherId, updatedById: stream.streamTeacherId })),
+    });
+  });
+
+  it('shows 5А’s class teacher and management the stream with 5А’s pupils only', async () => {
+    const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    for (const reader of [teacher, management]) {
+      const view = (await classOverview(reader, fx.classId, fx.studyPeriodId))!;
+      expect(view.courses.find((c) => c.id === stream.courseId)).toMatchObject({ title: 'Физ, поток', fullTitle: 'Физика, Физика, профиль (5 классы)' });
+      expect(view.rows.map((r) => r.id)).toEqual(fx.studentIds);
+      const [ours, notInStream] = view.rows;
+      expect(ours.cells[stream.courseId]).toEqual({ count: 1, average: '5,00', weighted: '5,00', final: '5' });
+      expect(ours.absences).toMatchObject({ Б: 1 });
+      // Not a member: nothing studied, as in another subgroup's course.
+      expect(notInStream.cells[stream.courseId]).toMatchObject({ count: 0, final: null });
+      expect(notInStream.absences).toBeNull();
+      // 5Б's «2» is in neither the pupils' figures nor the class average.
+      expect(view.courseAverage[stream.courseId]).toBe('5,00');
+    }
+  });
+
+  it('shows 5Б’s class teacher their own pupil in the stream; a teacher of neither class gets neither class', async () => {
+    const other = await actorFor(db, stream.otherTeacherId);
+    const view = (await classOverview(other, stream.otherClassId, fx.studyPeriodId))!;
+    expect(view.courses.map((c) => c.id)).toEqual([stream.courseId]);
+    expect(view.rows.map((r) => [r.id, r.cells[stream.courseId]])).toEqual([[stream.otherStudentIds[0], { count: 1, average: '2,00', weighted: '2,00', final: '2' }]]);
+    expect(view.courseAverage[stream.courseId]).toBe('2,00');
+    // 5А's class teacher does not read 5Б, nor 5Б's teacher 5А.
+    expect(await classOverview(teacher, stream.otherClassId, fx.studyPeriodId)).toBeNull();
+    expect(await classOverview(other, fx.classId, fx.studyPeriodId)).toBeNull();
+    // The stream's own teacher leads neither class.
+    const streamTeacher = await actorFor(db, stream.streamTeacherId);
+    expect(await classOverview(streamTeacher, fx.classId, fx.studyPeriodId)).toBeNull();
+    expect(await classOverview(streamTeacher, stream.otherClassId, fx.studyPeriodId)).toBeNull();
+  });
+
+  it('does not open the stream’s journal to the class teacher: no link to it, and the journal gates stay shut', async () => {
+    const view = (await classOverview(teacher, fx.classId, fx.studyPeriodId))!;
+    expect(view.courses.map((c) => [c.id, c.journal])).toEqual([[fx.courseId, true], [stream.courseId, false]]);
+    expect(await isCourseReadable(teacher, stream.courseId)).toBe(false);
+    expect(await db.course.count({ where: { AND: [{ id: stream.courseId }, readableCourses(teacher)] } })).toBe(0);
+    // Management reads every journal, the stream's too.
+    const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    expect((await classOverview(management, fx.classId, fx.studyPeriodId))!.courses.map((c) => c.journal)).toEqual([true, true]);
+    expect(await isCourseReadable(management, stream.courseId)).toBe(true);
   });
 });

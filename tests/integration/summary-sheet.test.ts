@@ -1,13 +1,13 @@
 // The summary sheet (сводная ведомость): final marks, special values and deferrals per pupil and
 // subject; statistics equal to lib/domain/statistics.ts on the same rows, on screen and in the
-// PDF; and who may read it.
+// PDF; who may read it; and a stream drawn from two classes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
-import { createGradingScale, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
+import { createGradingScale, createSchoolFixture, createStreamFixture, createUser, day, enroll, type SchoolFixture, type StreamFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { summarySheet } from '../../lib/data/summary-sheet';
 import { renderSummarySheet } from '../../lib/pdf/summary-sheet';
@@ -23,10 +23,10 @@ let music: number;
 
 type Final = { value?: string; special?: FinalMarkSpecial; deferredUntil?: string; draft?: boolean };
 
-async function setFinal(courseId: number, studentId: number, f: Final) {
+async function setFinal(courseId: number, studentId: number, f: Final, periodId = fx.studyPeriodId) {
   await db.finalMark.create({
     data: {
-      schoolId: fx.schoolId, studentId, courseId, periodId: fx.studyPeriodId, value: f.value ?? null, special: f.special ?? null,
+      schoolId: fx.schoolId, studentId, courseId, periodId, value: f.value ?? null, special: f.special ?? null,
       deferredUntil: f.deferredUntil ? day(f.deferredUntil) : null, deferralReason: f.deferredUntil ? 'болезнь' : null,
       status: f.draft ? 'DRAFT' : 'PUBLISHED', createdById: fx.teacherId, updatedById: fx.teacherId,
     },
@@ -147,5 +147,90 @@ describe('a pupil who left the class and came back within the period', () => {
     const outcome = await summarySheet(await actorFor(db, fx.teacherId), fx.classId, fx.studyPeriodId, NOW);
     if (!outcome.ok) throw new Error(outcome.error);
     expect(outcome.sheet.pupils.filter((p) => p.id === pupil).map((p) => p.note)).toEqual([null]);
+  });
+});
+
+describe('a stream (a group with no class) drawn from 5А and 5Б', () => {
+  let stream: StreamFixture;
+  let subgroup: number;
+  /**
+   * Physics: 5А's first two pupils and 5Б's first in the stream, 5А's third in a subgroup course of
+   * 5А; the other three of 5А learn no physics. Finals: 5 and 4 in the stream from 5А, 2 from 5Б; 3 in the subgroup.
+   */
+  beforeEach(async () => {
+    const p = fx.studentIds;
+    stream = await createStreamFixture(db, fx, { members: p.slice(0, 2), pupils: 2 });
+    const group = await db.studyGroup.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, classId: fx.classId, kind: 'SUBGROUP', name: '2 группа' } });
+    await db.studyGroupMember.create({ data: { schoolId: fx.schoolId, groupId: group.id, studentId: p[2] } });
+    subgroup = (await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: stream.subjectId, groupId: group.id, gradingScaleId: fx.gradingScaleId } })).id;
+    await setFinal(stream.courseId, p[0], { value: '5' });
+    await setFinal(stream.courseId, p[1], { value: '4' });
+    await setFinal(stream.courseId, stream.otherStudentIds[0], { value: '2' });
+    await setFinal(subgroup, p[2], { value: '3' });
+  });
+
+  it('gives 5А’s class teacher and management one physics column with 5А’s pupils’ finals and statistics only', async () => {
+    const p = fx.studentIds;
+    const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    for (const reader of [await actorFor(db, fx.teacherId), management]) {
+      const outcome = await summarySheet(reader, fx.classId, fx.studyPeriodId, NOW);
+      if (!outcome.ok) throw new Error(outcome.error);
+      const { sheet } = outcome;
+      expect(sheet.subjects.map((s) => s.name)).toEqual(['Математика', 'Английский язык', 'Музыка', 'Физика']);
+      expect(sheet.pupils.map((x) => x.id)).toEqual(p);
+      expect(sheet.pupils.map((x) => x.cells[3])).toEqual([
+        { kind: 'value', text: '5', draft: false },
+        { kind: 'value', text: '4', draft: false },
+        { kind: 'value', text: '3', draft: false },
+        { kind: 'not-studied' },
+        { kind: 'not-studied' },
+        { kind: 'not-studied' },
+      ]);
+      // 5Б's «2» counts in 5Б's statistics, not here.
+      expect(sheet.subjects[3].statistics).toEqual(await expectedStatistics([stream.courseId, subgroup], p.slice(0, 3)));
+      expect(sheet.subjects[3].statistics).toMatchObject({ pupils: 3, N: 3, n5: 1, n4: 1, n3: 1, n2: 0 });
+    }
+  });
+
+  it('gives 5Б’s class teacher their own pupils; a teacher of neither class gets neither sheet', async () => {
+    const [inStream, notInStream] = stream.otherStudentIds;
+    const outcome = await summarySheet(await actorFor(db, stream.otherTeacherId), stream.otherClassId, fx.studyPeriodId, NOW);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.sheet.subjects.map((s) => s.name)).toEqual(['Физика']);
+    expect(outcome.sheet.pupils.map((x) => [x.id, x.cells])).toEqual([[inStream, [{ kind: 'value', text: '2', draft: false }]], [notInStream, [{ kind: 'not-studied' }]]]);
+    expect(outcome.sheet.subjects[0].statistics).toMatchObject({ pupils: 1, N: 1, n2: 1, n5: 0 });
+    expect(await summarySheet(await actorFor(db, stream.otherTeacherId), fx.classId, fx.studyPeriodId, NOW)).toMatchObject({ ok: false, status: 403 });
+    // The stream's own teacher leads neither class.
+    const streamTeacher = await actorFor(db, stream.streamTeacherId);
+    expect(await summarySheet(streamTeacher, fx.classId, fx.studyPeriodId, NOW)).toMatchObject({ ok: false, status: 403 });
+    expect(await summarySheet(streamTeacher, stream.otherClassId, fx.studyPeriodId, NOW)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('opens on the current term once the class’s own pupils have stream finals in it, not another class’s', async () => {
+    const second = await db.studyPeriod.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day('2026-11-05'), endDate: day('2026-12-27') },
+    });
+    await setFinal(stream.courseId, fx.studentIds[0], { value: '5', draft: true }, second.id);
+    const during = new Date('2026-12-20T09:00:00Z');
+    const opened = async (userId: number, classId: number) => {
+      const outcome = await summarySheet(await actorFor(db, userId), classId, null, during);
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.sheet.period.name;
+    };
+    expect(await opened(fx.teacherId, fx.classId)).toBe('2 четверть');
+    expect(await opened(stream.otherTeacherId, stream.otherClassId)).toBe('1 четверть');
+  });
+
+  it('prints the physics column in the PDF without 5Б’s pupils', async () => {
+    const outcome = await summarySheet(await actorFor(db, fx.teacherId), fx.classId, fx.studyPeriodId, NOW);
+    if (!outcome.ok) throw new Error(outcome.error);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'summary-')), 'sheet.pdf');
+    writeFileSync(file, await renderSummarySheet(outcome.sheet));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Физика');
+    expect(text).not.toContain('Бэшкин');
+    const line = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label))!;
+    // 5 and 4 of 5А's three: 66,7; with 5Б's «2» it would be 50,0.
+    expect(line('Качество знаний, %').split(/\s{2,}/).slice(1).at(-1)).toBe('66,7');
   });
 });

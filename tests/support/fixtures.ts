@@ -194,3 +194,52 @@ export async function createSchoolFixture(prisma: PrismaClient, options: { pupil
     parentId,
   };
 }
+
+export type StreamFixture = {
+  /** 5Б: a second class of the year with its own class teacher and pupils. */
+  otherClassId: number;
+  otherTeacherId: number;
+  otherStudentIds: number[];
+  /** Teaches the stream course only: class teacher of neither class. */
+  streamTeacherId: number;
+  subjectId: number;
+  groupId: number;
+  courseId: number;
+  lessonId: number;
+};
+
+/**
+ * A cross-class stream (учебный поток): a second class 5Б, and a physics course of a group with no
+ * class whose members are `members` of the fixture's class (default: its first pupil) and the first
+ * of 5Б's pupils, taught by a teacher of neither class, with one lesson on 2 September.
+ */
+export async function createStreamFixture(
+  prisma: PrismaClient,
+  fx: SchoolFixture,
+  options: { members?: number[]; pupils?: number } = {},
+): Promise<StreamFixture> {
+  const { schoolId, academicYearId } = fx;
+  const otherTeacherId = await createUser(prisma, schoolId, ['TEACHER'], { lastName: 'Классная', firstName: 'Бэлла' });
+  const otherClass = await prisma.schoolClass.create({
+    data: { schoolId, academicYearId, gradeLevel: 5, letter: 'Б', classTeacherId: otherTeacherId, periodSchemeId: fx.periodSchemeId },
+  });
+  const otherStudentIds: number[] = [];
+  for (let i = 1; i <= (options.pupils ?? 1); i++) {
+    const studentId = await createUser(prisma, schoolId, ['STUDENT'], { lastName: `Бэшкин${i}`, firstName: 'Борис' });
+    await enroll(prisma, schoolId, studentId, otherClass.id, '2026-09-01');
+    otherStudentIds.push(studentId);
+  }
+  const streamTeacherId = await createUser(prisma, schoolId, ['TEACHER'], { lastName: 'Физикова', firstName: 'Вера' });
+  const subject = await prisma.subject.create({ data: { schoolId, name: 'Физика', shortName: 'Физ' } });
+  const group = await prisma.studyGroup.create({ data: { schoolId, academicYearId, classId: null, kind: 'STREAM', name: 'Физика, профиль (5 классы)' } });
+  const members = [...(options.members ?? [fx.studentIds[0]]), otherStudentIds[0]];
+  await prisma.studyGroupMember.createMany({ data: members.map((studentId) => ({ schoolId, groupId: group.id, studentId })) });
+  const course = await prisma.course.create({
+    data: {
+      schoolId, academicYearId, subjectId: subject.id, groupId: group.id, gradingScaleId: fx.gradingScaleId,
+      teachers: { create: { schoolId, teacherId: streamTeacherId, isPrimary: true } },
+    },
+  });
+  const lessonId = await createLesson(prisma, { schoolId, courseId: course.id, teacherId: streamTeacherId }, { date: '2026-09-02' });
+  return { otherClassId: otherClass.id, otherTeacherId, otherStudentIds, streamTeacherId, subjectId: subject.id, groupId: group.id, courseId: course.id, lessonId };
+}

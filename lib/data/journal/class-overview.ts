@@ -1,6 +1,8 @@
 // The class teacher's read-only overview of their class for a period: every subject's marks as
 // averages, attendance totals and final marks, per pupil. A fixed set of queries, scoped by
-// readableClasses (class teacher of this class, or management).
+// readableClasses (class teacher of this class, or management). Besides the class's and its
+// subgroups' courses it covers the streams its pupils are in (lib/data/class-courses.ts), and of
+// every course only the class's own pupils' rows are read.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -11,7 +13,8 @@ import { attendanceFromDb, comparePupils } from '../../domain/journal-grid';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
-import { readableClasses } from '../scope';
+import { classCourses, enrolledBetween } from '../class-courses';
+import { readableClasses, readableCourses } from '../scope';
 import { FINAL_SPECIAL_LABELS } from './final-marks';
 
 type Cell = { count: number; average: string; weighted: string; final: string | null };
@@ -23,17 +26,11 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     select: { id: true, gradeLevel: true, letter: true, periodSchemeId: true, academicYearId: true, school: { select: { timezone: true } } },
   });
   if (!cls) return null;
-  const inClass = { OR: [{ classId: cls.id }, { group: { classId: cls.id } }] };
-  const [periods, courses, workTypes] = await Promise.all([
+  const [periods, workTypes] = await Promise.all([
     db.studyPeriod.findMany({
       where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, OR: [{ schemeId: cls.periodSchemeId }, { schemeId: null }] },
       orderBy: [{ kind: 'asc' }, { startDate: 'asc' }],
       select: { id: true, name: true, kind: true, startDate: true, endDate: true, status: true },
-    }),
-    db.course.findMany({
-      where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, ...inClass },
-      orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
-      select: { id: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true } }, gradingScale: { select: { kind: true } } },
     }),
     db.workType.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, weight: true } }),
   ]);
@@ -46,19 +43,32 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   if (!period) return null;
   const from = dbDate(period.startDate);
   const to = dbDate(period.endDate);
-  const courseIds = courses.map((c) => c.id);
-  const scoped = { courseId: { in: courseIds }, course: { OR: [{ schoolClass: readableClasses(actor) }, { group: { schoolClass: readableClasses(actor) } }] } };
+  const ofClass = { schoolId: actor.schoolId, academicYearId: cls.academicYearId, ...classCourses(cls.id, from, to) };
 
-  const [enrollments, marks, attendance, finals] = await Promise.all([
+  const [enrollments, courses, journals] = await Promise.all([
     db.enrollment.findMany({
-      where: { classId: cls.id, schoolClass: readableClasses(actor), startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+      where: { ...enrolledBetween(cls.id, from, to), schoolClass: readableClasses(actor) },
       select: { startDate: true, endDate: true, student: { select: { id: true, lastName: true, firstName: true } } },
     }),
+    db.course.findMany({
+      where: ofClass,
+      orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
+      select: { id: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true, kind: true, classId: true } }, gradingScale: { select: { kind: true } } },
+    }),
+    // A stream's journal stays its teachers' (and management's): the column links to it only for them.
+    db.course.findMany({ where: { AND: [ofClass, readableCourses(actor)] }, select: { id: true } }),
+  ]);
+  // The courses and pupils come from the class the gate above let through: of a stream, only the
+  // class's own pupils' marks, attendance and final marks are read.
+  const scoped = { courseId: { in: courses.map((c) => c.id) }, studentId: { in: [...new Set(enrollments.map((e) => e.student.id))] } };
+
+  const [marks, attendance, finals] = await Promise.all([
     db.mark.findMany({ where: { ...scoped, lesson: { date: { gte: from, lte: to } } }, select: { studentId: true, courseId: true, numericValue: true, workTypeId: true } }),
-    db.attendance.groupBy({ by: ['studentId', 'code'], where: { lesson: { ...scoped, date: { gte: from, lte: to } } }, _count: { _all: true } }),
+    db.attendance.groupBy({ by: ['studentId', 'code'], where: { studentId: scoped.studentId, lesson: { courseId: scoped.courseId, date: { gte: from, lte: to } } }, _count: { _all: true } }),
     db.finalMark.findMany({ where: { ...scoped, periodId: period.id }, select: { studentId: true, courseId: true, value: true, special: true, deferredUntil: true, status: true } }),
   ]);
 
+  const readable = new Set(journals.map((c) => c.id));
   const weight = new Map(workTypes.map((w) => [w.id, w.weight]));
   const pupils = new Map<number, { id: number; lastName: string; firstName: string; left: string | null; joined: string | null }>();
   // A pupil who left and came back has several enrollments: they came with the first, left with the last.
@@ -106,8 +116,17 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     className: className(cls),
     period,
     periods: list,
-    courses: courses.map((c) => ({ id: c.id, title: c.group ? `${c.subject.shortName}, гр. ${/\d+/.exec(c.group.name)?.[0] ?? c.group.name}` : c.subject.shortName, fullTitle: c.group ? `${c.subject.name}, ${c.group.name}` : c.subject.name })),
+    courses: courses.map((c) => ({ id: c.id, title: courseTitle(c), fullTitle: c.group ? `${c.subject.name}, ${c.group.name}` : c.subject.name, journal: readable.has(c.id) })),
     rows,
     courseAverage,
   };
+}
+
+type CourseNames = { subject: { shortName: string }; group: { name: string; kind: string; classId: number | null } | null };
+
+/** «Англ, гр. 1» for a subgroup; a group from several classes (a stream, an individual plan) is «Физ, поток», «Физ, ИУП». */
+function courseTitle(c: CourseNames): string {
+  if (!c.group) return c.subject.shortName;
+  if (c.group.classId === null) return `${c.subject.shortName}, ${c.group.kind === 'INDIVIDUAL' ? 'ИУП' : 'поток'}`;
+  return `${c.subject.shortName}, гр. ${/\d+/.exec(c.group.name)?.[0] ?? c.group.name}`;
 }

@@ -20,7 +20,8 @@ export function OverviewTable({ data }: { data: Data }) {
             <th scope="col" className={`${th} left-0 z-20 text-left text-sm`}>Ученик</th>
             {data.courses.map((c) => (
               <th key={c.id} scope="col" title={c.fullTitle} className={th}>
-                <Link href={`/journal/courses/${c.id}?period=${data.period.id}`} className="hover:underline">{c.title}</Link>
+                {/* A stream's journal is its teachers': the class teacher sees their pupils' figures here only. */}
+                {c.journal ? <Link href={`/journal/courses/${c.id}?period=${data.period.id}`} className="hover:underline">{c.title}</Link> : c.title}
               </th>
             ))}
             <th scope="col" title="Средневзвешенный балл по всем предметам с пятибалльной шкалой" className={`${th} bg-accent-soft`}>Общий ср.</th>
