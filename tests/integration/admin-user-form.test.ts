@@ -25,15 +25,20 @@ beforeEach(async () => {
 describe('createUserAction', () => {
   it('checks the patronymic like the other names, in Russian, and creates nobody', async () => {
     const before = await db.user.count();
-    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', middleName: 'Иванович2' }))).toEqual({ errors: { middleName: 'Только буквы, дефис, апостроф и пробел' } });
-    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', middleName: 'а'.repeat(61) }))).toEqual({ errors: { middleName: 'Слишком длинно' } });
+    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', middleName: 'Иванович2' }))).toMatchObject({ errors: { middleName: 'Только буквы, дефис, апостроф и пробел' } });
+    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', middleName: 'а'.repeat(61) }))).toMatchObject({ errors: { middleName: 'Слишком длинно' } });
     expect(await db.user.count()).toBe(before);
   });
 
   it('refuses an e-mail address too long to be one, in Russian, and creates nobody', async () => {
     const before = await db.user.count();
-    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', email: `${'a'.repeat(100_000)}@example.ru` }))).toEqual({ errors: { email: 'Адрес не длиннее 254 символов' } });
+    expect(await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', email: `${'a'.repeat(100_000)}@example.ru` }))).toMatchObject({ errors: { email: 'Адрес не длиннее 254 символов' } });
     expect(await db.user.count()).toBe(before);
+  });
+
+  it('gives back what was typed with the error, so the form shows it again', async () => {
+    const state = await createUserAction({}, form({ lastName: 'Петров', firstName: 'Иван', middleName: 'Иванович2', email: 'petrov@example.ru', phone: '+7 900 000-00-00', classTeacherOf: String(fx.classId) }));
+    expect(state.values).toEqual({ lastName: 'Петров', firstName: 'Иван', middleName: 'Иванович2', email: 'petrov@example.ru', phone: '+7 900 000-00-00', roles: ['TEACHER'], classTeacherOf: String(fx.classId) });
   });
 
   it('accepts ё, hyphens and apostrophes, storing the typographic apostrophe as the plain one', async () => {

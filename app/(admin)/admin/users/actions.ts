@@ -10,7 +10,9 @@ import { PERSON_NAME, plainApostrophes } from '@/lib/data/import-parse';
 import { setUserGrants } from '@/lib/data/roles';
 import { assignClassTeacher, createUser, endSessions, linkGuardian, resetPassword, setActive, setRoles, unlinkGuardian } from '@/lib/data/users';
 
-export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string } };
+/** values: what the new-user form held, sent back with an error so that nothing typed is lost. */
+export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string }; values?: NewUserTyped };
+type NewUserTyped = { lastName: string; firstName: string; middleName: string; email: string; phone: string; roles: string[]; classTeacherOf: string };
 
 // The import's rule for names (lib/data/import-parse.ts); the patronymic may be empty.
 const nameText = z.string().trim().transform(plainApostrophes);
@@ -36,7 +38,7 @@ function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
 }
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return answerErrors('createUserAction', formError, async () => {
+  const state = await answerErrors('createUserAction', formError, async (): Promise<FormState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
     const parsed = newUserSchema.safeParse({
@@ -50,6 +52,11 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
     revalidatePath('/admin/users');
     return { ok: true, message: 'Пользователь создан. Передайте ему логин и временный пароль — он сменит его при первом входе.', credentials: { login: result.login, password: result.password } };
   });
+  if (state.ok) return state;
+  // React empties the form after an action: an error answer brings back what was typed.
+  const typed = (name: string) => String(form.get(name) ?? '');
+  const values = { lastName: typed('lastName'), firstName: typed('firstName'), middleName: typed('middleName'), email: typed('email'), phone: typed('phone'), roles: form.getAll('roles').map(String), classTeacherOf: typed('classTeacherOf') };
+  return { ...state, values };
 }
 
 const idSchema = z.coerce.number().int().positive();

@@ -11,25 +11,27 @@ export function NewUserForm({ roles, classes }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(createUserAction, {});
   if (state.ok && state.credentials) return <Credentials message={state.message!} {...state.credentials} />;
   const e = state.errors ?? {};
+  // After an error the form shows what was typed (state.values).
+  const v = state.values;
   return (
     <form action={action} className="space-y-2 rounded-lg border border-line bg-white p-5">
-      <Field label="Фамилия" name="lastName" error={e.lastName} required />
-      <Field label="Имя" name="firstName" error={e.firstName} required />
-      <Field label="Отчество" name="middleName" error={e.middleName} />
-      <Field label="Электронная почта" name="email" type="email" error={e.email} />
-      <Field label="Телефон" name="phone" type="tel" error={e.phone} />
+      <Field label="Фамилия" name="lastName" defaultValue={v?.lastName} error={e.lastName} required />
+      <Field label="Имя" name="firstName" defaultValue={v?.firstName} error={e.firstName} required />
+      <Field label="Отчество" name="middleName" defaultValue={v?.middleName} error={e.middleName} />
+      <Field label="Электронная почта" name="email" defaultValue={v?.email} type="email" error={e.email} />
+      <Field label="Телефон" name="phone" defaultValue={v?.phone} type="tel" error={e.phone} />
       <fieldset className="mb-3" aria-describedby="roles-error">
         <legend className="mb-1 font-bold">Роли</legend>
         <div className="grid grid-cols-2 gap-1">
           {roles.map((r) => (
-            <label key={r.value} className="flex items-center gap-2 py-1"><input type="checkbox" name="roles" value={r.value} className="size-5" />{r.label}</label>
+            <label key={r.value} className="flex items-center gap-2 py-1"><input type="checkbox" name="roles" value={r.value} defaultChecked={v?.roles.includes(r.value)} className="size-5" />{r.label}</label>
           ))}
         </div>
         <p id="roles-error" aria-live="polite" className="min-h-5 text-sm text-danger">{e.roles}</p>
       </fieldset>
       <div className="mb-3">
         <label htmlFor="classTeacherOf" className="mb-1 block font-bold">Классное руководство</label>
-        <select id="classTeacherOf" name="classTeacherOf" className="w-full rounded-md border border-line px-3 py-2.5">
+        <select id="classTeacherOf" name="classTeacherOf" defaultValue={v?.classTeacherOf ?? ''} className="w-full rounded-md border border-line px-3 py-2.5">
           <option value="">Нет</option>
           {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
