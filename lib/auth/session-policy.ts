@@ -22,23 +22,17 @@ export function sessionExpiry(times: SessionTimes, now: Date): 'idle' | 'absolut
 }
 
 /**
- * The end of the login's lock, or null when it is not locked at `now`. LOGIN_FAILURE_LIMIT
- * failures within LOGIN_FAILURE_WINDOW_MS lock it for LOGIN_LOCK_MS from the last of them.
- * Attempts made while it is locked are refused and recorded, but start no new count: a person
- * who tries again at minute 14 is let in at minute 15, as the message promises, not 15 minutes
- * after their last try. `failures` in any order.
+ * A login is locked while at least LOGIN_FAILURE_LIMIT failures fall within a window of
+ * LOGIN_FAILURE_WINDOW_MS that ended less than LOGIN_LOCK_MS ago. `failures` are newest first.
  */
 export function loginLockedUntil(failures: readonly Date[], now: Date): Date | null {
-  const times = failures.map((f) => f.getTime()).sort((a, b) => a - b);
-  let lockedUntil = 0;
-  let window: number[] = [];
-  for (const t of times) {
-    if (t < lockedUntil) continue;
-    window = [...window.filter((w) => t - w <= LOGIN_FAILURE_WINDOW_MS), t];
-    if (window.length >= LOGIN_FAILURE_LIMIT) {
-      lockedUntil = t + LOGIN_LOCK_MS;
-      window = [];
+  for (let i = 0; i + LOGIN_FAILURE_LIMIT - 1 < failures.length; i++) {
+    const newest = failures[i].getTime();
+    const oldest = failures[i + LOGIN_FAILURE_LIMIT - 1].getTime();
+    if (newest - oldest <= LOGIN_FAILURE_WINDOW_MS) {
+      const until = newest + LOGIN_LOCK_MS;
+      return until > now.getTime() ? new Date(until) : null;
     }
   }
-  return lockedUntil > now.getTime() ? new Date(lockedUntil) : null;
+  return null;
 }

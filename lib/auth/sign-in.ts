@@ -46,7 +46,8 @@ export async function attemptSignIn(rawLogin: string, password: string, ip: stri
   });
 
   if (locked) {
-    await db.signInAttempt.create({ data: { login, ip, success: false } });
+    // Refused without a password check and not counted as a failure: counting it would push the
+    // lock on with every try, past the «15 минут» the message promises. The audit log keeps it.
     await writeAudit(db, { schoolId: user?.schoolId, actorId: user?.id, action: 'auth.login.locked', ip, details: { login } });
     return { ok: false, error: 'locked' };
   }

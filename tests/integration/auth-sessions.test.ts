@@ -59,6 +59,18 @@ describe('sign-in', () => {
     expect((await attemptSignIn('petrova.a', PASSWORD, '10.0.2.1')).ok).toBe(true);
   });
 
+  it('tries while locked do not push the lock on: it ends 15 minutes after the tenth failure, as promised', async () => {
+    for (let i = 0; i < 10; i++) await attemptSignIn('petrova.a', `wrong-${i}`, `10.0.4.${i}`);
+    // The tenth failure was 14 minutes ago; the person tries again now and is refused.
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    await db.signInAttempt.updateMany({ where: { login: 'petrova.a', success: false }, data: { createdAt: minutesAgo(14) } });
+    expect(await attemptSignIn('petrova.a', PASSWORD, '10.0.5.1')).toEqual({ ok: false, error: 'locked' });
+    // Two minutes on, 16 minutes after the tenth failure, the right password gets in.
+    const rows = await db.signInAttempt.findMany({ where: { login: 'petrova.a' }, select: { id: true, createdAt: true } });
+    for (const r of rows) await db.signInAttempt.update({ where: { id: r.id }, data: { createdAt: new Date(r.createdAt.getTime() - 2 * 60_000) } });
+    expect((await attemptSignIn('petrova.a', PASSWORD, '10.0.5.1')).ok).toBe(true);
+  });
+
   it('limits attempts from one client address per minute', async () => {
     for (let i = 0; i < 30; i++) await attemptSignIn(`someone${i}`, 'x', '192.0.2.7');
     expect(await attemptSignIn('petrova.a', PASSWORD, '192.0.2.7')).toEqual({ ok: false, error: 'throttled' });
