@@ -104,9 +104,12 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
     if (input.classTeacherOf) await tx.schoolClass.update({ where: { id: input.classTeacherOf }, data: { classTeacherId: created.id } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.create', entityType: 'User', entityId: created.id, newValue: { login, roles: input.roles, classTeacherOf: input.classTeacherOf ?? null } });
     return { user: created, login };
-  });
+  }, LOGIN_TX);
   return { ok: true, id: user.id, login, password };
 }
+
+/** claimLogin may wait behind a class's credential batch, which holds the lock up to 120 s. */
+const LOGIN_TX = { maxWait: 10_000, timeout: 130_000 };
 
 /**
  * A login nobody has, chosen under the lock the class credential batches take (credentials.ts)
@@ -161,16 +164,19 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[]): Pro
 const adminGone: Failure = { ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' };
 
 /**
- * Before an administrator disables another administrator or takes the role away: locks the
- * school's active administrators (in id order, so two such changes queue instead of deadlocking)
- * and confirms the actor is still one of them. Without it, two administrators disabling each other
- * at the same moment would both succeed and leave the school with none.
+ * Before an administrator disables another administrator or takes the role away: takes the
+ * school's lock on such changes and confirms the actor is still an active administrator. Without
+ * it, two administrators disabling each other (or taking each other's role) at the same moment
+ * would both succeed and leave the school with none.
  */
 async function stillActingAdmin(tx: Prisma.TransactionClient, actor: Actor): Promise<boolean> {
+  // One such change at a time per school; the check below is a new statement, so it sees what a
+  // change that held the lock before us has committed (a role taken away, an account disabled).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('school.admins'), ${actor.schoolId}::int)`;
   const admins = await tx.$queryRaw<{ id: number }[]>`
     SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'ADMIN'
-    WHERE u.school_id = ${actor.schoolId} AND u.active ORDER BY u.id FOR UPDATE OF u`;
-  return admins.some((a) => a.id === actor.id);
+    WHERE u.school_id = ${actor.schoolId} AND u.active AND u.id = ${actor.id}`;
+  return admins.length > 0;
 }
 
 /**
@@ -218,7 +224,7 @@ export async function resetPassword(actor: Actor, userId: number): Promise<Resul
     await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.password.reset', entityType: 'User', entityId: userId });
     return login;
-  });
+  }, LOGIN_TX);
   return { ok: true, login, password };
 }
 

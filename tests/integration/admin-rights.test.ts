@@ -104,6 +104,15 @@ describe('the school always keeps an administrator', () => {
     expect(await db.user.count({ where: { schoolId: fx.schoolId, active: true, roles: { some: { role: 'ADMIN' } } } })).toBe(1);
   });
 
+  it('two administrators taking the role from each other at once: the second is refused', async () => {
+    const active = await db.user.findFirstOrThrow({ where: { schoolId: fx.schoolId, active: true, roles: { some: { role: 'ADMIN' } } }, select: { id: true } });
+    const otherId = await createFixtureUser(db, fx.schoolId, ['ADMIN'], { lastName: 'Админская', firstName: 'Ада' });
+    const [a, b] = [await actorFor(db, active.id), await actorFor(db, otherId)];
+    const results = await Promise.all([setRoles(a, otherId, ['TEACHER']), setRoles(b, active.id, ['TEACHER'])]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.user.count({ where: { schoolId: fx.schoolId, active: true, roles: { some: { role: 'ADMIN' } } } })).toBe(1);
+  });
+
   it('nor can a disabled administrator, still signed in, take the role away from the last one', async () => {
     const remaining = await db.user.findFirstOrThrow({ where: { schoolId: fx.schoolId, active: true, roles: { some: { role: 'ADMIN' } } }, select: { id: true } });
     const thirdId = await createFixtureUser(db, fx.schoolId, ['ADMIN'], { lastName: 'Админцева', firstName: 'Ася' });
