@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
 import { startOfSchoolDay } from '../domain/timezone';
-import { addDays } from '../domain/calendar';
+import { addDays, isIsoDate } from '../domain/calendar';
 
 export type AuditFilter = { action?: string; actorLogin?: string; from?: string; to?: string; page?: number };
 export const AUDIT_PAGE_SIZE = 100;
@@ -13,10 +13,10 @@ export const AUDIT_PAGE_SIZE = 100;
 export const AUDIT_ACTION_FILTERS: [string, string][] = [
   ['auth.', 'Входы и выходы'], ['auth.login.failure', 'Неудачные входы'], ['auth.login.locked', 'Блокировки'],
   ['user', 'Изменения пользователей'], ['role.', 'Права ролей'], ['consent.', 'Согласия на обработку ПДн'], ['extract.', 'Бумажные выписки'],
-  ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['finalmark.', 'Итоговые отметки'],
+  ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['finalmark', 'Итоговые отметки'],
 ];
 
-const isoDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+const isoDay = (v: string | undefined) => (v && isIsoDate(v) ? v : undefined);
 
 export async function readAuditLog(actor: Actor, filter: AuditFilter) {
   if (!actor.permissions.has('audit:read')) return null;

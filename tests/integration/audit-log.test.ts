@@ -24,14 +24,14 @@ beforeEach(async () => {
 describe('readAuditLog', () => {
   it('every filter of the page finds the events of its kind', async () => {
     const written = ['auth.login.success', 'auth.login.failure', 'auth.login.locked', 'user.create', 'users.import', 'role.permissions.set', 'mark.update',
-      'attendance.create', 'finalmark.publish', 'consent.record', 'extract.print'];
+      'attendance.create', 'finalmark.publish', 'finalmarks.acknowledge', 'consent.record', 'extract.print'];
     for (const action of written) await event(action, new Date('2026-12-01T09:00:00Z'));
     for (const [prefix, label] of AUDIT_ACTION_FILTERS) {
       const log = await readAuditLog(admin, { action: prefix });
       expect(log?.rows.length, label).toBeGreaterThan(0);
     }
     const finals = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Итоговые отметки')![0] });
-    expect(finals?.rows.map((r) => r.action)).toEqual(['finalmark.publish']);
+    expect(finals?.rows.map((r) => r.action).sort()).toEqual(['finalmark.publish', 'finalmarks.acknowledge']);
     const users = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Изменения пользователей')![0] });
     expect(users?.rows.map((r) => r.action).sort()).toEqual(['user.create', 'users.import']);
   });
@@ -44,5 +44,7 @@ describe('readAuditLog', () => {
     expect(day?.rows.map((r) => r.action)).toEqual(['mark.update']);
     const broken = await readAuditLog(admin, { from: 'вчера', to: '2026-13-45' });
     expect(broken?.rows).toHaveLength(3);
+    // Shaped like a date but not one (Date.parse takes 30 February as 2 March).
+    expect((await readAuditLog(admin, { from: '2026-02-30', to: '3000-01-01' }))?.rows).toHaveLength(3);
   });
 });
