@@ -27,11 +27,13 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
   const [notice, setNotice] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
 
-  const canEdit = useCallback((row: number, col: number) => {
+  // A lesson not yet held takes no marks or absences, but a mistaken entry on it may be cleared.
+  const canClear = useCallback((row: number, col: number) => {
     const p = pupils[row];
     const l = lessons[col];
-    return !!p && !!l && l.writable && !l.notHeld && grid.period.open && isEnrolledOn(p.ranges, l.date);
+    return !!p && !!l && l.writable && grid.period.open && isEnrolledOn(p.ranges, l.date);
   }, [pupils, lessons, grid.period.open]);
+  const canEdit = useCallback((row: number, col: number) => canClear(row, col) && !lessons[col]?.notHeld, [canClear, lessons]);
 
   // Keep DOM focus on the cursor cell (roving tabindex), but not while the details panel is open.
   useEffect(() => {
@@ -58,11 +60,11 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
   const clearCell = useCallback((row: number, col: number) => {
     const p = pupils[row];
     const l = lessons[col];
-    if (!p || !l || !canEdit(row, col)) return;
+    if (!p || !l || !canClear(row, col)) return;
     const cell = saver.cells[saver.keyOf(p.id, l.id)];
     for (const m of cell?.marks ?? []) void saver.change(p.id, l.id, { kind: 'clear', target: 'mark', position: m.position }, '');
     if (cell?.attendance) void saver.change(p.id, l.id, { kind: 'clear', target: 'attendance', position: 0 }, '');
-  }, [pupils, lessons, canEdit, saver]);
+  }, [pupils, lessons, canClear, saver]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (details) return;

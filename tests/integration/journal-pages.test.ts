@@ -106,6 +106,9 @@ describe('the journal grid', () => {
     const grid = (await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, new Date('2026-10-19T09:00:00Z')))!;
     expect(grid.lessons.find((l) => l.id === ahead)).toMatchObject({ writable: true, notHeld: true });
     expect(grid.lessons.find((l) => l.id === fx.lessonId)).toMatchObject({ notHeld: false });
+    // The lesson page's «Все присутствуют» waits too.
+    expect((await lessonDetails(teacher, ahead, new Date('2026-10-19T09:00:00Z')))?.notHeld).toBe(true);
+    expect((await lessonDetails(teacher, ahead, new Date('2026-10-20T09:00:00Z')))?.notHeld).toBe(false);
   });
 
   it('another teacher does not see the course; a substitute sees it and may write only their lesson', async () => {

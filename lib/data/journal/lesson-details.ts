@@ -5,12 +5,13 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { minutesToClock } from '../../domain/journal-deadlines';
+import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 import { courseTitle, courseTitleSelect } from '../names';
 import { readableCourses, writableLessons } from '../scope';
 import { courseMembersOn } from './write-context';
 
-export async function lessonDetails(actor: Actor, lessonId: number) {
+export async function lessonDetails(actor: Actor, lessonId: number, now = new Date()) {
   const db = getDb();
   const lesson = await db.lesson.findFirst({
     where: { id: lessonId, course: readableCourses(actor) },
@@ -54,6 +55,8 @@ export async function lessonDetails(actor: Actor, lessonId: number) {
     plannedTest: lesson.plannedTest,
     version: lesson.version,
     attendanceTaken: lesson.attendanceEnteredAt !== null,
+    /** After today on the school's clock: attendance waits until it is held (notHeldYet). */
+    notHeld: isoDate(lesson.date) > toSchoolDate(now, actor.timeZone),
     /** The teacher recorded «домашнее задание не задано». */
     noHomework: lesson.noHomeworkAt !== null,
     teacher: { id: lesson.teacher.id, name: name(lesson.teacher) },

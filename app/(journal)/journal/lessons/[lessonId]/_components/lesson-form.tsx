@@ -64,8 +64,9 @@ export function LessonForm({ lesson }: { lesson: LessonDetails }) {
         <input type="hidden" name="lessonId" value={lesson.id} />
         <input type="hidden" name="command" value="attendance-taken" />
         {lesson.attendanceTaken ? <span className="text-ok">Посещаемость отмечена</span> : (
-          <button disabled={!lesson.writable} className="rounded-md border border-line px-3 py-1.5 hover:border-accent">Все присутствуют — отметить посещаемость</button>
+          <button disabled={!lesson.writable || lesson.notHeld} className="rounded-md border border-line px-3 py-1.5 hover:border-accent disabled:opacity-60">Все присутствуют — отметить посещаемость</button>
         )}
+        {lesson.notHeld && !lesson.attendanceTaken && <span className="text-muted">Урок ещё не проведён: посещаемость отмечают в день урока.</span>}
         <span aria-live="polite" className="text-danger">{cmd.errors?.form}</span>
       </form>
     </section>
