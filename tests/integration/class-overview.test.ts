@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { classOverview } from '@/lib/data/journal/class-overview';
 import { readableCourses } from '@/lib/data/scope';
 import { isCourseReadable } from '@/lib/data/scope-sql';
+import { loadJournalGrid } from '@/lib/data/journal/grid';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -113,5 +114,12 @@ describe('a stream (a group with no class) drawn from 5А and 5Б', () => {
     const management = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
     expect((await classOverview(management, fx.classId, fx.studyPeriodId))!.courses.map((c) => c.journal)).toEqual([true, true]);
     expect(await isCourseReadable(management, stream.courseId)).toBe(true);
+  });
+
+  it("gives the stream's own journal the terms of its pupils' classes, so its teacher can give term marks", async () => {
+    const teacher = await actorFor(db, stream.streamTeacherId);
+    const grid = (await loadJournalGrid(teacher, stream.courseId, fx.studyPeriodId, new Date('2026-10-01T09:00:00Z')))!;
+    expect(grid.period.id).toBe(fx.studyPeriodId);
+    expect(grid.periods.map((p) => p.name)).toContain('1 четверть');
   });
 });

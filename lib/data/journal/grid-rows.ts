@@ -60,7 +60,11 @@ export function enrollmentRows(db: PrismaClient, r: Range & { classId: number })
 
 export type PeriodRow = { id: number; name: string; kind: string; startDate: Date; endDate: Date; status: 'OPEN' | 'CLOSED' };
 
-/** Terms of the course's class scheme (or its group's class) and the year, in the course's academic year. School calendar: readable by all staff of the school. */
+/**
+ * Terms of the course's class scheme (or its group's class; for a stream, which has no class, the
+ * scheme of its members' classes) and the year, in the course's academic year. School calendar:
+ * readable by all staff of the school.
+ */
 export function periodRows(db: PrismaClient, schoolId: number, courseId: number) {
   return sqlOn(db).rows<PeriodRow>`
     SELECT p.id, p.name, p.kind::text AS kind, p.start_date AS "startDate", p.end_date AS "endDate", p.status::text AS status
@@ -69,7 +73,11 @@ export function periodRows(db: PrismaClient, schoolId: number, courseId: number)
       LEFT JOIN school_classes sc ON sc.id = c.class_id
       LEFT JOIN study_groups g ON g.id = c.group_id
       LEFT JOIN school_classes gsc ON gsc.id = g.class_id
-     WHERE p.school_id = ${schoolId} AND (p.scheme_id IS NULL OR p.scheme_id = COALESCE(sc.period_scheme_id, gsc.period_scheme_id))
+     WHERE p.school_id = ${schoolId} AND (p.scheme_id IS NULL OR p.scheme_id = COALESCE(sc.period_scheme_id, gsc.period_scheme_id, (
+             SELECT min(mc.period_scheme_id) FROM study_group_members m
+               JOIN enrollments e ON e.student_id = m.student_id
+               JOIN school_classes mc ON mc.id = e.class_id AND mc.academic_year_id = c.academic_year_id
+              WHERE m.group_id = g.id)))
      ORDER BY p.kind, p.start_date`;
 }
 
