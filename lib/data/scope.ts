@@ -8,22 +8,13 @@ import type { Actor } from '../auth/actor';
 /** Matches no row. Used when the actor holds no permission that grants the read. */
 export const NOTHING = { id: -1 } as const;
 
-/** Pupils whose journal data the actor may read: the diary's readers, and the teachers of their courses. */
-export function readableStudents(actor: Actor): Prisma.UserWhereInput {
-  return studentsReadBy(actor, true);
-}
-
 /**
  * Pupils whose whole diary (every subject, attendance, results, the family's view) the actor may
  * read: their own children, themself, their class as its class teacher this year, or any pupil with
- * the school-wide right. A subject teacher reads their course's journal, not the rest of the
- * pupil's diary: deny by default (DOMAIN.md «Roles»).
+ * the school-wide right. A subject teacher reads their course's journal (readableCourses), not the
+ * rest of the pupil's diary: deny by default (DOMAIN.md «Roles»).
  */
 export function readableDiaries(actor: Actor): Prisma.UserWhereInput {
-  return studentsReadBy(actor, false);
-}
-
-function studentsReadBy(actor: Actor, withTaught: boolean): Prisma.UserWhereInput {
   const p = actor.permissions;
   const school = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
   if (p.has('journal:read:school')) return school;
@@ -31,12 +22,6 @@ function studentsReadBy(actor: Actor, withTaught: boolean): Prisma.UserWhereInpu
   if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } } });
   if (p.has('diary:read:self')) or.push({ id: actor.id });
   if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
-  if (withTaught && p.has('journal:read:own')) {
-    // Only this year's teaching: a subject teacher of an earlier year no longer reads the pupil.
-    const taught = { courses: { some: { academicYearId: { in: [...actor.currentYears] }, teachers: { some: { teacherId: actor.id } } } } };
-    or.push({ enrollments: { some: { schoolClass: taught } } });
-    or.push({ groupMemberships: { some: { group: taught } } });
-  }
   return or.length ? { AND: [school, { OR: or }] } : NOTHING;
 }
 

@@ -23,9 +23,17 @@ describe('a pupil found by class and name', () => {
     expect(await db.guardianship.findMany({ where: { parentId }, select: { studentId: true } })).toEqual([{ studentId: fx.studentIds[1] }]);
   });
 
+
   it('finds the pupil of a nurse’s note the same way, and still no one outside the class', async () => {
     const nurse = await actorFor(db, await createUser(db, fx.schoolId, ['MEDICAL'], { lastName: 'Медсестрова', firstName: 'Нина' }));
     expect(await addNote(nurse, { kind: 'MEDICAL', classId: fx.classId, lastName: 'Ученик1', firstName: 'Петр', text: 'Аллергия' })).toMatchObject({ ok: true });
     expect(await addNote(nurse, { kind: 'MEDICAL', classId: fx.classId, lastName: 'Ученик1', firstName: 'Павел', text: 'Аллергия' })).toMatchObject({ ok: false, field: 'pupil' });
+  });
+
+  it('matches a name typed with a typographic apostrophe to the one stored with the plain one', async () => {
+    await db.user.update({ where: { id: fx.studentIds[0] }, data: { lastName: "Д'Артаньян" } });
+    const parentId = await createUser(db, fx.schoolId, ['PARENT'], { lastName: "Д'Артаньян", firstName: 'Анна' });
+    const admin = await actorFor(db, fx.adminId);
+    expect(await linkGuardian(admin, parentId, { classId: fx.classId, lastName: 'Д’Артаньян', firstName: 'Пётр' })).toEqual({ ok: true });
   });
 });

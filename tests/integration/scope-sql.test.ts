@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { buildWorld, SIGNED_IN, type World } from '../support/authz-world';
-import { readableDiaries, readableCourses, readableStudents } from '@/lib/data/scope';
+import { readableDiaries, readableCourses } from '@/lib/data/scope';
 import { readableDiaryPupil, isCourseReadable } from '@/lib/data/scope-sql';
 import { loadActor } from '@/lib/auth/actor';
 import { addDays } from '@/lib/domain/calendar';
@@ -82,7 +82,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Pupils the Prisma scope `scope` returns for the identity. */
-const scoped = async (who: (typeof SIGNED_IN)[number], scope: typeof readableStudents) =>
+const scoped = async (who: (typeof SIGNED_IN)[number], scope: typeof readableDiaries) =>
   (await db.user.findMany({ where: scope(await actorFor(db, world.id[who])), select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 
 describe('the diary gate decides as readableDiaries', () => {
@@ -109,10 +109,10 @@ describe('the diary gate decides as readableDiaries', () => {
     expect(await admitted('hr')).toEqual([]);
   });
 
-  it("gives a subject teacher their pupils' journal, not their whole diary", async () => {
-    const journal = await scoped('teacher', readableStudents);
-    expect(journal).toContain(world.id.student); // by the class course C1
-    expect(journal).toContain(world.S3); // by the group course only
+  it("gives a subject teacher their courses' journals, not their pupils' whole diaries", async () => {
+    const teacher = await actorFor(db, world.id.teacher);
+    expect(await isCourseReadable(teacher, world.C1)).toBe(true); // S1's class course
+    expect(await isCourseReadable(teacher, groupCourseId)).toBe(true); // S3's group course
     expect(await scoped('teacher', readableDiaries)).toEqual([]);
   });
 });
@@ -142,11 +142,8 @@ describe('the journal gate decides as readableCourses', () => {
 });
 
 describe('teaching duties count in the current academic years only', () => {
-  const pupilsOf = (who: 'teacher' | 'classTeacher') => scoped(who, readableStudents);
-
-  it("gives last year's class teacher and subject teacher nothing of a pupil they had then", async () => {
-    expect(await pupilsOf('classTeacher')).not.toContain(world.S2);
-    expect(await pupilsOf('teacher')).not.toContain(world.S2);
+  it("gives last year's class teacher nothing of a pupil they had then", async () => {
+    expect(await scoped('classTeacher', readableDiaries)).not.toContain(world.S2);
     const classTeacher = await actorFor(db, world.id.classTeacher);
     expect(classTeacher.classTeacherOf).toContain(world.K1);
     expect(classTeacher.classTeacherOf).not.toContain(lastYear.classId);

@@ -7,7 +7,7 @@ import type { Prisma } from '../../prisma-client';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
-import { readableClasses, readableStudents } from '../scope';
+import { readableClasses, readableDiaries } from '../scope';
 import { termFor, type DiaryHoliday, type DiaryPeriod } from './calendar';
 
 export type ClassReportBase = {
@@ -76,7 +76,7 @@ export async function loadClassReportBase(
 export function classPupils(actor: Actor, classId: number, from: string, to: string): Prisma.UserWhereInput {
   return {
     AND: [
-      readableStudents(actor),
+      readableDiaries(actor),
       { enrollments: { some: { classId, startDate: { lte: dbDate(to) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(from) } }] } } },
     ],
   };

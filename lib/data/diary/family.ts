@@ -1,7 +1,7 @@
 // The parent's children for the switcher at the top of every diary page: the same pupils and
 // order as diaryStudents (lib/data/students.ts), in one statement, because this runs on every
 // page a family opens. The scope is the guardianship itself: rows of this parent, pupils of the
-// actor's school (what readableStudents(actor) ∩ "guardian is the actor" comes to for any actor).
+// actor's school (what readableDiaries(actor) ∩ "guardian is the actor" comes to for any actor).
 import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { StudentSummary } from '../students';
