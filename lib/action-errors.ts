@@ -22,3 +22,14 @@ export async function answerErrors<T>(action: string, failed: (message: string) 
     return failed(message);
   }
 }
+
+/**
+ * What a form held, as typed: `names` one value each, `lists` every value. React empties a form
+ * after its action, so an error answer carries these back for the form to show again.
+ */
+export function typedValues<N extends string, L extends string = never>(form: FormData, names: readonly N[], lists: readonly L[] = []): Record<N, string> & Record<L, string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const name of names) values[name] = String(form.get(name) ?? '');
+  for (const name of lists) values[name] = form.getAll(name).map(String);
+  return values as Record<N, string> & Record<L, string[]>;
+}

@@ -15,6 +15,17 @@ import { currentAcademicYear } from './import';
 import { className } from './names';
 import type { Failure, Result } from './users';
 
+/** A whole school's batch writes one row per person: it may hold the logins lock this long. */
+export const CREDENTIAL_BATCH_TX = { maxWait: 10_000, timeout: 120_000 };
+
+/**
+ * Logins are unique across the deployment: whoever picks new ones (a class batch, a new user, a
+ * reset for someone without a login) does it under this lock, held to the end of its transaction.
+ */
+export async function lockLogins(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('users.logins'))`;
+}
+
 export type CredentialAudience = 'STUDENT' | 'PARENT' | 'BOTH';
 /** MISSING: only people without a login or password yet. ALL: everyone, which resets passwords. */
 export type CredentialMode = 'MISSING' | 'ALL';
@@ -161,8 +172,7 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
   try {
     const slips = await getDb().$transaction(
       async (tx) => {
-        // Logins are unique across the deployment: one batch at a time picks new ones.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('users.logins'))`;
+        await lockLogins(tx);
         const needLogin = chosen.filter((c) => !c.person.login);
         const bases = [...new Set(needLogin.map((c) => generateLogin(c.person.lastName, c.person.firstName, new Set())))];
         const taken = new Set<string>();
@@ -192,7 +202,7 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
         });
         return issued;
       },
-      { maxWait: 10_000, timeout: 120_000 },
+      CREDENTIAL_BATCH_TX,
     );
     if (!slips.length) return { ok: false, error: nobodyMessage(request, scopeLabel, pupils.length), field: 'mode' };
     return { ok: true, schoolName: school.name, scopeLabel, fileTag, slips };

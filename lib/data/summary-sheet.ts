@@ -8,6 +8,7 @@ import { getDb } from '../db';
 import { fullName, type Actor } from '../auth/actor';
 import { classStatistics, type FinalResult } from '../domain/statistics';
 import { toSchoolDate } from '../domain/timezone';
+import { enrollmentSpans } from '../domain/journal-grid';
 import { cellResult, type SummaryCell, type SummaryPeriod, type SummarySheet, type SummarySubject } from '../pdf/summary-model';
 import type { FinalMarkSpecial } from '../generated/prisma/enums';
 import { dbDate, isoDate } from './dates';
@@ -108,12 +109,7 @@ export async function summarySheet(actor: Actor, classId: number, periodId: numb
   // One column per subject: a subject taught in groups (English, group 1 and 2), or in a subgroup
   // and a stream, is one column.
   const subjectIds = [...new Set(courses.map((c) => c.subjectId))];
-  // A pupil who left and came back has several enrollments: they came with the first, left with the last.
-  const spans = new Map<number, { start: string; end: string | null }>();
-  for (const e of enrollments) {
-    const [start, end, had] = [isoDate(e.startDate), e.endDate ? isoDate(e.endDate) : null, spans.get(e.student.id)];
-    spans.set(e.student.id, had ? { start: had.start < start ? had.start : start, end: had.end && end ? (had.end > end ? had.end : end) : null } : { start, end });
-  }
+  const spans = enrollmentSpans(enrollments.map((e) => ({ studentId: e.student.id, startDate: isoDate(e.startDate), endDate: e.endDate && isoDate(e.endDate) })));
   const pupils = enrollments
     .sort((a, b) => fullName(a.student).localeCompare(fullName(b.student), 'ru') || a.student.id - b.student.id)
     .filter((e, i, all) => all.findIndex((x) => x.student.id === e.student.id) === i)

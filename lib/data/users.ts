@@ -11,6 +11,7 @@ import type { Prisma } from '../prisma-client';
 import { generateLogin, generateOneTimePassword } from '../domain/passwords';
 import { className } from './names';
 import { pupilsInClassByName } from './students';
+import { CREDENTIAL_BATCH_TX, lockLogins } from './credentials';
 
 export type Failure = { ok: false; error: string; field?: string };
 export type Result<T = object> = ({ ok: true } & T) | Failure;
@@ -108,8 +109,8 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
   return { ok: true, id: user.id, login, password };
 }
 
-/** claimLogin may wait behind a class's credential batch, which holds the lock up to 120 s. */
-const LOGIN_TX = { maxWait: 10_000, timeout: 130_000 };
+/** claimLogin may wait behind a class's credential batch, which holds the lock as long as it runs. */
+const LOGIN_TX = { ...CREDENTIAL_BATCH_TX, timeout: CREDENTIAL_BATCH_TX.timeout + 10_000 };
 
 /**
  * A login nobody has, chosen under the lock the class credential batches take (credentials.ts)
@@ -117,7 +118,7 @@ const LOGIN_TX = { maxWait: 10_000, timeout: 130_000 };
  * the same moment, get «ivanov.i» and «ivanov.i2» instead of one of them an error.
  */
 async function claimLogin(tx: Prisma.TransactionClient, lastName: string, firstName: string): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('users.logins'))`;
+  await lockLogins(tx);
   const base = generateLogin(lastName, firstName, new Set());
   const taken = new Set((await tx.user.findMany({ where: { login: { startsWith: base } }, select: { login: true } })).map((u) => u.login!));
   return generateLogin(lastName, firstName, taken);
@@ -185,19 +186,22 @@ async function stillActingAdmin(tx: Prisma.TransactionClient, actor: Actor): Pro
  */
 async function adminAccountRefused(actor: Actor, userId: number): Promise<Failure | null> {
   if (hasRole(actor, 'ADMIN')) return null;
-  const admin = await getDb().userRole.count({ where: { userId, role: 'ADMIN', user: { schoolId: actor.schoolId } } });
-  return admin ? { ok: false, error: 'Учётную запись администратора меняет только администратор' } : null;
+  return (await isAdminAccount(actor, userId)) ? adminOnly : null;
 }
+
+const adminOnly: Failure = { ok: false, error: 'Учётную запись администратора меняет только администратор' };
+
+const isAdminAccount = async (actor: Actor, userId: number) =>
+  (await getDb().userRole.count({ where: { userId, role: 'ADMIN', user: { schoolId: actor.schoolId } } })) > 0;
 
 export async function setActive(actor: Actor, userId: number, active: boolean): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   if (userId === actor.id && !active) return { ok: false, error: 'Нельзя отключить собственную учётную запись' };
-  const refused = await adminAccountRefused(actor, userId);
-  if (refused) return refused;
+  const targetIsAdmin = await isAdminAccount(actor, userId);
+  if (targetIsAdmin && !hasRole(actor, 'ADMIN')) return adminOnly;
   const db = getDb();
-  const targetIsAdmin = !active && (await db.userRole.count({ where: { userId, role: 'ADMIN', user: { schoolId: actor.schoolId } } })) > 0;
   const changed = await db.$transaction(async (tx) => {
-    if (targetIsAdmin && !(await stillActingAdmin(tx, actor))) return -1;
+    if (targetIsAdmin && !active && !(await stillActingAdmin(tx, actor))) return -1;
     const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
     if (r.count) {
       if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });

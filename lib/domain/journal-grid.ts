@@ -63,6 +63,21 @@ export function overlapsPeriod(ranges: readonly DateRange[], start: string, end:
   return ranges.some((r) => r.startDate <= end && (r.endDate === null || r.endDate >= start));
 }
 
+/**
+ * Each pupil's time in the class from their enrollment rows (ISO dates): a pupil who left and came
+ * back has several, and came with the first and left with the last. `end` null: still there.
+ */
+export function enrollmentSpans(rows: readonly { studentId: number; startDate: string; endDate: string | null }[]): Map<number, { start: string; end: string | null }> {
+  const spans = new Map<number, { start: string; end: string | null }>();
+  for (const { studentId, startDate, endDate } of rows) {
+    const had = spans.get(studentId);
+    spans.set(studentId, had
+      ? { start: had.start < startDate ? had.start : startDate, end: had.end && endDate ? (had.end > endDate ? had.end : endDate) : null }
+      : { start: startDate, end: endDate });
+  }
+  return spans;
+}
+
 /** Russian alphabetical order by surname, then first name; ties by id so the order is stable. */
 export function comparePupils(
   a: { lastName: string; firstName: string; id: number },

@@ -11,6 +11,7 @@ import { deliveriesOf, type PaperReason } from '../consents';
 import { shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import { dbDate, isoDate } from '../dates';
+import { enrolledBetween } from '../class-courses';
 import { holidaysForGrade, type DiaryPeriod } from './calendar';
 import { classPupils, loadClassReportBase } from './class-scope';
 
@@ -49,7 +50,7 @@ export async function classDiaryChecks(actor: Actor, classId: number, periodId?:
   const lastSunday = addDays(weekStart(period.endDate), 6);
   const visitsTo = lastSunday < today ? lastSunday : today;
   const db = getDb();
-  const inPeriod = { classId, startDate: { lte: dbDate(period.endDate) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(period.startDate) } }] };
+  const inPeriod = enrolledBetween(classId, dbDate(period.startDate), dbDate(period.endDate));
 
   const [students, visits] = await Promise.all([
     db.user.findMany({

@@ -7,6 +7,7 @@ import type { Prisma } from '../../prisma-client';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
+import { enrolledBetween } from '../class-courses';
 import { readableClasses, readableDiaries } from '../scope';
 import { termFor, type DiaryHoliday, type DiaryPeriod } from './calendar';
 
@@ -77,7 +78,7 @@ export function classPupils(actor: Actor, classId: number, from: string, to: str
   return {
     AND: [
       readableDiaries(actor),
-      { enrollments: { some: { classId, startDate: { lte: dbDate(to) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(from) } }] } } },
+      { enrollments: { some: enrolledBetween(classId, dbDate(from), dbDate(to)) } },
     ],
   };
 }
@@ -93,7 +94,7 @@ export function periodPupils(actor: Actor, classId: number, from: string, to: st
       classPupils(actor, classId, from, to),
       {
         OR: [
-          { enrollments: { some: { classId, startDate: { lte: dbDate(to) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(to) } }] } } },
+          { enrollments: { some: enrolledBetween(classId, dbDate(to), dbDate(to)) } },
           { enrollments: { none: { classId: { not: classId }, startDate: { gt: dbDate(from), lte: dbDate(to) } } } },
         ],
       },

@@ -9,7 +9,7 @@ import type { Actor } from '../../auth/actor';
 import { average, formatAverage, weightedAverage } from '../../domain/averages';
 import { ATTENDANCE_CODES, type AttendanceCode } from '../../domain/attendance';
 import { findStudyPeriod } from '../../domain/calendar';
-import { attendanceFromDb, comparePupils } from '../../domain/journal-grid';
+import { attendanceFromDb, comparePupils, enrollmentSpans } from '../../domain/journal-grid';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
@@ -71,15 +71,10 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   const readable = new Set(journals.map((c) => c.id));
   const weight = new Map(workTypes.map((w) => [w.id, w.weight]));
   const pupils = new Map<number, { id: number; lastName: string; firstName: string; left: string | null; joined: string | null }>();
-  // A pupil who left and came back has several enrollments: they came with the first, left with the last.
-  const spans = new Map<number, { start: Date; end: Date | null }>();
-  for (const e of enrollments) {
-    const had = spans.get(e.student.id);
-    spans.set(e.student.id, had ? { start: had.start < e.startDate ? had.start : e.startDate, end: had.end && e.endDate ? (had.end > e.endDate ? had.end : e.endDate) : null } : { start: e.startDate, end: e.endDate });
-  }
+  const spans = enrollmentSpans(enrollments.map((e) => ({ studentId: e.student.id, startDate: isoDate(e.startDate), endDate: e.endDate && isoDate(e.endDate) })));
   for (const { student: s } of enrollments) {
     const { start, end } = spans.get(s.id)!;
-    pupils.set(s.id, { ...s, left: end && end < to ? isoDate(end) : null, joined: start > from ? isoDate(start) : null });
+    pupils.set(s.id, { ...s, left: end && end < period.endDate ? end : null, joined: start > period.startDate ? start : null });
   }
   const byPupilCourse = new Map<string, { value: number; weight: number }[]>();
   for (const m of marks) {

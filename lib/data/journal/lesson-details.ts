@@ -5,11 +5,10 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { minutesToClock } from '../../domain/journal-deadlines';
-import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 import { courseTitle, courseTitleSelect } from '../names';
 import { readableCourses, writableLessons } from '../scope';
-import { courseMembersOn } from './write-context';
+import { courseMembersOn, notHeldYet } from './write-context';
 
 export async function lessonDetails(actor: Actor, lessonId: number, now = new Date()) {
   const db = getDb();
@@ -56,7 +55,7 @@ export async function lessonDetails(actor: Actor, lessonId: number, now = new Da
     version: lesson.version,
     attendanceTaken: lesson.attendanceEnteredAt !== null,
     /** After today on the school's clock: attendance waits until it is held (notHeldYet). */
-    notHeld: isoDate(lesson.date) > toSchoolDate(now, actor.timeZone),
+    notHeld: notHeldYet(actor, { isoDate: isoDate(lesson.date) }, undefined, now) !== null,
     /** The teacher recorded «домашнее задание не задано». */
     noHomework: lesson.noHomeworkAt !== null,
     teacher: { id: lesson.teacher.id, name: name(lesson.teacher) },

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -52,11 +52,7 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
     revalidatePath('/admin/users');
     return { ok: true, message: 'Пользователь создан. Передайте ему логин и временный пароль — он сменит его при первом входе.', credentials: { login: result.login, password: result.password } };
   });
-  if (state.ok) return state;
-  // React empties the form after an action: an error answer brings back what was typed.
-  const typed = (name: string) => String(form.get(name) ?? '');
-  const values = { lastName: typed('lastName'), firstName: typed('firstName'), middleName: typed('middleName'), email: typed('email'), phone: typed('phone'), roles: form.getAll('roles').map(String), classTeacherOf: typed('classTeacherOf') };
-  return { ...state, values };
+  return state.ok ? state : { ...state, values: typedValues(form, ['lastName', 'firstName', 'middleName', 'email', 'phone', 'classTeacherOf'], ['roles']) };
 }
 
 const idSchema = z.coerce.number().int().positive();

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
@@ -88,10 +88,7 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
     revalidatePath(`/journal/lessons/${lessonId}`);
     return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
   });
-  // React empties the form after an action: an error answer brings back what was typed.
-  if (state.ok) return state;
-  const typed = (name: string) => String(form.get(name) ?? '');
-  return { ...state, values: { text: typed('text'), dueDate: typed('dueDate'), studentIds: form.getAll('studentIds').map(String) } };
+  return state.ok ? state : { ...state, values: typedValues(form, ['text', 'dueDate'], ['studentIds']) };
 }
 
 const refSchema = z.object({ lessonId: id, targetId: id });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { acknowledgeFinalMarks, MESSAGE_MAX_LENGTH } from '@/lib/data/diary/acknowledge';
 
@@ -36,5 +36,5 @@ export async function acknowledgeAction(_prev: AckFormState, form: FormData): Pr
     };
   });
   // React empties the form after an action: an error answer brings back what was typed.
-  return state.ok ? state : { ...state, values: { message: String(form.get('message') ?? '') } };
+  return state.ok ? state : { ...state, values: typedValues(form, ['message']) };
 }
