@@ -33,3 +33,10 @@ export function typedValues<N extends string, L extends string = never>(form: Fo
   for (const name of lists) values[name] = form.getAll(name).map(String);
   return values as Record<N, string> & Record<L, string[]>;
 }
+
+/**
+ * What a form of checkboxes showed when it was opened, from its hidden field `shown` (values
+ * joined by commas): the data layer refuses the save if the record changed since, so two people
+ * editing one record do not silently undo each other's change.
+ */
+export const shownList = (form: FormData): string[] => String(form.get('shown') ?? '').split(',').filter(Boolean);

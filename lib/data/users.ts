@@ -65,10 +65,16 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
   };
 }
 
+/**
+ * Classes of the current academic years (Actor.currentYears): the ones whose class teacher and
+ * pupils an administrator manages. A past year's class is history: who led it stays as it was.
+ */
+const currentClasses = (actor: Actor): Prisma.SchoolClassWhereInput => ({ schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] } });
+
 export async function schoolClasses(actor: Actor) {
   if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) return [];
   const rows = await getDb().schoolClass.findMany({
-    where: { schoolId: actor.schoolId },
+    where: currentClasses(actor),
     select: { id: true, gradeLevel: true, letter: true, classTeacherId: true },
     orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
   });
@@ -86,8 +92,8 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
   if (input.classTeacherOf && !input.roles.includes('TEACHER')) return { ok: false, error: 'Классным руководителем может быть только учитель', field: 'classTeacherOf' };
   const db = getDb();
   if (input.classTeacherOf) {
-    const cls = await db.schoolClass.findFirst({ where: { id: input.classTeacherOf, schoolId: actor.schoolId }, select: { id: true } });
-    if (!cls) return { ok: false, error: 'Класс не найден', field: 'classTeacherOf' };
+    const cls = await db.schoolClass.findFirst({ where: { id: input.classTeacherOf, ...currentClasses(actor) }, select: { id: true } });
+    if (!cls) return { ok: false, error: 'Класс не найден в текущем учебном году', field: 'classTeacherOf' };
   }
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -140,27 +146,49 @@ export async function getUserForAdmin(actor: Actor, id: number) {
   });
 }
 
-/** Replaces a person's roles. Roles are read on every request, so open sessions see the change at once. */
-export async function setRoles(actor: Actor, userId: number, roles: Role[]): Promise<Result> {
+/**
+ * Replaces a person's roles. Roles are read on every request, so open sessions see the change at once.
+ * `shown`: the roles the form showed. When given, the change is refused if someone else changed
+ * the roles meanwhile, so that two administrators saving one person's roles from pages opened
+ * at the same time do not silently undo each other's change.
+ */
+export async function setRoles(actor: Actor, userId: number, roles: Role[], shown?: readonly string[]): Promise<Result> {
   if (!actor.permissions.has('roles:manage')) return denied;
   if (roles.some((r) => !isRole(r))) return { ok: false, error: 'Неизвестная роль', field: 'roles' };
   const db = getDb();
-  const user = await db.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, roles: { select: { role: true } } } });
-  if (!user) return notFound;
-  if (userId === actor.id && !roles.includes('ADMIN')) return { ok: false, error: 'Нельзя снять роль администратора с самого себя', field: 'roles' };
-  // Only an administrator makes or unmakes administrators: a right to manage roles given to
-  // someone else (a secretary) must not let them raise themselves to ADMIN.
-  const adminChanged = user.roles.some((r) => r.role === 'ADMIN') !== roles.includes('ADMIN');
-  if (adminChanged && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает и снимает только администратор', field: 'roles' };
-  const done = await db.$transaction(async (tx) => {
-    if (adminChanged && !roles.includes('ADMIN') && !(await stillActingAdmin(tx, actor))) return false;
+  return db.$transaction(async (tx): Promise<Result> => {
+    // One change of a person's roles at a time: the check below sees what a change before us committed.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('user.roles'), ${userId}::int)`;
+    const user = await tx.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, roles: { select: { role: true } } } });
+    if (!user) return notFound;
+    const before = user.roles.map((r) => r.role);
+    if (shown && !sameSet(before, shown)) return changedMeanwhile('Роли этого пользователя', 'roles');
+    const wasAdmin = before.includes('ADMIN');
+    if (userId === actor.id && wasAdmin && !roles.includes('ADMIN')) return { ok: false, error: 'Нельзя снять роль администратора с самого себя', field: 'roles' };
+    // Only an administrator makes or unmakes administrators: a right to manage roles given to
+    // someone else (a secretary) must not let them raise themselves to ADMIN.
+    const adminChanged = wasAdmin !== roles.includes('ADMIN');
+    if (adminChanged && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает и снимает только администратор', field: 'roles' };
+    // Leading a class opens all its pupils' diaries, and only a teacher may lead one (createUser).
+    if (before.includes('TEACHER') && !roles.includes('TEACHER')) {
+      const led = await tx.schoolClass.findFirst({ where: { ...currentClasses(actor), classTeacherId: userId }, select: { gradeLevel: true, letter: true } });
+      if (led) return { ok: false, error: `Пользователь — классный руководитель ${className(led)}: сначала назначьте классу другого руководителя`, field: 'roles' };
+    }
+    if (adminChanged && !roles.includes('ADMIN') && !(await stillActingAdmin(tx, actor))) return adminGone;
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role, schoolId: actor.schoolId })) });
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.roles.set', entityType: 'User', entityId: userId, oldValue: user.roles.map((r) => r.role), newValue: roles });
-    return true;
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.roles.set', entityType: 'User', entityId: userId, oldValue: before, newValue: roles });
+    return { ok: true };
   });
-  return done ? { ok: true } : adminGone;
 }
+
+/** Whether two lists hold the same values, whatever their order. */
+export const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((v) => b.includes(v));
+
+/** A form saved over a change someone else made after the form was opened. */
+export const changedMeanwhile = (what: string, field: string): Failure => ({
+  ok: false, field, error: `${what} уже изменил другой пользователь, пока форма была открыта. Обновите страницу и внесите изменение снова.`,
+});
 
 const adminGone: Failure = { ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' };
 
@@ -252,11 +280,11 @@ export async function endSessions(actor: Actor, userId: number): Promise<Result<
 export async function assignClassTeacher(actor: Actor, classId: number, teacherId: number | null): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   const db = getDb();
-  const cls = await db.schoolClass.findFirst({ where: { id: classId, schoolId: actor.schoolId }, select: { id: true, classTeacherId: true } });
-  if (!cls) return { ok: false, error: 'Класс не найден', field: 'classId' };
+  const cls = await db.schoolClass.findFirst({ where: { id: classId, ...currentClasses(actor) }, select: { id: true, classTeacherId: true } });
+  if (!cls) return { ok: false, error: 'Класс не найден в текущем учебном году', field: 'classId' };
   if (teacherId !== null) {
-    const teacher = await db.user.findFirst({ where: { id: teacherId, schoolId: actor.schoolId, roles: { some: { role: 'TEACHER' } } }, select: { id: true } });
-    if (!teacher) return { ok: false, error: 'Классным руководителем может быть только учитель этой школы', field: 'teacherId' };
+    const teacher = await db.user.findFirst({ where: { id: teacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } });
+    if (!teacher) return { ok: false, error: 'Классным руководителем может быть только работающий учитель этой школы (учётная запись включена)', field: 'teacherId' };
   }
   await db.$transaction(async (tx) => {
     await tx.schoolClass.update({ where: { id: classId }, data: { classTeacherId: teacherId } });
@@ -269,20 +297,20 @@ export async function assignClassTeacher(actor: Actor, classId: number, teacherI
 export async function linkGuardian(actor: Actor, parentId: number, pupil: { classId: number; lastName: string; firstName: string }): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   const db = getDb();
-  const parent = await db.user.findFirst({ where: { id: parentId, schoolId: actor.schoolId, roles: { some: { role: 'PARENT' } } }, select: { id: true } });
+  const parent = await db.user.findFirst({ where: { id: parentId, schoolId: actor.schoolId, roles: { some: { role: 'PARENT' } } }, select: { id: true, roles: { select: { role: true } } } });
   if (!parent) return { ok: false, error: 'Родитель не найден (у пользователя нет роли «Родитель»)' };
+  // A pupil's account reading a classmate's diary (or its own as "parent") is never right.
+  if (parent.roles.some((r) => r.role === 'STUDENT')) return { ok: false, error: 'Это учётная запись ученика: ученика нельзя сделать родителем другого ученика' };
   const matches = await pupilsInClassByName(actor.schoolId, pupil.classId, pupil);
   if (matches.length === 0) return { ok: false, error: 'В этом классе нет ученика с такими фамилией и именем', field: 'pupil' };
   if (matches.length > 1) return { ok: false, error: 'Найдено несколько учеников с таким именем: обратитесь к карточке ученика', field: 'pupil' };
-  await db.$transaction(async (tx) => {
-    await tx.guardianship.upsert({
-      where: { parentId_studentId: { parentId, studentId: matches[0] } },
-      create: { parentId, studentId: matches[0], schoolId: actor.schoolId },
-      update: {},
-    });
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0] } });
+  const linked = await db.$transaction(async (tx) => {
+    const r = await tx.guardianship.createMany({ data: [{ parentId, studentId: matches[0], schoolId: actor.schoolId }], skipDuplicates: true });
+    // The audit trail records changes: linking a child already linked changes nothing.
+    if (r.count) await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0] } });
+    return r.count;
   });
-  return { ok: true };
+  return linked ? { ok: true } : { ok: false, error: 'Этот ребёнок уже привязан к родителю', field: 'pupil' };
 }
 
 export async function unlinkGuardian(actor: Actor, parentId: number, studentId: number): Promise<Result> {

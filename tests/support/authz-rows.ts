@@ -282,18 +282,19 @@ export const MATRIX: Row[] = [
   }),
   userCommand('roles', async (w, db) => {
     const held = (await db.userRole.findMany({ where: { userId: w.V }, select: { role: true } })).map((r) => r.role);
-    return { userId: w.V, roles: toggled(held, ['TEACHER'], 'HR') };
+    return { userId: w.V, roles: toggled(held, ['TEACHER'], 'HR'), shown: held.join(',') };
   }, (w) => ({ userId: w.VB, roles: 'ADMIN' })),
   userCommand('grants', async (w, db) => {
     const held = (await db.userPermission.findMany({ where: { userId: w.V }, select: { permission: true } })).map((p) => p.permission);
-    return { userId: w.V, permissions: toggled(held, [], 'staff:read') };
+    return { userId: w.V, permissions: toggled(held, [], 'staff:read'), shown: held.join(',') };
   }, (w) => ({ userId: w.VB, permissions: 'users:manage' })),
   userCommand('deactivate', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB })),
   userCommand('activate', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB }), ({ w, db }) => db.user.updateMany({ where: { id: { in: [w.V, w.VB] } }, data: { active: false } })),
   userCommand('reset-password', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB })),
   userCommand('end-sessions', (w) => ({ userId: w.V }), (w) => ({ userId: w.VB })),
   userCommand('class-teacher', (w) => ({ userId: w.V, classId: w.K3 }), (w) => ({ userId: w.VB, classId: w.K3 }), // school B's teacher for K3
-    ({ w, db }) => db.schoolClass.update({ where: { id: w.K3 }, data: { classTeacherId: null } })),
+    // V active again: the activate row leaves it disabled, and a disabled teacher leads no class.
+    async ({ w, db }) => Promise.all([db.schoolClass.update({ where: { id: w.K3 }, data: { classTeacherId: null } }), db.user.update({ where: { id: w.V }, data: { active: true } })])),
   userCommand('link-child', (w) => ({ userId: w.VP, classId: w.K3, lastName: 'Третьяков', firstName: 'Тихон' }),
     (w) => ({ userId: w.VP, classId: w.KB, lastName: `${OTHER_SCHOOL_MARKER}ёнок`, firstName: 'Богдан' }), // own parent, school B's pupil
     ({ w, db }) => db.guardianship.deleteMany({ where: { parentId: w.VP, studentId: w.S3 } })),
@@ -303,7 +304,7 @@ export const MATRIX: Row[] = [
   action('app/(admin)/admin/roles/actions.ts', 'saveRolePermissions', {}, {
     any: {
       allow: ['admin'],
-      args: () => [none, form({ role: 'HR', permissions: ['staff:read', 'surveys:answer'] })],
+      args: () => [none, form({ role: 'HR', permissions: ['staff:read', 'surveys:answer'], shown: 'staff:read' })],
       after: async ({ w, db }) => {
         await db.rolePermission.deleteMany({ where: { schoolId: w.schoolA, role: 'HR' } });
         await db.rolePermission.createMany({ data: defaultRolePermissionRows(w.schoolA).filter((r) => r.role === 'HR') });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, shownList } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { setRolePermissions } from '@/lib/data/roles';
 
@@ -16,7 +16,7 @@ export async function saveRolePermissions(_prev: RoleFormState, form: FormData):
     if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
     const parsed = schema.safeParse({ role: form.get('role'), permissions: form.getAll('permissions').map(String) });
     if (!parsed.success) return { error: 'Неверные данные формы' };
-    const result = await setRolePermissions(actor, parsed.data.role, parsed.data.permissions);
+    const result = await setRolePermissions(actor, parsed.data.role, parsed.data.permissions, shownList(form));
     if (!result.ok) return { error: result.error };
     revalidatePath('/admin/roles');
     return { ok: true };

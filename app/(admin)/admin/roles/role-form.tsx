@@ -10,6 +10,7 @@ export function RoleForm({ role, label, permissions }: Props) {
   return (
     <form action={action} className="rounded-lg border border-line bg-white p-4">
       <input type="hidden" name="role" value={role} />
+      <input type="hidden" name="shown" value={permissions.filter((p) => p.checked).map((p) => p.value).join(',')} />
       <fieldset>
         <legend className="mb-2 text-lg font-bold">{label}</legend>
         <div className="grid gap-x-3 sm:grid-cols-2">

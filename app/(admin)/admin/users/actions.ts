@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, shownList, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -69,11 +69,11 @@ export async function userCommandAction(_prev: FormState, form: FormData): Promi
       case 'roles': {
         const roles = form.getAll('roles').map(String);
         if (!roles.every(isRole)) return { errors: { roles: 'Неизвестная роль' } };
-        result = await setRoles(actor, userId.data, roles as Role[]);
+        result = await setRoles(actor, userId.data, roles as Role[], shownList(form));
         break;
       }
       case 'grants':
-        result = await setUserGrants(actor, userId.data, form.getAll('permissions').map(String));
+        result = await setUserGrants(actor, userId.data, form.getAll('permissions').map(String), shownList(form));
         break;
       case 'deactivate':
       case 'activate':

@@ -24,6 +24,7 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
         <form action={action} className="rounded-lg border border-line bg-white p-4">
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="command" value="roles" />
+          <input type="hidden" name="shown" value={currentRoles.join(',')} />
           <fieldset>
             <legend className="mb-2 font-bold">Роли</legend>
             <div className="grid grid-cols-2 gap-1">
@@ -42,6 +43,7 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
         <form action={action} className="rounded-lg border border-line bg-white p-4">
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="command" value="grants" />
+          <input type="hidden" name="shown" value={permissions.filter((p) => p.granted).map((p) => p.value).join(',')} />
           <fieldset>
             <legend className="mb-1 font-bold">Дополнительные права</legend>
             <p className="mb-2 text-sm text-muted">Сверх прав его ролей; действуют со следующего запроса.</p>
