@@ -12,7 +12,8 @@ export const AUDIT_PAGE_SIZE = 100;
 /** The page's event filters: action prefixes as the code writes them (lib/audit.ts callers). */
 export const AUDIT_ACTION_FILTERS: [string, string][] = [
   ['auth.', 'Входы и выходы'], ['auth.login.failure', 'Неудачные входы'], ['auth.login.locked', 'Блокировки'],
-  ['user', 'Изменения пользователей'], ['role.', 'Права ролей'], ['consent.', 'Согласия на обработку ПДн'], ['extract.', 'Бумажные выписки'],
+  ['user', 'Изменения пользователей'], ['role.', 'Права ролей'], ['guardian.', 'Связи родителей и детей'], ['class.', 'Классное руководство'],
+  ['period.', 'Закрытие и открытие периодов'], ['consent.', 'Согласия на обработку ПДн'], ['extract.', 'Бумажные выписки'],
   ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['finalmark', 'Итоговые отметки'],
 ];
 
@@ -38,14 +39,18 @@ export async function readAuditLog(actor: Actor, filter: AuditFilter) {
   }
   const page = Math.max(1, filter.page ?? 1);
   const rows = await db.auditLog.findMany({
-    where, orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE,
+    // One row more than a page: whether there are older entries to offer a link to.
+    where, orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE + 1,
     select: { id: true, createdAt: true, actorId: true, action: true, entityType: true, entityId: true, oldValue: true, newValue: true, ip: true, details: true },
   });
+  const hasOlder = rows.length > AUDIT_PAGE_SIZE;
+  if (hasOlder) rows.pop();
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds }, schoolId: actor.schoolId }, select: { id: true, login: true, lastName: true, firstName: true } });
   const byId = new Map(actors.map((a) => [a.id, `${a.lastName} ${a.firstName} (${a.login ?? '—'})`]));
   return {
     page,
+    hasOlder,
     rows: rows.map((r) => ({ ...r, id: String(r.id), actorName: r.actorId ? (byId.get(r.actorId) ?? `#${r.actorId}`) : '—' })),
   };
 }

@@ -5,7 +5,7 @@ import { resetDb, testDb } from '../support/db';
 import { createSchoolFixture, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import type { Actor } from '../../lib/auth/actor';
-import { AUDIT_ACTION_FILTERS, readAuditLog } from '../../lib/data/audit-log';
+import { AUDIT_ACTION_FILTERS, AUDIT_PAGE_SIZE, readAuditLog } from '../../lib/data/audit-log';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -24,7 +24,7 @@ beforeEach(async () => {
 describe('readAuditLog', () => {
   it('every filter of the page finds the events of its kind', async () => {
     const written = ['auth.login.success', 'auth.login.failure', 'auth.login.locked', 'user.create', 'users.import', 'role.permissions.set', 'mark.update',
-      'attendance.create', 'finalmark.publish', 'finalmarks.acknowledge', 'consent.record', 'extract.print'];
+      'attendance.create', 'finalmark.publish', 'finalmarks.acknowledge', 'consent.record', 'extract.print', 'guardian.link', 'class.teacher.set', 'period.close'];
     for (const action of written) await event(action, new Date('2026-12-01T09:00:00Z'));
     for (const [prefix, label] of AUDIT_ACTION_FILTERS) {
       const log = await readAuditLog(admin, { action: prefix });
@@ -34,6 +34,27 @@ describe('readAuditLog', () => {
     expect(finals?.rows.map((r) => r.action).sort()).toEqual(['finalmark.publish', 'finalmarks.acknowledge']);
     const users = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Изменения пользователей')![0] });
     expect(users?.rows.map((r) => r.action).sort()).toEqual(['user.create', 'users.import']);
+  });
+
+  it("the administrator's changes to families, class teachers and periods each have a filter of their own", async () => {
+    for (const action of ['guardian.link', 'guardian.unlink', 'class.teacher.set', 'period.close', 'period.reopen']) {
+      await event(action, new Date('2026-12-01T09:00:00Z'));
+      const filter = AUDIT_ACTION_FILTERS.find(([prefix]) => action.startsWith(prefix));
+      expect(filter, action).toBeDefined();
+    }
+    const families = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Связи родителей и детей')?.[0] ?? 'none' });
+    expect(families?.rows.map((r) => r.action).sort()).toEqual(['guardian.link', 'guardian.unlink']);
+  });
+
+  it('entries older than the first page are offered page by page', async () => {
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 1; i++) await event('user.create', new Date(Date.UTC(2026, 11, 1, 9, 0, i)));
+    await event('auth.logout', new Date('2026-12-01T10:00:00Z'));
+    const first = await readAuditLog(admin, { action: 'user' });
+    expect(first).toMatchObject({ page: 1, hasOlder: true });
+    expect(first?.rows).toHaveLength(AUDIT_PAGE_SIZE);
+    const second = await readAuditLog(admin, { action: 'user', page: 2 });
+    expect(second).toMatchObject({ page: 2, hasOlder: false });
+    expect(second?.rows.map((r) => r.action)).toEqual(['user.create']);
   });
 
   it('a day of the date filter is a day on the school clock (Moscow), and a malformed date is ignored', async () => {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { formatInstantRu } from '@/lib/domain/diary-format';
@@ -12,6 +13,8 @@ export default async function AuditPage({ searchParams }: Props) {
   const params = await searchParams;
   const log = await readAuditLog(user, { action: params.action, actorLogin: params.login, from: params.from, to: params.to, page: Number(params.page) || 1 });
   if (!log) redirect('/forbidden');
+  const filters = Object.fromEntries(Object.entries({ action: params.action, login: params.login, from: params.from, to: params.to }).filter(([, v]) => v)) as Record<string, string>;
+  const query = (page: number) => `/admin/audit?${new URLSearchParams({ ...filters, page: String(page) })}`;
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">Журнал аудита</h1>
@@ -46,6 +49,13 @@ export default async function AuditPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
+      {(log.page > 1 || log.hasOlder) && (
+        <nav aria-label="Страницы журнала аудита" className="mt-4 flex items-center gap-4">
+          {log.page > 1 && <Link href={query(log.page - 1)} className="text-accent underline">← Новее</Link>}
+          <span>Страница {log.page}</span>
+          {log.hasOlder && <Link href={query(log.page + 1)} className="text-accent underline">Старше →</Link>}
+        </nav>
+      )}
     </div>
   );
 }
