@@ -108,7 +108,12 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
       },
       select: { id: true },
     });
-    if (input.classTeacherOf) await tx.schoolClass.update({ where: { id: input.classTeacherOf }, data: { classTeacherId: created.id } });
+    if (input.classTeacherOf) {
+      // The class's previous class teacher is replaced: audited as assignClassTeacher audits it.
+      const previous = await tx.schoolClass.findUniqueOrThrow({ where: { id: input.classTeacherOf }, select: { classTeacherId: true } });
+      await tx.schoolClass.update({ where: { id: input.classTeacherOf }, data: { classTeacherId: created.id } });
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'class.teacher.set', entityType: 'SchoolClass', entityId: input.classTeacherOf, oldValue: previous.classTeacherId, newValue: created.id });
+    }
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.create', entityType: 'User', entityId: created.id, newValue: { login, roles: input.roles, classTeacherOf: input.classTeacherOf ?? null } });
     return { user: created, login };
   }, LOGIN_TX);

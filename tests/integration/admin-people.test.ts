@@ -78,6 +78,15 @@ describe('class teachers', () => {
     expect((await schoolClasses(admin)).map((c) => c.id)).toEqual([fx.classId]);
   });
 
+  it('a new teacher made class teacher on creation replaces the previous one in the audit trail too', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    const created = await createPerson(admin, { lastName: 'Сменщикова', firstName: 'Светлана', roles: ['TEACHER'], classTeacherOf: fx.classId });
+    if (!created.ok) throw new Error(created.error);
+    const row = await db.auditLog.findFirstOrThrow({ where: { action: 'class.teacher.set', entityId: String(fx.classId) }, orderBy: { id: 'desc' } });
+    expect(row).toMatchObject({ oldValue: fx.teacherId, newValue: created.id });
+    expect(await assignClassTeacher(admin, fx.classId, fx.teacherId)).toEqual({ ok: true });
+  });
+
   it('a disabled teacher is not made a class teacher', async () => {
     const admin = await actorFor(db, fx.adminId);
     const goneId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Уволенова', firstName: 'Ульяна' });
