@@ -105,6 +105,6 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     workTypes: workTypes.filter((w) => !w.archived).map(({ archived: _a, ...w }) => w).sort((a, b) => a.weight - b.weight || a.id - b.id),
     policy,
     weights: Object.fromEntries(workTypes.map((w) => [w.id, w.weight])),
-    policyText: scale.kind === 'FIVE_POINT' ? describePolicy(policy) : 'Для этой шкалы отметка за период не предлагается автоматически.',
+    policyText: scale.kind === 'FIVE_POINT' ? describePolicy(policy, period.kind === 'YEAR' ? 'year' : 'term') : 'Для этой шкалы отметка за период не предлагается автоматически.',
   };
 }
