@@ -5,8 +5,9 @@
 // Not an access rule. A caller first gates the class (readableClasses, reportableClasses) and then
 // reads only the class's own pupils' rows of these courses: a stream's other pupils belong to other
 // classes. readableCourses stays as it is — leading a class does not open a stream's journal.
+// A pupil who moved between two classes of a stream counts in each class for their days in it.
 import 'server-only';
-import type { Prisma } from '../prisma-client';
+import type { Prisma, PrismaClient } from '../prisma-client';
 
 /** Enrollments in the class on at least one day of [from, to]. */
 export function enrolledBetween(classId: number, from: Date, to: Date): Prisma.EnrollmentWhereInput {
@@ -22,4 +23,26 @@ export function classCourses(classId: number, from: Date, to: Date): Prisma.Cour
       { group: { classId: null, members: { some: { student: { enrollments: { some: enrolledBetween(classId, from, to) } } } } } },
     ],
   };
+}
+
+/** A course of a group with no class (a stream, a classless individual plan), taught across classes. */
+export function isCrossClass(c: { classId: number | null; group: { classId: number | null } | null }): boolean {
+  return c.classId === null && c.group !== null && c.group.classId === null;
+}
+
+/**
+ * The class each pupil was in last during [from, to] (a pupil's enrollments never overlap). A
+ * cross-class course's final mark of a period is one per pupil: it goes in that class's reports,
+ * as an ordinary course's final mark stands in the class whose course gave it (at the period's
+ * end, in the class the pupil is in then). Their marks and absences go where they were made.
+ * Called with the pupils a gated query returned; the class ids are compared, never shown.
+ */
+export async function lastClassBetween(db: PrismaClient, schoolId: number, studentIds: readonly number[], from: Date, to: Date): Promise<Map<number, number>> {
+  if (!studentIds.length) return new Map();
+  const rows = await db.enrollment.findMany({
+    where: { schoolId, studentId: { in: [...studentIds] }, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    orderBy: { startDate: 'asc' },
+    select: { studentId: true, classId: true },
+  });
+  return new Map(rows.map((r) => [r.studentId, r.classId]));
 }

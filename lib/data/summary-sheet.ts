@@ -12,7 +12,7 @@ import { enrollmentSpans } from '../domain/journal-grid';
 import { cellResult, type SummaryCell, type SummaryPeriod, type SummarySheet, type SummarySubject } from '../pdf/summary-model';
 import type { FinalMarkSpecial } from '../generated/prisma/enums';
 import { dbDate, isoDate } from './dates';
-import { classCourses, enrolledBetween } from './class-courses';
+import { classCourses, enrolledBetween, isCrossClass, lastClassBetween } from './class-courses';
 import { className } from './names';
 import { reportableClasses } from './extracts/access';
 import { REFUSALS, type Outcome } from './extracts/errors';
@@ -92,19 +92,25 @@ export async function summarySheet(actor: Actor, classId: number, periodId: numb
       select: {
         id: true, subjectId: true, classId: true, subject: { select: { name: true } }, gradingScale: { select: { kind: true } },
         // Whether a pupil of the class is in the group; a stream's other members are not read.
-        group: { select: { members: { where: { student: { enrollments: { some: enrolledBetween(cls.id, from, to) } } }, select: { studentId: true } } } },
+        group: { select: { classId: true, members: { where: { student: { enrollments: { some: enrolledBetween(cls.id, from, to) } } }, select: { studentId: true } } } },
       },
       orderBy: { subjectId: 'asc' },
     }),
   ]);
   const pupilIds = [...new Set(enrollments.map((e) => e.student.id))];
-  const finals = pupilIds.length && courses.length
-    ? await db.finalMark.findMany({
-        where: { schoolId: actor.schoolId, periodId: period.id, courseId: { in: courses.map((c) => c.id) }, studentId: { in: pupilIds } },
-        select: { studentId: true, courseId: true, value: true, special: true, deferredUntil: true, status: true },
-      })
-    : [];
-  const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.courseId}`, f]));
+  const [finals, lastClass] = pupilIds.length && courses.length
+    ? await Promise.all([
+        db.finalMark.findMany({
+          where: { schoolId: actor.schoolId, periodId: period.id, courseId: { in: courses.map((c) => c.id) }, studentId: { in: pupilIds } },
+          select: { studentId: true, courseId: true, value: true, special: true, deferredUntil: true, status: true },
+        }),
+        lastClassBetween(db, actor.schoolId, pupilIds, from, to),
+      ])
+    : [[], new Map<number, number>()];
+  // A stream's final mark of a pupil who moved between its classes stands in the class the period
+  // ends with them in, as the class overview shows it (lib/data/class-courses.ts).
+  const crossClass = new Set(courses.filter(isCrossClass).map((c) => c.id));
+  const finalOf = new Map(finals.filter((f) => !crossClass.has(f.courseId) || lastClass.get(f.studentId) === cls.id).map((f) => [`${f.studentId}:${f.courseId}`, f]));
 
   // One column per subject: a subject taught in groups (English, group 1 and 2), or in a subgroup
   // and a stream, is one column.

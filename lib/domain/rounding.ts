@@ -96,9 +96,12 @@ const fmt = (n: number) => formatDecimalRu(n, 2);
 
 /**
  * Russian explanation of the rule, listing the exact ranges of the average
- * (rounded to hundredths) for every outcome, top to bottom.
+ * (rounded to hundredths) for every outcome, top to bottom. `period`: a term (четверть,
+ * триместр, полугодие) or the year. The year is a study period like a term (DOMAIN.md «Period
+ * mark proposal»): its mark is proposed from all the year's marks, not from the term marks,
+ * and the text says so, since a teacher may expect the other way.
  */
-export function describePolicy(policy: RoundingPolicy): string {
+export function describePolicy(policy: RoundingPolicy, period: 'term' | 'year' = 'term'): string {
   const band = policy.teacherDecidesBand;
   const parts: string[] = [];
   // Lower edge of the range of the mark above the current one (where the current range ends).
@@ -116,12 +119,13 @@ export function describePolicy(policy: RoundingPolicy): string {
   parts.push(`ниже ${fmt(ceiling as number)} — «2»`);
 
   const min = policy.minMarks;
-  const minText =
-    min > 0
-      ? ` Отметка за период предлагается, если в нём не менее ${min} ${pluralRu(min, 'отметки', 'отметок', 'отметок')}.`
-      : '';
-  return (
-    'Отметка за период — средневзвешенный балл (сумма «отметка × вес», делённая на сумму весов), ' +
-    `округлённый до сотых: ${parts.join('; ')}.${minText}`
-  );
+  const marks = `${min} ${pluralRu(min, 'отметки', 'отметок', 'отметок')}`;
+  const minText = min <= 0 ? '' : period === 'year'
+    ? ` Годовая отметка предлагается, если за год не менее ${marks}.`
+    : ` Отметка за период предлагается, если в нём не менее ${marks}.`;
+  const lead = period === 'year'
+    ? 'Годовая отметка — средневзвешенный балл всех отметок учебного года (сумма «отметка × вес», делённая на сумму весов), ' +
+      'а не среднее отметок за четверти (триместры, полугодия), '
+    : 'Отметка за период — средневзвешенный балл (сумма «отметка × вес», делённая на сумму весов), ';
+  return `${lead}округлённый до сотых: ${parts.join('; ')}.${minText}`;
 }

@@ -123,3 +123,41 @@ describe('a stream (a group with no class) drawn from 5А and 5Б', () => {
     expect(grid.periods.map((p) => p.name)).toContain('1 четверть');
   });
 });
+
+describe('a pupil of the stream who moves from 5А to 5Б mid-term', () => {
+  // As with an ordinary course (5А's mathematics stays in 5А's overview, 5Б's in 5Б's), each class
+  // shows the stream for the pupil's days in it; the term's final mark stands where the term ends.
+  let stream: StreamFixture;
+  let mover: number;
+  beforeEach(async () => {
+    stream = await createStreamFixture(db, fx);
+    mover = fx.studentIds[0];
+    await db.enrollment.updateMany({ where: { studentId: mover }, data: { endDate: day('2026-09-30') } });
+    await enroll(db, fx.schoolId, mover, stream.otherClassId, '2026-10-01');
+    const october = await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: stream.courseId, teacherId: stream.streamTeacherId, date: day('2026-10-12'), slot: 3 } });
+    const inStream = { ...fx, courseId: stream.courseId, lessonId: stream.lessonId, teacherId: stream.streamTeacherId };
+    await createMark(db, inStream, { value: '5', studentId: mover }); // 2 September, in 5А
+    await createMark(db, { ...inStream, lessonId: october.id }, { value: '2', studentId: mover }); // 12 October, in 5Б
+    await db.attendance.create({ data: { schoolId: fx.schoolId, studentId: mover, lessonId: october.id, code: 'ILL', createdById: stream.streamTeacherId, updatedById: stream.streamTeacherId } });
+    await db.finalMark.create({
+      data: { schoolId: fx.schoolId, studentId: mover, courseId: stream.courseId, periodId: fx.studyPeriodId, value: '3', status: 'PUBLISHED', createdById: stream.streamTeacherId, updatedById: stream.streamTeacherId },
+    });
+  });
+
+  it('shows in 5А only the September mark, no absence and no final mark', async () => {
+    const view = (await classOverview(teacher, fx.classId, fx.studyPeriodId))!;
+    const row = view.rows.find((r) => r.id === mover)!;
+    expect(row.left).toBe('2026-09-30');
+    expect(row.cells[stream.courseId]).toEqual({ count: 1, average: '5,00', weighted: '5,00', final: null });
+    expect(row.absences).toBeNull();
+    expect(view.courseAverage[stream.courseId]).toBe('5,00');
+  });
+
+  it('shows in 5Б the October mark, the absence and the final mark', async () => {
+    const view = (await classOverview(await actorFor(db, stream.otherTeacherId), stream.otherClassId, fx.studyPeriodId))!;
+    const row = view.rows.find((r) => r.id === mover)!;
+    expect(row.joined).toBe('2026-10-01');
+    expect(row.cells[stream.courseId]).toEqual({ count: 1, average: '2,00', weighted: '2,00', final: '3' });
+    expect(row.absences).toMatchObject({ Б: 1 });
+  });
+});

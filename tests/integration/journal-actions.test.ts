@@ -63,7 +63,7 @@ describe('an impossible date', () => {
   it('a final-mark deferral until a date that does not exist is refused on its field, nothing saved', async () => {
     for (const until of ['2026-11-31', '2026-13-01']) {
       const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until, reason: 'болезнь' }));
-      expect(r).toEqual({ error: NO_SUCH_DATE, field: 'until' });
+      expect(r).toEqual({ error: NO_SUCH_DATE, field: 'until', values: { choice: 'deferral', until, reason: 'болезнь' } });
     }
     expect(await db.finalMark.count()).toBe(0);
     expect(await db.auditLog.count({ where: { entityType: 'FinalMark' } })).toBe(0);
@@ -73,7 +73,7 @@ describe('an impossible date', () => {
 describe('a final-mark deferral reason', () => {
   it('too long is refused in Russian on its field, nothing saved', async () => {
     const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: 'болезнь, '.repeat(40) }));
-    expect(r).toEqual({ error: 'Причина — не длиннее 300 символов', field: 'reason' });
+    expect(r).toMatchObject({ error: 'Причина — не длиннее 300 символов', field: 'reason' });
     expect(await db.finalMark.count()).toBe(0);
   });
 });
@@ -100,6 +100,34 @@ describe('a refused homework', () => {
   });
 });
 
+describe('a refused final mark', () => {
+  it('comes back as typed, the error on its field, so that the teacher does not type the deferral again', async () => {
+    // A deferral must end after the period (which ends on 25 October).
+    const reason = 'болезнь, справка № 41 от 20.10, контрольная по теме «Дроби» после выздоровления';
+    const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-10-20', reason }));
+    expect(r).toEqual({ error: 'Отсрочка — до даты после окончания периода', field: 'until', values: { choice: 'deferral', until: '2026-10-20', reason } });
+    expect(await db.finalMark.count()).toBe(0);
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason }))).toMatchObject({ ok: true });
+    expect(await db.finalMark.findFirstOrThrow()).toMatchObject({ deferralReason: reason });
+  });
+});
+
+describe('a refused lesson record', () => {
+  it('comes back as chosen, the substitute refused beside its field, and the lesson stays as it was', async () => {
+    const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+    // A parent is no teacher of the school: not a substitute.
+    const r = await updateLessonAction({}, formOf({
+      lessonId: String(fx.lessonId), topic: 'Дроби: сложение', plannedTopicId: '', lessonKind: 'TEST', plannedTest: 'on',
+      substituteTeacherId: String(fx.parentId), expectedVersion: String(lesson.version),
+    }));
+    expect(r).toEqual({
+      errors: { substituteTeacherId: 'Замещающий учитель не найден' },
+      values: { topic: 'Дроби: сложение', plannedTopicId: '', lessonKind: 'TEST', plannedTest: 'on', substituteTeacherId: String(fx.parentId) },
+    });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: lesson.topic, lessonKind: 'LESSON', plannedTest: false, isSubstitution: false, version: lesson.version });
+  });
+});
+
 describe('an unexpected failure', () => {
   // PostgreSQL refuses a NUL character in text (22021) and in jsonb (22P05): an error no action
   // anticipates, raised by the real database.
@@ -111,8 +139,10 @@ describe('an unexpected failure', () => {
     const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
 
     expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: NUL, dueDate: '' }))).toEqual({ errors: { form: UNEXPECTED }, values: { text: NUL, dueDate: '', studentIds: [] } });
-    expect(await updateLessonAction({}, formOf({ lessonId: String(fx.lessonId), topic: NUL, lessonKind: 'LESSON', expectedVersion: String(lesson.version) }))).toEqual({ errors: { form: UNEXPECTED } });
-    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: NUL }))).toEqual({ error: UNEXPECTED });
+    expect(await updateLessonAction({}, formOf({ lessonId: String(fx.lessonId), topic: NUL, lessonKind: 'LESSON', expectedVersion: String(lesson.version) })))
+      .toEqual({ errors: { form: UNEXPECTED }, values: { topic: NUL, plannedTopicId: '', lessonKind: 'LESSON', plannedTest: '', substituteTeacherId: '' } });
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: NUL })))
+      .toEqual({ error: UNEXPECTED, values: { choice: 'deferral', until: '2026-11-20', reason: NUL } });
     await signIn(management);
     expect(await periodStatusAction({}, formOf({ periodId: String(fx.studyPeriodId), close: '1', reason: NUL }))).toEqual({ error: UNEXPECTED });
 

@@ -234,3 +234,33 @@ describe('a stream (a group with no class) drawn from 5А and 5Б', () => {
     expect(line('Качество знаний, %').split(/\s{2,}/).slice(1).at(-1)).toBe('66,7');
   });
 });
+
+describe('a pupil of the stream who moves from 5А to 5Б mid-term', () => {
+  it('has the stream’s final mark on 5Б’s sheet, where the term ends, and not on 5А’s', async () => {
+    const stream = await createStreamFixture(db, fx);
+    const mover = fx.studentIds[0];
+    await db.enrollment.updateMany({ where: { studentId: mover }, data: { endDate: day('2026-09-30') } });
+    await enroll(db, fx.schoolId, mover, stream.otherClassId, '2026-10-01');
+    await setFinal(stream.courseId, mover, { value: '5' });
+    await setFinal(stream.courseId, stream.otherStudentIds[0], { value: '2' });
+    const sheetOf = async (userId: number, classId: number) => {
+      const outcome = await summarySheet(await actorFor(db, userId), classId, fx.studyPeriodId, NOW);
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.sheet;
+    };
+    const a = await sheetOf(fx.teacherId, fx.classId);
+    const physicsA = a.subjects.findIndex((s) => s.name === 'Физика');
+    const moverA = a.pupils.find((x) => x.id === mover)!;
+    expect(moverA.note).toBe('выбыл(а) 30.09.2026');
+    expect(moverA.cells[physicsA]).toEqual({ kind: 'none' });
+    expect(a.subjects[physicsA].statistics).toMatchObject({ n5: 0 });
+
+    const b = await sheetOf(stream.otherTeacherId, stream.otherClassId);
+    const physicsB = b.subjects.findIndex((s) => s.name === 'Физика');
+    expect(b.pupils.map((x) => [x.id, x.cells[physicsB]])).toEqual([
+      [stream.otherStudentIds[0], { kind: 'value', text: '2', draft: false }],
+      [mover, { kind: 'value', text: '5', draft: false }],
+    ]);
+    expect(b.subjects[physicsB].statistics).toMatchObject({ pupils: 2, n5: 1, n2: 1 });
+  });
+});

@@ -9,11 +9,11 @@ import type { Actor } from '../../auth/actor';
 import { average, formatAverage, weightedAverage } from '../../domain/averages';
 import { ATTENDANCE_CODES, type AttendanceCode } from '../../domain/attendance';
 import { findStudyPeriod } from '../../domain/calendar';
-import { attendanceFromDb, comparePupils, enrollmentSpans } from '../../domain/journal-grid';
+import { attendanceFromDb, comparePupils, enrollmentSpans, isEnrolledOn, type DateRange } from '../../domain/journal-grid';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
-import { classCourses, enrolledBetween } from '../class-courses';
+import { classCourses, enrolledBetween, isCrossClass, lastClassBetween } from '../class-courses';
 import { readableClasses, readableCourses } from '../scope';
 import { FINAL_SPECIAL_LABELS } from './final-marks';
 
@@ -53,7 +53,7 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     db.course.findMany({
       where: ofClass,
       orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
-      select: { id: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true, kind: true, classId: true } }, gradingScale: { select: { kind: true } } },
+      select: { id: true, classId: true, subject: { select: { name: true, shortName: true } }, group: { select: { name: true, kind: true, classId: true } }, gradingScale: { select: { kind: true } } },
     }),
     // A stream's journal stays its teachers' (and management's): the column links to it only for them.
     db.course.findMany({ where: { AND: [ofClass, readableCourses(actor)] }, select: { id: true } }),
@@ -62,11 +62,21 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   // class's own pupils' marks, attendance and final marks are read.
   const scoped = { courseId: { in: courses.map((c) => c.id) }, studentId: { in: [...new Set(enrollments.map((e) => e.student.id))] } };
 
-  const [marks, attendance, finals] = await Promise.all([
-    db.mark.findMany({ where: { ...scoped, lesson: { date: { gte: from, lte: to } } }, select: { studentId: true, courseId: true, numericValue: true, workTypeId: true } }),
-    db.attendance.groupBy({ by: ['studentId', 'code'], where: { studentId: scoped.studentId, lesson: { courseId: scoped.courseId, date: { gte: from, lte: to } } }, _count: { _all: true } }),
+  const [allMarks, allAbsences, allFinals, lastClass] = await Promise.all([
+    db.mark.findMany({ where: { ...scoped, lesson: { date: { gte: from, lte: to } } }, select: { studentId: true, courseId: true, numericValue: true, workTypeId: true, lesson: { select: { date: true } } } }),
+    db.attendance.findMany({ where: { studentId: scoped.studentId, lesson: { courseId: scoped.courseId, date: { gte: from, lte: to } } }, select: { studentId: true, code: true, lesson: { select: { date: true } } } }),
     db.finalMark.findMany({ where: { ...scoped, periodId: period.id }, select: { studentId: true, courseId: true, value: true, special: true, deferredUntil: true, status: true } }),
+    lastClassBetween(db, actor.schoolId, scoped.studentId.in, from, to),
   ]);
+  // A pupil who moved between classes of a stream: its marks and absences of their days in this
+  // class, its final mark if the period ends with them here (lib/data/class-courses.ts).
+  const ranges = new Map<number, DateRange[]>();
+  for (const e of enrollments) ranges.set(e.student.id, [...(ranges.get(e.student.id) ?? []), { startDate: isoDate(e.startDate), endDate: e.endDate && isoDate(e.endDate) }]);
+  const here = (r: { studentId: number; lesson: { date: Date } | null }) => !!r.lesson && isEnrolledOn(ranges.get(r.studentId) ?? [], isoDate(r.lesson.date));
+  const crossClass = new Set(courses.filter(isCrossClass).map((c) => c.id));
+  const marks = allMarks.filter(here);
+  const attendance = allAbsences.filter(here);
+  const finals = allFinals.filter((f) => !crossClass.has(f.courseId) || lastClass.get(f.studentId) === cls.id);
 
   const readable = new Set(journals.map((c) => c.id));
   const weight = new Map(workTypes.map((w) => [w.id, w.weight]));
@@ -88,7 +98,7 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   const absences = new Map<number, Record<AttendanceCode, number>>();
   for (const a of attendance) {
     const row = absences.get(a.studentId) ?? (Object.fromEntries(ATTENDANCE_CODES.map((c) => [c, 0])) as Record<AttendanceCode, number>);
-    row[attendanceFromDb(a.code)] += a._count._all;
+    row[attendanceFromDb(a.code)] += 1;
     absences.set(a.studentId, row);
   }
 

@@ -26,7 +26,15 @@ export type GridCell = CellState;
 export type GridPeriod = { id: number; name: string; kind: string; startDate: string; endDate: string; status: 'OPEN' | 'CLOSED' };
 
 export type JournalGrid = {
-  course: { id: number; title: string; scale: { kind: GradingScaleKind; values: string[] }; writable: boolean };
+  course: {
+    id: number; title: string; scale: { kind: GradingScaleKind; values: string[] };
+    /** Marks, attendance and lessons may be written: the actor teaches it, in a current school year. */
+    writable: boolean;
+    /** Final marks may be set (their period permitting): the actor teaches it, whatever the year (yearEnded). */
+    finalsWritable: boolean;
+    /** The course's school year is no longer current: its journal is read only (yearEnded). */
+    yearEnded: boolean;
+  };
   period: GridPeriod;
   periods: GridPeriod[];
   lessons: GridLesson[];
@@ -75,6 +83,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
   ]);
 
   const teaches = course.teaches && actor.permissions.has('marks:write');
+  const yearEnded = !actor.currentYears.includes(course.academicYearId);
   const cells: Record<string, GridCell> = {};
   const cell = (s: number, l: number) => (cells[cellKey(s, l)] ??= { marks: [], attendance: null });
   for (const m of marks) cell(m.studentId, m.lessonId).marks.push({ position: m.position, value: m.value, workTypeId: m.workTypeId, comment: m.comment, version: m.version });
@@ -83,12 +92,12 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
   const policy = readRoundingPolicy(course.roundingPolicy);
   const scale = course.scale;
   return {
-    course: { id: course.id, title: course.title, scale, writable: teaches },
+    course: { id: course.id, title: course.title, scale, writable: teaches && !yearEnded, finalsWritable: teaches, yearEnded },
     period,
     periods: gridPeriods,
     lessons: lessons.map((l) => ({
       id: l.id, date: isoDate(l.date), slot: l.slot, kind: l.lessonKind, topic: l.topic, plannedTest: l.plannedTest, isSubstitution: l.isSubstitution,
-      writable: teaches || (l.isSubstitution && l.teacherId === actor.id && actor.permissions.has('marks:write')),
+      writable: !yearEnded && (teaches || (l.isSubstitution && l.teacherId === actor.id && actor.permissions.has('marks:write'))),
       notHeld: isoDate(l.date) > today,
     })),
     pupils: pupilRows(pupils, marks, finals, new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
@@ -96,6 +105,6 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     workTypes: workTypes.filter((w) => !w.archived).map(({ archived: _a, ...w }) => w).sort((a, b) => a.weight - b.weight || a.id - b.id),
     policy,
     weights: Object.fromEntries(workTypes.map((w) => [w.id, w.weight])),
-    policyText: scale.kind === 'FIVE_POINT' ? describePolicy(policy) : 'Для этой шкалы отметка за период не предлагается автоматически.',
+    policyText: scale.kind === 'FIVE_POINT' ? describePolicy(policy, period.kind === 'YEAR' ? 'year' : 'term') : 'Для этой шкалы отметка за период не предлагается автоматически.',
   };
 }

@@ -18,7 +18,7 @@ export async function lessonDetails(actor: Actor, lessonId: number, now = new Da
       id: true, courseId: true, date: true, slot: true, topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true,
       isSubstitution: true, version: true, attendanceEnteredAt: true, topicEnteredAt: true, noHomeworkAt: true,
       teacher: { select: { id: true, lastName: true, firstName: true, middleName: true } },
-      course: { select: { ...courseTitleSelect, classId: true, groupId: true, group: { select: { name: true, classId: true, schoolClass: { select: { gradeLevel: true, letter: true } } } } } },
+      course: { select: { ...courseTitleSelect, academicYearId: true, classId: true, groupId: true, group: { select: { name: true, classId: true, schoolClass: { select: { gradeLevel: true, letter: true } } } } } },
     },
   });
   if (!lesson) return null;
@@ -61,7 +61,9 @@ export async function lessonDetails(actor: Actor, lessonId: number, now = new Da
     teacher: { id: lesson.teacher.id, name: name(lesson.teacher) },
     isSubstitution: lesson.isSubstitution,
     timetableChange: change,
-    writable: writable > 0,
+    /** The course's school year is no longer current: read only (write-context.ts yearEnded). */
+    yearEnded: !actor.currentYears.includes(c.academicYearId),
+    writable: writable > 0 && actor.currentYears.includes(c.academicYearId),
     nextTopic,
     topics,
     classHomework: homework.filter((h) => h.studentId === null).map(hw),

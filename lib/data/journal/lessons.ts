@@ -11,7 +11,7 @@ import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate } from '../dates';
 import { writableCourses } from '../scope';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
-import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson } from './write-context';
+import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
 
 // One list of lesson-kind names for the journal and the diary.
 export { LESSON_KIND_LABELS } from '../../domain/diary-format';
@@ -25,12 +25,12 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const [course, substitution] = await Promise.all([
     db.course.findFirst({
       where: { AND: [{ id: input.courseId }, writableCourses(actor)] },
-      select: { id: true, schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } },
+      select: { id: true, academicYearId: true, schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } },
     }),
     db.timetableChange.findFirst({
       where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: null } },
       orderBy: { id: 'desc' },
-      select: { substituteTeacherId: true, course: { select: { schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } } } },
+      select: { substituteTeacherId: true, course: { select: { academicYearId: true, schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } } } },
     }),
   ]);
   const mySubstitution = substitution?.substituteTeacherId === actor.id;
@@ -38,7 +38,11 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true } });
   const c = course ?? substitution!.course;
   const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
-  if (existing && mySubstitution && existing.teacherId !== actor.id) {
+  // An existing lesson of an ended year still opens, to be read; nothing is created or handed over.
+  const ended = yearEnded(actor, c.academicYearId);
+  if (existing && (ended || !mySubstitution || existing.teacherId === actor.id)) return { ok: true, lessonId: existing.id };
+  if (ended) return ended;
+  if (existing) {
     // Opened in advance by the course's teacher (say, to announce a test) before the substitution
     // was recorded: the lesson passes to the substitute, who could not write it otherwise.
     return db.$transaction(async (tx) => {
@@ -52,7 +56,6 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
       return { ok: true as const, lessonId: existing.id };
     }, TX_OPTIONS);
   }
-  if (existing) return { ok: true, lessonId: existing.id };
   const teacherId = substitution?.substituteTeacherId ?? actor.id;
   try {
     return await db.$transaction(async (tx) => {

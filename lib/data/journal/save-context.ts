@@ -1,8 +1,9 @@
 // Everything a cell save checks before its write, in one query (one round trip): a stored result
 // under the idempotency key (a retry), whether this actor may write the lesson (writableLessonSql),
-// the lesson's course, scale and period scheme, whether the pupil is in the course on the lesson
-// date and which work type applies. Saves are the hottest path at quarter end. Whether the period
-// is open is checked by the write itself, under a lock (cell-writes.ts).
+// the lesson's course, its school year (yearEnded), scale and period scheme, whether the pupil is
+// in the course on the lesson date and which work type applies. Saves are the hottest path at
+// quarter end. Whether the period is open is checked by the write itself, under a lock
+// (cell-writes.ts).
 import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { PrismaClient } from '../../prisma-client';
@@ -11,11 +12,11 @@ import { isoDate } from '../dates';
 import { writableLessonSql } from '../scope';
 import type { CellSaveResult } from './cell-schema';
 import { fail, MESSAGES, type Failure } from './result';
-import type { LessonContext } from './write-context';
+import { yearEnded, type LessonContext } from './write-context';
 
 type Row = {
   stored: CellSaveResult | null; writable: boolean | null;
-  courseId: number | null; schoolId: number; date: Date; kind: string;
+  courseId: number | null; academicYearId: number; schoolId: number; date: Date; kind: string;
   classId: number | null; groupId: number | null; groupClassId: number | null; schemeId: number | null;
   scaleKind: GradingScaleKind; scaleValues: string[]; inCourse: boolean; workTypeId: number | null;
 };
@@ -37,7 +38,7 @@ export async function saveContext(db: PrismaClient, actor: Actor, cell: Cell, ke
     SELECT (SELECT k.result FROM idempotency_keys k WHERE k.key = ${key}) AS stored, lesson.*
       FROM (VALUES (1)) AS one (x) LEFT JOIN (
         SELECT ${writableLessonSql(actor)} AS writable,
-               l.course_id AS "courseId", l.school_id AS "schoolId", l.date, l.lesson_kind::text AS kind,
+               l.course_id AS "courseId", c.academic_year_id AS "academicYearId", l.school_id AS "schoolId", l.date, l.lesson_kind::text AS kind,
                c.class_id AS "classId", c.group_id AS "groupId", g.class_id AS "groupClassId",
                COALESCE(sc.period_scheme_id, gsc.period_scheme_id) AS "schemeId",
                gs.kind::text AS "scaleKind", gs.values AS "scaleValues",
@@ -63,6 +64,8 @@ export async function saveContext(db: PrismaClient, actor: Actor, cell: Cell, ke
   if (r.stored) return { stored: r.stored };
   if (r.courseId === null) return fail(MESSAGES.lessonNotFound);
   if (!r.writable) return fail(MESSAGES.lessonNotWritable);
+  const ended = yearEnded(actor, r.academicYearId);
+  if (ended) return ended;
   return {
     ok: true,
     ctx: {

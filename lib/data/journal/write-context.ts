@@ -1,6 +1,7 @@
 // What every journal write checks before it touches a row: the lesson is writable by this actor
-// (their course, or a lesson they substitute), the pupil belongs to the course on the lesson date,
-// and the study period containing the date is not closed. Each check is a scoped query.
+// (their course, or a lesson they substitute), its school year is a current one, the pupil belongs
+// to the course on the lesson date, and the study period containing the date is not closed. Each
+// check is a scoped query.
 import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { Prisma, PrismaClient } from '../../prisma-client';
@@ -39,7 +40,7 @@ export async function writableLesson(db: Db, actor: Actor, lessonId: number): Pr
       id: true, courseId: true, schoolId: true, date: true, lessonKind: true,
       course: {
         select: {
-          classId: true, groupId: true,
+          classId: true, groupId: true, academicYearId: true,
           gradingScale: { select: { kind: true, values: true } },
           schoolClass: { select: { periodSchemeId: true } },
           group: { select: { classId: true, schoolClass: { select: { periodSchemeId: true } } } },
@@ -53,6 +54,8 @@ export async function writableLesson(db: Db, actor: Actor, lessonId: number): Pr
     return fail(exists ? MESSAGES.lessonNotWritable : MESSAGES.lessonNotFound);
   }
   const c = lesson.course;
+  const ended = yearEnded(actor, c.academicYearId);
+  if (ended) return ended;
   return {
     ok: true,
     lessonId: lesson.id,
@@ -67,6 +70,18 @@ export async function writableLesson(db: Db, actor: Actor, lessonId: number): Pr
     groupClassId: c.group?.classId ?? null,
     schemeId: c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null,
   };
+}
+
+/**
+ * Refuses routine journal writes (marks, attendance, topics, homework) into a course of a school
+ * year that is no longer current (actor.currentYears): once the next year has begun, last year's
+ * journal is a record, read but not kept. The summer after the year still counts as the year, so
+ * its last entries and corrections are made then. Final marks are not routine: they follow their
+ * period's status only (a deferred year mark is often set in the next year), and management's
+ * closing and opening of periods is untouched.
+ */
+export function yearEnded(actor: Pick<Actor, 'currentYears'>, academicYearId: number): Failure | null {
+  return actor.currentYears.includes(academicYearId) ? null : fail(MESSAGES.yearEnded);
 }
 
 const enrolledOn = (date: Date) => ({ startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] });

@@ -12,6 +12,10 @@ import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journ
 /** values: what the homework form held, sent back with an error so that the typed assignment is not lost. */
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: HomeworkTyped };
 type HomeworkTyped = { text: string; dueDate: string; studentIds: string[] };
+/** The lesson record's form: what it held, sent back with an error (plannedTest: 'on' when ticked). */
+export type LessonFormState = Omit<FormState, 'values'> & { values?: LessonTyped };
+type LessonTyped = Record<(typeof LESSON_FIELDS)[number], string>;
+const LESSON_FIELDS = ['topic', 'plannedTopicId', 'lessonKind', 'plannedTest', 'substituteTeacherId'] as const;
 
 const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
 const id = z.coerce.number().int().positive();
@@ -48,8 +52,8 @@ const lessonSchema = z.object({
   expectedVersion: z.coerce.number().int().min(1),
 });
 
-export async function updateLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return answerErrors('updateLessonAction', formError, async () => {
+export async function updateLessonAction(_prev: LessonFormState, form: FormData): Promise<LessonFormState> {
+  const state = await answerErrors('updateLessonAction', formError, async (): Promise<FormState> => {
     const actor = await getCurrentUser();
     if (!actor) return expired;
     const parsed = lessonSchema.safeParse({
@@ -64,6 +68,7 @@ export async function updateLessonAction(_prev: FormState, form: FormData): Prom
     revalidatePath(`/journal/lessons/${lessonId}`);
     return { ok: true, message: 'Урок сохранён' };
   });
+  return state.ok ? { ok: true, message: state.message } : { errors: state.errors, values: typedValues(form, LESSON_FIELDS) };
 }
 
 const homeworkSchema = z.object({

@@ -30,6 +30,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
           <p className="text-muted">
             {grid.period.name}: {grid.period.startDate.split('-').reverse().join('.')} — {grid.period.endDate.split('-').reverse().join('.')}
             {grid.period.status === 'CLOSED' && <span className="ml-2 rounded bg-stone-200 px-2 py-0.5 text-sm text-ink">период закрыт</span>}
+            {grid.course.yearEnded && <span className="ml-2 rounded bg-stone-200 px-2 py-0.5 text-sm text-ink">учебный год завершён — только просмотр</span>}
           </p>
         </div>
         <nav aria-label="Учебные периоды" className="flex flex-wrap gap-1">

@@ -28,7 +28,11 @@ export default async function LessonPage({ params }: { params: Promise<{ lessonI
         {lesson.timetableChange && lesson.timetableChange.kind !== 'SUBSTITUTION' && (
           <p className="text-sm text-muted">Изменение расписания: {lesson.timetableChange.kind === 'CANCELLED' ? 'урок отменён' : lesson.timetableChange.kind === 'MOVED' ? 'урок перенесён' : 'другой кабинет'}{lesson.timetableChange.reason ? ` — ${lesson.timetableChange.reason}` : ''}</p>
         )}
-        {!lesson.writable && <p className="mt-2 rounded-md bg-stone-100 p-2 text-sm">Только просмотр: этот урок ведёт другой учитель.</p>}
+        {!lesson.writable && (
+          <p className="mt-2 rounded-md bg-stone-100 p-2 text-sm">
+            {lesson.yearEnded ? 'Только просмотр: учебный год этого журнала завершён.' : 'Только просмотр: этот урок ведёт другой учитель.'}
+          </p>
+        )}
       </div>
       <LessonForm lesson={lesson} />
       <HomeworkSection lesson={lesson} />

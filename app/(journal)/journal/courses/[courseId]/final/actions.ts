@@ -2,14 +2,18 @@
 // Final marks: set one pupil's mark (value, special value or deferral) and publish the drafts.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
 import { formatInstantRu } from '@/lib/domain/diary-format';
 
-/** field: the input the error is about, when it is about one. */
-export type FinalFormState = { ok?: boolean; message?: string; error?: string; field?: string };
+/**
+ * field: the input the error is about, when it is about one. values: what the row's form held,
+ * sent back with an error so that a typed deferral is not lost (React empties the form).
+ */
+export type FinalFormState = { ok?: boolean; message?: string; error?: string; field?: string; values?: FinalTyped };
+type FinalTyped = { choice: string; until: string; reason: string };
 
 const failed = (error: string): FinalFormState => ({ error });
 
@@ -22,7 +26,7 @@ const schema = z.discriminatedUnion('kind', [
 ]);
 
 export async function setFinalMarkAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {
-  return answerErrors('setFinalMarkAction', failed, async () => {
+  const state = await answerErrors('setFinalMarkAction', failed, async (): Promise<FinalFormState> => {
     const actor = await getCurrentUser();
     if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
     const choice = String(form.get('choice') ?? '');
@@ -38,6 +42,7 @@ export async function setFinalMarkAction(_prev: FinalFormState, form: FormData):
     revalidatePath(`/journal/courses/${courseId}/final`);
     return { ok: true, message: 'Сохранено (черновик)' };
   });
+  return state.ok ? state : { ...state, values: typedValues(form, ['choice', 'until', 'reason']) };
 }
 
 export async function publishFinalMarksAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {

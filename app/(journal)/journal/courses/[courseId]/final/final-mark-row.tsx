@@ -17,6 +17,14 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
   const f = pupil.final;
   const initial = f?.value ?? (f?.special ? `special:${f.special}` : f?.deferredUntil ? 'deferral' : '');
   const [choice, setChoice] = useState(initial);
+  // After a refused save the deferral fields show what was typed (state.values), not the saved mark.
+  const typed = state.values;
+  const errorOn = (fields: string[]) => (state.error && state.field && fields.includes(state.field) ? state.error : undefined);
+  const choiceError = errorOn(['choice', 'value', 'special', 'studentId']);
+  const untilError = errorOn(['until']);
+  const reasonError = errorOn(['reason']);
+  const formError = state.error && !choiceError && !untilError && !reasonError ? state.error : undefined;
+  const id = `final-${pupil.id}`;
   return (
     <tr className="border-t border-line align-top">
       <th scope="row" className="px-3 py-2 text-left font-normal">{pupil.name}</th>
@@ -29,21 +37,27 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
           <input type="hidden" name="periodId" value={periodId} />
           <input type="hidden" name="studentId" value={pupil.id} />
           <input type="hidden" name="expectedVersion" value={f?.version ?? 0} />
-          <select name="choice" aria-label={`Итоговая отметка: ${pupil.name}`} className={input} value={choice} disabled={!editable} onChange={(e) => setChoice(e.target.value)}>
+          <select name="choice" aria-label={`Итоговая отметка: ${pupil.name}`} className={input} value={choice} disabled={!editable} onChange={(e) => setChoice(e.target.value)}
+            aria-invalid={choiceError ? true : undefined} aria-describedby={`${id}-choice-error`}>
             <option value="">—</option>
             {scale.map((v) => <option key={v} value={v}>{v}</option>)}
             {SPECIAL.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
             <option value="deferral">отсрочка</option>
           </select>
+          <span id={`${id}-choice-error`} aria-live="polite" className="text-sm text-danger">{choiceError}</span>
           {choice === 'deferral' && (
             <>
-              <input type="date" name="until" aria-label="Отсрочка до" min={addDays(periodEnd, 1)} defaultValue={f?.deferredUntil ?? ''} className={input} required />
-              <input name="reason" aria-label="Причина отсрочки" placeholder="причина (болезнь…)" defaultValue={f?.deferralReason ?? ''} maxLength={300} className={input} required />
+              <input type="date" name="until" aria-label="Отсрочка до" min={addDays(periodEnd, 1)} defaultValue={typed?.until ?? f?.deferredUntil ?? ''} className={input} required
+                aria-invalid={untilError ? true : undefined} aria-describedby={`${id}-until-error`} />
+              <span id={`${id}-until-error`} aria-live="polite" className="text-sm text-danger">{untilError}</span>
+              <input name="reason" aria-label="Причина отсрочки" placeholder="причина (болезнь…)" defaultValue={typed?.reason ?? f?.deferralReason ?? ''} maxLength={300} className={input} required
+                aria-invalid={reasonError ? true : undefined} aria-describedby={`${id}-reason-error`} />
+              <span id={`${id}-reason-error`} aria-live="polite" className="text-sm text-danger">{reasonError}</span>
             </>
           )}
           {editable && <button disabled={pending || !choice} className="rounded-md border border-accent px-3 py-1 text-accent disabled:opacity-50">Сохранить</button>}
           {f && <span className="text-xs text-muted">{f.status === 'PUBLISHED' ? `опубликовано${f.visibleFrom ? `, семьям с ${formatInstantRu(f.visibleFrom, timeZone)}` : ''}` : 'черновик'}</span>}
-          <span aria-live="polite" className={`text-sm ${state.error ? 'text-danger' : 'text-ok'}`}>{state.error ?? state.message}</span>
+          <span aria-live="polite" className={`text-sm ${formError ? 'text-danger' : 'text-ok'}`}>{formError ?? (state.ok ? state.message : undefined)}</span>
         </form>
       </td>
     </tr>

@@ -17,7 +17,8 @@ export default async function FinalMarksPage({ params, searchParams }: Props) {
   if (!Number.isInteger(id) || id <= 0) notFound();
   const grid = await loadJournalGrid(user, id, period ? Number(period) : undefined);
   if (!grid) notFound();
-  const editable = grid.course.writable && grid.period.status === 'OPEN';
+  // Final marks follow their period alone: a deferred year mark may come after the year (see yearEnded).
+  const editable = grid.course.finalsWritable && grid.period.status === 'OPEN';
   const drafts = grid.pupils.filter((p) => p.final?.status === 'DRAFT').length;
   return (
     <div className="space-y-4">
