@@ -156,7 +156,7 @@ describe('publishing final marks', () => {
   it.skipIf(!serverHasManyDatabases())('audits the value it replaced when a co-teacher\'s change commits during the publish', async () => {
     const teacher = await actorFor(db, fx.teacherId);
     const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
-    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 0 })).toEqual({ ok: true, version: 1 });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 0 })).toEqual({ ok: true, version: 1, changed: true });
     const mark = await db.finalMark.findFirstOrThrow();
 
     // The co-teacher's setFinalMark, caught between its UPDATE and its COMMIT: '4' → '5', version 2.
@@ -200,5 +200,28 @@ describe('a final mark belongs to a period of its class', () => {
     expect(await db.finalMark.count({ where: { periodId: trimester.id } })).toBe(0);
     expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: fx.studyPeriodId }, five)).toMatchObject({ ok: true });
     expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: year.id }, five)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a final mark saved again as it stands', () => {
+  it('stays published for the family, with no new version or audit row; a stale second submit of it is no conflict', async () => {
+    const four = (expectedVersion: string) => finalForm(fx.studentIds[0], { choice: '4', expectedVersion });
+    expect(await setFinalMarkAction({}, four('0'))).toEqual({ ok: true, message: 'Сохранено (черновик)' });
+    // The same form sent twice (a double click before the page showed the first answer).
+    expect(await setFinalMarkAction({}, four('0'))).toEqual({ ok: true, message: 'Без изменений: эта отметка уже сохранена' });
+    expect(await publishFinalMarksAction({}, formOf({ courseId: String(fx.courseId), periodId: String(fx.studyPeriodId) }))).toMatchObject({ ok: true });
+    const published = await db.finalMark.findFirstOrThrow();
+    expect(published).toMatchObject({ value: '4', status: 'PUBLISHED', version: 2 });
+    const audited = await db.auditLog.count({ where: { entityType: 'FinalMark' } });
+
+    // «Сохранить» pressed on the published row without a change.
+    expect(await setFinalMarkAction({}, four('2'))).toEqual({ ok: true, message: 'Без изменений: эта отметка уже сохранена' });
+    expect(await db.finalMark.findFirstOrThrow()).toMatchObject({ value: '4', status: 'PUBLISHED', version: 2, visibleFrom: published.visibleFrom });
+    expect(await db.auditLog.count({ where: { entityType: 'FinalMark' } })).toBe(audited);
+
+    // A real change still goes back to draft, and a stale form still meets a conflict.
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: '5', expectedVersion: '0' }))).toMatchObject({ error: expect.stringContaining('уже изменил') });
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: '5', expectedVersion: '2' }))).toEqual({ ok: true, message: 'Сохранено (черновик)' });
+    expect(await db.finalMark.findFirstOrThrow()).toMatchObject({ value: '5', status: 'DRAFT', version: 3 });
   });
 });
