@@ -52,6 +52,17 @@ describe('an impossible date', () => {
     expect(await db.lesson.count()).toBe(before + 1);
   });
 
+  it('opening a lesson: a date outside the course\'s school year (a mistyped year) is refused on the date field, no lesson created', async () => {
+    const before = await db.lesson.count();
+    for (const date of ['2062-09-15', '2025-09-15', '2026-08-31', '2027-06-01']) {
+      const r = await openLessonAction({}, formOf({ courseId: String(fx.courseId), date, slot: '3' }));
+      expect(r).toEqual({ errors: { date: 'Дата вне учебного года 2026/2027 (01.09.2026 – 31.05.2027)' } });
+    }
+    expect(await db.lesson.count()).toBe(before);
+    await expect(openLessonAction({}, formOf({ courseId: String(fx.courseId), date: '2027-05-31', slot: '3' }))).rejects.toMatchObject({ digest: expect.stringContaining('/journal/lessons/') });
+    expect(await db.lesson.count()).toBe(before + 1);
+  });
+
   it('homework: a due date that does not exist is refused on its field, nothing saved', async () => {
     for (const dueDate of ['2026-09-31', '2026-13-01']) {
       const r = await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate }));
