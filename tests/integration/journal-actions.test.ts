@@ -9,7 +9,7 @@ import { createSchoolFixture, createUser, type SchoolFixture } from '../support/
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import { setFinalMark } from '@/lib/data/journal/final-marks';
-import { openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
+import { lessonCommandAction, openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
 import { publishFinalMarksAction, setFinalMarkAction } from '@/app/(journal)/journal/courses/[courseId]/final/actions';
 import { periodStatusAction } from '@/app/(journal)/journal/periods/actions';
 
@@ -234,5 +234,20 @@ describe('a final mark saved again as it stands', () => {
     expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: '5', expectedVersion: '0' }))).toMatchObject({ error: expect.stringContaining('уже изменил') });
     expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: '5', expectedVersion: '2' }))).toEqual({ ok: true, message: 'Сохранено (черновик)' });
     expect(await db.finalMark.findFirstOrThrow()).toMatchObject({ value: '5', status: 'DRAFT', version: 3 });
+  });
+});
+
+describe('«Все присутствуют»', () => {
+  it('is the lesson\'s attendance record: audited with who and when, once; «не задано» too', async () => {
+    const command = (name: string) => lessonCommandAction({}, formOf({ lessonId: String(fx.lessonId), command: name }));
+    expect(await command('attendance-taken')).toEqual({ ok: true, message: 'Готово' });
+    expect(await command('attendance-taken')).toEqual({ ok: true, message: 'Готово' });
+    expect(await command('no-homework')).toEqual({ ok: true, message: 'Готово' });
+    const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+    const audit = await db.auditLog.findMany({ where: { entityType: 'Lesson', entityId: String(fx.lessonId) }, orderBy: { id: 'asc' } });
+    expect(audit).toMatchObject([
+      { action: 'attendance.all-present', actorId: fx.teacherId, oldValue: { attendanceEnteredAt: null }, newValue: { attendanceEnteredAt: lesson.attendanceEnteredAt!.toISOString() } },
+      { action: 'homework.none', actorId: fx.teacherId, oldValue: { noHomeworkAt: null }, newValue: { noHomeworkAt: lesson.noHomeworkAt!.toISOString() } },
+    ]);
   });
 });

@@ -147,6 +147,8 @@ export async function recordNoHomework(actor: Actor, lessonId: number): Promise<
   return stampOnce(actor, lessonId, 'homework:write', 'noHomeworkAt');
 }
 
+const STAMP_ACTIONS = { attendanceEnteredAt: 'attendance.all-present', noHomeworkAt: 'homework.none' } as const;
+
 /**
  * Stamps when something was entered for a lesson; the first stamp counts and repeating it changes
  * nothing. A closed period's stamps are final, so it runs under the period lock like other writes.
@@ -162,7 +164,15 @@ async function stampOnce(actor: Actor, lessonId: number, permission: Permission,
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
-    await tx.lesson.updateMany({ where: { id: lessonId, [field]: null }, data: { [field]: new Date() } });
+    const at = new Date();
+    const stamped = await tx.lesson.updateMany({ where: { id: lessonId, [field]: null }, data: { [field]: at } });
+    // «Все присутствуют» is the lesson's attendance record: who said so and when is audited like a cell's.
+    if (stamped.count) {
+      await writeAudit(tx, {
+        schoolId: actor.schoolId, actorId: actor.id, action: STAMP_ACTIONS[field], entityType: 'Lesson', entityId: lessonId,
+        oldValue: { [field]: null }, newValue: { [field]: at }, details: { lessonId, courseId: ctx.courseId },
+      });
+    }
     return { ok: true as const };
   }, TX_OPTIONS);
 }
