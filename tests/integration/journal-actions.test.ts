@@ -9,6 +9,7 @@ import { createSchoolFixture, createUser, type SchoolFixture } from '../support/
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import { setFinalMark } from '@/lib/data/journal/final-marks';
+import { saveHomework } from '@/lib/data/journal/homework';
 import { lessonCommandAction, openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
 import { publishFinalMarksAction, setFinalMarkAction } from '@/app/(journal)/journal/courses/[courseId]/final/actions';
 import { periodStatusAction } from '@/app/(journal)/journal/periods/actions';
@@ -249,5 +250,26 @@ describe('«Все присутствуют»', () => {
       { action: 'attendance.all-present', actorId: fx.teacherId, oldValue: { attendanceEnteredAt: null }, newValue: { attendanceEnteredAt: lesson.attendanceEnteredAt!.toISOString() } },
       { action: 'homework.none', actorId: fx.teacherId, oldValue: { noHomeworkAt: null }, newValue: { noHomeworkAt: lesson.noHomeworkAt!.toISOString() } },
     ]);
+  });
+});
+
+describe('deleting a class assignment', () => {
+  it('that a co-teacher changed since the page showed it is refused, and their text stays; as shown, it is deleted', async () => {
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5', dueDate: '' }))).toMatchObject({ ok: true });
+    const shown = (await db.homework.findFirstOrThrow()).updatedAt.toISOString();
+    const coTeacherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Соавторова' });
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: coTeacherId, isPrimary: false } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await saveHomework(await actorFor(db, coTeacherId), fx.lessonId, { text: '§5 и §6, упр. 12', dueDate: null, studentIds: [], replaces: shown })).toMatchObject({ ok: true });
+    const hw = await db.homework.findFirstOrThrow();
+
+    const remove = (seen: string) => lessonCommandAction({}, formOf({ lessonId: String(fx.lessonId), targetId: String(hw.id), seen, command: 'delete-homework' }));
+    expect(await remove(shown)).toEqual({ errors: { form: 'Задание уже изменил другой учитель, и оно не удалено. Обновите страницу, чтобы увидеть его.' } });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5 и §6, упр. 12' }]);
+    expect(await db.auditLog.count({ where: { action: 'homework.delete' } })).toBe(0);
+
+    expect(await remove(hw.updatedAt.toISOString())).toEqual({ ok: true, message: 'Готово' });
+    expect(await db.homework.count()).toBe(0);
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'homework.delete' } })).toMatchObject({ actorId: fx.teacherId, oldValue: { text: '§5 и §6, упр. 12' } });
   });
 });
