@@ -9,7 +9,8 @@ import { createSchoolFixture, createUser, type SchoolFixture } from '../support/
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import { setFinalMark } from '@/lib/data/journal/final-marks';
-import { openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
+import { saveHomework } from '@/lib/data/journal/homework';
+import { lessonCommandAction, openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
 import { publishFinalMarksAction, setFinalMarkAction } from '@/app/(journal)/journal/courses/[courseId]/final/actions';
 import { periodStatusAction } from '@/app/(journal)/journal/periods/actions';
 
@@ -49,6 +50,17 @@ describe('an impossible date', () => {
     }
     expect(await db.lesson.count()).toBe(before);
     await expect(openLessonAction({}, formOf({ courseId: String(fx.courseId), date: '2026-09-30', slot: '3' }))).rejects.toMatchObject({ digest: expect.stringContaining('/journal/lessons/') });
+    expect(await db.lesson.count()).toBe(before + 1);
+  });
+
+  it('opening a lesson: a date outside the course\'s school year (a mistyped year) is refused on the date field, no lesson created', async () => {
+    const before = await db.lesson.count();
+    for (const date of ['2062-09-15', '2025-09-15', '2026-08-31', '2027-06-01']) {
+      const r = await openLessonAction({}, formOf({ courseId: String(fx.courseId), date, slot: '3' }));
+      expect(r).toEqual({ errors: { date: 'Дата вне учебного года 2026/2027 (01.09.2026 – 31.05.2027)' } });
+    }
+    expect(await db.lesson.count()).toBe(before);
+    await expect(openLessonAction({}, formOf({ courseId: String(fx.courseId), date: '2027-05-31', slot: '3' }))).rejects.toMatchObject({ digest: expect.stringContaining('/journal/lessons/') });
     expect(await db.lesson.count()).toBe(before + 1);
   });
 
@@ -186,7 +198,7 @@ describe('publishing final marks', () => {
   it.skipIf(!serverHasManyDatabases())('audits the value it replaced when a co-teacher\'s change commits during the publish', async () => {
     const teacher = await actorFor(db, fx.teacherId);
     const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
-    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 0 })).toEqual({ ok: true, version: 1 });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 0 })).toEqual({ ok: true, version: 1, changed: true });
     const mark = await db.finalMark.findFirstOrThrow();
 
     // The co-teacher's setFinalMark, caught between its UPDATE and its COMMIT: '4' → '5', version 2.
@@ -230,5 +242,64 @@ describe('a final mark belongs to a period of its class', () => {
     expect(await db.finalMark.count({ where: { periodId: trimester.id } })).toBe(0);
     expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: fx.studyPeriodId }, five)).toMatchObject({ ok: true });
     expect(await setFinalMark(teacher, { courseId: fx.courseId, periodId: year.id }, five)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a final mark saved again as it stands', () => {
+  it('stays published for the family, with no new version or audit row; a stale second submit of it is no conflict', async () => {
+    const four = (expectedVersion: string) => finalForm(fx.studentIds[0], { choice: '4', expectedVersion });
+    expect(await setFinalMarkAction({}, four('0'))).toEqual({ ok: true, message: 'Сохранено (черновик)' });
+    // The same form sent twice (a double click before the page showed the first answer).
+    expect(await setFinalMarkAction({}, four('0'))).toEqual({ ok: true, message: 'Без изменений: эта отметка уже сохранена' });
+    expect(await publishFinalMarksAction({}, formOf({ courseId: String(fx.courseId), periodId: String(fx.studyPeriodId) }))).toMatchObject({ ok: true });
+    const published = await db.finalMark.findFirstOrThrow();
+    expect(published).toMatchObject({ value: '4', status: 'PUBLISHED', version: 2 });
+    const audited = await db.auditLog.count({ where: { entityType: 'FinalMark' } });
+
+    // «Сохранить» pressed on the published row without a change.
+    expect(await setFinalMarkAction({}, four('2'))).toEqual({ ok: true, message: 'Без изменений: эта отметка уже сохранена' });
+    expect(await db.finalMark.findFirstOrThrow()).toMatchObject({ value: '4', status: 'PUBLISHED', version: 2, visibleFrom: published.visibleFrom });
+    expect(await db.auditLog.count({ where: { entityType: 'FinalMark' } })).toBe(audited);
+
+    // A real change still goes back to draft, and a stale form still meets a conflict.
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: '5', expectedVersion: '0' }))).toMatchObject({ error: expect.stringContaining('уже изменил') });
+    expect(await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: '5', expectedVersion: '2' }))).toEqual({ ok: true, message: 'Сохранено (черновик)' });
+    expect(await db.finalMark.findFirstOrThrow()).toMatchObject({ value: '5', status: 'DRAFT', version: 3 });
+  });
+});
+
+describe('«Все присутствуют»', () => {
+  it('is the lesson\'s attendance record: audited with who and when, once; «не задано» too', async () => {
+    const command = (name: string) => lessonCommandAction({}, formOf({ lessonId: String(fx.lessonId), command: name }));
+    expect(await command('attendance-taken')).toEqual({ ok: true, message: 'Готово' });
+    expect(await command('attendance-taken')).toEqual({ ok: true, message: 'Готово' });
+    expect(await command('no-homework')).toEqual({ ok: true, message: 'Готово' });
+    const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+    const audit = await db.auditLog.findMany({ where: { entityType: 'Lesson', entityId: String(fx.lessonId) }, orderBy: { id: 'asc' } });
+    expect(audit).toMatchObject([
+      { action: 'attendance.all-present', actorId: fx.teacherId, oldValue: { attendanceEnteredAt: null }, newValue: { attendanceEnteredAt: lesson.attendanceEnteredAt!.toISOString() } },
+      { action: 'homework.none', actorId: fx.teacherId, oldValue: { noHomeworkAt: null }, newValue: { noHomeworkAt: lesson.noHomeworkAt!.toISOString() } },
+    ]);
+  });
+});
+
+describe('deleting a class assignment', () => {
+  it('that a co-teacher changed since the page showed it is refused, and their text stays; as shown, it is deleted', async () => {
+    expect(await saveHomeworkAction({}, formOf({ lessonId: String(fx.lessonId), text: '§5', dueDate: '' }))).toMatchObject({ ok: true });
+    const shown = (await db.homework.findFirstOrThrow()).updatedAt.toISOString();
+    const coTeacherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Соавторова' });
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: coTeacherId, isPrimary: false } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await saveHomework(await actorFor(db, coTeacherId), fx.lessonId, { text: '§5 и §6, упр. 12', dueDate: null, studentIds: [], replaces: shown })).toMatchObject({ ok: true });
+    const hw = await db.homework.findFirstOrThrow();
+
+    const remove = (seen: string) => lessonCommandAction({}, formOf({ lessonId: String(fx.lessonId), targetId: String(hw.id), seen, command: 'delete-homework' }));
+    expect(await remove(shown)).toEqual({ errors: { form: 'Задание уже изменил другой учитель, и оно не удалено. Обновите страницу, чтобы увидеть его.' } });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5 и §6, упр. 12' }]);
+    expect(await db.auditLog.count({ where: { action: 'homework.delete' } })).toBe(0);
+
+    expect(await remove(hw.updatedAt.toISOString())).toEqual({ ok: true, message: 'Готово' });
+    expect(await db.homework.count()).toBe(0);
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'homework.delete' } })).toMatchObject({ actorId: fx.teacherId, oldValue: { text: '§5 и §6, упр. 12' } });
   });
 });

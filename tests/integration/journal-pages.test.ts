@@ -148,7 +148,7 @@ describe('final marks', () => {
     await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 24 } });
     const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
     expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '6', expectedVersion: 0 })).toMatchObject({ ok: false, field: 'value' });
-    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 })).toEqual({ ok: true, version: 1 });
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 })).toEqual({ ok: true, version: 1, changed: true });
     expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[1], kind: 'special', special: 'NOT_ATTESTED', expectedVersion: 0 })).toMatchObject({ ok: true });
     expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[2], kind: 'deferral', until: '2026-10-20', reason: 'болезнь', expectedVersion: 0 })).toMatchObject({ ok: false, field: 'until' });
     expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[2], kind: 'deferral', until: '2026-11-20', reason: 'болезнь', expectedVersion: 0 })).toMatchObject({ ok: true });

@@ -53,7 +53,13 @@ async function lockOpenPeriod(tx: Prisma.TransactionClient, periodId: number) {
 
 const snapshot = { id: true, value: true, special: true, deferredUntil: true, deferralReason: true, status: true, version: true } as const;
 
-export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInput): Promise<Result<{ version: number }>> {
+type Decision = { value: string | null; special: FinalMarkSpecial | null; deferredUntil: Date | null; deferralReason: string | null };
+
+const sameDecision = (a: Decision, b: Decision) =>
+  a.value === b.value && a.special === b.special && a.deferralReason === b.deferralReason && (a.deferredUntil?.getTime() ?? null) === (b.deferredUntil?.getTime() ?? null);
+
+/** `changed`: false when the mark already was what the teacher saved (it then keeps its status). */
+export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInput): Promise<Result<{ version: number; changed: boolean }>> {
   if (!actor.permissions.has('finalmarks:write')) return fail(MESSAGES.denied);
   const target = await writableTarget(actor, t);
   if (!target) return fail(MESSAGES.courseNotFound);
@@ -69,7 +75,7 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
   });
   if (!inCourse) return fail(MESSAGES.pupilNotInCourse, 'studentId');
 
-  const data = { value: null as string | null, special: null as FinalMarkSpecial | null, deferredUntil: null as Date | null, deferralReason: null as string | null };
+  const data: Decision = { value: null, special: null, deferredUntil: null, deferralReason: null };
   if (input.kind === 'value') {
     const v = normalizeMarkValue(course.gradingScale.kind, input.value);
     if (v === null || !course.gradingScale.values.includes(v)) return fail(MESSAGES.notOnScale(course.gradingScale.values), 'value');
@@ -89,6 +95,9 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
       if (!(await lockOpenPeriod(tx, period.id))) return fail(MESSAGES.periodClosed);
       const key = { studentId_courseId_periodId: { studentId: input.studentId, courseId: course.id, periodId: period.id } };
       const before = await tx.finalMark.findUnique({ where: key, select: snapshot });
+      // Saved again as it stands (a second click, a double submit): nothing to change. Returning
+      // it to draft would take a published mark away from the family until it is published again.
+      if (before && sameDecision(before, data)) return { ok: true as const, version: before.version, changed: false };
       if ((before?.version ?? 0) !== input.expectedVersion) return fail('Итоговую отметку уже изменил другой пользователь. Обновите страницу.');
       // A changed mark goes back to draft: families must not see a value the teacher has not published.
       const next = { ...data, status: 'DRAFT' as const, publishedAt: null, visibleFrom: null, updatedById: actor.id };
@@ -101,7 +110,7 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
         row = { ...before, ...data, status: 'DRAFT' as const, version: before.version + 1 };
       }
       await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: before ? 'finalmark.update' : 'finalmark.create', entityType: 'FinalMark', entityId: row.id, oldValue: before, newValue: row, details: { courseId: course.id, periodId: period.id, studentId: input.studentId } });
-      return { ok: true as const, version: row.version };
+      return { ok: true as const, version: row.version, changed: true };
     }, TX_OPTIONS);
   } catch (error) {
     if (isUniqueViolation(error)) return fail('Итоговую отметку уже изменил другой пользователь. Обновите страницу.');

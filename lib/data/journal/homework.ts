@@ -64,7 +64,11 @@ export async function saveHomework(actor: Actor, lessonId: number, input: Homewo
   }, TX_OPTIONS);
 }
 
-export async function deleteHomework(actor: Actor, homeworkId: number): Promise<Result> {
+/**
+ * `seen`: the assignment's last change as the teacher's page showed it (`seen` of lessonDetails);
+ * an assignment changed since by someone else is not deleted unseen.
+ */
+export async function deleteHomework(actor: Actor, homeworkId: number, seen?: string): Promise<Result> {
   if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
   const db = getDb();
   const row = await db.homework.findFirst({ where: { id: homeworkId, lesson: writableLessons(actor) }, select: { id: true, lessonId: true, studentId: true, text: true } });
@@ -74,11 +78,19 @@ export async function deleteHomework(actor: Actor, homeworkId: number): Promise<
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
+    // Locked, then compared and deleted as it is now: a save in flight either commits first (and
+    // is seen to have changed it) or waits for the delete.
+    await tx.$queryRaw`SELECT id FROM homework WHERE id = ${row.id} FOR UPDATE`;
+    const now = await tx.homework.findUnique({ where: { id: row.id }, select: { text: true, updatedAt: true } });
+    if (!now) return { ok: true as const };
+    if (seen !== undefined && now.updatedAt.toISOString() !== seen) return fail(DELETED_CHANGED);
     await tx.homework.delete({ where: { id: row.id } });
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.delete', entityType: 'Homework', entityId: row.id, oldValue: row });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.delete', entityType: 'Homework', entityId: row.id, oldValue: { ...row, text: now.text } });
     return { ok: true as const };
   }, TX_OPTIONS);
 }
+
+const DELETED_CHANGED = 'Задание уже изменил другой учитель, и оно не удалено. Обновите страницу, чтобы увидеть его.';
 
 const MAX_FILES_PER_HOMEWORK = 10;
 

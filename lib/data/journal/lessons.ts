@@ -6,9 +6,9 @@ import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import { writeAudit } from '../../audit';
-import { isIsoDate } from '../../domain/calendar';
+import { formatDateRu, isIsoDate } from '../../domain/calendar';
 import type { LessonKind } from '../../generated/prisma/enums';
-import { dbDate } from '../dates';
+import { dbDate, isoDate } from '../dates';
 import { writableCourses } from '../scope';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
 import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
@@ -16,7 +16,13 @@ import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from '.
 // One list of lesson-kind names for the journal and the diary.
 export { LESSON_KIND_LABELS } from '../../domain/diary-format';
 
-/** Finds or creates the lesson of a course in a slot on a date; the substitute may open it too. */
+const yearAndScheme = {
+  academicYear: { select: { label: true, startDate: true, endDate: true } },
+  schoolClass: { select: { periodSchemeId: true } },
+  group: { select: { schoolClass: { select: { periodSchemeId: true } } } },
+} as const;
+
+/** Finds or creates the lesson of a course in a slot on a date of its school year; the substitute may open it too. */
 export async function openLesson(actor: Actor, input: { courseId: number; date: string; slot: number }): Promise<Result<{ lessonId: number }>> {
   if (!actor.permissions.has('lessons:write')) return fail(MESSAGES.denied);
   if (!isIsoDate(input.date)) return fail(MESSAGES.noSuchDate, 'date');
@@ -25,18 +31,24 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const [course, substitution] = await Promise.all([
     db.course.findFirst({
       where: { AND: [{ id: input.courseId }, writableCourses(actor)] },
-      select: { id: true, academicYearId: true, schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } },
+      select: { id: true, academicYearId: true, ...yearAndScheme },
     }),
     db.timetableChange.findFirst({
       where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: null } },
       orderBy: { id: 'desc' },
-      select: { substituteTeacherId: true, course: { select: { academicYearId: true, schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } } } } },
+      select: { substituteTeacherId: true, course: { select: { academicYearId: true, ...yearAndScheme } } },
     }),
   ]);
   const mySubstitution = substitution?.substituteTeacherId === actor.id;
   if (!course && !mySubstitution) return fail(MESSAGES.lessonNotWritable);
-  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true } });
   const c = course ?? substitution!.course;
+  // A course is taught in its school year: a lesson dated outside it (a mistyped year) would be in
+  // no journal period, so no grid would show it, and it could not be removed.
+  const year = { from: isoDate(c.academicYear.startDate), to: isoDate(c.academicYear.endDate) };
+  if (input.date < year.from || input.date > year.to) {
+    return fail(`Дата вне учебного года ${c.academicYear.label} (${formatDateRu(year.from)} – ${formatDateRu(year.to)})`, 'date');
+  }
+  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true } });
   const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
   // An existing lesson of an ended year still opens, to be read; nothing is created or handed over.
   const ended = yearEnded(actor, c.academicYearId);
@@ -138,6 +150,8 @@ export async function recordNoHomework(actor: Actor, lessonId: number): Promise<
   return stampOnce(actor, lessonId, 'homework:write', 'noHomeworkAt');
 }
 
+const STAMP_ACTIONS = { attendanceEnteredAt: 'attendance.all-present', noHomeworkAt: 'homework.none' } as const;
+
 /**
  * Stamps when something was entered for a lesson; the first stamp counts and repeating it changes
  * nothing. A closed period's stamps are final, so it runs under the period lock like other writes.
@@ -153,7 +167,15 @@ async function stampOnce(actor: Actor, lessonId: number, permission: Permission,
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
-    await tx.lesson.updateMany({ where: { id: lessonId, [field]: null }, data: { [field]: new Date() } });
+    const at = new Date();
+    const stamped = await tx.lesson.updateMany({ where: { id: lessonId, [field]: null }, data: { [field]: at } });
+    // «Все присутствуют» is the lesson's attendance record: who said so and when is audited like a cell's.
+    if (stamped.count) {
+      await writeAudit(tx, {
+        schoolId: actor.schoolId, actorId: actor.id, action: STAMP_ACTIONS[field], entityType: 'Lesson', entityId: lessonId,
+        oldValue: { [field]: null }, newValue: { [field]: at }, details: { lessonId, courseId: ctx.courseId },
+      });
+    }
     return { ok: true as const };
   }, TX_OPTIONS);
 }

@@ -97,6 +97,8 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
 }
 
 const refSchema = z.object({ lessonId: id, targetId: id });
+/** The `seen` a page sent with a deletion (see deleteHomework); none from an older page. */
+const seenOf = (form: FormData) => (typeof form.get('seen') === 'string' ? String(form.get('seen')) : undefined);
 
 /** Small commands on the lesson page: delete homework or a file, confirm attendance taken, record «no homework». */
 export async function lessonCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -108,7 +110,7 @@ export async function lessonCommandAction(_prev: FormState, form: FormData): Pro
     const { lessonId, targetId } = parsed.data;
     const command = String(form.get('command'));
     const r =
-      command === 'delete-homework' ? await deleteHomework(actor, targetId)
+      command === 'delete-homework' ? await deleteHomework(actor, targetId, seenOf(form))
       : command === 'delete-attachment' ? await deleteAttachment(actor, targetId)
       : command === 'attendance-taken' ? await confirmAttendance(actor, lessonId)
       : command === 'no-homework' ? await recordNoHomework(actor, lessonId)

@@ -39,6 +39,7 @@ export async function setFinalMarkAction(_prev: FinalFormState, form: FormData):
     const { courseId, periodId, ...input } = parsed.data;
     const r = await setFinalMark(actor, { courseId, periodId }, input);
     if (!r.ok) return r.field ? { error: r.error, field: r.field } : { error: r.error };
+    if (!r.changed) return { ok: true, message: 'Без изменений: эта отметка уже сохранена' };
     revalidatePath(`/journal/courses/${courseId}/final`);
     return { ok: true, message: 'Сохранено (черновик)' };
   });

@@ -96,7 +96,7 @@ function HomeworkItem({ lesson, hw, title }: { lesson: LessonDetails; hw: Hw; ti
       {lesson.writable && (
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <AttachmentUpload lessonId={lesson.id} homeworkId={hw.id} />
-          <form action={command}><input type="hidden" name="lessonId" value={lesson.id} /><input type="hidden" name="targetId" value={hw.id} /><input type="hidden" name="command" value="delete-homework" /><button className="text-sm text-danger underline">удалить задание</button></form>
+          <form action={command}><input type="hidden" name="lessonId" value={lesson.id} /><input type="hidden" name="targetId" value={hw.id} /><input type="hidden" name="seen" value={hw.seen} /><input type="hidden" name="command" value="delete-homework" /><button className="text-sm text-danger underline">удалить задание</button></form>
         </div>
       )}
       <p aria-live="polite" className="text-sm text-danger">{state.errors?.form}</p>
