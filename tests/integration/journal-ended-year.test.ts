@@ -109,7 +109,7 @@ describe("last year's journal once the new year has begun", () => {
 
   it("still takes the year's final mark while its period is open (a deferred mark comes late)", async () => {
     const r = await setFinalMark(teacher, { courseId: old.courseId, periodId: old.yearPeriodId }, { studentId: old.pupilId, kind: 'value', value: '4', expectedVersion: 0 });
-    expect(r).toEqual({ ok: true, version: 1 });
+    expect(r).toEqual({ ok: true, version: 1, changed: true });
     expect(await db.auditLog.count({ where: { entityType: 'FinalMark' } })).toBe(1);
   });
 });
