@@ -2,14 +2,22 @@
 // why, where the information comes from now, and how to open the diary again.
 import { notFound } from 'next/navigation';
 import type { Actor } from '@/lib/auth/actor';
-import { closedDiary } from '@/lib/data/diary/closed';
+import { closedDiary, type ClosedDiary } from '@/lib/data/diary/closed';
 import { ChildSwitcher } from './child-switcher';
 import { sectionHref, type DiarySection } from './diary-header';
 
-/** For a diary page whose pupil the actor may not read: the explanation if a refusal closed it, else 404. */
-export async function ClosedDiaryOrNotFound({ actor, studentId, section }: { actor: Actor; studentId: number; section: DiarySection }) {
+/**
+ * For a diary page whose pupil the actor may not read: the explanation if the family's refusal
+ * closed the diary, else notFound(). Called (and awaited) by the page itself, so the 404 is the
+ * page's own answer and not a child component's.
+ */
+export async function closedDiaryOrNotFound(actor: Actor, studentId: number, section: DiarySection) {
   const closed = await closedDiary(actor, studentId);
   if (!closed) notFound();
+  return <ClosedDiaryView closed={closed} section={section} />;
+}
+
+function ClosedDiaryView({ closed, section }: { closed: ClosedDiary; section: DiarySection }) {
   const { pupil, self } = closed;
   return (
     <div className="mx-auto max-w-3xl">

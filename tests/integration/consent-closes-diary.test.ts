@@ -5,9 +5,11 @@
 // issued to such a family, and two decisions recorded at once leave exactly one in force.
 // World: tests/support/authz-world.ts (S1 = the `student` account, child of `parent`, in K1 led by
 // `classTeacher`; S2, child of P2, in K2, with no decision recorded).
+import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refusedBy, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
+import { signInForRequest } from '../support/request-session';
 import { buildWorld, SIGNED_IN, type World } from '../support/authz-world';
 import type { Actor } from '@/lib/auth/actor';
 import { readableDiaries } from '@/lib/data/scope';
@@ -27,6 +29,8 @@ import { diaryAttachment } from '@/lib/data/diary/attachments';
 import { acknowledgeFinalMarks } from '@/lib/data/diary/acknowledge';
 import { classDiaryChecks } from '@/lib/data/diary/class-checks';
 import { loadWeekExtract } from '@/lib/data/extracts/week-extract';
+import DiaryHomePage from '@/app/(diary)/diary/page';
+import DiaryWeekPage from '@/app/(diary)/diary/[studentId]/page';
 
 const db = testDb();
 let w: World;
@@ -137,6 +141,46 @@ describe('a refusal in force', () => {
     // Nothing of theirs was reset.
     expect(await db.user.findMany({ where: { id: { in: [S1, w.id.parent] } }, select: { id: true, passwordHash: true, sessionVersion: true }, orderBy: { id: 'asc' } })).toEqual(before);
     expect((await credentialOverview(admin))?.find((c) => c.id === w.K1)).toMatchObject({ closed: 1, pupils: 1 });
+  });
+});
+
+describe('the pages of a closed diary', () => {
+  /** The week page of `studentId` as `userId` sees it, as HTML. */
+  async function weekPage(userId: number, studentId: number): Promise<string> {
+    await signInForRequest(db, userId);
+    const page = await DiaryWeekPage({ params: Promise.resolve({ studentId: String(studentId) }), searchParams: Promise.resolve({}) });
+    return renderToStaticMarkup(page as React.ReactElement);
+  }
+
+  it('explain the refusal to the parent and the pupil, with an open sibling shown beside it as usual', async () => {
+    // For this test the parent also has S1b, whose family decided nothing: that diary is open.
+    await db.guardianship.create({ data: { schoolId: w.schoolA, parentId: w.id.parent, studentId: w.S1b } });
+    try {
+      for (const userId of [w.id.parent, S1]) {
+        const html = await weekPage(userId, S1);
+        expect(html).toContain('Электронный дневник закрыт');
+        expect(html).toContain('выписки из дневника выдаёт классный руководитель');
+        expect(html).toContain('подписать в школе согласие на обработку персональных данных');
+        expect(html).not.toContain('Задачи 1–5'); // S1's homework of lesson L1
+        expect(html).not.toContain('Распечатать выписку');
+      }
+      const sibling = await weekPage(w.id.parent, w.S1b);
+      expect(sibling).toContain('Задачи 1–5');
+      expect(sibling).not.toContain('Электронный дневник закрыт');
+      expect(sibling).toMatch(/Пётр[^<]*<span[^>]*>5А<\/span><span[^>]*>\(выписки на бумаге\)/); // the switcher marks S1
+      // The chooser lists both, the closed one marked.
+      await signInForRequest(db, w.id.parent);
+      const home = renderToStaticMarkup((await DiaryHomePage()) as React.ReactElement);
+      expect(home).toContain(`href="/diary/${S1}"`);
+      expect(home).toContain(`href="/diary/${w.S1b}"`);
+      expect(home.match(/Дневник закрыт: выписки на бумаге/g)).toHaveLength(1);
+    } finally {
+      await db.guardianship.deleteMany({ where: { parentId: w.id.parent, studentId: w.S1b } });
+    }
+  });
+
+  it("still answer «not found» for someone else's child", async () => {
+    await expect(weekPage(w.P2, S1)).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_HTTP_ERROR_FALLBACK;404') });
   });
 });
 

@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { openDiary, parseStudentId } from '@/lib/data/diary/open';
 import { diaryWeek } from '@/lib/data/diary/week';
 import { DiaryHeader } from '@/components/diary/diary-header';
-import { ClosedDiaryOrNotFound } from '@/components/diary/closed-diary';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { WeekView } from '@/components/diary/week-view';
 
 export const metadata: Metadata = { title: 'Дневник: неделя' };
@@ -19,7 +19,7 @@ export default async function DiaryWeekPage({ params, searchParams }: Props) {
   const weekParam = typeof requested === 'string' ? requested : null;
   const [diary, week] = await Promise.all([openDiary(user, studentId), diaryWeek(user, studentId, weekParam)]);
   // Not this family's, or closed by the family's refusal: the latter is explained.
-  if (!diary) return <ClosedDiaryOrNotFound actor={user} studentId={studentId} section="week" />;
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'week');
   if (!week) notFound();
   return (
     <div className="mx-auto max-w-3xl">

@@ -8,7 +8,7 @@ import { diaryMarks } from '@/lib/data/diary/marks';
 import { formatAverage } from '@/lib/domain/averages';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
-import { ClosedDiaryOrNotFound } from '@/components/diary/closed-diary';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { PeriodLinks } from '@/components/diary/period-links';
 import { MarkBadge } from '@/components/diary/mark-badge';
 import { forecastShort } from '@/components/diary/forecast-text';
@@ -24,7 +24,7 @@ export default async function DiaryMarksPage({ params, searchParams }: Props) {
   const requested = Number((await searchParams).period);
   const [diary, page] = await Promise.all([openDiary(user, studentId), diaryMarks(user, studentId, Number.isSafeInteger(requested) ? requested : null)]);
   // Not this family's, or closed by the family's refusal: the latter is explained.
-  if (!diary) return <ClosedDiaryOrNotFound actor={user} studentId={studentId} section="marks" />;
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'marks');
   if (!page) notFound();
   const base = `/diary/${studentId}/marks`;
   return (

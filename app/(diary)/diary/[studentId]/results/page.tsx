@@ -8,7 +8,7 @@ import { diaryResults, type ResultsPeriod } from '@/lib/data/diary/results';
 import { enrollmentOn } from '@/lib/data/diary/context';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
-import { ClosedDiaryOrNotFound } from '@/components/diary/closed-diary';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { ResultsTable } from '@/components/diary/results-table';
 import { AckForm } from '@/components/diary/ack-form';
 
@@ -31,7 +31,7 @@ export default async function DiaryResultsPage({ params }: Props) {
   const studentId = parseStudentId((await params).studentId);
   const [diary, results] = await Promise.all([openDiary(user, studentId), diaryResults(user, studentId)]);
   // Not this family's, or closed by the family's refusal: the latter is explained.
-  if (!diary) return <ClosedDiaryOrNotFound actor={user} studentId={studentId} section="results" />;
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'results');
   if (!results) notFound();
   const classTeacher = enrollmentOn(diary.student, diary.today)?.classTeacher?.name ?? null;
   const withResults = results.periods.filter((p) => p.hasResults);

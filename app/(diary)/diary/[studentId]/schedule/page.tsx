@@ -6,7 +6,7 @@ import { openDiary, parseStudentId } from '@/lib/data/diary/open';
 import { diarySchedule } from '@/lib/data/diary/schedule';
 import { formatDateRu, formatDayMonthRu, WEEKDAY_NAMES_RU } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
-import { ClosedDiaryOrNotFound } from '@/components/diary/closed-diary';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { changeSentence } from '@/components/diary/change-sentence';
 import { TeachersList } from '@/components/diary/teachers-list';
 import { diaryTeachers } from '@/lib/data/diary/teachers';
@@ -28,7 +28,7 @@ export default async function DiarySchedulePage({ params }: Props) {
   const studentId = parseStudentId((await params).studentId);
   const [diary, s, teachers] = await Promise.all([openDiary(user, studentId), diarySchedule(user, studentId), diaryTeachers(user, studentId)]);
   // Not this family's, or closed by the family's refusal: the latter is explained.
-  if (!diary) return <ClosedDiaryOrNotFound actor={user} studentId={studentId} section="schedule" />;
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'schedule');
   if (!s || !teachers) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -9,7 +9,7 @@ import { formatAverage } from '@/lib/domain/averages';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { formatWeight } from '@/lib/domain/diary-format';
 import { DiaryHeader } from '@/components/diary/diary-header';
-import { ClosedDiaryOrNotFound } from '@/components/diary/closed-diary';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { ForecastBox } from '@/components/diary/forecast-text';
 import { markTone } from '@/components/diary/mark-badge';
 
@@ -25,7 +25,7 @@ export default async function DiarySubjectPage({ params, searchParams }: Props) 
   const [diary, page] = await Promise.all([openDiary(user, studentId), diaryMarks(user, studentId, Number.isSafeInteger(requested) ? requested : null)]);
   const subject = page?.subjects.find((s) => String(s.courseId) === rawCourse);
   // Not this family's, or closed by the family's refusal: the latter is explained.
-  if (!diary) return <ClosedDiaryOrNotFound actor={user} studentId={studentId} section="marks" />;
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'marks');
   if (!page || !subject) notFound();
   const teacher = diary.student.courses.get(subject.courseId)?.teachers[0]?.fullName;
   return (
