@@ -2,6 +2,7 @@
 // the diary's sections. Plain links (no client code); the section and the child live in the URL.
 import Link from 'next/link';
 import type { OpenDiary } from '@/lib/data/diary/open';
+import { ChildSwitcher } from './child-switcher';
 
 export type DiarySection = 'week' | 'marks' | 'results' | 'schedule';
 
@@ -26,35 +27,13 @@ type Props = {
 
 export function DiaryHeader({ diary, section, childQuery }: Props) {
   const id = diary.student.id;
-  const siblings = diary.children.length > 1 && diary.children.some((c) => c.id === id) ? diary.children : [];
   return (
     <header className="mb-4 space-y-3">
       <h1 className="text-2xl font-bold leading-tight">
         {diary.name}
         {diary.className && <span className="ml-2 text-lg font-normal text-muted">{diary.className} класс</span>}
       </h1>
-      {siblings.length > 0 && (
-        <nav aria-label="Выбор ребёнка">
-          <ul className="flex flex-wrap gap-2">
-            {siblings.map((c) => {
-              const current = c.id === id;
-              return (
-                <li key={c.id}>
-                  <Link
-                    href={sectionHref(c.id, section, childQuery)}
-                    prefetch={false}
-                    aria-current={current ? 'page' : undefined}
-                    className={`inline-flex min-h-11 items-center rounded-full border px-4 ${current ? 'border-accent bg-accent text-white' : 'border-line bg-white hover:border-accent'}`}
-                  >
-                    {c.firstName}
-                    {c.className && <span className={`ml-1.5 text-sm ${current ? 'text-white' : 'text-muted'}`}>{c.className}</span>}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      )}
+      <ChildSwitcher childList={diary.children} currentId={id} href={(childId) => sectionHref(childId, section, childQuery)} />
       <nav aria-label="Разделы дневника" className="-mx-4 overflow-x-auto px-2 sm:px-4">
         <ul className="flex min-w-max gap-1 border-b border-line">
           {SECTIONS.map((s) => {

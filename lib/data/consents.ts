@@ -1,6 +1,7 @@
 // Consent to electronic processing of personal data (152-ФЗ; seed 000 §1, seed 002 §3.7).
-// Consents are append-only: a new decision is a new row, the newest row is in force and the older
-// ones are its history. Delivery follows the consent in force, denying by default: no consent,
+// Consents are append-only: a new decision is a new row, the newest row is in force (its inForce
+// flag, kept by a trigger: migration *_consent_in_force) and the older ones are its history. A
+// refusal in force also closes the family's online diary (readableDiaries, lib/data/scope.ts). Delivery follows the consent in force, denying by default: no consent,
 // a refusal or a paper preference all mean a paper printout (seed 002 §3.8).
 import 'server-only';
 import { getDb } from '../db';
@@ -92,8 +93,8 @@ async function schoolTimezone(schoolId: number): Promise<string> {
   return (await getDb().school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true } })).timezone;
 }
 
-/** Newest first: by time, then by id for rows recorded in the same instant. */
-const newestFirst: Prisma.ConsentOrderByWithRelationInput[] = [{ recordedAt: 'desc' }, { id: 'desc' }];
+/** Newest first: the row in force, then by time and id (two recorded at once commit in either order). */
+const newestFirst: Prisma.ConsentOrderByWithRelationInput[] = [{ inForce: 'desc' }, { recordedAt: 'desc' }, { id: 'desc' }];
 
 /** Pupils enrolled now or from a later date (an August intake), in class and name order. */
 async function enrolledPupils(schoolId: number, classIds: number[] | null, now: Date) {
@@ -118,11 +119,9 @@ async function enrolledPupils(schoolId: number, classIds: number[] | null, now: 
 /** The consent in force for each pupil: the newest row. */
 async function consentsInForce(schoolId: number, studentIds: number[]): Promise<Map<number, ConsentRow>> {
   const rows = studentIds.length
-    ? await getDb().consent.findMany({ where: { schoolId, studentId: { in: studentIds } }, orderBy: newestFirst, select: consentSelect })
+    ? await getDb().consent.findMany({ where: { schoolId, studentId: { in: studentIds }, inForce: true }, select: consentSelect })
     : [];
-  const inForce = new Map<number, ConsentRow>();
-  for (const r of rows) if (!inForce.has(r.studentId)) inForce.set(r.studentId, r);
-  return inForce;
+  return new Map(rows.map((r) => [r.studentId, r]));
 }
 
 /** The classes of the current academic year, for the class filter. */
@@ -223,7 +222,10 @@ export async function recordConsent(actor: Actor, input: ConsentInput): Promise<
   if (note && note.length > 500) return { ok: false, error: 'Примечание длиннее 500 знаков', field: 'note' };
 
   const id = await db.$transaction(async (tx) => {
-    const previous = await tx.consent.findFirst({ where: { schoolId: actor.schoolId, studentId: input.studentId }, orderBy: newestFirst, select: { id: true, decision: true, deliveryPreference: true, documentVersion: true } });
+    // The lock the insert's trigger takes anyway, taken first so that the audit's previous
+    // decision is the one this row supersedes even when two are recorded at once.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('consent'), ${input.studentId}::int)`;
+    const previous = await tx.consent.findFirst({ where: { schoolId: actor.schoolId, studentId: input.studentId, inForce: true }, select: { id: true, decision: true, deliveryPreference: true, documentVersion: true } });
     const created = await tx.consent.create({
       data: {
         schoolId: actor.schoolId, studentId: input.studentId, guardianId: input.guardianId, decision: input.decision, documentVersion,

@@ -1,4 +1,6 @@
 // Logins and one-time passwords for pupils and parents, issued a class at a time (seed 002 §2.2).
+// None for a family whose refusal in force closed the diary (OPEN_TO_FAMILY, scope.ts): the pupil
+// and parents who would sign in only to it are left out, and the result says how many.
 // The passwords leave this module only in the return value, which the caller prints once; the
 // database keeps Argon2id hashes, and every person must change the password at first sign-in.
 import 'server-only';
@@ -12,6 +14,7 @@ import { generateLogin, generateLogins, generateOneTimePassword, transliterate }
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate } from './dates';
 import { currentAcademicYear } from './import';
+import { REFUSAL_IN_FORCE } from './scope';
 import { className } from './names';
 import type { Failure, Result } from './users';
 
@@ -50,6 +53,8 @@ export type IssuedCredentials = {
   /** ASCII for the file name: '7A' or 'school'. */
   fileTag: string;
   slips: CredentialSlip[];
+  /** People left out because their family refused the electronic diary (pupils, and parents with no open child in the batch). */
+  withheld: number;
 };
 
 const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
@@ -81,13 +86,14 @@ async function pupilsOf(schoolId: number, classIds: number[], today: string) {
     select: {
       ...personSelect,
       enrollments: { where: current, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
+      consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
       // A parent who is also staff (a teacher, the administrator) keeps their own account: a class
       // batch must never reset it and print its password on a slip someone else carries home.
       guardians: { where: { parent: { active: true, roles: { some: { role: 'PARENT' }, every: { role: 'PARENT' } } } }, select: { parent: { select: personSelect } } },
     },
   });
   return rows
-    .map((r) => ({ ...r, cls: r.enrollments[0].schoolClass }))
+    .map((r) => ({ ...r, cls: r.enrollments[0].schoolClass, closed: r.consentsAbout.length > 0 }))
     .sort((a, b) => a.cls.gradeLevel - b.cls.gradeLevel || a.cls.letter.localeCompare(b.cls.letter, 'ru') || byName(a, b));
 }
 
@@ -109,21 +115,26 @@ async function scope(actor: Actor, classId: number | null, now: Date) {
   return { school, today, classes };
 }
 
-export type ClassAccounts = { id: number; name: string; pupils: number; pupilsWithout: number; parents: number; parentsWithout: number };
+export type ClassAccounts = {
+  id: number; name: string; pupils: number; pupilsWithout: number; parents: number; parentsWithout: number;
+  /** Pupils whose family refused the electronic diary: they and their parents get no login here. */
+  closed: number;
+};
 
-/** Per class of the current year: how many pupils and parents have no login yet. */
+/** Per class of the current year: how many pupils and parents could be given a login and have none yet. */
 export async function credentialOverview(actor: Actor, now = new Date()): Promise<ClassAccounts[] | null> {
   if (!actor.permissions.has('users:manage')) return null;
   const { today, classes } = await scope(actor, null, now);
   if (!classes?.length) return [];
   const pupils = await pupilsOf(actor.schoolId, classes.map((c) => c.id), today);
   return classes.map((c) => {
-    const own = pupils.filter((p) => p.cls.id === c.id);
+    const own = pupils.filter((p) => p.cls.id === c.id && !p.closed);
     const parents = new Map(own.flatMap((p) => p.guardians.map((g) => [g.parent.id, g.parent] as const)));
     return {
       id: c.id, name: className(c),
       pupils: own.length, pupilsWithout: own.filter((p) => !hasAccount(p)).length,
       parents: parents.size, parentsWithout: [...parents.values()].filter((p) => !hasAccount(p)).length,
+      closed: pupils.filter((p) => p.cls.id === c.id && p.closed).length,
     };
   });
 }
@@ -139,7 +150,14 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
   if (!classes) return { ok: false, error: 'Класс не найден', field: 'classId' };
   const scopeLabel = request.classId === null ? 'вся школа' : className(classes[0]);
   const fileTag = request.classId === null ? 'school' : transliterate(scopeLabel).replace(/[^A-Za-z0-9-]/g, '') || String(request.classId);
-  const pupils = classes.length ? await pupilsOf(actor.schoolId, classes.map((c) => c.id), today) : [];
+  const batch = classes.length ? await pupilsOf(actor.schoolId, classes.map((c) => c.id), today) : [];
+  const pupils = batch.filter((p) => !p.closed);
+  // Those of a refusing family whom this request would otherwise have reached.
+  const withheldIds = new Set(batch.filter((p) => p.closed).flatMap((p) => [
+    ...(request.audience !== 'PARENT' ? [p.id] : []),
+    ...(request.audience !== 'STUDENT' ? p.guardians.map((g) => g.parent.id) : []),
+  ]));
+  for (const p of pupils) for (const g of p.guardians) withheldIds.delete(g.parent.id);
 
   const wanted = (p: Person) => request.mode === 'ALL' || !hasAccount(p);
   const childrenOf = new Map<number, string[]>();
@@ -164,7 +182,7 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
       added.add(parent.id);
     }
   }
-  if (!chosen.length) return { ok: false, error: nobodyMessage(request, scopeLabel, pupils.length), field: request.mode === 'MISSING' ? 'mode' : 'classId' };
+  if (!chosen.length) return { ok: false, error: nobodyMessage(request, scopeLabel, batch.length, pupils.length, withheldIds.size), field: request.mode === 'MISSING' ? 'mode' : 'classId' };
 
   const passwords = chosen.map(() => generateOneTimePassword());
   const hashes = await hashAll(passwords);
@@ -204,8 +222,8 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
       },
       CREDENTIAL_BATCH_TX,
     );
-    if (!slips.length) return { ok: false, error: nobodyMessage(request, scopeLabel, pupils.length), field: 'mode' };
-    return { ok: true, schoolName: school.name, scopeLabel, fileTag, slips };
+    if (!slips.length) return { ok: false, error: nobodyMessage(request, scopeLabel, batch.length, pupils.length, withheldIds.size), field: 'mode' };
+    return { ok: true, schoolName: school.name, scopeLabel, fileTag, slips, withheld: withheldIds.size };
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') {
       return { ok: false, error: 'Логин, выбранный для одного из людей, только что занял другой пользователь. Повторите выдачу.' };
@@ -214,9 +232,18 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
   }
 }
 
-function nobodyMessage(request: CredentialRequest, scopeLabel: string, pupils: number): string {
+/** Why people of a refusing family get no slip. */
+export const WITHHELD_REASON = 'их семьи отказались от обработки персональных данных в электронной форме: электронный дневник им закрыт, выписки выдаются на бумаге';
+
+function nobodyMessage(request: CredentialRequest, scopeLabel: string, pupils: number, open: number, withheld: number): string {
   const where = request.classId === null ? 'В школе' : `В классе ${scopeLabel}`;
   if (!pupils) return `${where} нет учеников.`;
+  const refused = `Не выдаются ${withheld} чел.: ${WITHHELD_REASON}.`;
+  if (!open) return `Логины и пароли не выданы. ${refused}`;
+  return withheld ? `${nobodyElse(request, where)} ${refused}` : nobodyElse(request, where);
+}
+
+function nobodyElse(request: CredentialRequest, where: string): string {
   const whom = request.audience === 'STUDENT' ? 'учеников' : request.audience === 'PARENT' ? 'родителей' : 'учеников и родителей';
   if (request.mode === 'MISSING') return `${where} нет ${whom} без логина. Чтобы выдать новые пароли, выберите «Всем — сбросить пароли».`;
   return `${where} нет ${whom}.`;

@@ -19,9 +19,11 @@ export async function readableDiaryPupil(actor: Actor, studentId: number): Promi
        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'STUDENT')
        AND (
          ${p.has('journal:read:school')}::boolean
-         OR (${p.has('diary:read:children')}::boolean
-             AND EXISTS (SELECT 1 FROM guardianships g WHERE g.student_id = u.id AND g.parent_id = ${actor.id}))
-         OR (${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
+         OR ((${p.has('diary:read:children')}::boolean
+               AND EXISTS (SELECT 1 FROM guardianships g WHERE g.student_id = u.id AND g.parent_id = ${actor.id})
+              OR ${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
+             -- OPEN_TO_FAMILY: the family's decision in force is not a refusal.
+             AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.student_id = u.id AND c.in_force AND c.decision = 'REFUSED'))
          OR EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[]))
        )`;
   return row ?? null;

@@ -9,18 +9,27 @@ import type { Actor } from '../auth/actor';
 export const NOTHING = { id: -1 } as const;
 
 /**
+ * Pupils whose diary is open to their family online: all but those whose decision in force is a
+ * refusal of electronic processing (seed 000 §1), who get paper extracts from the class teacher.
+ * Only an explicit refusal closes it: a family with no decision recorded yet keeps the diary.
+ */
+export const REFUSAL_IN_FORCE: Prisma.ConsentWhereInput = { inForce: true, decision: 'REFUSED' };
+export const OPEN_TO_FAMILY: Prisma.UserWhereInput = { consentsAbout: { none: REFUSAL_IN_FORCE } };
+
+/**
  * Pupils whose whole diary (every subject, attendance, results, the family's view) the actor may
- * read: their own children, themself, their class as its class teacher this year, or any pupil with
- * the school-wide right. A subject teacher reads their course's journal (readableCourses), not the
- * rest of the pupil's diary: deny by default (DOMAIN.md «Roles»).
+ * read: their own children, themself (both while the family has not refused: OPEN_TO_FAMILY),
+ * their class as its class teacher this year, or any pupil with the school-wide right. A subject
+ * teacher reads their course's journal (readableCourses), not the rest of the pupil's diary: deny
+ * by default (DOMAIN.md «Roles»).
  */
 export function readableDiaries(actor: Actor): Prisma.UserWhereInput {
   const p = actor.permissions;
   const school = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
   if (p.has('journal:read:school')) return school;
   const or: Prisma.UserWhereInput[] = [];
-  if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } } });
-  if (p.has('diary:read:self')) or.push({ id: actor.id });
+  if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
+  if (p.has('diary:read:self')) or.push({ id: actor.id, ...OPEN_TO_FAMILY });
   if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
   return or.length ? { AND: [school, { OR: or }] } : NOTHING;
 }

@@ -2,29 +2,38 @@
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
+import type { Prisma } from '../prisma-client';
 import { nameKey, plainApostrophes } from './import-parse';
 import { className } from './names';
-import { readableDiaries } from './scope';
+import { REFUSAL_IN_FORCE } from './scope';
 
-export type StudentSummary = { id: number; lastName: string; firstName: string; className: string | null; classId: number | null };
+export type StudentSummary = {
+  id: number; lastName: string; firstName: string; className: string | null; classId: number | null;
+  /** The family refused the electronic diary (OPEN_TO_FAMILY, scope.ts): its pages explain that instead. */
+  closed: boolean;
+};
 
-/** The pupils whose diary the actor opens: their children, or themself. */
+/**
+ * The pupils whose diary the actor opens as family: their children, or themself, in the actor's
+ * school. Those whose diary a refusal closed are listed too, marked, so the family learns why.
+ */
 export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
-  const own: object[] = [];
+  const own: Prisma.UserWhereInput[] = [];
   if (actor.permissions.has('diary:read:children')) own.push({ guardians: { some: { parentId: actor.id } } });
   if (actor.permissions.has('diary:read:self')) own.push({ id: actor.id });
   if (!own.length) return [];
   const rows = await getDb().user.findMany({
-    where: { AND: [readableDiaries(actor), { OR: own }] },
+    where: { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } }, OR: own },
     select: {
       id: true, lastName: true, firstName: true,
       enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } }, take: 1 },
+      consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
     },
     orderBy: [{ birthDate: 'asc' }, { firstName: 'asc' }],
   });
   return rows.map((r) => {
     const cls = r.enrollments[0]?.schoolClass;
-    return { id: r.id, lastName: r.lastName, firstName: r.firstName, className: cls ? className(cls) : null, classId: cls?.id ?? null };
+    return { id: r.id, lastName: r.lastName, firstName: r.firstName, className: cls ? className(cls) : null, classId: cls?.id ?? null, closed: r.consentsAbout.length > 0 };
   });
 }
 

@@ -27,7 +27,7 @@ async function sql<T>(url: string, text: string, params: unknown[] = []): Promis
   }
 }
 
-/** Parents who can sign in, each with one child enrolled now; the demo `parent` first. */
+/** Parents who can sign in, each with one child enrolled now whose diary is open to them; the demo `parent` first. */
 async function families(url: string, count: number): Promise<Family[]> {
   return sql<Family>(url, `
     SELECT login, "studentId" FROM (
@@ -37,6 +37,8 @@ async function families(url: string, count: number): Promise<Family[]> {
         JOIN guardianships g ON g.parent_id = u.id
         JOIN enrollments e ON e.student_id = g.student_id AND e.end_date IS NULL
        WHERE u.login IS NOT NULL AND u.password_hash IS NOT NULL AND u.active
+         -- A family that refused the electronic diary sees only a notice (lib/data/scope.ts).
+         AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.student_id = g.student_id AND c.in_force AND c.decision = 'REFUSED')
        ORDER BY u.id, g.student_id) f
      ORDER BY (login = 'parent') DESC, id
      LIMIT $1`, [count]);

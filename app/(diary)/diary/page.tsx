@@ -1,5 +1,6 @@
 // The family's start: one child (or a pupil's own account) goes straight to the week; several
-// children are listed to choose from.
+// children are listed to choose from. A diary the family's refusal closed is listed and marked;
+// its page explains why (components/diary/closed-diary.tsx).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -27,7 +28,10 @@ export default async function DiaryHomePage() {
               <li key={s.id}>
                 <Link href={`/diary/${s.id}`} prefetch={false} className="flex min-h-14 items-center justify-between rounded-lg border border-line bg-white px-4 py-3 text-lg hover:border-accent">
                   <span className="font-bold">{s.firstName} {s.lastName}</span>
-                  {s.className && <span className="text-muted">{s.className} класс</span>}
+                  <span className="text-right text-muted">
+                    {s.className && <span className="block">{s.className} класс</span>}
+                    {s.closed && <span className="block text-sm">Дневник закрыт: выписки на бумаге</span>}
+                  </span>
                 </Link>
               </li>
             ))}

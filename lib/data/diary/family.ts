@@ -8,13 +8,15 @@ import type { StudentSummary } from '../students';
 import { className } from '../names';
 import { sqlRows } from '../../sql';
 
-type Row = { id: number; lastName: string; firstName: string; classId: number | null; gradeLevel: number | null; letter: string | null };
+type Row = { id: number; lastName: string; firstName: string; classId: number | null; gradeLevel: number | null; letter: string | null; closed: boolean };
 
 export async function familyChildren(actor: Actor): Promise<StudentSummary[]> {
   if (!actor.permissions.has('diary:read:children')) return [];
   const rows = await sqlRows<Row>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName",
-           c.id AS "classId", c.grade_level AS "gradeLevel", c.letter
+           c.id AS "classId", c.grade_level AS "gradeLevel", c.letter,
+           -- OPEN_TO_FAMILY (scope.ts) negated: a refusal in force closed this child's diary.
+           EXISTS (SELECT 1 FROM consents k WHERE k.student_id = u.id AND k.in_force AND k.decision = 'REFUSED') AS closed
       FROM guardianships g
       JOIN users u ON u.id = g.student_id AND u.school_id = ${actor.schoolId}
       -- The current class: the open enrollment begun last.
@@ -33,5 +35,6 @@ export async function familyChildren(actor: Actor): Promise<StudentSummary[]> {
     firstName: r.firstName,
     className: r.gradeLevel !== null && r.letter !== null ? className({ gradeLevel: r.gradeLevel, letter: r.letter }) : null,
     classId: r.classId,
+    closed: r.closed,
   }));
 }

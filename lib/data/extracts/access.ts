@@ -1,4 +1,5 @@
-// Who may print what (issue 6 §4): a parent their own child's extract, a class teacher their
+// Who may print what (issue 6 §4): a parent their own child's extract (unless the family refused
+// the electronic diary: then the class teacher prints it), a class teacher their
 // class, management (or whoever holds 'extracts:print:school') the whole school; nobody else —
 // not a subject teacher, not the pupil. The rules are `where` fragments placed inside the
 // queries, like lib/data/scope.ts, and the diary data itself is read through diaryWeek.
@@ -6,7 +7,7 @@ import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Prisma } from '../../prisma-client';
-import { NOTHING, readableClasses } from '../scope';
+import { NOTHING, OPEN_TO_FAMILY, readableClasses } from '../scope';
 
 /** Printing the whole school: management's journal right or the explicit printing right. */
 export function printsSchool(actor: Actor): boolean {
@@ -18,7 +19,8 @@ export function printableStudents(actor: Actor): Prisma.UserWhereInput {
   const pupil = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
   if (printsSchool(actor)) return pupil;
   const or: Prisma.UserWhereInput[] = [];
-  if (actor.permissions.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } } });
+  // A family prints from its online diary, so not once its refusal closed it (OPEN_TO_FAMILY).
+  if (actor.permissions.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
   if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
   return or.length ? { AND: [pupil, { OR: or }] } : NOTHING;
 }

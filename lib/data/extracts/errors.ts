@@ -8,6 +8,7 @@ export const refuse = (status: Refusal['status'], error: string): Refusal => ({ 
 export const REFUSALS = {
   noPrinting: refuse(403, 'Печать выписок вам недоступна'),
   pupilNotFound: refuse(404, 'Ученик не найден'),
+  diaryClosed: refuse(403, 'Электронный дневник закрыт: семья отказалась от обработки персональных данных в электронной форме. Бумажные выписки выдаёт классный руководитель'),
   pupilDenied: refuse(403, 'Выписку этого ученика вам печатать нельзя: доступна выписка своего ребёнка, своего класса или (администрации) всей школы'),
   classNotFound: refuse(404, 'Класс не найден'),
   classDenied: refuse(403, 'Нет доступа к этому классу'),

@@ -6,6 +6,7 @@ import { fullName, type Actor } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import { toSchoolDate } from '../../domain/timezone';
 import type { WeekExtract } from '../../pdf/extract-model';
+import { closedDiary } from '../diary/closed';
 import { diaryWeek } from '../diary/week';
 import { printableStudents, readerForPrinting } from './access';
 import { REFUSALS, type Outcome } from './errors';
@@ -46,6 +47,8 @@ export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: 
     schoolToday(actor.schoolId, now),
   ]);
   if (!allowed) {
+    // A parent whose own child's diary the family's refusal closed is told so.
+    if (actor.permissions.has('diary:read:children') && (await closedDiary(actor, studentId))) return REFUSALS.diaryClosed;
     // Staff, who see the school's pupils anyway, and a pupil asking for themself are told why;
     // a family is told «not found» for any other child, so ids cannot map out the school.
     const knowsPupils = studentId === actor.id || ROSTER_PERMISSIONS.some((p) => actor.permissions.has(p));

@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { openDiary, parseStudentId } from '@/lib/data/diary/open';
 import { diaryWeek } from '@/lib/data/diary/week';
 import { DiaryHeader } from '@/components/diary/diary-header';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { WeekView } from '@/components/diary/week-view';
 
 export const metadata: Metadata = { title: 'Дневник: неделя' };
@@ -17,7 +18,9 @@ export default async function DiaryWeekPage({ params, searchParams }: Props) {
   const requested = (await searchParams).week;
   const weekParam = typeof requested === 'string' ? requested : null;
   const [diary, week] = await Promise.all([openDiary(user, studentId), diaryWeek(user, studentId, weekParam)]);
-  if (!diary || !week) notFound();
+  // Not this family's, or closed by the family's refusal: the latter is explained.
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'week');
+  if (!week) notFound();
   return (
     <div className="mx-auto max-w-3xl">
       <DiaryHeader diary={diary} section="week" childQuery={week.isCurrentWeek ? '' : `week=${week.monday}`} />

@@ -57,6 +57,8 @@ export async function POST(request: Request): Promise<Response> {
       'Content-Length': String(pdf.length),
       'Cache-Control': 'no-store',
       'X-Slip-Count': String(result.slips.length),
+      // People of refusing families left out; the form says so next to the count.
+      'X-Slips-Withheld': String(result.withheld),
     },
   });
 }

@@ -74,7 +74,7 @@ export function ConsentForm({ studentId, guardians, defaultVersion }: Props) {
             <input type="radio" name="deliveryPreference" value={value} checked={refused ? value === 'PAPER' : delivery === value} onChange={() => setDelivery(value)} className="size-5" />{label}
           </label>
         ))}
-        <p id="consent-delivery-hint" className="text-sm text-muted">{refused ? 'При отказе семья получает бумажные выписки не реже раза в неделю.' : 'Электронная почта требует адреса.'}</p>
+        <p id="consent-delivery-hint" className="text-sm text-muted">{refused ? 'При отказе семья получает бумажные выписки не реже раза в неделю, а электронный дневник закрывается для родителей и ученика (их логины не выдаются) до нового согласия.' : 'Электронная почта требует адреса.'}</p>
         <p id="consent-delivery-error" aria-live="polite" className="min-h-5 text-sm text-danger">{e.deliveryPreference}</p>
       </fieldset>
       {!refused && (

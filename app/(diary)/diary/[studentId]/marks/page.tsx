@@ -8,6 +8,7 @@ import { diaryMarks } from '@/lib/data/diary/marks';
 import { formatAverage } from '@/lib/domain/averages';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { PeriodLinks } from '@/components/diary/period-links';
 import { MarkBadge } from '@/components/diary/mark-badge';
 import { forecastShort } from '@/components/diary/forecast-text';
@@ -22,7 +23,9 @@ export default async function DiaryMarksPage({ params, searchParams }: Props) {
   const studentId = parseStudentId((await params).studentId);
   const requested = Number((await searchParams).period);
   const [diary, page] = await Promise.all([openDiary(user, studentId), diaryMarks(user, studentId, Number.isSafeInteger(requested) ? requested : null)]);
-  if (!diary || !page) notFound();
+  // Not this family's, or closed by the family's refusal: the latter is explained.
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'marks');
+  if (!page) notFound();
   const base = `/diary/${studentId}/marks`;
   return (
     <div className="mx-auto max-w-3xl space-y-5">

@@ -8,6 +8,7 @@ import { diaryResults, type ResultsPeriod } from '@/lib/data/diary/results';
 import { enrollmentOn } from '@/lib/data/diary/context';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { ResultsTable } from '@/components/diary/results-table';
 import { AckForm } from '@/components/diary/ack-form';
 
@@ -29,7 +30,9 @@ export default async function DiaryResultsPage({ params }: Props) {
   const user = await requireUser();
   const studentId = parseStudentId((await params).studentId);
   const [diary, results] = await Promise.all([openDiary(user, studentId), diaryResults(user, studentId)]);
-  if (!diary || !results) notFound();
+  // Not this family's, or closed by the family's refusal: the latter is explained.
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'results');
+  if (!results) notFound();
   const classTeacher = enrollmentOn(diary.student, diary.today)?.classTeacher?.name ?? null;
   const withResults = results.periods.filter((p) => p.hasResults);
   return (

@@ -6,6 +6,7 @@ import { openDiary, parseStudentId } from '@/lib/data/diary/open';
 import { diarySchedule } from '@/lib/data/diary/schedule';
 import { formatDateRu, formatDayMonthRu, WEEKDAY_NAMES_RU } from '@/lib/domain/calendar';
 import { DiaryHeader } from '@/components/diary/diary-header';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { changeSentence } from '@/components/diary/change-sentence';
 import { TeachersList } from '@/components/diary/teachers-list';
 import { diaryTeachers } from '@/lib/data/diary/teachers';
@@ -26,7 +27,9 @@ export default async function DiarySchedulePage({ params }: Props) {
   const user = await requireUser();
   const studentId = parseStudentId((await params).studentId);
   const [diary, s, teachers] = await Promise.all([openDiary(user, studentId), diarySchedule(user, studentId), diaryTeachers(user, studentId)]);
-  if (!diary || !s || !teachers) notFound();
+  // Not this family's, or closed by the family's refusal: the latter is explained.
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'schedule');
+  if (!s || !teachers) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <DiaryHeader diary={diary} section="schedule" />

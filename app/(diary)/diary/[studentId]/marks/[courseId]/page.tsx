@@ -9,6 +9,7 @@ import { formatAverage } from '@/lib/domain/averages';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { formatWeight } from '@/lib/domain/diary-format';
 import { DiaryHeader } from '@/components/diary/diary-header';
+import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { ForecastBox } from '@/components/diary/forecast-text';
 import { markTone } from '@/components/diary/mark-badge';
 
@@ -23,7 +24,9 @@ export default async function DiarySubjectPage({ params, searchParams }: Props) 
   const requested = Number((await searchParams).period);
   const [diary, page] = await Promise.all([openDiary(user, studentId), diaryMarks(user, studentId, Number.isSafeInteger(requested) ? requested : null)]);
   const subject = page?.subjects.find((s) => String(s.courseId) === rawCourse);
-  if (!diary || !page || !subject) notFound();
+  // Not this family's, or closed by the family's refusal: the latter is explained.
+  if (!diary) return closedDiaryOrNotFound(user, studentId, 'marks');
+  if (!page || !subject) notFound();
   const teacher = diary.student.courses.get(subject.courseId)?.teachers[0]?.fullName;
   return (
     <div className="mx-auto max-w-3xl space-y-5">
