@@ -78,8 +78,9 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
   const lessons = planned.map((p): DiaryWeekLesson => {
     const course = courses.get(p.courseId);
     const l = p.lesson;
-    // A substitution recorded only on the lesson (no timetable change) still shows who taught.
-    const substitute = p.substitute ?? (l?.isSubstitution ? l.teacher : null);
+    // Who taught is recorded with the lesson (seed 002 §3.4): it names the teacher who came even
+    // when the timetable change planned another, or when there was no change at all.
+    const substitute = (l?.isSubstitution ? l.teacher : null) ?? p.substitute;
     const kind = l?.kind ?? 'LESSON';
     const code = l?.attendance ? attendanceFromDb(l.attendance.code) : null;
     return {

@@ -32,6 +32,8 @@ export type WeekLessonRow = {
   isSubstitution: boolean;
   /** The teacher recorded «домашнее задание не задано». */
   noHomework: boolean;
+  /** Marks or absences were entered: the lesson took place, whatever the timetable change says. */
+  held: boolean;
   homework: WeekHomework[];
   attendance: { code: AttendanceCodeName; comment: string | null } | null;
 };
@@ -50,7 +52,8 @@ type RawLesson = Omit<WeekLessonRow, 'teacher'> & { teacher: Name };
 type Row = { entries: TimetableSlotInput[]; changes: RawChange[]; lessons: RawLesson[]; due: DueHomework[] };
 
 export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: string, sunday: string): Promise<WeekRows> {
-  const courseIds = [...student.courses.keys()];
+  // A group left has no lessons in the pupil's week (its marks are listed with the day's others).
+  const courseIds = [...student.courses.values()].filter((c) => !c.former).map((c) => c.id);
   if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [] };
   const schoolId = actor.schoolId;
   const [row] = await sqlRows<Row>`
@@ -74,6 +77,9 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
         SELECT json_agg(json_build_object(
                  'id', l.id, 'courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic, 'kind', l.lesson_kind,
                  'plannedTest', l.planned_test, 'isSubstitution', l.is_substitution, 'noHomework', l.no_homework_at IS NOT NULL,
+                 -- Marks and absences are taken from the lesson's day on: either shows it was held.
+                 'held', l.attendance_entered_at IS NOT NULL OR EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
+                         OR EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id),
                  'teacher', json_build_object('lastName', t.last_name, 'firstName', t.first_name, 'middleName', t.middle_name),
                  'homework', COALESCE((
                    SELECT json_agg(json_build_object('id', h.id, 'text', h.text, 'dueDate', h.due_date, 'individual', h.student_id IS NOT NULL,
