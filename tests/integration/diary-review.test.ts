@@ -71,6 +71,18 @@ describe('the week', () => {
     expect(week.days[0].lessons[0]).toMatchObject({ status: 'substitution', substitute: 'Другова О.', topic: 'Дроби' });
   });
 
+  it('a substitution planned but not taken (the course’s teacher held the lesson) is no substitution', async () => {
+    await change({ date: '2026-09-21', slot: 1, kind: 'SUBSTITUTION', substituteTeacherId: w.plannedId });
+    await mark(w.courseId, await lesson(w.courseId, '2026-09-21', 1, 'Делимость'), '5');
+    // Wednesday's is planned too, and its row, opened in advance, holds nothing yet: the plan stands.
+    await change({ date: '2026-09-23', slot: 2, kind: 'SUBSTITUTION', substituteTeacherId: w.plannedId });
+    await lesson(w.courseId, '2026-09-23', 2, 'Признаки делимости');
+    const week = (await diaryWeek(parent, w.child, '2026-09-21', NOW))!;
+    const [monday, wednesday] = ['2026-09-21', '2026-09-23'].map((d) => week.days.find((x) => x.date === d)!.lessons[0]);
+    expect(monday).toMatchObject({ status: 'regular', substitute: null });
+    expect(wednesday).toMatchObject({ status: 'substitution', substitute: 'Заменова Е.' });
+  });
+
   it('a cancelled lesson shows nothing of a row opened in advance; one held after all shows as held', async () => {
     // Wednesday's lesson was opened in advance with homework, then cancelled.
     await change({ date: '2026-09-16', slot: 2, kind: 'CANCELLED' });

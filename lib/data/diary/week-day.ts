@@ -79,8 +79,10 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
     const course = courses.get(p.courseId);
     const l = p.lesson;
     // Who taught is recorded with the lesson (seed 002 §3.4): it names the teacher who came even
-    // when the timetable change planned another, or when there was no change at all.
-    const substitute = (l?.isSubstitution ? l.teacher : null) ?? p.substitute;
+    // when the timetable change planned another, or when there was no change at all. A lesson held
+    // (marks or absences entered) without a substitution was the course's own teacher's, whatever
+    // was planned; a row merely opened in advance says nothing yet, and the plan stands.
+    const substitute = l?.isSubstitution ? l.teacher : l?.held ? null : p.substitute;
     const kind = l?.kind ?? 'LESSON';
     const code = l?.attendance ? attendanceFromDb(l.attendance.code) : null;
     return {
@@ -92,7 +94,7 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
       group: course?.group ?? null,
       teacher: course?.teachers[0]?.name ?? null,
       room: p.room,
-      status: p.status === 'regular' && substitute ? 'substitution' : p.status,
+      status: p.status === 'regular' && substitute ? 'substitution' : p.status === 'substitution' && !substitute && l?.held ? 'regular' : p.status,
       roomChanged: p.roomChanged,
       substitute,
       movedTo: p.movedTo,
