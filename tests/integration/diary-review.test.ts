@@ -128,6 +128,10 @@ describe('the schedule of tests', () => {
     const tests = (await diarySchedule(parent, w.child, NOW))!.tests;
     expect(tests.find((t) => t.lessonId === cancelled)).toMatchObject({ date: '2026-10-02', cancelled: true, movedFrom: null });
     expect(tests.find((t) => t.lessonId === moved)).toMatchObject({ date: '2026-10-07', slot: 4, movedFrom: '2026-10-05', cancelled: false });
+    // The week says so too: the announced test goes with the lesson to Wednesday, not lost on the way.
+    const week = (await diaryWeek(parent, w.child, '2026-10-05', NOW))!;
+    const wednesday = week.days.find((d) => d.date === '2026-10-07')!.lessons.find((l) => l.status === 'moved-in')!;
+    expect(wednesday).toMatchObject({ slot: 4, plannedTest: true, topic: 'Контрольная № 2', lessonId: null });
   });
 });
 

@@ -1,6 +1,7 @@
 // The course-bound rows of a diary week in one statement: timetable rows valid in the week, the
 // week's timetable changes (and lessons moved into it), the lessons held with the class
-// homework, the pupil's own homework and the pupil's attendance, and homework due in the week. Runs with the pupil and the
+// homework, the pupil's own homework and the pupil's attendance, homework due in the week, and what
+// was announced in slots whose lessons were moved into the week. Runs with the pupil and the
 // course ids of loadDiaryStudent, i.e. behind the scoped gate query.
 import 'server-only';
 import { sqlRows } from '../../sql';
@@ -41,20 +42,26 @@ export type WeekLessonRow = {
 /** Homework given earlier and due on a day of the week, shown at that day's lesson («к уроку»). */
 export type DueHomework = WeekHomework & { courseId: number; dueDate: string; givenOn: string };
 
+/**
+ * A row opened in advance (a test announced) in a slot whose lesson was moved into the week and
+ * never held there: what it announced goes with the lesson to its new day.
+ */
+export type AnnouncedLesson = { courseId: number; date: string; slot: number; topic: string | null; kind: LessonKindName; plannedTest: boolean };
+
 /** Homework due in the week is looked for among lessons of the four weeks before it. */
 export const DUE_LOOKBACK_DAYS = 28;
 
-export type WeekRows = { entries: TimetableSlotInput[]; changes: ChangeInput[]; lessons: WeekLessonRow[]; due: DueHomework[] };
+export type WeekRows = { entries: TimetableSlotInput[]; changes: ChangeInput[]; lessons: WeekLessonRow[]; due: DueHomework[]; announced: AnnouncedLesson[] };
 
 type Name = { lastName: string; firstName: string; middleName: string | null };
 type RawChange = Omit<ChangeInput, 'substitute'> & { substitute: Name | null };
 type RawLesson = Omit<WeekLessonRow, 'teacher'> & { teacher: Name };
-type Row = { entries: TimetableSlotInput[]; changes: RawChange[]; lessons: RawLesson[]; due: DueHomework[] };
+type Row = { entries: TimetableSlotInput[]; changes: RawChange[]; lessons: RawLesson[]; due: DueHomework[]; announced: AnnouncedLesson[] };
 
 export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: string, sunday: string): Promise<WeekRows> {
   // A group left has no lessons in the pupil's week (its marks are listed with the day's others).
   const courseIds = [...student.courses.values()].filter((c) => !c.former).map((c) => c.id);
-  if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [] };
+  if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [], announced: [] };
   const schoolId = actor.schoolId;
   const [row] = await sqlRows<Row>`
     SELECT
@@ -105,11 +112,21 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
                AND (h.student_id IS NULL OR h.student_id = ${student.id})
             OFFSET 0) h
          WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
-           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date), '[]') AS due`;
+           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date), '[]') AS due,
+      COALESCE((
+        SELECT json_agg(json_build_object('courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic,
+                                          'kind', l.lesson_kind, 'plannedTest', l.planned_test))
+          FROM timetable_changes tc
+          JOIN lessons l ON l.course_id = tc.course_id AND l.date = tc.date AND l.slot = tc.slot AND l.school_id = ${schoolId}
+         WHERE tc.school_id = ${schoolId} AND tc.course_id = ANY(${courseIds}::int[]) AND tc.kind = 'MOVED'
+           AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date
+           AND l.attendance_entered_at IS NULL AND NOT EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
+           AND NOT EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id)), '[]') AS announced`;
   return {
     entries: row.entries,
     changes: row.changes.map((c) => ({ ...c, substitute: c.substitute ? shortPersonName(c.substitute) : null })),
     lessons: row.lessons.map((l) => ({ ...l, teacher: shortPersonName(l.teacher) })),
     due: row.due,
+    announced: row.announced,
   };
 }

@@ -104,6 +104,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
         bells,
         marks: marks.filter((m) => m.date === date),
         due: rows.due,
+        announced: rows.announced,
       }),
     )
     .filter((d, i) => {
