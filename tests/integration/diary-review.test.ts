@@ -98,6 +98,16 @@ describe('the week', () => {
     expect(friday.marks.map((m) => m.value)).toEqual(['4']);
   });
 
+  it('a lesson moved in from an earlier week brings the homework due on its old day', async () => {
+    // Friday 16 October's mathematics moves to Tuesday 20 October; Monday 12's homework was due on the Friday.
+    const given = await lesson(w.courseId, '2026-10-12', 1, 'Площадь');
+    await db.homework.create({ data: { schoolId: w.schoolId, lessonId: given, text: '№ 7', dueDate: day('2026-10-16'), createdById: w.teacherId } });
+    await change({ date: '2026-10-16', slot: 3, kind: 'MOVED', newDate: '2026-10-20', newSlot: 5 });
+    const week = (await diaryWeek(parent, w.child, '2026-10-19', NOW))!;
+    const tuesday = week.days.find((d) => d.date === '2026-10-20')!.lessons.find((l) => l.status === 'moved-in')!;
+    expect(tuesday.homeworkDue.map((h) => [h.text, h.givenOn])).toEqual([['№ 7', '2026-10-12']]);
+  });
+
   it('marks of a subgroup the pupil left keep their subject, and its timetable is no longer theirs', async () => {
     const september = (await diaryWeek(parent, w.child, '2026-09-07', NOW))!;
     expect(september.days.flatMap((d) => d.otherMarks).map((m) => [m.subject, m.value])).toEqual([['Английский язык', '5']]);

@@ -108,7 +108,11 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
           CROSS JOIN LATERAL (
             SELECT h.id, h.text, h.due_date, h.student_id FROM homework h
              WHERE h.school_id = ${schoolId} AND h.lesson_id = l.id
-               AND h.due_date BETWEEN ${monday}::date AND ${sunday}::date
+               -- Due in the week, or on the old day of a lesson moved into it (it brings its homework along).
+               AND (h.due_date BETWEEN ${monday}::date AND ${sunday}::date
+                    OR h.due_date IN (SELECT tc.date FROM timetable_changes tc
+                                       WHERE tc.school_id = ${schoolId} AND tc.course_id = l.course_id AND tc.kind = 'MOVED'
+                                         AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date))
                AND (h.student_id IS NULL OR h.student_id = ${student.id})
             OFFSET 0) h
          WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
