@@ -28,7 +28,16 @@ export type ChangeInput = {
   reason: string | null;
 };
 
-export type HeldLessonInput = { courseId: number; date: string; slot: number };
+export type HeldLessonInput = {
+  courseId: number;
+  date: string;
+  slot: number;
+  /**
+   * Whether the row shows the lesson took place (marks or absences entered, which the journal
+   * takes only from the lesson's day on). Undefined: not known, as for the deadline report.
+   */
+  held?: boolean;
+};
 
 /**
  * - regular: as in the timetable;
@@ -127,10 +136,15 @@ export function planDay<L extends HeldLessonInput>(
     if (l.date !== date) continue;
     const k = key(l.courseId, l.slot);
     const cell = cells.get(k);
-    if (cell && cell.status !== 'moved-away') {
+    const gone = cell?.status === 'moved-away' || cell?.status === 'cancelled';
+    if (cell && !gone) {
       cell.lesson = l;
-    } else if (cell && today !== undefined && date > today) {
-      continue; // moved away, and its day has not come: the row cannot be a lesson held
+    } else if (cell && (l.held === false || (cell.status === 'moved-away' && l.held === undefined && today !== undefined && date > today))) {
+      // Cancelled or moved away, and nothing shows it was held: a row opened in advance (a test
+      // announced, homework set) before the change; its topic and homework are no lesson's.
+      continue;
+    } else if (cell && cell.status === 'cancelled' && l.held === undefined) {
+      cell.lesson = l; // not known whether held: the cancellation stands
     } else if (cell) {
       // Held after all in the slot it was moved from: show it as held, not as moved.
       cell.status = 'regular';

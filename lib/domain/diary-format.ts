@@ -2,7 +2,7 @@
 // values, teachers' short names, bell times and week ranges. Pure, so the paper extract and the
 // pages print the same words.
 import { MONTH_NAMES_GENITIVE_RU } from './calendar';
-import { formatDecimalRu } from './russian';
+import { formatDecimalRu, pluralRu } from './russian';
 import { toSchoolDate, toSchoolTime, wallClockAt } from './timezone';
 
 export type LessonKindName = 'LESSON' | 'TEST' | 'QUIZ' | 'LAB' | 'PRACTICAL' | 'DICTATION' | 'EXCURSION';
@@ -58,6 +58,22 @@ export function minuteToTime(minute: number): string {
   const h = Math.floor(minute / 60);
   const m = minute % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** An exam score with its noun: «1 балл», «72 балла», «85 баллов». */
+export function formatScoreRu(score: number): string {
+  return `${score} ${pluralRu(score, 'балл', 'балла', 'баллов')}`;
+}
+
+/**
+ * When families see results after their publication (the school's setting, in hours):
+ * «сразу», «через 12 часов», «через сутки», «через 3 суток».
+ */
+export function resultsDelayRu(hours: number): string {
+  if (hours <= 0) return 'сразу';
+  if (hours === 24) return 'через сутки';
+  if (hours % 24 === 0) return `через ${hours / 24} суток`;
+  return `через ${hours} ${pluralRu(hours, 'час', 'часа', 'часов')}`;
 }
 
 /** A work type's weight without trailing zeros: 1 → '1', 1.5 → '1,5'. */

@@ -76,4 +76,14 @@ describe('planDay', () => {
     const day = planDay(MON, [entry(1, 1, 1)], [moved], [lesson(1, MON, 1)]);
     expect(day[0]).toMatchObject({ status: 'regular', movedTo: null });
   });
+
+  it('shows nothing of a row opened in advance in a cancelled or moved slot, and a row held there as held', () => {
+    const cancelled = change({ courseId: 1, date: MON, slot: 1, kind: 'CANCELLED' });
+    const moved = change({ courseId: 2, date: MON, slot: 2, kind: 'MOVED', newDate: TUE, newSlot: 6 });
+    const entries = [entry(1, 1, 1), entry(2, 1, 2)];
+    const advance = [{ ...lesson(1, MON, 1), held: false }, { ...lesson(2, MON, 2), held: false }];
+    expect(planDay(MON, entries, [cancelled, moved], advance, TUE).map((p) => [p.status, p.lesson])).toEqual([['cancelled', null], ['moved-away', null]]);
+    const held = advance.map((l) => ({ ...l, held: true }));
+    expect(planDay(MON, entries, [cancelled, moved], held, TUE).map((p) => [p.status, p.lesson?.id])).toEqual([['regular', 101], ['regular', 202]]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstantRu } from '../../lib/domain/diary-format';
+import { formatInstantRu, formatScoreRu, resultsDelayRu } from '../../lib/domain/diary-format';
 
 describe('formatInstantRu: an instant on the school clock', () => {
   const instant = new Date('2026-11-24T16:40:05Z');
@@ -12,5 +12,17 @@ describe('formatInstantRu: an instant on the school clock', () => {
 
   it('adds seconds on request and accepts an ISO string', () => {
     expect(formatInstantRu(instant.toISOString(), 'Europe/Kaliningrad', 'seconds')).toBe('24.11.2026, 18:40:05');
+  });
+});
+
+describe('formatScoreRu: an exam score with its noun', () => {
+  it('agrees with the number, as «72 баллов» does not', () => {
+    expect([1, 2, 5, 11, 21, 72, 85, 100].map(formatScoreRu)).toEqual(['1 балл', '2 балла', '5 баллов', '11 баллов', '21 балл', '72 балла', '85 баллов', '100 баллов']);
+  });
+});
+
+describe('resultsDelayRu: when published results reach the family', () => {
+  it('speaks of the school’s setting in days or hours', () => {
+    expect([0, 12, 21, 24, 48, 72].map(resultsDelayRu)).toEqual(['сразу', 'через 12 часов', 'через 21 час', 'через сутки', 'через 2 суток', 'через 3 суток']);
   });
 });

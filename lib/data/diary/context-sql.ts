@@ -1,6 +1,7 @@
 // One statement for everything a diary page needs to know about the pupil before it asks for a
 // week or a period: school settings, enrollments with class teachers, groups, whether the actor
-// is a guardian, study periods, holidays, bell times and the pupil's courses with teachers.
+// is a guardian, study periods, holidays, bell times and the pupil's courses with teachers (and
+// the courses of groups they have left, for the marks they got there).
 // It runs beside the scoped gate query (context.ts), whose answer decides whether this result is
 // used at all; each part is limited to the actor's school.
 import 'server-only';
@@ -10,7 +11,7 @@ type Json<T> = T;
 type Name = { lastName: string; firstName: string; middleName: string | null };
 
 export type ContextRow = {
-  school: Json<{ id: number; name: string; timezone: string; roundingPolicy: unknown; schoolDaysPerWeek: number }>;
+  school: Json<{ id: number; name: string; timezone: string; roundingPolicy: unknown; schoolDaysPerWeek: number; resultVisibilityHours: number }>;
   guardian: boolean;
   enrollments: Json<{
     classId: number; gradeLevel: number; letter: string; academicYearId: number; periodSchemeId: number;
@@ -23,7 +24,7 @@ export type ContextRow = {
   courses: Json<{
     id: number; academicYearId: number; subjectId: number; subject: string; group: string | null; groupId: number | null; classId: number | null;
     groupClassId: number | null; gradeLevel: number | null; letter: string | null; scale: 'FIVE_POINT' | 'TEN_POINT' | 'PASS_FAIL';
-    teachers: ({ id: number; primary: boolean } & Name)[];
+    teachers: ({ id: number; primary: boolean } & Name)[]; former: boolean;
   }[]>;
 };
 
@@ -38,7 +39,7 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
     )
     SELECT
       (SELECT json_build_object('id', s.id, 'name', s.name, 'timezone', s.timezone, 'roundingPolicy', s.rounding_policy,
-                                'schoolDaysPerWeek', s.school_days_per_week)
+                                'schoolDaysPerWeek', s.school_days_per_week, 'resultVisibilityHours', s.result_visibility_hours)
          FROM schools s WHERE s.id = ${schoolId}) AS school,
       EXISTS (SELECT 1 FROM guardianships g WHERE g.parent_id = ${actorId} AND g.student_id = ${studentId}) AS guardian,
       COALESCE((
@@ -76,7 +77,8 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
                  'teachers', COALESCE((
                    SELECT json_agg(json_build_object('id', u.id, 'primary', ct.is_primary, 'lastName', u.last_name,
                                                      'firstName', u.first_name, 'middleName', u.middle_name))
-                     FROM course_teachers ct JOIN users u ON u.id = ct.teacher_id WHERE ct.course_id = co.id), '[]')))
+                     FROM course_teachers ct JOIN users u ON u.id = ct.teacher_id WHERE ct.course_id = co.id), '[]'),
+                 'former', co.group_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM grp WHERE grp.group_id = co.group_id)))
           FROM courses co
           -- Each join is limited to the school as well: the planner's generic plan hashes these
           -- tables, and this way it reads one school's rows, not the whole municipality's.
@@ -86,6 +88,8 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
           LEFT JOIN study_groups gr ON gr.id = co.group_id AND gr.school_id = ${schoolId}
           LEFT JOIN school_classes gc ON gc.id = gr.class_id AND gc.school_id = ${schoolId}
          WHERE co.school_id = ${schoolId}
-           AND (co.class_id IN (SELECT class_id FROM en) OR co.group_id IN (SELECT group_id FROM grp))), '[]') AS courses`;
+           AND (co.class_id IN (SELECT class_id FROM en) OR co.group_id IN (SELECT group_id FROM grp)
+                -- A group the pupil has left (moved to the other subgroup): its marks stay theirs.
+                OR (co.group_id IS NOT NULL AND co.id IN (SELECT m.course_id FROM marks m WHERE m.school_id = ${schoolId} AND m.student_id = ${studentId})))), '[]') AS courses`;
   return rows[0] ?? null;
 }

@@ -47,7 +47,8 @@ export type DiaryStudent = {
   lastName: string;
   firstName: string;
   middleName: string | null;
-  school: { id: number; name: string; timezone: string; policy: RoundingPolicy; schoolDaysPerWeek: number };
+  /** `resultVisibilityHours`: how long after publication families see final and exam results. */
+  school: { id: number; name: string; timezone: string; policy: RoundingPolicy; schoolDaysPerWeek: number; resultVisibilityHours: number };
   /** Oldest first. */
   enrollments: DiaryEnrollment[];
   groups: { id: number; name: string; classId: number | null }[];
@@ -80,6 +81,7 @@ export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): P
     groupClassId: c.groupClassId,
     className: c.gradeLevel !== null && c.letter !== null ? className({ gradeLevel: c.gradeLevel, letter: c.letter }) : null,
     scale: c.scale,
+    former: c.former,
     teachers: c.teachers
       .map((t) => ({ id: t.id, name: shortPersonName(t), fullName: politePersonName(t), primary: t.primary }))
       .sort((a, b) => Number(b.primary) - Number(a.primary) || compareRu(a.name, b.name)),
@@ -93,6 +95,7 @@ export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): P
       timezone: row.school.timezone,
       policy: readRoundingPolicy(row.school.roundingPolicy),
       schoolDaysPerWeek: row.school.schoolDaysPerWeek,
+      resultVisibilityHours: row.school.resultVisibilityHours,
     },
     enrollments: row.enrollments.map((e) => ({
       classId: e.classId,
@@ -140,7 +143,9 @@ export function takesCourseOn(student: Pick<DiaryStudent, 'enrollments' | 'cours
 }
 
 /** Whether a course of the class (or of a group of the class) applies to the pupil on the date. */
-export function attendsOn(student: Pick<DiaryStudent, 'enrollments'>, course: { classId: number | null; groupClassId: number | null }, date: string): boolean {
+export function attendsOn(student: Pick<DiaryStudent, 'enrollments'>, course: { classId: number | null; groupClassId: number | null; former?: boolean }, date: string): boolean {
+  // A group left is no longer theirs (memberships carry no dates): its timetable and lessons are not shown.
+  if (course.former) return false;
   const classId = course.classId ?? course.groupClassId;
   // Streams and individual plans belong to no class: membership alone decides.
   if (classId === null) return true;

@@ -23,6 +23,8 @@ export type DiaryCourse = {
   scale: GradingScaleKind;
   /** Primary teachers first. */
   teachers: DiaryTeacher[];
+  /** A group the pupil is no longer in (moved to another subgroup), read for the marks they got there. */
+  former: boolean;
 };
 
 /** Courses the pupil attended on at least one day of [from, to] (class enrollment or group). */
@@ -30,10 +32,20 @@ export function coursesBetween(student: DiaryStudent, from: string, to: string):
   const overlapping = student.enrollments.filter((e) => e.startDate <= to && (e.endDate === null || e.endDate >= from));
   const years = new Set(overlapping.map((e) => e.academicYearId));
   return [...student.courses.values()].filter((c) => {
-    if (!years.has(c.academicYearId)) return false;
+    if (c.former || !years.has(c.academicYearId)) return false;
     const classId = c.classId ?? c.groupClassId;
     return classId === null || overlapping.some((e) => e.classId === classId);
   });
+}
+
+/**
+ * The courses of a period's figures: those attended in it, and a group left (the pupil moved to
+ * the other subgroup) where they have marks of the period, so that those marks are not lost.
+ */
+export function periodCourses(student: DiaryStudent, from: string, to: string, marks: readonly { courseId: number }[]): DiaryCourse[] {
+  const marked = new Set(marks.map((m) => m.courseId));
+  const left = [...student.courses.values()].filter((c) => c.former && marked.has(c.id));
+  return left.length ? [...coursesBetween(student, from, to), ...left] : coursesBetween(student, from, to);
 }
 
 export type DiaryMark = {

@@ -8,7 +8,7 @@ import { toSchoolDate } from '../../domain/timezone';
 import { attendanceByPeriod, type AttendanceCodeName, type AttendanceCounts } from '../../domain/diary-marks';
 import { enrollmentOn, loadDiaryStudent } from './context';
 import { periodsOfEnrollment, termFor, type DiaryPeriod } from './calendar';
-import { coursesBetween, loadStudentMarks, type DiaryMark } from './courses';
+import { loadStudentMarks, periodCourses, type DiaryMark } from './courses';
 import { summarizeSubjects, type DiarySubjectMarks } from './summaries';
 
 export type DiaryMarksPage = {
@@ -47,7 +47,7 @@ export async function diaryMarks(actor: Actor, studentId: number, periodId?: num
        WHERE a.school_id = ${actor.schoolId} AND a.student_id = ${student.id} AND l.date BETWEEN ${yearFrom}::date AND ${yearTo}::date`,
   ]);
 
-  const subjects = summarizeSubjects(coursesBetween(student, period.startDate, period.endDate), marks, student.school.policy);
+  const subjects = summarizeSubjects(periodCourses(student, period.startDate, period.endDate, marks), marks, student.school.policy);
   const subjectOf = new Map(subjects.map((s) => [s.courseId, s.subject]));
   const comments = marks
     .filter((m) => m.comment)

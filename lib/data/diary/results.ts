@@ -4,7 +4,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
-import { compareRu, EXAM_KIND_LABELS, FINAL_SPECIAL_LABELS, formatInstantRu, groupLabel, shortPersonName, type ExamKindName } from '../../domain/diary-format';
+import { compareRu, EXAM_KIND_LABELS, FINAL_SPECIAL_LABELS, formatInstantRu, groupLabel, resultsDelayRu, shortPersonName, type ExamKindName } from '../../domain/diary-format';
 import { formatDateRu } from '../../domain/calendar';
 import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
@@ -36,6 +36,8 @@ export type DiaryResults = {
   subjects: { subject: string; cells: Record<number, FinalCell> }[];
   exams: { id: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
   isGuardian: boolean;
+  /** When published results appear here, by the school's setting: «через сутки», «через 3 суток». */
+  visibleAfter: string;
 };
 
 function cellOf(f: { value: string | null; special: keyof typeof FINAL_SPECIAL_LABELS | null; deferredUntil: Date | null; deferralReason: string | null }): FinalCell {
@@ -101,6 +103,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
   return {
     studentId,
     isGuardian,
+    visibleAfter: resultsDelayRu(pupil.school.resultVisibilityHours),
     periods: shown.map((p) => {
       const outdated = (a: { acknowledgedAt: Date }) => a.acknowledgedAt.getTime() < (lastShown.get(p.id) ?? 0);
       const periodAcks = acks.filter((a) => a.periodId === p.id);

@@ -22,7 +22,12 @@ export type DiarySchedule = {
   timetable: { weekday: number; lessons: ScheduleSlot[] }[];
   changes: { date: string; slot: number; subject: string; kind: ChangeKindName; substitute: string | null; newDate: string | null; newSlot: number | null; room: string | null; reason: string | null }[];
   term: DiaryPeriod | null;
-  tests: { lessonId: number; date: string; slot: number; subject: string; kindLabel: string; topic: string | null; past: boolean }[];
+  /**
+   * Tests where they take place: one moved to another day is listed on that day (`movedFrom`: the
+   * day it was announced for), a cancelled one says so. A test held after all (marks or absences
+   * entered) stays where it was held.
+   */
+  tests: { lessonId: number; date: string; slot: number; subject: string; kindLabel: string; topic: string | null; past: boolean; movedFrom: string | null; cancelled: boolean }[];
   holidays: DiaryHoliday[];
 };
 
@@ -37,7 +42,7 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
   const db = getDb();
   const course = studentCourses(actor, studentId);
 
-  const [entries, changes, tests] = await Promise.all([
+  const [entries, changes, tests, termChanges] = await Promise.all([
     db.timetableEntry.findMany({
       where: { schoolId: actor.schoolId, course, validFrom: { lte: dbDate(until) }, OR: [{ validTo: null }, { validTo: { gte: dbDate(today) } }] },
       select: { courseId: true, weekday: true, slot: true, room: true, validFrom: true, validTo: true },
@@ -57,8 +62,16 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
             schoolId: actor.schoolId, course, date: { gte: dbDate(term.startDate), lte: dbDate(term.endDate) },
             OR: [{ plannedTest: true }, { lessonKind: { in: [...TEST_LESSON_KINDS] } }],
           },
-          select: { id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true },
+          select: { id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true, attendanceEnteredAt: true, _count: { select: { marks: true, attendance: true } } },
           orderBy: [{ date: 'asc' }, { slot: 'asc' }],
+        })
+      : Promise.resolve([]),
+    // The term's cancellations and moves, for the tests announced on those days and slots.
+    term
+      ? db.timetableChange.findMany({
+          where: { schoolId: actor.schoolId, course, kind: { in: ['CANCELLED', 'MOVED'] }, date: { gte: dbDate(term.startDate), lte: dbDate(term.endDate) } },
+          select: { courseId: true, date: true, slot: true, kind: true, newDate: true, newSlot: true },
+          orderBy: { createdAt: 'asc' },
         })
       : Promise.resolve([]),
   ]);
@@ -94,10 +107,21 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
       newDate: c.newDate ? isoDate(c.newDate) : null, newSlot: c.newSlot, room: c.room, reason: c.reason,
     })),
     term,
-    tests: ownTests.map((l) => ({
-      lessonId: l.id, date: isoDate(l.date), slot: l.slot, subject: subject(l.courseId),
-      kindLabel: LESSON_KIND_LABELS[l.lessonKind as LessonKindName], topic: l.topic, past: isoDate(l.date) < today,
-    })),
+    tests: ownTests
+      .map((l) => {
+        const announced = isoDate(l.date);
+        const held = l.attendanceEnteredAt !== null || l._count.marks > 0 || l._count.attendance > 0;
+        // The latest change of the test's day and slot, as the week view applies them.
+        const change = held ? undefined : termChanges.findLast((c) => c.courseId === l.courseId && c.slot === l.slot && isoDate(c.date) === announced);
+        const moved = change?.kind === 'MOVED' && change.newDate ? { date: isoDate(change.newDate), slot: change.newSlot ?? l.slot } : null;
+        const date = moved?.date ?? announced;
+        return {
+          lessonId: l.id, date, slot: moved?.slot ?? l.slot, subject: subject(l.courseId),
+          kindLabel: LESSON_KIND_LABELS[l.lessonKind as LessonKindName], topic: l.topic, past: date < today,
+          movedFrom: moved ? announced : null, cancelled: change?.kind === 'CANCELLED',
+        };
+      })
+      .sort((a, b) => a.date.localeCompare(b.date) || a.slot - b.slot),
     holidays: holidaysForGrade(holidays, enrollment?.gradeLevel).filter((h) => !enrollment || h.academicYearId === enrollment.academicYearId),
   };
 }

@@ -7,7 +7,7 @@ import { attendanceFromDb } from '../../domain/journal-grid';
 import { isoWeekday } from '../../domain/calendar';
 import type { BellTimes } from './calendar';
 import type { DiaryCourse, DiaryMark } from './courses';
-import type { DueHomework, WeekHomework, WeekLessonRow } from './week-rows';
+import type { AnnouncedLesson, DueHomework, WeekHomework, WeekLessonRow } from './week-rows';
 
 /** Homework due at this lesson; a lesson moved here also brings what was due on its old day. */
 function takeDue(due: readonly DueHomework[], courseId: number, date: string, taken: Set<number>, movedFrom: string | null = null): DueHomework[] {
@@ -69,6 +69,7 @@ type DayInput = {
   bells: BellTimes;
   marks: DiaryMark[];
   due: DueHomework[];
+  announced: AnnouncedLesson[];
 };
 
 export function buildWeekDay(input: DayInput): DiaryWeekDay {
@@ -78,9 +79,15 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
   const lessons = planned.map((p): DiaryWeekLesson => {
     const course = courses.get(p.courseId);
     const l = p.lesson;
-    // A substitution recorded only on the lesson (no timetable change) still shows who taught.
-    const substitute = p.substitute ?? (l?.isSubstitution ? l.teacher : null);
-    const kind = l?.kind ?? 'LESSON';
+    // Who taught is recorded with the lesson (seed 002 §3.4): it names the teacher who came even
+    // when the timetable change planned another, or when there was no change at all. A lesson held
+    // (marks or absences entered) without a substitution was the course's own teacher's, whatever
+    // was planned; a row merely opened in advance says nothing yet, and the plan stands.
+    const substitute = l?.isSubstitution ? l.teacher : l?.held ? null : p.substitute;
+    // A lesson moved here and not opened yet shows what was announced for it on its old day (a test).
+    const from = p.status === 'moved-in' && !l ? p.movedFrom : null;
+    const announced = from ? input.announced.find((a) => a.courseId === p.courseId && a.date === from.date && a.slot === from.slot) : undefined;
+    const kind = l?.kind ?? announced?.kind ?? 'LESSON';
     const code = l?.attendance ? attendanceFromDb(l.attendance.code) : null;
     return {
       key: `${date}:${p.slot}:${p.courseId}:${p.status}`,
@@ -91,17 +98,17 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
       group: course?.group ?? null,
       teacher: course?.teachers[0]?.name ?? null,
       room: p.room,
-      status: p.status === 'regular' && substitute ? 'substitution' : p.status,
+      status: p.status === 'regular' && substitute ? 'substitution' : p.status === 'substitution' && !substitute && l?.held ? 'regular' : p.status,
       roomChanged: p.roomChanged,
       substitute,
       movedTo: p.movedTo,
       movedFrom: p.movedFrom,
       changeReason: p.reason,
       lessonId: l?.id ?? null,
-      topic: l?.topic ?? null,
+      topic: l?.topic ?? announced?.topic ?? null,
       kind,
       kindLabel: LESSON_KIND_LABELS[kind],
-      plannedTest: l?.plannedTest ?? false,
+      plannedTest: l?.plannedTest ?? announced?.plannedTest ?? false,
       homework: l?.homework ?? [],
       noHomework: !!l?.noHomework && !l.homework.some((h) => !h.individual),
       homeworkDue: p.status === 'cancelled' || p.status === 'moved-away' || dueTaken.has(p.courseId) ? [] : takeDue(input.due, p.courseId, date, dueTaken, p.movedFrom?.date ?? null),

@@ -1,6 +1,7 @@
 // The course-bound rows of a diary week in one statement: timetable rows valid in the week, the
 // week's timetable changes (and lessons moved into it), the lessons held with the class
-// homework, the pupil's own homework and the pupil's attendance, and homework due in the week. Runs with the pupil and the
+// homework, the pupil's own homework and the pupil's attendance, homework due in the week, and what
+// was announced in slots whose lessons were moved into the week. Runs with the pupil and the
 // course ids of loadDiaryStudent, i.e. behind the scoped gate query.
 import 'server-only';
 import { sqlRows } from '../../sql';
@@ -32,6 +33,8 @@ export type WeekLessonRow = {
   isSubstitution: boolean;
   /** The teacher recorded «домашнее задание не задано». */
   noHomework: boolean;
+  /** Marks or absences were entered: the lesson took place, whatever the timetable change says. */
+  held: boolean;
   homework: WeekHomework[];
   attendance: { code: AttendanceCodeName; comment: string | null } | null;
 };
@@ -39,19 +42,26 @@ export type WeekLessonRow = {
 /** Homework given earlier and due on a day of the week, shown at that day's lesson («к уроку»). */
 export type DueHomework = WeekHomework & { courseId: number; dueDate: string; givenOn: string };
 
+/**
+ * A row opened in advance (a test announced) in a slot whose lesson was moved into the week and
+ * never held there: what it announced goes with the lesson to its new day.
+ */
+export type AnnouncedLesson = { courseId: number; date: string; slot: number; topic: string | null; kind: LessonKindName; plannedTest: boolean };
+
 /** Homework due in the week is looked for among lessons of the four weeks before it. */
 export const DUE_LOOKBACK_DAYS = 28;
 
-export type WeekRows = { entries: TimetableSlotInput[]; changes: ChangeInput[]; lessons: WeekLessonRow[]; due: DueHomework[] };
+export type WeekRows = { entries: TimetableSlotInput[]; changes: ChangeInput[]; lessons: WeekLessonRow[]; due: DueHomework[]; announced: AnnouncedLesson[] };
 
 type Name = { lastName: string; firstName: string; middleName: string | null };
 type RawChange = Omit<ChangeInput, 'substitute'> & { substitute: Name | null };
 type RawLesson = Omit<WeekLessonRow, 'teacher'> & { teacher: Name };
-type Row = { entries: TimetableSlotInput[]; changes: RawChange[]; lessons: RawLesson[]; due: DueHomework[] };
+type Row = { entries: TimetableSlotInput[]; changes: RawChange[]; lessons: RawLesson[]; due: DueHomework[]; announced: AnnouncedLesson[] };
 
 export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: string, sunday: string): Promise<WeekRows> {
-  const courseIds = [...student.courses.keys()];
-  if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [] };
+  // A group left has no lessons in the pupil's week (its marks are listed with the day's others).
+  const courseIds = [...student.courses.values()].filter((c) => !c.former).map((c) => c.id);
+  if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [], announced: [] };
   const schoolId = actor.schoolId;
   const [row] = await sqlRows<Row>`
     SELECT
@@ -74,6 +84,9 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
         SELECT json_agg(json_build_object(
                  'id', l.id, 'courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic, 'kind', l.lesson_kind,
                  'plannedTest', l.planned_test, 'isSubstitution', l.is_substitution, 'noHomework', l.no_homework_at IS NOT NULL,
+                 -- Marks and absences are taken from the lesson's day on: either shows it was held.
+                 'held', l.attendance_entered_at IS NOT NULL OR EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
+                         OR EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id),
                  'teacher', json_build_object('lastName', t.last_name, 'firstName', t.first_name, 'middleName', t.middle_name),
                  'homework', COALESCE((
                    SELECT json_agg(json_build_object('id', h.id, 'text', h.text, 'dueDate', h.due_date, 'individual', h.student_id IS NOT NULL,
@@ -95,15 +108,29 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
           CROSS JOIN LATERAL (
             SELECT h.id, h.text, h.due_date, h.student_id FROM homework h
              WHERE h.school_id = ${schoolId} AND h.lesson_id = l.id
-               AND h.due_date BETWEEN ${monday}::date AND ${sunday}::date
+               -- Due in the week, or on the old day of a lesson moved into it (it brings its homework along).
+               AND (h.due_date BETWEEN ${monday}::date AND ${sunday}::date
+                    OR h.due_date IN (SELECT tc.date FROM timetable_changes tc
+                                       WHERE tc.school_id = ${schoolId} AND tc.course_id = l.course_id AND tc.kind = 'MOVED'
+                                         AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date))
                AND (h.student_id IS NULL OR h.student_id = ${student.id})
             OFFSET 0) h
          WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
-           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date), '[]') AS due`;
+           AND l.date BETWEEN ${monday}::date - ${DUE_LOOKBACK_DAYS}::int AND ${sunday}::date), '[]') AS due,
+      COALESCE((
+        SELECT json_agg(json_build_object('courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic,
+                                          'kind', l.lesson_kind, 'plannedTest', l.planned_test))
+          FROM timetable_changes tc
+          JOIN lessons l ON l.course_id = tc.course_id AND l.date = tc.date AND l.slot = tc.slot AND l.school_id = ${schoolId}
+         WHERE tc.school_id = ${schoolId} AND tc.course_id = ANY(${courseIds}::int[]) AND tc.kind = 'MOVED'
+           AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date
+           AND l.attendance_entered_at IS NULL AND NOT EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
+           AND NOT EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id)), '[]') AS announced`;
   return {
     entries: row.entries,
     changes: row.changes.map((c) => ({ ...c, substitute: c.substitute ? shortPersonName(c.substitute) : null })),
     lessons: row.lessons.map((l) => ({ ...l, teacher: shortPersonName(l.teacher) })),
     due: row.due,
+    announced: row.announced,
   };
 }

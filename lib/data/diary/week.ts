@@ -30,7 +30,7 @@ import { formatRangeRu } from '../../domain/diary-format';
 import { planDay } from '../../domain/diary-day';
 import { enrollmentForWeek, loadDiaryStudent, studentName, takesCourseOn } from './context';
 import { holidaysForGrade, periodsOfEnrollment, termFor } from './calendar';
-import { coursesBetween, loadStudentMarks } from './courses';
+import { loadStudentMarks, periodCourses } from './courses';
 import { summarizeSubjects, withoutMarks } from './summaries';
 import { loadWeekRows } from './week-rows';
 import { buildWeekDay, type DiaryWeekDay } from './week-day';
@@ -104,6 +104,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
         bells,
         marks: marks.filter((m) => m.date === date),
         due: rows.due,
+        announced: rows.announced,
       }),
     )
     .filter((d, i) => {
@@ -112,8 +113,8 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
       return weekday <= 5 || busy || (weekday <= student.school.schoolDaysPerWeek && planned[i].length > 0);
     });
 
-  const termCourses = term ? coursesBetween(student, term.startDate, term.endDate) : [];
   const termMarks = term ? marks.filter((m) => term.startDate <= m.date && m.date <= term.endDate) : [];
+  const termCourses = term ? periodCourses(student, term.startDate, term.endDate, termMarks) : [];
   const lastShown = days[days.length - 1]?.date ?? addDays(monday, 4);
 
   return {

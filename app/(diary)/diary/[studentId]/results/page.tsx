@@ -7,6 +7,7 @@ import { openDiary, parseStudentId } from '@/lib/data/diary/open';
 import { diaryResults, type ResultsPeriod } from '@/lib/data/diary/results';
 import { enrollmentOn } from '@/lib/data/diary/context';
 import { formatDateRu } from '@/lib/domain/calendar';
+import { formatScoreRu } from '@/lib/domain/diary-format';
 import { DiaryHeader } from '@/components/diary/diary-header';
 import { closedDiaryOrNotFound } from '@/components/diary/closed-diary';
 import { ResultsTable } from '@/components/diary/results-table';
@@ -58,7 +59,7 @@ export default async function DiaryResultsPage({ params }: Props) {
             );
           })
         )}
-        <p className="text-sm text-muted">Отметки появляются здесь после того, как учитель их опубликует, — не позднее суток.</p>
+        <p className="text-sm text-muted">Отметки появляются здесь {results.visibleAfter} после того, как учитель их опубликует.</p>
       </section>
 
       {withResults.length > 0 && (
@@ -96,7 +97,7 @@ export default async function DiaryResultsPage({ params }: Props) {
                 </span>
                 <span className="text-right">
                   {e.mark && <span className="block text-xl font-bold">{e.mark}</span>}
-                  {e.score !== null && <span className="block text-sm text-muted">{e.score} баллов</span>}
+                  {e.score !== null && <span className="block text-sm text-muted">{formatScoreRu(e.score)}</span>}
                 </span>
               </li>
             ))}

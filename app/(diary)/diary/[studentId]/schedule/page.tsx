@@ -98,7 +98,10 @@ export default async function DiarySchedulePage({ params }: Props) {
           <ul className="divide-y divide-line rounded-lg border border-line bg-white">
             {s.tests.map((t) => (
               <li key={t.lessonId} className={`p-3 ${t.past ? 'text-muted' : ''}`}>
-                <span className="block text-sm">{formatDateRu(t.date)}, {t.slot}-й урок{t.past ? ' · прошла' : ''}</span>
+                <span className="block text-sm">
+                  {formatDateRu(t.date)}, {t.slot}-й урок{t.cancelled ? ' · отменена' : t.past ? ' · прошла' : ''}
+                  {t.movedFrom && ` · перенесена с ${formatDayMonthRu(t.movedFrom)}`}
+                </span>
                 <span className="font-bold">{t.subject}</span> — {t.kindLabel}
                 {t.topic && <span className="block text-sm">{t.topic}</span>}
               </li>
@@ -109,16 +112,20 @@ export default async function DiarySchedulePage({ params }: Props) {
 
       <section id="holidays" aria-labelledby="holidays-title" className="space-y-2">
         <h2 id="holidays-title" className="text-xl font-bold">Каникулы и выходные дни</h2>
-        <ul className="divide-y divide-line rounded-lg border border-line bg-white">
-          {s.holidays.map((h) => (
-            <li key={`${h.startDate}-${h.name}`} className={`p-3 ${h.endDate < s.today ? 'text-muted' : ''}`}>
-              <span className="font-bold">{h.name}</span>
-              <span className="block text-sm">
-                {h.startDate === h.endDate ? formatDateRu(h.startDate) : `${formatDateRu(h.startDate)} – ${formatDateRu(h.endDate)}`}
-              </span>
-            </li>
-          ))}
-        </ul>
+        {s.holidays.length === 0 ? (
+          <p className="text-muted">Каникулы на этот учебный год пока не внесены.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+            {s.holidays.map((h) => (
+              <li key={`${h.startDate}-${h.name}`} className={`p-3 ${h.endDate < s.today ? 'text-muted' : ''}`}>
+                <span className="font-bold">{h.name}</span>
+                <span className="block text-sm">
+                  {h.startDate === h.endDate ? formatDateRu(h.startDate) : `${formatDateRu(h.startDate)} – ${formatDateRu(h.endDate)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <TeachersList t={teachers} />
