@@ -38,26 +38,26 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
     and.push({ OR: [{ enrollments: { some: { classId: filter.classId, endDate: null } } }, { children: { some: { student: { enrollments: { some: { classId: filter.classId, endDate: null } } } } } }] });
   }
   if (and.length) where.AND = and;
-  const page = Math.max(1, filter.page ?? 1);
   const db = getDb();
-  const [total, rows] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
-      select: {
-        id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
-        roles: { select: { role: true } },
-        enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
-      },
-    }),
-  ]);
+  const total = await db.user.count({ where });
+  const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const page = Math.min(pages, Math.max(1, Math.floor(filter.page ?? 1) || 1));
+  const rows = await db.user.findMany({
+    where,
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * USERS_PAGE_SIZE,
+    take: USERS_PAGE_SIZE,
+    select: {
+      id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
+      roles: { select: { role: true } },
+      enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
+    },
+  });
   return {
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    pages,
     users: rows.map((u) => ({
       id: u.id, login: u.login, name: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(' '), active: u.active,
       mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt,
