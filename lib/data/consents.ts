@@ -1,8 +1,9 @@
 // Consent to electronic processing of personal data (152-ФЗ; seed 000 §1, seed 002 §3.7).
 // Consents are append-only: a new decision is a new row, the newest row is in force (its inForce
 // flag, kept by a trigger: migration *_consent_in_force) and the older ones are its history. A
-// refusal in force also closes the family's online diary (readableDiaries, lib/data/scope.ts). Delivery follows the consent in force, denying by default: no consent,
-// a refusal or a paper preference all mean a paper printout (seed 002 §3.8).
+// refusal in force also closes the family's online diary (readableDiaries, lib/data/scope.ts).
+// Delivery follows the consent in force, denying by default: no consent, a refusal or a paper
+// preference all mean a paper printout (seed 002 §3.8). A decision whose signer is gone: see OPEN_TO_FAMILY.
 import 'server-only';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
@@ -43,8 +44,9 @@ export type PupilConsent = {
   /** The newest recorded decision, or null: not recorded yet («не оформлено»). */
   consent: ConsentView | null;
   /**
-   * The newest decision was signed by a parent who is no longer an active guardian of the pupil:
-   * it does not count (deliveriesOf), and the family is on paper until a new one is recorded.
+   * The newest decision is a grant signed by a parent who is no longer an active guardian of the
+   * pupil: it counts as none (deliveriesOf), and the family is on paper until a new one is
+   * recorded. A refusal stays in force whoever signed it (OPEN_TO_FAMILY, scope.ts).
    */
   signerGone: boolean;
 };
@@ -147,10 +149,11 @@ export async function currentConsents(actor: Actor, filter: { classId?: number }
     ids.length
       ? getDb().guardianship.findMany({
           where: { schoolId: actor.schoolId, studentId: { in: ids } },
-          select: { studentId: true, parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, active: true } } },
+          select: { studentId: true, parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, active: true, schoolId: true } } },
         })
       : [],
   ]);
+  const signers = new Set(links.filter((l) => l.parent.active && l.parent.schoolId === actor.schoolId).map((l) => `${l.studentId}:${l.parent.id}`));
   return pupils.map((p) => {
     const consent = inForce.get(p.id);
     const own = links.filter((l) => l.studentId === p.id);
@@ -158,7 +161,7 @@ export async function currentConsents(actor: Actor, filter: { classId?: number }
       studentId: p.id, name: fullName(p), classId: p.cls.id, className: className(p.cls),
       guardians: own.filter((l) => l.parent.active).map((l) => ({ id: l.parent.id, name: fullName(l.parent), email: l.parent.email, phone: l.parent.phone })),
       consent: consent ? view(consent, timezone) : null,
-      signerGone: !!consent && !own.some((l) => l.parent.active && l.parent.id === consent.guardian?.id),
+      signerGone: !!consent && grantSignerGone(consent, signers),
     };
   });
 }
@@ -277,16 +280,17 @@ export type Delivery =
 
 /**
  * How each pupil's family gets the diary under the consent in force (the rule of deliveryLists).
- * A consent speaks only for the parent who signed it: once that parent is unlinked from the
- * child, deactivated or deleted, the family is treated as having no consent at all, so no letter
- * goes to an address the school no longer answers for. An older row by another parent does not
- * revive: the school records a new decision instead.
+ * A refusal in force is a refusal whoever signed it, as it closes the online diary (the rule at
+ * OPEN_TO_FAMILY, scope.ts). A grant speaks only for the parent who signed it: once that parent
+ * is unlinked from the child, deactivated or deleted, the family is treated as having no consent
+ * at all, so no letter goes to an address the school no longer answers for. An older row by
+ * another parent does not revive: the school records a new decision instead.
  */
 export async function deliveriesOf(schoolId: number, studentIds: number[]): Promise<Map<number, Delivery>> {
   const [inForce, signers] = await Promise.all([consentsInForce(schoolId, studentIds), currentGuardians(schoolId, studentIds)]);
   return new Map(studentIds.map((id) => {
     const row = inForce.get(id);
-    const c = row?.guardian && signers.has(`${id}:${row.guardian.id}`) ? row : undefined;
+    const c = row && !grantSignerGone(row, signers) ? row : undefined;
     const guardianId = c?.guardian?.id ?? null;
     let d: Delivery;
     if (!c) d = { kind: 'paper', reason: 'NO_CONSENT' };
@@ -297,6 +301,11 @@ export async function deliveriesOf(schoolId: number, studentIds: number[]): Prom
     else d = { kind: 'paper', reason: 'PAPER' };
     return [id, d];
   }));
+}
+
+/** A grant whose signer is no longer an active guardian of the pupil: it counts as no decision (OPEN_TO_FAMILY, scope.ts). */
+function grantSignerGone(row: { studentId: number; decision: ConsentDecision; guardian: { id: number } | null }, signers: Set<string>): boolean {
+  return row.decision === 'GRANTED' && !(row.guardian && signers.has(`${row.studentId}:${row.guardian.id}`));
 }
 
 /** 'pupil:parent' for every active parent linked to one of the pupils now. */

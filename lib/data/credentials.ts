@@ -1,6 +1,7 @@
 // Logins and one-time passwords for pupils and parents, issued a class at a time (seed 002 §2.2).
 // None for a family whose refusal in force closed the diary (OPEN_TO_FAMILY, scope.ts): the pupil
-// and parents who would sign in only to it are left out, and the result says how many.
+// and parents who would sign in only to it are left out, and the result says how many. None for a
+// parent who is also staff either: the result names them and says why (ownAccounts).
 // The passwords leave this module only in the return value, which the caller prints once; the
 // database keeps Argon2id hashes, and every person must change the password at first sign-in.
 import 'server-only';
@@ -55,6 +56,8 @@ export type IssuedCredentials = {
   slips: CredentialSlip[];
   /** People left out because their family refused the electronic diary (pupils, and parents with no open child in the batch). */
   withheld: number;
+  /** Parents left out because they also hold a staff role (OWN_ACCOUNT_REASON), by full name. */
+  ownAccounts: string[];
 };
 
 const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
@@ -87,14 +90,22 @@ async function pupilsOf(schoolId: number, classIds: number[], today: string) {
       ...personSelect,
       enrollments: { where: current, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
       consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
-      // A parent who is also staff (a teacher, the administrator) keeps their own account: a class
-      // batch must never reset it and print its password on a slip someone else carries home.
-      guardians: { where: { parent: { active: true, roles: { some: { role: 'PARENT' }, every: { role: 'PARENT' } } } }, select: { parent: { select: personSelect } } },
+      guardians: { where: { parent: { active: true, roles: { some: { role: 'PARENT' } } } }, select: { parent: { select: { ...personSelect, roles: { select: { role: true } } } } } },
     },
   });
   return rows
-    .map((r) => ({ ...r, cls: r.enrollments[0].schoolClass, closed: r.consentsAbout.length > 0 }))
+    .map((r) => {
+      // A parent who is also staff (a teacher, the administrator) keeps their own account: a class
+      // batch must never reset it and print its password on a slip someone else carries home (a
+      // teacher would find their journal locked). They are named in the result instead (ownAccounts).
+      const [staff, parents] = partition(r.guardians, (g) => g.parent.roles.some((role) => role.role !== 'PARENT'));
+      return { ...r, guardians: parents, staffParents: staff.map((g) => g.parent), cls: r.enrollments[0].schoolClass, closed: r.consentsAbout.length > 0 };
+    })
     .sort((a, b) => a.cls.gradeLevel - b.cls.gradeLevel || a.cls.letter.localeCompare(b.cls.letter, 'ru') || byName(a, b));
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 const byName = (a: Person, b: Person) =>
@@ -160,6 +171,8 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
   for (const p of pupils) for (const g of p.guardians) withheldIds.delete(g.parent.id);
 
   const wanted = (p: Person) => request.mode === 'ALL' || !hasAccount(p);
+  // Staff parents this request would otherwise have given a slip: the result names them.
+  const ownAccounts = request.audience === 'STUDENT' ? [] : [...new Map(pupils.flatMap((p) => p.staffParents).filter(wanted).map((p) => [p.id, p])).values()].sort(byName).map(fullName);
   const childrenOf = new Map<number, string[]>();
   const classesOf = new Map<number, Set<string>>();
   for (const p of pupils) {
@@ -182,7 +195,8 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
       added.add(parent.id);
     }
   }
-  if (!chosen.length) return { ok: false, error: nobodyMessage(request, scopeLabel, batch.length, pupils.length, withheldIds.size), field: request.mode === 'MISSING' ? 'mode' : 'classId' };
+  const nobody = () => [nobodyMessage(request, scopeLabel, batch.length, pupils.length, withheldIds.size), ownAccountsNote(ownAccounts)].filter(Boolean).join(' ');
+  if (!chosen.length) return { ok: false, error: nobody(), field: request.mode === 'MISSING' ? 'mode' : 'classId' };
 
   const passwords = chosen.map(() => generateOneTimePassword());
   const hashes = await hashAll(passwords);
@@ -222,8 +236,8 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
       },
       CREDENTIAL_BATCH_TX,
     );
-    if (!slips.length) return { ok: false, error: nobodyMessage(request, scopeLabel, batch.length, pupils.length, withheldIds.size), field: 'mode' };
-    return { ok: true, schoolName: school.name, scopeLabel, fileTag, slips, withheld: withheldIds.size };
+    if (!slips.length) return { ok: false, error: nobody(), field: 'mode' };
+    return { ok: true, schoolName: school.name, scopeLabel, fileTag, slips, withheld: withheldIds.size, ownAccounts };
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') {
       return { ok: false, error: 'Логин, выбранный для одного из людей, только что занял другой пользователь. Повторите выдачу.' };
@@ -234,6 +248,16 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
 
 /** Why people of a refusing family get no slip. */
 export const WITHHELD_REASON = 'их семьи отказались от обработки персональных данных в электронной форме: электронный дневник им закрыт, выписки выдаются на бумаге';
+
+/** Why a parent who is also staff gets no slip. */
+export const OWN_ACCOUNT_REASON = 'у них есть и другая роль в школе: их учётную запись выдача для класса не меняет, новый пароль выдаётся на странице пользователя';
+
+/** The sentence naming the staff parents left out (the first few: it travels in a response header), or '' when there are none. */
+export function ownAccountsNote(names: readonly string[]): string {
+  if (!names.length) return '';
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` и ещё ${names.length - 5}` : '');
+  return `Не выданы родителям ${shown}: ${OWN_ACCOUNT_REASON}.`;
+}
 
 function nobodyMessage(request: CredentialRequest, scopeLabel: string, pupils: number, open: number, withheld: number): string {
   const where = request.classId === null ? 'В школе' : `В классе ${scopeLabel}`;

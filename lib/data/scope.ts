@@ -12,6 +12,12 @@ export const NOTHING = { id: -1 } as const;
  * Pupils whose diary is open to their family online: all but those whose decision in force is a
  * refusal of electronic processing (seed 000 §1), who get paper extracts from the class teacher.
  * Only an explicit refusal closes it: a family with no decision recorded yet keeps the diary.
+ *
+ * The one rule for a decision whose signer is gone (unlinked from the pupil, disabled, deleted),
+ * read alike here and by delivery (deliveriesOf, consents.ts): a refusal stays in force until the
+ * school records a new decision, whoever signed it, because electronic processing must not resume
+ * by itself when a parent leaves; a grant speaks only for the parent who signed it and then counts
+ * as no decision (the diary stays open, as with none recorded; nothing goes by e-mail).
  */
 export const REFUSAL_IN_FORCE: Prisma.ConsentWhereInput = { inForce: true, decision: 'REFUSED' };
 export const OPEN_TO_FAMILY: Prisma.UserWhereInput = { consentsAbout: { none: REFUSAL_IN_FORCE } };

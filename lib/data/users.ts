@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/password';
 import { isRole } from '../auth/permissions';
 import type { Role } from '../generated/prisma/enums';
 import type { Prisma } from '../prisma-client';
+import { shortPersonName } from '../domain/diary-format';
 import { generateLogin, generateOneTimePassword } from '../domain/passwords';
 import { className } from './names';
 import { pupilsInClassByName } from './students';
@@ -37,26 +38,26 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
     and.push({ OR: [{ enrollments: { some: { classId: filter.classId, endDate: null } } }, { children: { some: { student: { enrollments: { some: { classId: filter.classId, endDate: null } } } } } }] });
   }
   if (and.length) where.AND = and;
-  const page = Math.max(1, filter.page ?? 1);
   const db = getDb();
-  const [total, rows] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
-      select: {
-        id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
-        roles: { select: { role: true } },
-        enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
-      },
-    }),
-  ]);
+  const total = await db.user.count({ where });
+  const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const page = Math.min(pages, Math.max(1, Math.floor(filter.page ?? 1) || 1));
+  const rows = await db.user.findMany({
+    where,
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * USERS_PAGE_SIZE,
+    take: USERS_PAGE_SIZE,
+    select: {
+      id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
+      roles: { select: { role: true } },
+      enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
+    },
+  });
   return {
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    pages,
     users: rows.map((u) => ({
       id: u.id, login: u.login, name: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(' '), active: u.active,
       mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt,
@@ -75,10 +76,35 @@ export async function schoolClasses(actor: Actor) {
   if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) return [];
   const rows = await getDb().schoolClass.findMany({
     where: currentClasses(actor),
-    select: { id: true, gradeLevel: true, letter: true, classTeacherId: true },
+    select: { id: true, gradeLevel: true, letter: true, classTeacherId: true, classTeacher: { select: { lastName: true, firstName: true, middleName: true } } },
     orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
   });
-  return rows.map((c) => ({ id: c.id, name: className(c), classTeacherId: c.classTeacherId }));
+  return rows.map((c) => ({ id: c.id, name: className(c), classTeacherId: c.classTeacherId, classTeacherName: c.classTeacher ? shortPersonName(c.classTeacher) : null }));
+}
+
+/**
+ * One change at a time to what a person is at school: their roles, whether the account is on,
+ * and the classes they lead. Each of those checks the others (a class teacher keeps the teacher
+ * role and stays enabled; only an enabled teacher is given a class), so without this lock two
+ * administrators' changes made at the same moment could each pass its check and together break it.
+ */
+async function lockAccount(tx: Prisma.TransactionClient, userId: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('user.roles'), ${userId}::int)`;
+}
+
+/**
+ * Refusal when the person leads a class of the current years: leading a class opens all its
+ * pupils' diaries, and only an enabled teacher may lead one (createUser, assignClassTeacher).
+ */
+async function leadsClass(tx: Prisma.TransactionClient, actor: Actor, userId: number, field?: string): Promise<Failure | null> {
+  const led = await tx.schoolClass.findFirst({ where: { ...currentClasses(actor), classTeacherId: userId }, select: { gradeLevel: true, letter: true } });
+  return led ? { ok: false, error: `Пользователь — классный руководитель ${className(led)}: сначала назначьте классу другого руководителя`, ...(field ? { field } : {}) } : null;
+}
+
+/** The class's class teacher now, with its row locked to the end of the transaction, so that the audit's old value is the one replaced. */
+async function lockClassTeacher(tx: Prisma.TransactionClient, classId: number): Promise<number | null> {
+  const [row] = await tx.$queryRaw<{ class_teacher_id: number | null }[]>`SELECT class_teacher_id FROM school_classes WHERE id = ${classId} FOR UPDATE`;
+  return row?.class_teacher_id ?? null;
 }
 
 export type NewUserInput = { lastName: string; firstName: string; middleName?: string; email?: string; phone?: string; roles: Role[]; classTeacherOf?: number };
@@ -110,9 +136,9 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Res
     });
     if (input.classTeacherOf) {
       // The class's previous class teacher is replaced: audited as assignClassTeacher audits it.
-      const previous = await tx.schoolClass.findUniqueOrThrow({ where: { id: input.classTeacherOf }, select: { classTeacherId: true } });
+      const previous = await lockClassTeacher(tx, input.classTeacherOf);
       await tx.schoolClass.update({ where: { id: input.classTeacherOf }, data: { classTeacherId: created.id } });
-      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'class.teacher.set', entityType: 'SchoolClass', entityId: input.classTeacherOf, oldValue: previous.classTeacherId, newValue: created.id });
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'class.teacher.set', entityType: 'SchoolClass', entityId: input.classTeacherOf, oldValue: previous, newValue: created.id });
     }
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'user.create', entityType: 'User', entityId: created.id, newValue: { login, roles: input.roles, classTeacherOf: input.classTeacherOf ?? null } });
     return { user: created, login };
@@ -162,9 +188,9 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[], show
   if (roles.some((r) => !isRole(r))) return { ok: false, error: 'Неизвестная роль', field: 'roles' };
   const db = getDb();
   return db.$transaction(async (tx): Promise<Result> => {
-    // One change of a person's roles at a time: the check below sees what a change before us committed.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('user.roles'), ${userId}::int)`;
-    const user = await tx.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, roles: { select: { role: true } } } });
+    // One change of a person at a time: the checks below see what a change before us committed.
+    await lockAccount(tx, userId);
+    const user = await tx.user.findFirst({ where: { id: userId, schoolId: actor.schoolId }, select: { id: true, roles: { select: { role: true } }, _count: { select: { children: true } } } });
     if (!user) return notFound;
     const before = user.roles.map((r) => r.role);
     if (shown && !sameSet(before, shown)) return changedMeanwhile('Роли этого пользователя', 'roles');
@@ -174,10 +200,11 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[], show
     // someone else (a secretary) must not let them raise themselves to ADMIN.
     const adminChanged = wasAdmin !== roles.includes('ADMIN');
     if (adminChanged && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает и снимает только администратор', field: 'roles' };
-    // Leading a class opens all its pupils' diaries, and only a teacher may lead one (createUser).
+    // A pupil's account reading a classmate's diary as "parent" is never right (linkGuardian).
+    if (roles.includes('STUDENT') && user._count.children > 0) return pupilWithChildren;
     if (before.includes('TEACHER') && !roles.includes('TEACHER')) {
-      const led = await tx.schoolClass.findFirst({ where: { ...currentClasses(actor), classTeacherId: userId }, select: { gradeLevel: true, letter: true } });
-      if (led) return { ok: false, error: `Пользователь — классный руководитель ${className(led)}: сначала назначьте классу другого руководителя`, field: 'roles' };
+      const led = await leadsClass(tx, actor, userId, 'roles');
+      if (led) return led;
     }
     if (adminChanged && !roles.includes('ADMIN') && !(await stillActingAdmin(tx, actor))) return adminGone;
     await tx.userRole.deleteMany({ where: { userId } });
@@ -194,6 +221,8 @@ export const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a
 export const changedMeanwhile = (what: string, field: string): Failure => ({
   ok: false, field, error: `${what} уже изменил другой пользователь, пока форма была открыта. Обновите страницу и внесите изменение снова.`,
 });
+
+const pupilWithChildren: Failure = { ok: false, field: 'roles', error: 'К пользователю привязаны дети: ученика нельзя сделать родителем другого ученика. Сначала отвяжите детей' };
 
 const adminGone: Failure = { ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' };
 
@@ -233,16 +262,20 @@ export async function setActive(actor: Actor, userId: number, active: boolean): 
   const targetIsAdmin = await isAdminAccount(actor, userId);
   if (targetIsAdmin && !hasRole(actor, 'ADMIN')) return adminOnly;
   const db = getDb();
-  const changed = await db.$transaction(async (tx) => {
-    if (targetIsAdmin && !active && !(await stillActingAdmin(tx, actor))) return -1;
-    const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
-    if (r.count) {
-      if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
-      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: userId });
+  return db.$transaction(async (tx): Promise<Result> => {
+    if (!active) {
+      await lockAccount(tx, userId);
+      // A class left led by a disabled account would have no one to keep it.
+      const led = await leadsClass(tx, actor, userId);
+      if (led) return led;
     }
-    return r.count;
+    if (targetIsAdmin && !active && !(await stillActingAdmin(tx, actor))) return adminGone;
+    const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
+    if (!r.count) return notFound;
+    if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: userId });
+    return { ok: true };
   });
-  return changed > 0 ? { ok: true } : changed < 0 ? adminGone : notFound;
 }
 
 /** Issues a new one-time password; the person must change it at the next sign-in. */
@@ -281,41 +314,51 @@ export async function endSessions(actor: Actor, userId: number): Promise<Result<
   return { ok: true, ended };
 }
 
-/** Makes `teacherId` the class teacher of `classId` (or nobody, with null). */
-export async function assignClassTeacher(actor: Actor, classId: number, teacherId: number | null): Promise<Result> {
+/**
+ * Makes `teacherId` the class teacher of `classId` (or nobody, with null). `shown`: the class
+ * teacher the form showed for that class (null: none); when given, the save is refused if someone
+ * else changed it meanwhile, as in setRoles.
+ */
+export async function assignClassTeacher(actor: Actor, classId: number, teacherId: number | null, shown?: number | null): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   const db = getDb();
-  const cls = await db.schoolClass.findFirst({ where: { id: classId, ...currentClasses(actor) }, select: { id: true, classTeacherId: true } });
+  const cls = await db.schoolClass.findFirst({ where: { id: classId, ...currentClasses(actor) }, select: { id: true } });
   if (!cls) return { ok: false, error: 'Класс не найден в текущем учебном году', field: 'classId' };
-  if (teacherId !== null) {
-    const teacher = await db.user.findFirst({ where: { id: teacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } });
-    if (!teacher) return { ok: false, error: 'Классным руководителем может быть только работающий учитель этой школы (учётная запись включена)', field: 'teacherId' };
-  }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result> => {
+    if (teacherId !== null) {
+      // Under the person's lock, so that the teacher is not disabled or stripped of the role meanwhile.
+      await lockAccount(tx, teacherId);
+      const teacher = await tx.user.findFirst({ where: { id: teacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } });
+      if (!teacher) return { ok: false, error: 'Классным руководителем может быть только работающий учитель этой школы (учётная запись включена)', field: 'teacherId' };
+    }
+    const previous = await lockClassTeacher(tx, classId);
+    if (shown !== undefined && shown !== previous) return changedMeanwhile('Классного руководителя этого класса', 'classId');
     await tx.schoolClass.update({ where: { id: classId }, data: { classTeacherId: teacherId } });
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'class.teacher.set', entityType: 'SchoolClass', entityId: classId, oldValue: cls.classTeacherId, newValue: teacherId });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'class.teacher.set', entityType: 'SchoolClass', entityId: classId, oldValue: previous, newValue: teacherId });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 /** Links a parent to a pupil found by class and name (how a secretary reads it off an application). */
 export async function linkGuardian(actor: Actor, parentId: number, pupil: { classId: number; lastName: string; firstName: string }): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   const db = getDb();
-  const parent = await db.user.findFirst({ where: { id: parentId, schoolId: actor.schoolId, roles: { some: { role: 'PARENT' } } }, select: { id: true, roles: { select: { role: true } } } });
-  if (!parent) return { ok: false, error: 'Родитель не найден (у пользователя нет роли «Родитель»)' };
-  // A pupil's account reading a classmate's diary (or its own as "parent") is never right.
-  if (parent.roles.some((r) => r.role === 'STUDENT')) return { ok: false, error: 'Это учётная запись ученика: ученика нельзя сделать родителем другого ученика' };
   const matches = await pupilsInClassByName(actor.schoolId, pupil.classId, pupil);
-  if (matches.length === 0) return { ok: false, error: 'В этом классе нет ученика с такими фамилией и именем', field: 'pupil' };
-  if (matches.length > 1) return { ok: false, error: 'Найдено несколько учеников с таким именем: обратитесь к карточке ученика', field: 'pupil' };
-  const linked = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result> => {
+    // Under the person's lock: setRoles, which refuses a pupil's role to someone with children, sees this link.
+    await lockAccount(tx, parentId);
+    const parent = await tx.user.findFirst({ where: { id: parentId, schoolId: actor.schoolId, roles: { some: { role: 'PARENT' } } }, select: { id: true, roles: { select: { role: true } } } });
+    if (!parent) return { ok: false, error: 'Родитель не найден (у пользователя нет роли «Родитель»)' };
+    // A pupil's account reading a classmate's diary (or its own as "parent") is never right.
+    if (parent.roles.some((r) => r.role === 'STUDENT')) return { ok: false, error: 'Это учётная запись ученика: ученика нельзя сделать родителем другого ученика' };
+    if (matches.length === 0) return { ok: false, error: 'В этом классе нет ученика с такими фамилией и именем', field: 'pupil' };
+    if (matches.length > 1) return { ok: false, error: 'Найдено несколько учеников с таким именем: обратитесь к карточке ученика', field: 'pupil' };
     const r = await tx.guardianship.createMany({ data: [{ parentId, studentId: matches[0], schoolId: actor.schoolId }], skipDuplicates: true });
     // The audit trail records changes: linking a child already linked changes nothing.
-    if (r.count) await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0] } });
-    return r.count;
+    if (!r.count) return { ok: false, error: 'Этот ребёнок уже привязан к родителю', field: 'pupil' };
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'guardian.link', entityType: 'User', entityId: parentId, newValue: { studentId: matches[0] } });
+    return { ok: true };
   });
-  return linked ? { ok: true } : { ok: false, error: 'Этот ребёнок уже привязан к родителю', field: 'pupil' };
 }
 
 export async function unlinkGuardian(actor: Actor, parentId: number, studentId: number): Promise<Result> {

@@ -1,4 +1,4 @@
-// What an administrator does to people: guardianships, class teachers and roles. Refusals leave
+// What an administrator does to people: guardianships, class teachers, roles and disabling. Refusals leave
 // everything as it was; two administrators saving one record from pages opened at the same time
 // do not silently undo each other's change.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { actorFor } from '../support/actors';
 import { assignClassTeacher, createUser as createPerson, linkGuardian, schoolClasses, setActive, setRoles } from '@/lib/data/users';
 import { setRolePermissions, setUserGrants } from '@/lib/data/roles';
 import { diaryStudents } from '@/lib/data/students';
+import { signInForRequest } from '../support/request-session';
+import { userCommandAction } from '@/app/(admin)/admin/users/actions';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -54,6 +56,20 @@ describe('linking a parent to a child', () => {
   });
 });
 
+describe("a parent's roles", () => {
+  it('a parent with children linked is not given the pupil role, and nothing changes', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    const before = await auditCount('user.roles.set');
+    const r = await setRoles(admin, fx.parentId, ['PARENT', 'STUDENT'], ['PARENT']);
+    expect(r).toEqual({ ok: false, field: 'roles', error: 'К пользователю привязаны дети: ученика нельзя сделать родителем другого ученика. Сначала отвяжите детей' });
+    expect(await rolesOf(fx.parentId)).toEqual(['PARENT']);
+    expect(await auditCount('user.roles.set')).toBe(before);
+    // The other roles are theirs to have.
+    expect(await setRoles(admin, fx.parentId, ['PARENT', 'TEACHER'], ['PARENT'])).toEqual({ ok: true });
+    expect(await setRoles(admin, fx.parentId, ['PARENT'], ['PARENT', 'TEACHER'])).toEqual({ ok: true });
+  });
+});
+
 describe('class teachers', () => {
   it('a class teacher of this year keeps the teacher role until the class has another class teacher', async () => {
     const admin = await actorFor(db, fx.adminId);
@@ -87,6 +103,31 @@ describe('class teachers', () => {
     expect(await assignClassTeacher(admin, fx.classId, fx.teacherId)).toEqual({ ok: true });
   });
 
+  it('a class teacher of this year is not disabled until the class has another class teacher', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    const leaderId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Ведущая', firstName: 'Валентина' });
+    expect(await assignClassTeacher(admin, fx.classId, leaderId)).toEqual({ ok: true });
+    const before = await auditCount('user.deactivate');
+    expect(await setActive(admin, leaderId, false)).toEqual({ ok: false, error: 'Пользователь — классный руководитель 5А: сначала назначьте классу другого руководителя' });
+    expect(await db.user.findUniqueOrThrow({ where: { id: leaderId }, select: { active: true } })).toEqual({ active: true });
+    expect(await auditCount('user.deactivate')).toBe(before);
+    // Leading last year's 4А holds no one: the fixture's teacher is free once 5А has another.
+    expect(await assignClassTeacher(admin, fx.classId, fx.teacherId)).toEqual({ ok: true });
+    expect(await setActive(admin, leaderId, false)).toEqual({ ok: true });
+  });
+
+  it('disabling a teacher and making them a class teacher at the same moment never leaves a class with a disabled leader', async () => {
+    const admin = await actorFor(db, fx.adminId);
+    for (let i = 0; i < 5; i++) {
+      const id = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: `Спорная${i}`, firstName: 'Светлана' });
+      const [assigned, disabled] = await Promise.all([assignClassTeacher(admin, fx.classId, id), setActive(admin, id, false)]);
+      expect([assigned.ok, disabled.ok]).not.toEqual([true, true]);
+      const cls = await db.schoolClass.findUniqueOrThrow({ where: { id: fx.classId }, select: { classTeacher: { select: { active: true } } } });
+      expect(cls.classTeacher?.active).toBe(true);
+      expect(await assignClassTeacher(admin, fx.classId, fx.teacherId)).toEqual({ ok: true });
+    }
+  });
+
   it('a disabled teacher is not made a class teacher', async () => {
     const admin = await actorFor(db, fx.adminId);
     const goneId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Уволенова', firstName: 'Ульяна' });
@@ -116,6 +157,54 @@ describe('two administrators saving one record', () => {
     const results = await Promise.all([setRoles(a, personId, ['TEACHER', 'PARENT'], ['TEACHER']), setRoles(a, personId, ['TEACHER', 'HR'], ['TEACHER'])]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.auditLog.count({ where: { action: 'user.roles.set', entityId: String(personId) } })).toBe(1);
+  });
+
+  it("the second assignment of a class's teacher from a page opened before the first is refused", async () => {
+    const [a, b] = [await actorFor(db, fx.adminId), await actorFor(db, await createUser(db, fx.schoolId, ['ADMIN'], { lastName: 'Третья', firstName: 'Тамара' }))];
+    const firstId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Перваядо', firstName: 'Полина' });
+    const secondId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Вторая', firstName: 'Валерия' });
+    // Both pages showed the fixture's teacher leading 5А.
+    expect(await assignClassTeacher(a, fx.classId, firstId, fx.teacherId)).toEqual({ ok: true });
+    const before = await auditCount('class.teacher.set');
+    const stale = await assignClassTeacher(b, fx.classId, secondId, fx.teacherId);
+    expect(stale).toMatchObject({ ok: false, field: 'classId' });
+    expect(stale.ok || stale.error).toMatch(/уже изменил другой пользователь/);
+    expect((await db.schoolClass.findUniqueOrThrow({ where: { id: fx.classId } })).classTeacherId).toBe(firstId);
+    expect(await auditCount('class.teacher.set')).toBe(before);
+    // From the page as it is now, it goes through.
+    expect(await assignClassTeacher(b, fx.classId, secondId, firstId)).toEqual({ ok: true });
+    expect(await assignClassTeacher(a, fx.classId, fx.teacherId, secondId)).toEqual({ ok: true });
+  });
+
+  it('the user page sends the class teacher it showed, and a stale one is refused next to the class', async () => {
+    const otherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Страничная', firstName: 'Сабина' });
+    const meanwhileId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Тем-временем', firstName: 'Тина' });
+    await signInForRequest(db, fx.adminId);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ userId: String(otherId), command: 'class-teacher', classId: String(fx.classId), shown: `${fx.classId}:${fx.teacherId}` })) form.set(k, v);
+    // Another administrator gave 5А to someone after the page was opened.
+    expect(await assignClassTeacher(await actorFor(db, fx.adminId), fx.classId, meanwhileId)).toEqual({ ok: true });
+    const state = await userCommandAction({}, form);
+    expect(state.errors?.classId).toMatch(/уже изменил другой пользователь/);
+    expect((await db.schoolClass.findUniqueOrThrow({ where: { id: fx.classId } })).classTeacherId).toBe(meanwhileId);
+    form.set('shown', `${fx.classId}:${meanwhileId}`);
+    expect(await userCommandAction({}, form)).toMatchObject({ ok: true });
+    expect(await assignClassTeacher(await actorFor(db, fx.adminId), fx.classId, fx.teacherId)).toEqual({ ok: true });
+  });
+
+  it("two assignments at the same moment: the audit trail's old value is the teacher each one replaced", async () => {
+    const a = await actorFor(db, fx.adminId);
+    const ids = [
+      await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Одна', firstName: 'Ольга' }),
+      await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Другая', firstName: 'Дина' }),
+    ];
+    const from = await db.auditLog.aggregate({ _max: { id: true } });
+    expect(await Promise.all(ids.map((id) => assignClassTeacher(a, fx.classId, id)))).toEqual([{ ok: true }, { ok: true }]);
+    const rows = await db.auditLog.findMany({ where: { action: 'class.teacher.set', id: { gt: from._max.id ?? 0 } }, orderBy: { id: 'asc' }, select: { oldValue: true, newValue: true } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0].oldValue).toBe(fx.teacherId);
+    expect(rows[1].oldValue).toBe(rows[0].newValue);
+    expect(await assignClassTeacher(a, fx.classId, fx.teacherId)).toEqual({ ok: true });
   });
 
   it("the same holds for a person's own grants and for a role's permissions", async () => {

@@ -85,7 +85,9 @@ describe('a refusal in force', () => {
     }
     // The parent cannot acknowledge results nor print the week from the closed diary either.
     const ack = await acknowledgeFinalMarks(parent, { studentId: S1, periodId: w.pastA, message: 'Ознакомлена' });
-    expect(ack).toMatchObject({ ok: false });
+    expect(ack).toEqual({ ok: false, error: 'Электронный дневник этого ученика закрыт для семьи: в школе оформлен отказ от обработки персональных данных в электронной форме. Сведения об успеваемости выдаются на бумаге.' });
+    // Someone else's child is not told about the refusal.
+    expect(await acknowledgeFinalMarks(await actorFor(db, w.P2), { studentId: S1, periodId: w.pastA, message: '' })).toEqual({ ok: false, error: 'Итоговые отметки за этот период ещё не опубликованы.' });
     expect(await db.finalMarkAck.count({ where: { studentId: S1 } })).toBe(0);
     expect(await loadWeekExtract(parent, S1, null)).toMatchObject({ ok: false, status: 403, error: expect.stringContaining('Электронный дневник закрыт') });
   });

@@ -7,6 +7,7 @@ import { actorFor } from '../support/actors';
 import type { Actor } from '../../lib/auth/actor';
 import { consentHistory, currentConsents, deliveriesOf, deliveryLists, recordConsent, type ConsentInput } from '../../lib/data/consents';
 import { linkGuardian, setActive, unlinkGuardian } from '../../lib/data/users';
+import { readableDiaries } from '../../lib/data/scope';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -122,6 +123,27 @@ describe('delivery lists', () => {
     await setActive(admin, fx.parentId, true);
     await db.consent.create({ data: { schoolId: fx.schoolId, studentId: first, decision: 'GRANTED', documentVersion: '2026-1', deliveryPreference: 'EMAIL', contactEmail: 'olga@mail.ru', recordedById: fx.adminId } });
     expect(await delivery()).toEqual({ kind: 'paper', reason: 'NO_CONSENT' });
+  });
+
+  it('a refusal stays in force after its signer is no longer a guardian, for delivery as for the online diary', async () => {
+    // Both parents of the first pupil; the mother refused, then was unlinked.
+    await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: secondParent, studentId: first } });
+    await recordConsent(admin, grant({ decision: 'REFUSED' }));
+    expect(await unlinkGuardian(admin, fx.parentId, first)).toEqual({ ok: true });
+
+    expect((await deliveriesOf(fx.schoolId, [first])).get(first)).toEqual({ kind: 'paper', reason: 'REFUSED' });
+    expect((await deliveryLists(admin, { classId: fx.classId }))?.paper).toContainEqual({ studentId: first, reason: 'REFUSED' });
+    // The diary stays closed to the remaining parent, as the delivery says.
+    const father = await actorFor(db, secondParent);
+    expect(await db.user.count({ where: { AND: [{ id: first }, readableDiaries(father)] } })).toBe(0);
+    // The consents page counts it as a refusal in force, not as «не действует».
+    const row = (await currentConsents(admin, { classId: fx.classId }))?.find((p) => p.studentId === first);
+    expect(row).toMatchObject({ consent: { decision: 'REFUSED' }, signerGone: false });
+
+    // A new decision by the remaining parent replaces it.
+    await recordConsent(admin, grant({ guardianId: secondParent, deliveryPreference: 'ONLINE', contactEmail: null }));
+    expect((await deliveriesOf(fx.schoolId, [first])).get(first)).toEqual({ kind: 'online', guardianId: secondParent });
+    expect(await db.user.count({ where: { AND: [{ id: first }, readableDiaries(father)] } })).toBe(1);
   });
 
   it('a PAPER preference is paper, and a former pupil is on no list', async () => {

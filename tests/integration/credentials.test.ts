@@ -144,6 +144,31 @@ describe('slips for a class', () => {
     }
   });
 
+  it('leaves out a parent who is also a teacher, keeping their password, and names them with the reason', async () => {
+    // The teacher is the father of Ученик2 Пётр, with their own account (their journal).
+    await db.userRole.create({ data: { schoolId: fx.schoolId, userId: fx.teacherId, role: 'PARENT' } });
+    await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: fx.teacherId, studentId: fx.studentIds[1] } });
+    await db.user.update({ where: { id: fx.teacherId }, data: { login: 'uchiteleva.m', passwordHash: 'kept' } });
+
+    const response = await post({ classId: String(fx.classId), audience: 'BOTH', mode: 'ALL', confirmReset: 'yes' });
+    expect(response.status).toBe(200);
+    const note = decodeURIComponent(response.headers.get('x-slips-own-accounts') ?? '');
+    expect(note).toBe('Не выданы родителям Учителева Мария: у них есть и другая роль в школе: их учётную запись выдача для класса не меняет, новый пароль выдаётся на странице пользователя.');
+    const text = await pdfText(response);
+    expect(text).not.toContain('uchiteleva.m');
+    expect(text).toContain('Ученик1 Ольга');
+    expect(await db.user.findUniqueOrThrow({ where: { id: fx.teacherId }, select: { passwordHash: true, mustChangePassword: true } })).toEqual({ passwordHash: 'kept', mustChangePassword: false });
+
+    // Only parents asked for: the refusal says why no slip was made for them.
+    await db.guardianship.deleteMany({ where: { parentId: fx.parentId } });
+    const onlyParents = await issueCredentials(admin, { classId: fx.classId, audience: 'PARENT', mode: 'ALL' });
+    expect(onlyParents).toMatchObject({ ok: false, error: expect.stringContaining('Не выданы родителям Учителева Мария: у них есть и другая роль в школе') });
+    // A staff parent with an account is not someone «without a login»: no note when only those are asked for.
+    const missing = await issueCredentials(admin, { classId: fx.classId, audience: 'BOTH', mode: 'MISSING' });
+    expect(missing).toMatchObject({ ok: false, field: 'mode' });
+    expect(missing.ok || missing.error).not.toContain('Учителева');
+  });
+
   it('counts who still has no login per class', async () => {
     const overview = await credentialOverview(admin, new Date('2026-11-23T09:00:00Z'));
     expect(overview?.find((c) => c.id === fx.classId)).toMatchObject({ name: '5А', pupils: 4, pupilsWithout: 4, parents: 1, parentsWithout: 1 });

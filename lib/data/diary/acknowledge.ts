@@ -5,6 +5,7 @@ import { getDb } from '../../db';
 import { writeAudit } from '../../audit';
 import type { Actor } from '../../auth/actor';
 import { ownStudent } from './context';
+import { REFUSAL_IN_FORCE } from '../scope';
 import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 
@@ -17,6 +18,17 @@ export type AcknowledgeResult =
 export const MESSAGE_MAX_LENGTH = 2000;
 
 const ALREADY = 'Вы уже подтвердили ознакомление с итоговыми отметками за этот период.';
+
+const CLOSED = 'Электронный дневник этого ученика закрыт для семьи: в школе оформлен отказ от обработки персональных данных в электронной форме. Сведения об успеваемости выдаются на бумаге.';
+
+/** The actor's own child, whose diary the family's refusal in force closed (OPEN_TO_FAMILY): a request the page does not offer. */
+async function closedToFamily(actor: Actor, studentId: number): Promise<boolean> {
+  const child = await getDb().user.findFirst({
+    where: { id: studentId, schoolId: actor.schoolId, guardians: { some: { parentId: actor.id } }, consentsAbout: { some: REFUSAL_IN_FORCE } },
+    select: { id: true },
+  });
+  return child !== null;
+}
 
 /** Thrown inside the transaction to undo the message when another tab acknowledged first. */
 class AlreadyAcknowledged extends Error {}
@@ -46,7 +58,7 @@ export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInpu
     db.finalMarkAck.findFirst({ where: { studentId: input.studentId, periodId: input.periodId, parentId: actor.id }, select: { id: true, acknowledgedAt: true } }),
     db.finalMark.aggregate({ where: published, _max: { visibleFrom: true } }),
   ]);
-  if (!period) return { ok: false, error: 'Итоговые отметки за этот период ещё не опубликованы.' };
+  if (!period) return { ok: false, error: (await closedToFamily(actor, input.studentId)) ? CLOSED : 'Итоговые отметки за этот период ещё не опубликованы.' };
   // Acknowledged already, unless marks were published (or corrected and published again) since:
   // then the parent acknowledges again, and the class teacher sees the new date.
   const lastShown = latest._max.visibleFrom;

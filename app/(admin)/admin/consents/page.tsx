@@ -15,9 +15,9 @@ export default async function ConsentsPage({ searchParams }: Props) {
   const pupils = await currentConsents(user, { classId });
   if (!pupils) redirect('/forbidden');
   const classes = await consentClasses(user);
-  // A decision whose signer is no longer the pupil's representative counts as none (deliveriesOf).
+  // A grant whose signer is no longer the pupil's representative counts as none; a refusal stays (OPEN_TO_FAMILY).
   const granted = pupils.filter((p) => !p.signerGone && p.consent?.decision === 'GRANTED').length;
-  const refused = pupils.filter((p) => !p.signerGone && p.consent?.decision === 'REFUSED').length;
+  const refused = pupils.filter((p) => p.consent?.decision === 'REFUSED').length;
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">Согласия на обработку персональных данных</h1>

@@ -6,13 +6,21 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 type ClassOption = { id: number; name: string; pupilsWithout: number; parentsWithout: number };
-type Status = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; file: string; count: number; withheld: number } | { kind: 'error'; message: string; field: string };
+type Status = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; file: string; count: number; withheld: number; ownAccounts: string } | { kind: 'error'; message: string; field: string };
 
 const AUDIENCES = [
   { value: 'BOTH', label: 'Ученикам и родителям' },
   { value: 'STUDENT', label: 'Только ученикам' },
   { value: 'PARENT', label: 'Только родителям' },
 ];
+
+function decodeHeader(value: string | null): string {
+  try {
+    return value ? decodeURIComponent(value) : '';
+  } catch {
+    return '';
+  }
+}
 
 export function CredentialsForm({ classes }: { classes: ClassOption[] }) {
   const router = useRouter();
@@ -38,7 +46,7 @@ export function CredentialsForm({ classes }: { classes: ClassOption[] }) {
       link.download = file;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus({ kind: 'done', file, count: Number(response.headers.get('x-slip-count')) || 0, withheld: Number(response.headers.get('x-slips-withheld')) || 0 });
+      setStatus({ kind: 'done', file, count: Number(response.headers.get('x-slip-count')) || 0, withheld: Number(response.headers.get('x-slips-withheld')) || 0, ownAccounts: decodeHeader(response.headers.get('x-slips-own-accounts')) });
       setMode('MISSING'); // a second click should not reset everyone's passwords again
       router.refresh();
     } catch {
@@ -90,6 +98,7 @@ export function CredentialsForm({ classes }: { classes: ClassOption[] }) {
             Скачан файл {status.file}: листков — {status.count}. Пароли есть только в этом файле: распечатайте его и разрежьте по линиям.
             Повторное формирование выдаст новые пароли.
             {status.withheld > 0 && ` Не выдано ${status.withheld} чел.: их семьи отказались от обработки персональных данных в электронной форме — электронный дневник им закрыт, выписки выдаются на бумаге.`}
+            {status.ownAccounts && ` ${status.ownAccounts}`}
           </span>
         )}
         {pending && <span className="text-muted">Создаём пароли и файл… Для класса это несколько секунд, для целой школы — до нескольких минут.</span>}

@@ -57,6 +57,17 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
 
 const idSchema = z.coerce.number().int().positive();
 
+/**
+ * The class teacher the form showed for the chosen class: `shown` holds 'classId:teacherId' per
+ * class offered ('classId:' for none). Undefined when the form sent none for that class.
+ */
+function shownTeacher(form: FormData, classId: number): number | null | undefined {
+  const entry = shownList(form).find((s) => s.startsWith(`${classId}:`));
+  if (entry === undefined) return undefined;
+  const teacher = entry.slice(entry.indexOf(':') + 1);
+  return teacher ? Number(teacher) : null;
+}
+
 export async function userCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
   return answerErrors('userCommandAction', formError, async (): Promise<FormState> => {
     const actor = await getCurrentUser();
@@ -94,7 +105,7 @@ export async function userCommandAction(_prev: FormState, form: FormData): Promi
       case 'class-teacher': {
         const classId = idSchema.safeParse(form.get('classId'));
         if (!classId.success) return { errors: { classId: 'Выберите класс' } };
-        result = await assignClassTeacher(actor, classId.data, userId.data);
+        result = await assignClassTeacher(actor, classId.data, userId.data, shownTeacher(form, classId.data));
         break;
       }
       case 'link-child': {

@@ -2,11 +2,19 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
 import { ALL_ROLES, ROLE_LABELS } from '@/lib/auth/permissions';
 import { listUsers, schoolClasses } from '@/lib/data/users';
+import { pageLinks } from '@/lib/domain/paging';
 import { redirect } from 'next/navigation';
 
 export const metadata = { title: 'Пользователи' };
 
-type Props = { searchParams: Promise<{ q?: string; role?: string; classId?: string; page?: string }> };
+type Params = { q?: string; role?: string; classId?: string; page?: string };
+type Props = { searchParams: Promise<Params> };
+
+/** The list's address at `page`, keeping the search and filters. */
+function pageHref(params: Params, page: number): string {
+  const qs = new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.classId ? { classId: params.classId } : {}), page: String(page) });
+  return `/admin/users?${qs}`;
+}
 
 export default async function UsersPage({ searchParams }: Props) {
   const user = await requireUser();
@@ -59,11 +67,22 @@ export default async function UsersPage({ searchParams }: Props) {
         </table>
       </div>
       {result.pages > 1 && (
-        <nav aria-label="Страницы" className="mt-3 flex flex-wrap gap-2">
-          {Array.from({ length: result.pages }, (_, i) => i + 1).slice(0, 30).map((p) => {
-            const qs = new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.role ? { role: params.role } : {}), ...(params.classId ? { classId: params.classId } : {}), page: String(p) });
-            return <Link key={p} href={`/admin/users?${qs}`} aria-current={p === result.page ? 'page' : undefined} className={`rounded px-3 py-1 ${p === result.page ? 'bg-accent text-white' : 'border border-line'}`}>{p}</Link>;
-          })}
+        <nav aria-label="Страницы" className="mt-3 flex flex-wrap items-center gap-2">
+          {result.page > 1 && <Link href={pageHref(params, result.page - 1)} rel="prev" className="rounded border border-line px-3 py-1">← Назад</Link>}
+          {pageLinks(result.page, result.pages).map((p, i) => p === 'gap'
+            ? <span key={`gap${i}`} aria-hidden="true" className="px-1 text-muted">…</span>
+            : <Link key={p} href={pageHref(params, p)} aria-current={p === result.page ? 'page' : undefined} className={`rounded px-3 py-1 ${p === result.page ? 'bg-accent text-white' : 'border border-line'}`}>{p}</Link>)}
+          {result.page < result.pages && <Link href={pageHref(params, result.page + 1)} rel="next" className="rounded border border-line px-3 py-1">Вперёд →</Link>}
+          <form className="ml-auto flex items-center gap-2 text-sm">
+            {params.q && <input type="hidden" name="q" value={params.q} />}
+            {params.role && <input type="hidden" name="role" value={params.role} />}
+            {params.classId && <input type="hidden" name="classId" value={params.classId} />}
+            <label className="flex items-center gap-2">Страница
+              <input name="page" type="number" min={1} max={result.pages} defaultValue={result.page} className="w-20 rounded-md border border-line px-2 py-1" />
+            </label>
+            <span className="text-muted">из {result.pages}</span>
+            <button className="rounded-md border border-accent px-3 py-1 text-accent">Перейти</button>
+          </form>
         </nav>
       )}
     </div>

@@ -2,7 +2,7 @@
 // slips to cut. The passwords exist only in this response, so a reload cannot show them again.
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { issueCredentials } from '@/lib/data/credentials';
+import { issueCredentials, ownAccountsNote } from '@/lib/data/credentials';
 import { renderCredentialSlips } from '@/lib/pdf/credential-slips';
 
 export const dynamic = 'force-dynamic';
@@ -59,6 +59,8 @@ export async function POST(request: Request): Promise<Response> {
       'X-Slip-Count': String(result.slips.length),
       // People of refusing families left out; the form says so next to the count.
       'X-Slips-Withheld': String(result.withheld),
+      // Parents who are also staff, left out and named with the reason: URI-encoded, headers are ASCII.
+      'X-Slips-Own-Accounts': encodeURIComponent(ownAccountsNote(result.ownAccounts)),
     },
   });
 }

@@ -40,7 +40,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           isParent={user.roles.some((r) => r.role === 'PARENT')}
           permissions={(Object.keys(PERMISSIONS) as Permission[]).filter((p) => !ROLE_BOUND_PERMISSIONS[p]).map((p) => ({ value: p, label: PERMISSIONS[p], granted: user.permissions.some((g) => g.permission === p) }))}
           childrenList={user.children.map((c) => ({ id: c.student.id, name: `${c.student.lastName} ${c.student.firstName}` }))}
-          classes={classes.map((c) => ({ id: c.id, name: c.name }))}
+          classes={classes.map((c) => ({ id: c.id, name: c.name, classTeacherId: c.classTeacherId, classTeacherName: c.classTeacherName }))}
         />
       )}
     </div>

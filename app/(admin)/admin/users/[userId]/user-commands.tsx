@@ -6,7 +6,8 @@ import { userCommandAction, type FormState } from '../actions';
 
 type Props = {
   userId: number; active: boolean; currentRoles: string[]; roles: { value: string; label: string }[];
-  canSetRoles: boolean; isTeacher: boolean; isParent: boolean; classes: { id: number; name: string }[];
+  canSetRoles: boolean; isTeacher: boolean; isParent: boolean;
+  classes: { id: number; name: string; classTeacherId: number | null; classTeacherName: string | null }[];
   childrenList: { id: number; name: string }[];
   permissions: { value: string; label: string; granted: boolean }[];
 };
@@ -63,9 +64,11 @@ export function UserCommands({ userId, active, currentRoles, roles, canSetRoles,
         <form action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="command" value="class-teacher" />
+          {/* Who leads each class as shown here: a save over someone else's change is refused (assignClassTeacher). */}
+          <input type="hidden" name="shown" value={classes.map((c) => `${c.id}:${c.classTeacherId ?? ''}`).join(',')} />
           <label className="flex flex-col">Назначить классным руководителем
             <select name="classId" className="mt-1 rounded-md border border-line px-3 py-2">
-              {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {classes.map((c) => <option key={c.id} value={c.id}>{c.name} — {c.classTeacherId === userId ? 'уже руководит' : c.classTeacherName ? `сейчас ${c.classTeacherName}` : 'без руководителя'}</option>)}
             </select>
           </label>
           <button disabled={pending} className={button}>Назначить</button>

@@ -31,7 +31,8 @@ export function NewUserForm({ roles, classes }: Props) {
       </fieldset>
       <div className="mb-3">
         <label htmlFor="classTeacherOf" className="mb-1 block font-bold">Классное руководство</label>
-        <select id="classTeacherOf" name="classTeacherOf" defaultValue={v?.classTeacherOf ?? ''} className="w-full rounded-md border border-line px-3 py-2.5">
+        {/* A select takes a changed defaultValue only when mounted anew: the key remounts it with what was chosen. */}
+        <select key={v ? `typed:${v.classTeacherOf}` : 'new'} id="classTeacherOf" name="classTeacherOf" defaultValue={v?.classTeacherOf ?? ''} className="w-full rounded-md border border-line px-3 py-2.5">
           <option value="">Нет</option>
           {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
