@@ -106,8 +106,8 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
     input.plannedTopicId ? db.plannedTopic.findFirst({ where: { id: input.plannedTopicId, courseId: ctx.courseId, schoolId: actor.schoolId }, select: { id: true } }) : null,
     input.substituteTeacherId ? db.user.findFirst({ where: { id: input.substituteTeacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } }) : null,
   ]);
-  if (input.plannedTopicId && !topic) return fail('Тема не из КТП этого курса', 'plannedTopicId');
-  if (input.substituteTeacherId && !substitute) return fail('Замещающий учитель не найден', 'substituteTeacherId');
+  if (input.plannedTopicId && !topic) return fail(MESSAGES.topicNotInPlan, 'plannedTopicId');
+  if (input.substituteTeacherId && !substitute) return fail(MESSAGES.substituteNotFound, 'substituteTeacherId');
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;

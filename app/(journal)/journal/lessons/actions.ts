@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
+import { idField, optionalIdField } from '@/lib/ids';
+import { MESSAGES } from '@/lib/data/journal/result';
 import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
 import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 
@@ -18,7 +20,7 @@ type LessonTyped = Record<(typeof LESSON_FIELDS)[number], string>;
 const LESSON_FIELDS = ['topic', 'plannedTopicId', 'lessonKind', 'plannedTest', 'substituteTeacherId'] as const;
 
 const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-const id = z.coerce.number().int().positive();
+const lessonId = idField(MESSAGES.lessonNotFound);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату').refine(isIsoDate, 'Такой даты нет в календаре');
 const formError = (message: string): FormState => ({ errors: { form: message } });
 
@@ -28,7 +30,7 @@ function firstErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
   return errors;
 }
 
-const openSchema = z.object({ courseId: id, date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
+const openSchema = z.object({ courseId: idField(MESSAGES.courseNotFound), date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
 
 export async function openLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
   return answerErrors('openLessonAction', formError, async () => {
@@ -43,12 +45,12 @@ export async function openLessonAction(_prev: FormState, form: FormData): Promis
 }
 
 const lessonSchema = z.object({
-  lessonId: id,
+  lessonId,
   topic: z.string().trim().max(300, 'Слишком длинная тема').transform((v) => v || null),
-  plannedTopicId: z.union([z.literal(''), id]).transform((v) => (v === '' ? null : v)),
+  plannedTopicId: optionalIdField(MESSAGES.topicNotInPlan),
   lessonKind: z.enum(['LESSON', 'TEST', 'QUIZ', 'LAB', 'PRACTICAL', 'DICTATION', 'EXCURSION'], 'Выберите тип занятия'),
   plannedTest: z.boolean(),
-  substituteTeacherId: z.union([z.literal(''), id]).transform((v) => (v === '' ? null : v)),
+  substituteTeacherId: optionalIdField(MESSAGES.substituteNotFound),
   expectedVersion: z.coerce.number().int().min(1),
 });
 
@@ -72,12 +74,12 @@ export async function updateLessonAction(_prev: LessonFormState, form: FormData)
 }
 
 const homeworkSchema = z.object({
-  lessonId: id,
+  lessonId,
   text: z.string().trim().min(2, 'Напишите задание').max(4000, 'Слишком длинное задание'),
   dueDate: z.union([z.literal(''), isoDate]).transform((v) => v || null),
   // «Выбранным ученикам» with nobody ticked is not the class assignment, which it would replace.
   audience: z.enum(['class', 'pupils']).default('class'),
-  studentIds: z.array(id).max(60, 'Не больше 60 учеников за раз'),
+  studentIds: z.array(idField('Ученик не найден')).max(60, 'Не больше 60 учеников за раз'),
   replaces: z.string().max(40).transform((v) => v || null),
 }).refine((v) => v.audience === 'class' || v.studentIds.length > 0, { path: ['studentIds'], message: 'Выберите учеников' });
 
@@ -96,7 +98,7 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
   return state.ok ? state : { ...state, values: typedValues(form, ['text', 'dueDate'], ['studentIds']) };
 }
 
-const refSchema = z.object({ lessonId: id, targetId: id });
+const refSchema = z.object({ lessonId, targetId: idField('Запись не найдена') });
 /** The `seen` a page sent with a deletion (see deleteHomework); none from an older page. */
 const seenOf = (form: FormData) => (typeof form.get('seen') === 'string' ? String(form.get('seen')) : undefined);
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { jsonId } from '@/lib/ids';
 import { cellSaveSchema, type CellSaveInput, type CellSaveResult } from '@/lib/data/journal/cell-schema';
 import { cellHistory, type HistoryEntry } from '@/lib/data/journal/history';
 import { MESSAGES } from '@/lib/data/journal/result';
@@ -19,7 +20,7 @@ export async function saveCellAction(input: CellSaveInput): Promise<CellSaveResu
   return answerErrors('saveCellAction', (error): CellSaveResult => ({ ok: false, error }), () => saveCell(actor, parsed.data), MESSAGES.unexpected);
 }
 
-const ids = z.object({ lessonId: z.number().int().positive(), studentId: z.number().int().positive() });
+const ids = z.object({ lessonId: jsonId('Неверная ячейка'), studentId: jsonId('Неверная ячейка') });
 
 export async function cellHistoryAction(lessonId: number, studentId: number): Promise<HistoryEntry[] | { error: string }> {
   return answerErrors('cellHistoryAction', (error): HistoryEntry[] | { error: string } => ({ error }), async () => {
