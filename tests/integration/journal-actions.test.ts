@@ -2,12 +2,17 @@
 // its field and writes nothing; an unexpected database failure is answered with an error, never
 // thrown to the browser; a redirect still passes through; closing a period waits for the writes
 // in flight instead of timing out; publishing final marks audits the value it actually replaced.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
 import { createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
+import { setTestRequest } from '../support/next-request-stub';
+import { authSecret } from '@/lib/env';
+import { saveCellAction } from '@/app/(journal)/journal/courses/[courseId]/actions';
 import { setFinalMark } from '@/lib/data/journal/final-marks';
 import { saveHomework } from '@/lib/data/journal/homework';
 import { lessonCommandAction, openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
@@ -170,6 +175,19 @@ describe('an unexpected failure', () => {
       expect(lines[i]).toContain(name);
       expect(lines[i]).not.toContain('Карточка');
     }
+  });
+});
+
+describe('a database failure while the cell save identifies the user', () => {
+  it('is answered with the cell\'s error, not thrown to the browser, and nothing is saved', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The session lookup itself fails in PostgreSQL: a NUL in the session id is refused there (22021).
+    const jwt = await encode({ token: { uid: fx.teacherId, sid: 'сеанс\u0000', sv: 0 }, secret: authSecret() });
+    setTestRequest({ cookies: { 'next-auth.session-token': jwt } });
+    const save = saveCellAction({ idempotencyKey: randomUUID(), lessonId: fx.lessonId, studentId: fx.studentIds[0], value: '5', expectedVersion: 0 });
+    await expect(save).resolves.toEqual({ ok: false, error: 'Не удалось сохранить. Проверьте соединение и повторите (Enter).' });
+    expect(log.mock.calls.map((args) => args.map(String).join(' ')).join('\n')).toContain('saveCellAction');
+    expect(await db.mark.count()).toBe(0);
   });
 });
 
