@@ -191,6 +191,35 @@ describe('lessons and homework', () => {
     expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(lessonId) } })).toMatchObject({ actorId: subId, oldValue: { teacherId: fx.teacherId, isSubstitution: false } });
   });
 
+  it('a removed substitution gives the lesson back to the co-teacher who had it, or else to the course\'s lowest-id primary teacher', async () => {
+    // Two primary teachers (co-teachers are primary by default); the second one's row comes first on disk.
+    const coId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Соучителева' });
+    await db.courseTeacher.delete({ where: { courseId_teacherId: { courseId: fx.courseId, teacherId: fx.teacherId } } });
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: coId } });
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: fx.teacherId } });
+    expect(fx.teacherId).toBeLessThan(coId);
+    const co = await actorFor(db, coId);
+    const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова' });
+    const edit = (lessonId: number, substituteTeacherId: number | null, expectedVersion: number) =>
+      updateLesson(co, lessonId, { topic: null, plannedTopicId: null, lessonKind: 'LESSON', plannedTest: false, substituteTeacherId, expectedVersion });
+    const teacherOf = async (id: number) => (await db.lesson.findUniqueOrThrow({ where: { id } })).teacherId;
+
+    // The co-teacher's own lesson: a substitute is entered, then removed — it is hers again.
+    const own = ((await openLesson(co, { courseId: fx.courseId, date: '2026-09-16', slot: 2 })) as { lessonId: number }).lessonId;
+    expect(await edit(own, subId, 1)).toMatchObject({ ok: true });
+    expect(await teacherOf(own)).toBe(subId);
+    expect(await edit(own, null, 2)).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: own } })).toMatchObject({ teacherId: coId, isSubstitution: false });
+
+    // Opened by the substitute from the timetable's change: nobody had it before, so the lowest id.
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-17'), slot: 2, kind: 'SUBSTITUTION', substituteTeacherId: subId } });
+    const opened = ((await openLesson(await actorFor(db, subId), { courseId: fx.courseId, date: '2026-09-17', slot: 2 })) as { lessonId: number }).lessonId;
+    expect(await teacherOf(opened)).toBe(subId);
+    expect(await edit(opened, null, 1)).toMatchObject({ ok: true });
+    expect(await teacherOf(opened)).toBe(fx.teacherId);
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(opened) } })).toMatchObject({ actorId: coId, oldValue: { teacherId: subId }, newValue: { teacherId: fx.teacherId, isSubstitution: false } });
+  });
+
   it('opens a lesson (the substitute’s when a substitution is recorded), edits it and offers the next КТП topic', async () => {
     await db.plannedTopic.createMany({ data: [1, 2].map((ordinal) => ({ schoolId: fx.schoolId, courseId: fx.courseId, ordinal, title: `Тема ${ordinal}` })) });
     const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова' });

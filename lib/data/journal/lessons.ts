@@ -48,7 +48,7 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   if (input.date < year.from || input.date > year.to) {
     return fail(`Дата вне учебного года ${c.academicYear.label} (${formatDateRu(year.from)} – ${formatDateRu(year.to)})`, 'date');
   }
-  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true } });
+  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true, regularTeacherId: true } });
   const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
   // An existing lesson of an ended year still opens, to be read; nothing is created or handed over.
   const ended = yearEnded(actor, c.academicYearId);
@@ -60,10 +60,12 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
     return db.$transaction(async (tx) => {
       const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
       if (closed) return closed;
-      await tx.lesson.update({ where: { id: existing.id }, data: { teacherId: actor.id, isSubstitution: true, version: { increment: 1 } } });
+      const regularTeacherId = existing.isSubstitution ? existing.regularTeacherId : existing.teacherId;
+      await tx.lesson.update({ where: { id: existing.id }, data: { teacherId: actor.id, isSubstitution: true, regularTeacherId, version: { increment: 1 } } });
       await writeAudit(tx, {
         schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: existing.id,
-        oldValue: { teacherId: existing.teacherId, isSubstitution: existing.isSubstitution }, newValue: { teacherId: actor.id, isSubstitution: true },
+        oldValue: { teacherId: existing.teacherId, isSubstitution: existing.isSubstitution, regularTeacherId: existing.regularTeacherId },
+        newValue: { teacherId: actor.id, isSubstitution: true, regularTeacherId },
       });
       return { ok: true as const, lessonId: existing.id };
     }, TX_OPTIONS);
@@ -113,11 +115,18 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
     if (closed) return closed;
     const before = await tx.lesson.findUnique({
       where: { id: lessonId },
-      select: { topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true, teacherId: true, isSubstitution: true, topicEnteredAt: true, version: true, course: { select: { teachers: { where: { isPrimary: true }, select: { teacherId: true }, take: 1 } } } },
+      select: {
+        topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true, teacherId: true, isSubstitution: true, regularTeacherId: true, topicEnteredAt: true, version: true,
+        course: { select: { teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 } } },
+      },
     });
     if (!before || before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
-    const mainTeacher = before.course.teachers[0]?.teacherId ?? before.teacherId;
-    const teacherId = input.substituteTeacherId ?? (before.isSubstitution ? mainTeacher : before.teacherId);
+    // A removed substitution gives the lesson back to the teacher it had before (co-teachers of a
+    // course are all primary, and any of them may have opened it); when none was recorded (opened
+    // as a substitution), to the course's primary teacher with the lowest id, the same every time.
+    const courseTeacher = before.course.teachers[0]?.teacherId ?? before.teacherId;
+    const teacherId = input.substituteTeacherId ?? (before.isSubstitution ? (before.regularTeacherId ?? courseTeacher) : before.teacherId);
+    const regularTeacherId = input.substituteTeacherId === null ? null : before.isSubstitution ? before.regularTeacherId : before.teacherId;
     const data = {
       topic: input.topic,
       plannedTopicId: input.plannedTopicId,
@@ -125,6 +134,7 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
       plannedTest: input.plannedTest,
       teacherId,
       isSubstitution: input.substituteTeacherId !== null,
+      regularTeacherId,
       // The deadline rule looks at when the topic was first written (seed 002 §3.4).
       topicEnteredAt: before.topicEnteredAt ?? (input.topic ? new Date() : null),
       version: before.version + 1,
