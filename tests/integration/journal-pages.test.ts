@@ -167,6 +167,27 @@ describe('final marks', () => {
     expect((await db.finalMark.findFirstOrThrow({ where: { studentId: fx.studentIds[0] } })).value).toBe('5');
   });
 
+  it('closing only the school year freezes the year\'s term final marks and the grid; reopening it frees them', async () => {
+    const year = await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, kind: 'YEAR', name: 'Год', ordinal: 9, startDate: day('2026-09-01'), endDate: day('2027-05-31') } });
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    const mark = (studentId: number, value: string) => setFinalMark(teacher, t, { studentId, kind: 'value', value, expectedVersion: 0 });
+    expect(await mark(fx.studentIds[0], '5')).toMatchObject({ ok: true });
+    const manager = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    expect(await setPeriodStatus(manager, year.id, true, '')).toEqual({ ok: true });
+
+    const closed = { ok: false, error: 'Учебный период закрыт: изменения возможны только после его открытия администрацией' };
+    expect(await mark(fx.studentIds[1], '4')).toEqual(closed);
+    expect(await publishFinalMarks(teacher, t)).toEqual(closed);
+    expect(await save(teacher, fx.lessonId, fx.studentIds[1], '4')).toMatchObject({ ok: false, error: closed.error });
+    expect(await db.finalMark.findMany({ select: { studentId: true, status: true } })).toEqual([{ studentId: fx.studentIds[0], status: 'DRAFT' }]);
+    // The teacher sees the quarter closed rather than a grid whose every save is refused.
+    expect((await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW))!.period.status).toBe('CLOSED');
+
+    expect(await setPeriodStatus(manager, year.id, false, 'исправление итогов')).toEqual({ ok: true });
+    expect(await mark(fx.studentIds[1], '4')).toMatchObject({ ok: true });
+    expect((await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW))!.period.status).toBe('OPEN');
+  });
+
   it('a school with 0 hours shows results at once; another teacher cannot set them', async () => {
     await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 0 } });
     const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
