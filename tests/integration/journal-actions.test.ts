@@ -321,3 +321,37 @@ describe('deleting a class assignment', () => {
     expect(await db.auditLog.findFirstOrThrow({ where: { action: 'homework.delete' } })).toMatchObject({ actorId: fx.teacherId, oldValue: { text: '§5 и §6, упр. 12' } });
   });
 });
+
+describe('a save sent again after its answer was lost', () => {
+  it('homework: the same assignment again is «без изменений», written once; a co-teacher\'s different text is still refused', async () => {
+    // The page showed no assignment (replaces ''); the first save committed, its answer never came.
+    const form = () => formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '2026-09-03', replaces: '' });
+    expect(await saveHomeworkAction({}, form())).toEqual({ ok: true, message: 'Домашнее задание сохранено' });
+    expect(await saveHomeworkAction({}, form())).toEqual({ ok: true, message: 'Без изменений: это задание уже сохранено' });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
+    expect(await db.auditLog.count({ where: { entityType: 'Homework' } })).toBe(1);
+
+    const other = formOf({ lessonId: String(fx.lessonId), text: '§6, упр. 1', dueDate: '2026-09-03', replaces: '' });
+    expect((await saveHomeworkAction({}, other)).errors).toEqual({ text: 'Задание к этому уроку уже изменил другой учитель. Обновите страницу, чтобы увидеть его, и сохраните своё снова.' });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
+
+    // Individual homework sent twice gives each pupil one assignment.
+    const pupils = formOf({ lessonId: String(fx.lessonId), text: 'Карточка 7', audience: 'pupils', studentIds: [String(fx.studentIds[0])] });
+    pupils.append('studentIds', String(fx.studentIds[1]));
+    expect(await saveHomeworkAction({}, pupils)).toMatchObject({ ok: true, message: 'Индивидуальное задание выдано: 2' });
+    expect(await saveHomeworkAction({}, pupils)).toMatchObject({ ok: true, message: 'Без изменений: это задание уже сохранено' });
+    expect(await db.homework.count({ where: { text: 'Карточка 7' } })).toBe(2);
+  });
+
+  it('lesson record: the same record again is «без изменений», written once; a different change on the old version is still refused', async () => {
+    const { version } = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+    const form = (topic: string) => formOf({ lessonId: String(fx.lessonId), topic, lessonKind: 'TEST', plannedTest: 'on', expectedVersion: String(version) });
+    expect(await updateLessonAction({}, form('Дроби: сложение'))).toEqual({ ok: true, message: 'Урок сохранён' });
+    expect(await updateLessonAction({}, form('Дроби: сложение'))).toEqual({ ok: true, message: 'Без изменений: урок уже сохранён' });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: 'Дроби: сложение', lessonKind: 'TEST', version: version + 1 });
+    expect(await db.auditLog.count({ where: { action: 'lesson.update' } })).toBe(1);
+
+    expect((await updateLessonAction({}, form('Дроби: вычитание'))).errors).toEqual({ form: 'Урок уже изменил другой пользователь. Обновите страницу.' });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: 'Дроби: сложение', version: version + 1 });
+  });
+});

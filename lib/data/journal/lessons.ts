@@ -99,7 +99,11 @@ export type LessonUpdate = {
   expectedVersion: number;
 };
 
-export async function updateLesson(actor: Actor, lessonId: number, input: LessonUpdate): Promise<Result<{ version: number }>> {
+/**
+ * `changed`: false when the lesson already was what the form sent (a save sent again after its
+ * answer was lost): nothing is written, and the version the form had is no conflict then.
+ */
+export async function updateLesson(actor: Actor, lessonId: number, input: LessonUpdate): Promise<Result<{ version: number; changed: boolean }>> {
   if (!actor.permissions.has('lessons:write')) return fail(MESSAGES.denied);
   const db = getDb();
   const ctx = await writableLesson(db, actor, lessonId);
@@ -120,7 +124,9 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
         course: { select: { teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 } } },
       },
     });
-    if (!before || before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
+    if (!before) return fail(MESSAGES.lessonNotFound);
+    if (sameRecord(before, input)) return { ok: true as const, version: before.version, changed: false };
+    if (before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
     // A removed substitution gives the lesson back to the teacher it had before (co-teachers of a
     // course are all primary, and any of them may have opened it); when none was recorded (opened
     // as a substitution), to the course's primary teacher with the lowest id, the same every time.
@@ -143,9 +149,16 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
     if (changed.count === 0) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
     const { course: _c, ...old } = before;
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: lessonId, oldValue: old, newValue: data });
-    return { ok: true as const, version: data.version };
+    return { ok: true as const, version: data.version, changed: true };
   }, TX_OPTIONS);
 }
+
+type LessonRecord = { topic: string | null; plannedTopicId: number | null; lessonKind: LessonKind; plannedTest: boolean; teacherId: number; isSubstitution: boolean };
+
+/** The lesson already holds what the form says, the substitute included. */
+const sameRecord = (l: LessonRecord, input: LessonUpdate) =>
+  l.topic === input.topic && l.plannedTopicId === input.plannedTopicId && l.lessonKind === input.lessonKind && l.plannedTest === input.plannedTest &&
+  (input.substituteTeacherId === null ? !l.isSubstitution : l.isSubstitution && l.teacherId === input.substituteTeacherId);
 
 /** «Все на месте»: records that attendance was taken although no one is absent. */
 export async function confirmAttendance(actor: Actor, lessonId: number): Promise<Result> {

@@ -67,8 +67,9 @@ export async function updateLessonAction(_prev: LessonFormState, form: FormData)
     const { lessonId, ...input } = parsed.data;
     const r = await updateLesson(actor, lessonId, input);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+    // Unchanged too: after a lost answer the page still holds the old version, and needs the new one.
     revalidatePath(`/journal/lessons/${lessonId}`);
-    return { ok: true, message: 'Урок сохранён' };
+    return { ok: true, message: r.changed ? 'Урок сохранён' : 'Без изменений: урок уже сохранён' };
   });
   return state.ok ? { ok: true, message: state.message } : { errors: state.errors, values: typedValues(form, LESSON_FIELDS) };
 }
@@ -93,6 +94,7 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
     const r = await saveHomework(actor, lessonId, input);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
     revalidatePath(`/journal/lessons/${lessonId}`);
+    if (!r.changed) return { ok: true, message: 'Без изменений: это задание уже сохранено' };
     return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
   });
   return state.ok ? state : { ...state, values: typedValues(form, ['text', 'dueDate'], ['studentIds']) };
