@@ -336,7 +336,7 @@ describe('a save sent again after its answer was lost', () => {
     expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
 
     // Individual homework sent twice gives each pupil one assignment.
-    const pupils = formOf({ lessonId: String(fx.lessonId), text: 'Карточка 7', audience: 'pupils', studentIds: [String(fx.studentIds[0])] });
+    const pupils = formOf({ lessonId: String(fx.lessonId), text: 'Карточка 7', audience: 'pupils', studentIds: String(fx.studentIds[0]) });
     pupils.append('studentIds', String(fx.studentIds[1]));
     expect(await saveHomeworkAction({}, pupils)).toMatchObject({ ok: true, message: 'Индивидуальное задание выдано: 2' });
     expect(await saveHomeworkAction({}, pupils)).toMatchObject({ ok: true, message: 'Без изменений: это задание уже сохранено' });
