@@ -2,12 +2,17 @@
 // its field and writes nothing; an unexpected database failure is answered with an error, never
 // thrown to the browser; a redirect still passes through; closing a period waits for the writes
 // in flight instead of timing out; publishing final marks audits the value it actually replaced.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
 import { createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
+import { setTestRequest } from '../support/next-request-stub';
+import { authSecret } from '@/lib/env';
+import { saveCellAction } from '@/app/(journal)/journal/courses/[courseId]/actions';
 import { setFinalMark } from '@/lib/data/journal/final-marks';
 import { saveHomework } from '@/lib/data/journal/homework';
 import { lessonCommandAction, openLessonAction, saveHomeworkAction, updateLessonAction } from '@/app/(journal)/journal/lessons/actions';
@@ -173,6 +178,19 @@ describe('an unexpected failure', () => {
   });
 });
 
+describe('a database failure while the cell save identifies the user', () => {
+  it('is answered with the cell\'s error, not thrown to the browser, and nothing is saved', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The session lookup itself fails in PostgreSQL: a NUL in the session id is refused there (22021).
+    const jwt = await encode({ token: { uid: fx.teacherId, sid: 'сеанс\u0000', sv: 0 }, secret: authSecret() });
+    setTestRequest({ cookies: { 'next-auth.session-token': jwt } });
+    const save = saveCellAction({ idempotencyKey: randomUUID(), lessonId: fx.lessonId, studentId: fx.studentIds[0], value: '5', expectedVersion: 0 });
+    await expect(save).resolves.toEqual({ ok: false, error: 'Не удалось сохранить. Проверьте соединение и повторите (Enter).' });
+    expect(log.mock.calls.map((args) => args.map(String).join(' ')).join('\n')).toContain('saveCellAction');
+    expect(await db.mark.count()).toBe(0);
+  });
+});
+
 describe('closing a period', () => {
   it.skipIf(!serverHasManyDatabases())('waits for a write in flight longer than Prisma\'s default 5 s instead of failing', async () => {
     const management = await createUser(db, fx.schoolId, ['MANAGEMENT']);
@@ -301,5 +319,39 @@ describe('deleting a class assignment', () => {
     expect(await remove(hw.updatedAt.toISOString())).toEqual({ ok: true, message: 'Готово' });
     expect(await db.homework.count()).toBe(0);
     expect(await db.auditLog.findFirstOrThrow({ where: { action: 'homework.delete' } })).toMatchObject({ actorId: fx.teacherId, oldValue: { text: '§5 и §6, упр. 12' } });
+  });
+});
+
+describe('a save sent again after its answer was lost', () => {
+  it('homework: the same assignment again is «без изменений», written once; a co-teacher\'s different text is still refused', async () => {
+    // The page showed no assignment (replaces ''); the first save committed, its answer never came.
+    const form = () => formOf({ lessonId: String(fx.lessonId), text: '§5, упр. 3', dueDate: '2026-09-03', replaces: '' });
+    expect(await saveHomeworkAction({}, form())).toEqual({ ok: true, message: 'Домашнее задание сохранено' });
+    expect(await saveHomeworkAction({}, form())).toEqual({ ok: true, message: 'Без изменений: это задание уже сохранено' });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
+    expect(await db.auditLog.count({ where: { entityType: 'Homework' } })).toBe(1);
+
+    const other = formOf({ lessonId: String(fx.lessonId), text: '§6, упр. 1', dueDate: '2026-09-03', replaces: '' });
+    expect((await saveHomeworkAction({}, other)).errors).toEqual({ text: 'Задание к этому уроку уже изменил другой учитель. Обновите страницу, чтобы увидеть его, и сохраните своё снова.' });
+    expect(await db.homework.findMany({ select: { text: true } })).toEqual([{ text: '§5, упр. 3' }]);
+
+    // Individual homework sent twice gives each pupil one assignment.
+    const pupils = formOf({ lessonId: String(fx.lessonId), text: 'Карточка 7', audience: 'pupils', studentIds: String(fx.studentIds[0]) });
+    pupils.append('studentIds', String(fx.studentIds[1]));
+    expect(await saveHomeworkAction({}, pupils)).toMatchObject({ ok: true, message: 'Индивидуальное задание выдано: 2' });
+    expect(await saveHomeworkAction({}, pupils)).toMatchObject({ ok: true, message: 'Без изменений: это задание уже сохранено' });
+    expect(await db.homework.count({ where: { text: 'Карточка 7' } })).toBe(2);
+  });
+
+  it('lesson record: the same record again is «без изменений», written once; a different change on the old version is still refused', async () => {
+    const { version } = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+    const form = (topic: string) => formOf({ lessonId: String(fx.lessonId), topic, lessonKind: 'TEST', plannedTest: 'on', expectedVersion: String(version) });
+    expect(await updateLessonAction({}, form('Дроби: сложение'))).toEqual({ ok: true, message: 'Урок сохранён' });
+    expect(await updateLessonAction({}, form('Дроби: сложение'))).toEqual({ ok: true, message: 'Без изменений: урок уже сохранён' });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: 'Дроби: сложение', lessonKind: 'TEST', version: version + 1 });
+    expect(await db.auditLog.count({ where: { action: 'lesson.update' } })).toBe(1);
+
+    expect((await updateLessonAction({}, form('Дроби: вычитание'))).errors).toEqual({ form: 'Урок уже изменил другой пользователь. Обновите страницу.' });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: 'Дроби: сложение', version: version + 1 });
   });
 });

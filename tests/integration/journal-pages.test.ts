@@ -167,6 +167,27 @@ describe('final marks', () => {
     expect((await db.finalMark.findFirstOrThrow({ where: { studentId: fx.studentIds[0] } })).value).toBe('5');
   });
 
+  it('closing only the school year freezes the year\'s term final marks and the grid; reopening it frees them', async () => {
+    const year = await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, kind: 'YEAR', name: 'Год', ordinal: 9, startDate: day('2026-09-01'), endDate: day('2027-05-31') } });
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    const mark = (studentId: number, value: string) => setFinalMark(teacher, t, { studentId, kind: 'value', value, expectedVersion: 0 });
+    expect(await mark(fx.studentIds[0], '5')).toMatchObject({ ok: true });
+    const manager = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    expect(await setPeriodStatus(manager, year.id, true, '')).toEqual({ ok: true });
+
+    const closed = { ok: false, error: 'Учебный период закрыт: изменения возможны только после его открытия администрацией' };
+    expect(await mark(fx.studentIds[1], '4')).toEqual(closed);
+    expect(await publishFinalMarks(teacher, t)).toEqual(closed);
+    expect(await save(teacher, fx.lessonId, fx.studentIds[1], '4')).toMatchObject({ ok: false, error: closed.error });
+    expect(await db.finalMark.findMany({ select: { studentId: true, status: true } })).toEqual([{ studentId: fx.studentIds[0], status: 'DRAFT' }]);
+    // The teacher sees the quarter closed rather than a grid whose every save is refused.
+    expect((await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW))!.period.status).toBe('CLOSED');
+
+    expect(await setPeriodStatus(manager, year.id, false, 'исправление итогов')).toEqual({ ok: true });
+    expect(await mark(fx.studentIds[1], '4')).toMatchObject({ ok: true });
+    expect((await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId, NOW))!.period.status).toBe('OPEN');
+  });
+
   it('a school with 0 hours shows results at once; another teacher cannot set them', async () => {
     await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 0 } });
     const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
@@ -189,6 +210,35 @@ describe('lessons and homework', () => {
     expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: subId, isSubstitution: true });
     expect(await save(sub, lessonId, fx.studentIds[0], '5')).toMatchObject({ ok: true });
     expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(lessonId) } })).toMatchObject({ actorId: subId, oldValue: { teacherId: fx.teacherId, isSubstitution: false } });
+  });
+
+  it('a removed substitution gives the lesson back to the co-teacher who had it, or else to the course\'s lowest-id primary teacher', async () => {
+    // Two primary teachers (co-teachers are primary by default); the second one's row comes first on disk.
+    const coId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Соучителева' });
+    await db.courseTeacher.delete({ where: { courseId_teacherId: { courseId: fx.courseId, teacherId: fx.teacherId } } });
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: coId } });
+    await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, teacherId: fx.teacherId } });
+    expect(fx.teacherId).toBeLessThan(coId);
+    const co = await actorFor(db, coId);
+    const subId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Заменова' });
+    const edit = (lessonId: number, substituteTeacherId: number | null, expectedVersion: number) =>
+      updateLesson(co, lessonId, { topic: null, plannedTopicId: null, lessonKind: 'LESSON', plannedTest: false, substituteTeacherId, expectedVersion });
+    const teacherOf = async (id: number) => (await db.lesson.findUniqueOrThrow({ where: { id } })).teacherId;
+
+    // The co-teacher's own lesson: a substitute is entered, then removed — it is hers again.
+    const own = ((await openLesson(co, { courseId: fx.courseId, date: '2026-09-16', slot: 2 })) as { lessonId: number }).lessonId;
+    expect(await edit(own, subId, 1)).toMatchObject({ ok: true });
+    expect(await teacherOf(own)).toBe(subId);
+    expect(await edit(own, null, 2)).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: own } })).toMatchObject({ teacherId: coId, isSubstitution: false });
+
+    // Opened by the substitute from the timetable's change: nobody had it before, so the lowest id.
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2026-09-17'), slot: 2, kind: 'SUBSTITUTION', substituteTeacherId: subId } });
+    const opened = ((await openLesson(await actorFor(db, subId), { courseId: fx.courseId, date: '2026-09-17', slot: 2 })) as { lessonId: number }).lessonId;
+    expect(await teacherOf(opened)).toBe(subId);
+    expect(await edit(opened, null, 1)).toMatchObject({ ok: true });
+    expect(await teacherOf(opened)).toBe(fx.teacherId);
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(opened) } })).toMatchObject({ actorId: coId, oldValue: { teacherId: subId }, newValue: { teacherId: fx.teacherId, isSubstitution: false } });
   });
 
   it('opens a lesson (the substitute’s when a substitution is recorded), edits it and offers the next КТП topic', async () => {

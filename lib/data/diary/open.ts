@@ -7,6 +7,7 @@ import { familyChildren } from './family';
 import { enrollmentOn, loadDiaryStudent, studentName, type DiaryStudent } from './context';
 import { recordDiaryVisit } from './visits';
 import { toSchoolDate } from '../../domain/timezone';
+import { parseId } from '../../ids';
 
 export type OpenDiary = {
   student: DiaryStudent;
@@ -26,7 +27,7 @@ export async function openDiary(actor: Actor, studentId: number, now = new Date(
   return { student, name: studentName(student), className: enrollmentOn(student, today)?.className ?? null, children, today };
 }
 
-/** A route segment as a pupil id; NaN (matches nothing) for anything else. */
+/** A route segment as a pupil id; NaN (matches nothing) for anything else (see lib/ids.ts). */
 export function parseStudentId(segment: string): number {
-  return /^\d{1,9}$/.test(segment) ? Number(segment) : NaN;
+  return parseId(segment) ?? NaN;
 }

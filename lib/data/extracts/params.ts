@@ -2,10 +2,10 @@
 // is any date of it ('YYYY-MM-DD', normalised to its Monday) and may not lie in the future.
 import { z } from 'zod';
 import { isIsoDate, weekStart } from '../../domain/calendar';
+import { idField } from '../../ids';
 import { refuse, type Outcome } from './errors';
 
-const id = (label: string) =>
-  z.coerce.number({ message: `Не указан ${label}` }).int({ message: `Неверный ${label}` }).positive({ message: `Неверный ${label}` }).max(2_147_483_647, { message: `Неверный ${label}` });
+const id = (label: string) => idField(`Неверный ${label}`, `Не указан ${label}`);
 
 const isoDay = z.string().refine(isIsoDate, { message: 'Неверная неделя: ожидается дата в виде ГГГГ-ММ-ДД' });
 
@@ -25,7 +25,7 @@ export function parseWeek(raw: string | null, today: string): Outcome<{ monday: 
 }
 
 /** A required id parameter, or a 400 with the schema's message. */
-export function parseId(schema: z.ZodType<number>, raw: string | null): Outcome<{ id: number }> {
+export function parseId(schema: z.ZodType<number, unknown>, raw: string | null): Outcome<{ id: number }> {
   const parsed = schema.safeParse(raw ?? undefined);
   return parsed.success ? { ok: true, id: parsed.data } : refuse(400, parsed.error.issues[0].message);
 }

@@ -1,20 +1,20 @@
 // The shape of one journal cell save, checked by the server action and again by the data layer.
 import { z } from 'zod';
-
-const id = z.number().int().positive();
+import { jsonId } from '../../ids';
+import { MESSAGES } from './result';
 
 export const cellSaveSchema = z
   .object({
     /** Made by the browser per typed value and reused on retry, so a retried save never writes twice. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Неверный ключ запроса'),
-    lessonId: id,
-    studentId: id,
+    lessonId: jsonId(MESSAGES.lessonNotFound),
+    studentId: jsonId(MESSAGES.pupilNotInCourse),
     /** Which mark in the cell: 0 first, 1 second, … */
     position: z.number().int().min(0).max(4).default(0),
     value: z.string().trim().min(1).max(10).optional(),
     code: z.string().trim().min(1).max(4).optional(),
     clear: z.enum(['mark', 'attendance']).optional(),
-    workTypeId: id.optional(),
+    workTypeId: jsonId(MESSAGES.badWorkType).optional(),
     comment: z.string().trim().max(500).nullable().optional(),
     /** The version the browser saw; 0 when it saw an empty cell. */
     expectedVersion: z.number().int().min(0),

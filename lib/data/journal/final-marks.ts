@@ -1,6 +1,6 @@
 // Period final marks: the teacher sets a value, н/а, осв., зач. or a deferral (with a date and a
 // reason), then publishes; families see a published mark from visibleFrom, at most the school's
-// resultVisibilityHours after publishing. A closed period refuses every change.
+// resultVisibilityHours after publishing. A closed period, or its closed school year, refuses every change.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -45,10 +45,18 @@ async function writableTarget(actor: Actor, t: Target) {
   return { course, period };
 }
 
-/** Locks the period row for the transaction and refuses when it is closed (see periodOpen). */
+/**
+ * Locks the period's row and its school year's (kind YEAR) for the transaction and says whether
+ * all are open (see periodOpen). Closing the year closes the year's journal: a term's final mark
+ * is frozen with it, as the term's marks and attendance already are (their dates lie in the year).
+ */
 async function lockOpenPeriod(tx: Prisma.TransactionClient, periodId: number) {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM study_periods WHERE id = ${periodId} FOR SHARE`;
-  return rows[0]?.status === 'OPEN';
+  const rows = await tx.$queryRaw<{ status: string }[]>`
+    SELECT p.status::text AS status FROM study_periods p
+      JOIN study_periods own ON own.id = ${periodId}
+     WHERE p.id = own.id OR (p.kind = 'YEAR' AND p.school_id = own.school_id AND p.academic_year_id = own.academic_year_id)
+     FOR SHARE OF p`;
+  return rows.length > 0 && rows.every((r) => r.status === 'OPEN');
 }
 
 const snapshot = { id: true, value: true, special: true, deferredUntil: true, deferralReason: true, status: true, version: true } as const;

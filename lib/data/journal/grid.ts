@@ -60,7 +60,9 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
   if (!readable || !course) return null;
   const readableIds = [courseId];
 
-  const gridPeriods: GridPeriod[] = periods.map((p) => ({ ...p, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
+  // A closed school year closes its terms too (every write of the year is refused, see lockOpenPeriod).
+  const yearClosed = periods.some((p) => p.kind === 'YEAR' && p.status === 'CLOSED');
+  const gridPeriods: GridPeriod[] = periods.map((p) => ({ ...p, status: yearClosed ? 'CLOSED' : p.status, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) }));
   const today = toSchoolDate(now, course.timezone);
   const terms = gridPeriods.filter((p) => p.kind === 'TERM');
   const period =

@@ -24,8 +24,12 @@ export type HomeworkInput = {
 
 const CHANGED_MEANWHILE = 'Задание к этому уроку уже изменил другой учитель. Обновите страницу, чтобы увидеть его, и сохраните своё снова.';
 
-/** Class homework (no pupils chosen) replaces the lesson's class assignment; individual homework adds one per pupil. */
-export async function saveHomework(actor: Actor, lessonId: number, input: HomeworkInput): Promise<Result<{ ids: number[] }>> {
+/**
+ * Class homework (no pupils chosen) replaces the lesson's class assignment; individual homework adds
+ * one per pupil. `changed`: false when the lesson already held exactly this (a save sent again after
+ * its answer was lost): nothing is written, and it is no conflict with the save that wrote it.
+ */
+export async function saveHomework(actor: Actor, lessonId: number, input: HomeworkInput): Promise<Result<{ ids: number[]; changed: boolean }>> {
   if (!actor.permissions.has('homework:write')) return fail(MESSAGES.denied);
   if (input.dueDate && !isIsoDate(input.dueDate)) return fail(MESSAGES.noSuchDate, 'dueDate');
   const db = getDb();
@@ -38,31 +42,47 @@ export async function saveHomework(actor: Actor, lessonId: number, input: Homewo
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
     const ids: number[] = [];
+    let written = 0;
     if (input.studentIds.length === 0) {
       // One class assignment per lesson: saves of it wait for each other on the lesson's row, so
       // two first saves cannot both create one, and each sees what the other wrote.
       await tx.$queryRaw`SELECT id FROM lessons WHERE id = ${lessonId} FOR UPDATE`;
       const existing = await tx.homework.findFirst({ where: { lessonId, studentId: null }, select: { id: true, text: true, dueDate: true, updatedAt: true } });
+      if (existing && sameAssignment(existing, input.text, dueDate)) return { ok: true as const, ids: [existing.id], changed: false };
       if ((existing?.updatedAt.toISOString() ?? null) !== input.replaces) return fail(CHANGED_MEANWHILE, 'text');
       if (existing) {
         await tx.homework.update({ where: { id: existing.id }, data: { text: input.text, dueDate } });
         await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.update', entityType: 'Homework', entityId: existing.id, oldValue: { id: existing.id, text: existing.text, dueDate: existing.dueDate }, newValue: { text: input.text, dueDate } });
         ids.push(existing.id);
+        written++;
       } else {
         const row = await tx.homework.create({ data: { schoolId: actor.schoolId, lessonId, text: input.text, dueDate, createdById: actor.id }, select: { id: true } });
         await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.create', entityType: 'Homework', entityId: row.id, newValue: { lessonId, text: input.text, dueDate } });
         ids.push(row.id);
+        written++;
       }
     } else {
+      // Under the lesson's lock, as the class assignment: a repeated save finds what the first wrote.
+      await tx.$queryRaw`SELECT id FROM lessons WHERE id = ${lessonId} FOR UPDATE`;
+      const given = await tx.homework.findMany({ where: { lessonId, studentId: { in: input.studentIds } }, select: { id: true, studentId: true, text: true, dueDate: true } });
       for (const studentId of new Set(input.studentIds)) {
+        const same = given.find((h) => h.studentId === studentId && sameAssignment(h, input.text, dueDate));
+        if (same) {
+          ids.push(same.id);
+          continue;
+        }
         const row = await tx.homework.create({ data: { schoolId: actor.schoolId, lessonId, studentId, text: input.text, dueDate, createdById: actor.id }, select: { id: true } });
         await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'homework.create', entityType: 'Homework', entityId: row.id, newValue: { lessonId, studentId, text: input.text, dueDate } });
         ids.push(row.id);
+        written++;
       }
     }
-    return { ok: true as const, ids };
+    return { ok: true as const, ids, changed: written > 0 };
   }, TX_OPTIONS);
 }
+
+const sameAssignment = (h: { text: string; dueDate: Date | null }, text: string, dueDate: Date | null) =>
+  h.text === text && (h.dueDate?.getTime() ?? null) === (dueDate?.getTime() ?? null);
 
 /**
  * `seen`: the assignment's last change as the teacher's page showed it (`seen` of lessonDetails);

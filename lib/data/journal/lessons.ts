@@ -48,7 +48,7 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   if (input.date < year.from || input.date > year.to) {
     return fail(`Дата вне учебного года ${c.academicYear.label} (${formatDateRu(year.from)} – ${formatDateRu(year.to)})`, 'date');
   }
-  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true } });
+  const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true, regularTeacherId: true } });
   const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
   // An existing lesson of an ended year still opens, to be read; nothing is created or handed over.
   const ended = yearEnded(actor, c.academicYearId);
@@ -60,10 +60,12 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
     return db.$transaction(async (tx) => {
       const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
       if (closed) return closed;
-      await tx.lesson.update({ where: { id: existing.id }, data: { teacherId: actor.id, isSubstitution: true, version: { increment: 1 } } });
+      const regularTeacherId = existing.isSubstitution ? existing.regularTeacherId : existing.teacherId;
+      await tx.lesson.update({ where: { id: existing.id }, data: { teacherId: actor.id, isSubstitution: true, regularTeacherId, version: { increment: 1 } } });
       await writeAudit(tx, {
         schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: existing.id,
-        oldValue: { teacherId: existing.teacherId, isSubstitution: existing.isSubstitution }, newValue: { teacherId: actor.id, isSubstitution: true },
+        oldValue: { teacherId: existing.teacherId, isSubstitution: existing.isSubstitution, regularTeacherId: existing.regularTeacherId },
+        newValue: { teacherId: actor.id, isSubstitution: true, regularTeacherId },
       });
       return { ok: true as const, lessonId: existing.id };
     }, TX_OPTIONS);
@@ -97,7 +99,11 @@ export type LessonUpdate = {
   expectedVersion: number;
 };
 
-export async function updateLesson(actor: Actor, lessonId: number, input: LessonUpdate): Promise<Result<{ version: number }>> {
+/**
+ * `changed`: false when the lesson already was what the form sent (a save sent again after its
+ * answer was lost): nothing is written, and the version the form had is no conflict then.
+ */
+export async function updateLesson(actor: Actor, lessonId: number, input: LessonUpdate): Promise<Result<{ version: number; changed: boolean }>> {
   if (!actor.permissions.has('lessons:write')) return fail(MESSAGES.denied);
   const db = getDb();
   const ctx = await writableLesson(db, actor, lessonId);
@@ -106,18 +112,27 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
     input.plannedTopicId ? db.plannedTopic.findFirst({ where: { id: input.plannedTopicId, courseId: ctx.courseId, schoolId: actor.schoolId }, select: { id: true } }) : null,
     input.substituteTeacherId ? db.user.findFirst({ where: { id: input.substituteTeacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } }) : null,
   ]);
-  if (input.plannedTopicId && !topic) return fail('Тема не из КТП этого курса', 'plannedTopicId');
-  if (input.substituteTeacherId && !substitute) return fail('Замещающий учитель не найден', 'substituteTeacherId');
+  if (input.plannedTopicId && !topic) return fail(MESSAGES.topicNotInPlan, 'plannedTopicId');
+  if (input.substituteTeacherId && !substitute) return fail(MESSAGES.substituteNotFound, 'substituteTeacherId');
   return db.$transaction(async (tx) => {
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
     const before = await tx.lesson.findUnique({
       where: { id: lessonId },
-      select: { topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true, teacherId: true, isSubstitution: true, topicEnteredAt: true, version: true, course: { select: { teachers: { where: { isPrimary: true }, select: { teacherId: true }, take: 1 } } } },
+      select: {
+        topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true, teacherId: true, isSubstitution: true, regularTeacherId: true, topicEnteredAt: true, version: true,
+        course: { select: { teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 } } },
+      },
     });
-    if (!before || before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
-    const mainTeacher = before.course.teachers[0]?.teacherId ?? before.teacherId;
-    const teacherId = input.substituteTeacherId ?? (before.isSubstitution ? mainTeacher : before.teacherId);
+    if (!before) return fail(MESSAGES.lessonNotFound);
+    if (sameRecord(before, input)) return { ok: true as const, version: before.version, changed: false };
+    if (before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
+    // A removed substitution gives the lesson back to the teacher it had before (co-teachers of a
+    // course are all primary, and any of them may have opened it); when none was recorded (opened
+    // as a substitution), to the course's primary teacher with the lowest id, the same every time.
+    const courseTeacher = before.course.teachers[0]?.teacherId ?? before.teacherId;
+    const teacherId = input.substituteTeacherId ?? (before.isSubstitution ? (before.regularTeacherId ?? courseTeacher) : before.teacherId);
+    const regularTeacherId = input.substituteTeacherId === null ? null : before.isSubstitution ? before.regularTeacherId : before.teacherId;
     const data = {
       topic: input.topic,
       plannedTopicId: input.plannedTopicId,
@@ -125,6 +140,7 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
       plannedTest: input.plannedTest,
       teacherId,
       isSubstitution: input.substituteTeacherId !== null,
+      regularTeacherId,
       // The deadline rule looks at when the topic was first written (seed 002 §3.4).
       topicEnteredAt: before.topicEnteredAt ?? (input.topic ? new Date() : null),
       version: before.version + 1,
@@ -133,9 +149,16 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
     if (changed.count === 0) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
     const { course: _c, ...old } = before;
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: lessonId, oldValue: old, newValue: data });
-    return { ok: true as const, version: data.version };
+    return { ok: true as const, version: data.version, changed: true };
   }, TX_OPTIONS);
 }
+
+type LessonRecord = { topic: string | null; plannedTopicId: number | null; lessonKind: LessonKind; plannedTest: boolean; teacherId: number; isSubstitution: boolean };
+
+/** The lesson already holds what the form says, the substitute included. */
+const sameRecord = (l: LessonRecord, input: LessonUpdate) =>
+  l.topic === input.topic && l.plannedTopicId === input.plannedTopicId && l.lessonKind === input.lessonKind && l.plannedTest === input.plannedTest &&
+  (input.substituteTeacherId === null ? !l.isSubstitution : l.isSubstitution && l.teacherId === input.substituteTeacherId);
 
 /** «Все на месте»: records that attendance was taken although no one is absent. */
 export async function confirmAttendance(actor: Actor, lessonId: number): Promise<Result> {

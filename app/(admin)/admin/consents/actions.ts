@@ -4,14 +4,15 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { idField } from '@/lib/ids';
 import { recordConsent } from '@/lib/data/consents';
 
 export type ConsentFormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
 
 const consentSchema = z
   .object({
-    studentId: z.coerce.number({ error: 'Неверный ученик' }).int().positive('Неверный ученик'),
-    guardianId: z.coerce.number({ error: 'Выберите родителя' }).int().positive('Выберите родителя'),
+    studentId: idField('Неверный ученик'),
+    guardianId: idField('Выберите родителя'),
     decision: z.enum(['GRANTED', 'REFUSED'], { error: 'Выберите решение: согласие или отказ' }),
     documentVersion: z.string().trim().min(1, 'Укажите версию документа').max(40, 'Не длиннее 40 знаков'),
     deliveryPreference: z.enum(['ONLINE', 'EMAIL', 'PAPER'], { error: 'Выберите способ доставки' }),

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { consentClasses, currentConsents } from '@/lib/data/consents';
 import { DECISION_LABELS, DELIVERY_LABELS } from './labels';
 
@@ -11,7 +12,7 @@ type Props = { searchParams: Promise<{ classId?: string }> };
 export default async function ConsentsPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
-  const classId = Number(params.classId) || undefined;
+  const classId = parseId(params.classId) ?? undefined;
   const pupils = await currentConsents(user, { classId });
   if (!pupils) redirect('/forbidden');
   const classes = await consentClasses(user);

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { answerErrors, shownList, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { idField } from '@/lib/ids';
 import { isRole } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { PERSON_NAME, plainApostrophes } from '@/lib/data/import-parse';
@@ -26,7 +27,7 @@ const newUserSchema = z.object({
   email: z.union([z.literal(''), z.email('Неверный адрес электронной почты').max(254, 'Адрес не длиннее 254 символов')]).optional(),
   phone: z.union([z.literal(''), z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'Неверный номер телефона')]).optional(),
   roles: z.array(z.string()).min(1, 'Выберите хотя бы одну роль').refine((r) => r.every(isRole), 'Неизвестная роль'),
-  classTeacherOf: z.coerce.number().int().positive().optional(),
+  classTeacherOf: idField('Класс не найден').optional(),
 });
 
 const formError = (form: string): FormState => ({ errors: { form } });
@@ -55,7 +56,7 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
   return state.ok ? state : { ...state, values: typedValues(form, ['lastName', 'firstName', 'middleName', 'email', 'phone', 'classTeacherOf'], ['roles']) };
 }
 
-const idSchema = z.coerce.number().int().positive();
+const idSchema = idField('Неверный пользователь');
 
 /**
  * The class teacher the form showed for the chosen class: `shown` holds 'classId:teacherId' per

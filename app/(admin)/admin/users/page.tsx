@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { ALL_ROLES, ROLE_LABELS } from '@/lib/auth/permissions';
 import { listUsers, schoolClasses } from '@/lib/data/users';
 import { pageLinks } from '@/lib/domain/paging';
@@ -19,7 +20,7 @@ function pageHref(params: Params, page: number): string {
 export default async function UsersPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
-  const result = await listUsers(user, { q: params.q, role: params.role, classId: Number(params.classId) || undefined, page: Number(params.page) || 1 });
+  const result = await listUsers(user, { q: params.q, role: params.role, classId: parseId(params.classId) ?? undefined, page: Number(params.page) || 1 });
   if (!result) redirect('/forbidden');
   const classes = await schoolClasses(user);
   const canManage = user.permissions.has('users:manage');

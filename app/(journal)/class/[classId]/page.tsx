@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { classOverview } from '@/lib/data/journal/class-overview';
 import { OverviewTable } from './_components/overview-table';
 
@@ -14,10 +15,10 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ per
 
 export default async function ClassPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const id = Number((await params).classId);
+  const id = parseId((await params).classId);
   const { period } = await searchParams;
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const data = await classOverview(user, id, period ? Number(period) : undefined);
+  if (id === null) notFound();
+  const data = await classOverview(user, id, parseId(period) ?? undefined);
   if (!data) notFound();
   return (
     <div className="space-y-4">

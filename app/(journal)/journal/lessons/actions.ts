@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
+import { idField, optionalIdField } from '@/lib/ids';
+import { MESSAGES } from '@/lib/data/journal/result';
 import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
 import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
 
@@ -18,7 +20,7 @@ type LessonTyped = Record<(typeof LESSON_FIELDS)[number], string>;
 const LESSON_FIELDS = ['topic', 'plannedTopicId', 'lessonKind', 'plannedTest', 'substituteTeacherId'] as const;
 
 const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-const id = z.coerce.number().int().positive();
+const lessonId = idField(MESSAGES.lessonNotFound);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату').refine(isIsoDate, 'Такой даты нет в календаре');
 const formError = (message: string): FormState => ({ errors: { form: message } });
 
@@ -28,7 +30,7 @@ function firstErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
   return errors;
 }
 
-const openSchema = z.object({ courseId: id, date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
+const openSchema = z.object({ courseId: idField(MESSAGES.courseNotFound), date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
 
 export async function openLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
   return answerErrors('openLessonAction', formError, async () => {
@@ -43,12 +45,12 @@ export async function openLessonAction(_prev: FormState, form: FormData): Promis
 }
 
 const lessonSchema = z.object({
-  lessonId: id,
+  lessonId,
   topic: z.string().trim().max(300, 'Слишком длинная тема').transform((v) => v || null),
-  plannedTopicId: z.union([z.literal(''), id]).transform((v) => (v === '' ? null : v)),
+  plannedTopicId: optionalIdField(MESSAGES.topicNotInPlan),
   lessonKind: z.enum(['LESSON', 'TEST', 'QUIZ', 'LAB', 'PRACTICAL', 'DICTATION', 'EXCURSION'], 'Выберите тип занятия'),
   plannedTest: z.boolean(),
-  substituteTeacherId: z.union([z.literal(''), id]).transform((v) => (v === '' ? null : v)),
+  substituteTeacherId: optionalIdField(MESSAGES.substituteNotFound),
   expectedVersion: z.coerce.number().int().min(1),
 });
 
@@ -65,19 +67,20 @@ export async function updateLessonAction(_prev: LessonFormState, form: FormData)
     const { lessonId, ...input } = parsed.data;
     const r = await updateLesson(actor, lessonId, input);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
+    // Unchanged too: after a lost answer the page still holds the old version, and needs the new one.
     revalidatePath(`/journal/lessons/${lessonId}`);
-    return { ok: true, message: 'Урок сохранён' };
+    return { ok: true, message: r.changed ? 'Урок сохранён' : 'Без изменений: урок уже сохранён' };
   });
   return state.ok ? { ok: true, message: state.message } : { errors: state.errors, values: typedValues(form, LESSON_FIELDS) };
 }
 
 const homeworkSchema = z.object({
-  lessonId: id,
+  lessonId,
   text: z.string().trim().min(2, 'Напишите задание').max(4000, 'Слишком длинное задание'),
   dueDate: z.union([z.literal(''), isoDate]).transform((v) => v || null),
   // «Выбранным ученикам» with nobody ticked is not the class assignment, which it would replace.
   audience: z.enum(['class', 'pupils']).default('class'),
-  studentIds: z.array(id).max(60, 'Не больше 60 учеников за раз'),
+  studentIds: z.array(idField('Ученик не найден')).max(60, 'Не больше 60 учеников за раз'),
   replaces: z.string().max(40).transform((v) => v || null),
 }).refine((v) => v.audience === 'class' || v.studentIds.length > 0, { path: ['studentIds'], message: 'Выберите учеников' });
 
@@ -91,12 +94,13 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
     const r = await saveHomework(actor, lessonId, input);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
     revalidatePath(`/journal/lessons/${lessonId}`);
+    if (!r.changed) return { ok: true, message: 'Без изменений: это задание уже сохранено' };
     return { ok: true, message: input.studentIds.length ? `Индивидуальное задание выдано: ${input.studentIds.length}` : 'Домашнее задание сохранено' };
   });
   return state.ok ? state : { ...state, values: typedValues(form, ['text', 'dueDate'], ['studentIds']) };
 }
 
-const refSchema = z.object({ lessonId: id, targetId: id });
+const refSchema = z.object({ lessonId, targetId: idField('Запись не найдена') });
 /** The `seen` a page sent with a deletion (see deleteHomework); none from an older page. */
 const seenOf = (form: FormData) => (typeof form.get('seen') === 'string' ? String(form.get('seen')) : undefined);
 

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { overdueReport, DEFAULT_DAYS, MAX_DAYS } from '@/lib/data/journal/overdue-report';
 import { DEADLINE_RULE_LABELS, type DeadlineRule } from '@/lib/domain/journal-deadlines';
 import { formatDateRu } from '@/lib/domain/calendar';
@@ -20,7 +21,7 @@ const PER_TEACHER = 15;
 export default async function OverduePage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
-  const report = await overdueReport(user, { from: params.from, to: params.to, teacherId: Number(params.teacher) || undefined });
+  const report = await overdueReport(user, { from: params.from, to: params.to, teacherId: parseId(params.teacher) ?? undefined });
   if (!report) redirect('/forbidden');
   const { from, to, byTeacher } = report;
   const hrefFor = (teacherId: number) => `/journal/overdue?${new URLSearchParams({ from, to, teacher: String(teacherId) })}`;

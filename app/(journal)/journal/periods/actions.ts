@@ -4,13 +4,15 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { idField } from '@/lib/ids';
 import { setPeriodStatus } from '@/lib/data/journal/periods';
 
 export type PeriodFormState = { ok?: boolean; message?: string; error?: string };
 
+const PERIOD_NOT_FOUND = 'Период не найден';
 const failed = (error: string): PeriodFormState => ({ error });
 
-const schema = z.object({ periodId: z.coerce.number().int().positive(), close: z.enum(['1', '0']), reason: z.string().trim().max(500, 'Слишком длинно') });
+const schema = z.object({ periodId: idField(PERIOD_NOT_FOUND), close: z.enum(['1', '0']), reason: z.string().trim().max(500, 'Слишком длинно') });
 
 export async function periodStatusAction(_prev: PeriodFormState, form: FormData): Promise<PeriodFormState> {
   return answerErrors('periodStatusAction', failed, async () => {

@@ -14,7 +14,7 @@ export default async function PeriodsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Учебные периоды</h1>
-      <p className="text-muted">Закрытый период запрещает изменять отметки, посещаемость и итоговые отметки в нём. Открыть его снова можно только с указанием причины — это записывается в журнал аудита.</p>
+      <p className="text-muted">Закрытый период запрещает изменять отметки, посещаемость и итоговые отметки в нём; закрытый учебный год — во всех его четвертях и триместрах. Открыть его снова можно только с указанием причины — это записывается в журнал аудита.</p>
       {/* relative: the header's sr-only text stays inside the scrolling frame instead of widening the page on a phone. */}
       <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-sm">

@@ -4,13 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { idField } from '@/lib/ids';
 import { addNote } from '@/lib/data/notes';
 
 export type NoteFormState = { ok?: boolean; errors?: Record<string, string> };
 
 const schema = z.object({
   kind: z.enum(['MEDICAL', 'PSYCHOLOGICAL'], { message: 'Выберите вид записи' }),
-  classId: z.coerce.number({ error: 'Выберите класс' }).int('Выберите класс').positive('Выберите класс'),
+  classId: idField('Выберите класс'),
   lastName: z.string().trim().min(1, 'Укажите фамилию ученика'),
   firstName: z.string().trim().min(1, 'Укажите имя ученика'),
   text: z.string().trim().min(1, 'Запись пуста').max(5000, 'Не длиннее 5000 символов'),

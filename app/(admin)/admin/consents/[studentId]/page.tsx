@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { consentHistory } from '@/lib/data/consents';
 import { CURRENT_DOCUMENT_VERSION, DECISION_LABELS, DELIVERY_LABELS } from '../labels';
 import { ConsentForm } from './consent-form';
@@ -12,8 +13,8 @@ type Props = { params: Promise<{ studentId: string }> };
 export default async function StudentConsentPage({ params }: Props) {
   const user = await requireUser();
   if (!user.permissions.has('consent:manage')) redirect('/forbidden');
-  const studentId = Number((await params).studentId);
-  if (!Number.isInteger(studentId) || studentId <= 0) notFound();
+  const studentId = parseId((await params).studentId);
+  if (studentId === null) notFound();
   const history = await consentHistory(user, studentId);
   if (!history) notFound();
   const { student, rows } = history;

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { formatInstantRu } from '@/lib/domain/diary-format';
 import { KIND_LABELS, readOutboxMessage, STATUS_LABELS } from '@/lib/data/outbox';
 
@@ -15,8 +16,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function OutboxMessagePage({ params }: Props) {
   const user = await requireUser();
   if (!user.permissions.has('outbox:read')) redirect('/forbidden');
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const m = await readOutboxMessage(user, id);
   if (!m) notFound();
   return (

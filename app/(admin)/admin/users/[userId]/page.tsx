@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { ALL_ROLES, PERMISSIONS, ROLE_BOUND_PERMISSIONS, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
 import { getUserForAdmin, schoolClasses } from '@/lib/data/users';
 import { UserCommands } from './user-commands';
@@ -11,7 +12,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const actor = await requireUser();
   if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) redirect('/forbidden');
   const { userId } = await params;
-  const user = await getUserForAdmin(actor, Number(userId) || 0);
+  const user = await getUserForAdmin(actor, parseId(userId) ?? 0);
   if (!user) notFound();
   const classes = await schoolClasses(actor);
   return (

@@ -4,14 +4,15 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { idField } from '@/lib/ids';
 import { acknowledgeFinalMarks, MESSAGE_MAX_LENGTH } from '@/lib/data/diary/acknowledge';
 
 /** values: the message as typed, sent back with an error so that the parent does not write it again. */
 export type AckFormState = { ok?: boolean; message?: string; errors?: { form?: string; message?: string }; values?: { message: string } };
 
 const ackSchema = z.object({
-  studentId: z.coerce.number().int().positive(),
-  periodId: z.coerce.number().int().positive(),
+  studentId: idField('Ученик не найден'),
+  periodId: idField('Учебный период не найден'),
   message: z.string().max(MESSAGE_MAX_LENGTH, `Сообщение не длиннее ${MESSAGE_MAX_LENGTH} символов`).default(''),
 });
 

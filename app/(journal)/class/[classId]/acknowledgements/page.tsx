@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { classAcknowledgements } from '@/lib/data/diary/class-acks';
 import { PeriodLinks } from '@/components/diary/period-links';
 
@@ -13,8 +14,9 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ per
 
 export default async function AcknowledgementsPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const classId = Number((await params).classId);
-  const data = await classAcknowledgements(user, classId, Number((await searchParams).period) || null);
+  const classId = parseId((await params).classId);
+  if (classId === null) notFound();
+  const data = await classAcknowledgements(user, classId, parseId((await searchParams).period));
   if (!data) notFound();
   return (
     <div className="max-w-3xl space-y-5">

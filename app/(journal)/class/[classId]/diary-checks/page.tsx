@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { classDiaryChecks } from '@/lib/data/diary/class-checks';
 import { REQUIRED_CHECKS_PER_WEEK } from '@/lib/domain/diary-checks';
 import { PeriodLinks } from '@/components/diary/period-links';
@@ -15,9 +16,10 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ per
 
 export default async function DiaryChecksPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const classId = Number((await params).classId);
+  const classId = parseId((await params).classId);
+  if (classId === null) notFound();
   const query = await searchParams;
-  const data = await classDiaryChecks(user, classId, Number(query.period) || null);
+  const data = await classDiaryChecks(user, classId, parseId(query.period));
   if (!data) notFound();
   const onlyMissed = query.only === 'missed';
   const base = `/class/${classId}/diary-checks?period=${data.period.id}`;

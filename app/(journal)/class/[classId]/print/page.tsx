@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { printPage } from '@/lib/data/extracts/print-page';
 import { BatchForm } from './batch-form';
 
@@ -12,8 +13,8 @@ type Props = { params: Promise<{ classId: string }> };
 
 export default async function PrintPage({ params }: Props) {
   const user = await requireUser();
-  const id = Number((await params).classId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).classId);
+  if (id === null) notFound();
   const result = await printPage(user, id);
   if (!result.ok) return result.status === 403 ? redirect('/forbidden') : notFound();
   const { page } = result;

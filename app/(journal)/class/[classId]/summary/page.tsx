@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { summarySheet } from '@/lib/data/summary-sheet';
 import { STATISTICS_NOTE } from '@/lib/pdf/summary-model';
 import { SummaryTable } from './summary-table';
@@ -15,10 +16,10 @@ const dateRu = (iso: string) => iso.split('-').reverse().join('.');
 
 export default async function SummaryPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const id = Number((await params).classId);
+  const id = parseId((await params).classId);
   const { period } = await searchParams;
-  const periodId = period ? Number(period) : null;
-  if (!Number.isInteger(id) || id <= 0 || (periodId !== null && !(Number.isInteger(periodId) && periodId > 0))) notFound();
+  const periodId = period ? parseId(period) : null;
+  if (id === null || (period && periodId === null)) notFound();
   const result = await summarySheet(user, id, periodId);
   if (!result.ok) return result.status === 403 ? redirect('/forbidden') : notFound();
   const { sheet } = result;

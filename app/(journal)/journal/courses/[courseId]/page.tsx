@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { loadJournalGrid } from '@/lib/data/journal/grid';
 import { journalGridProps } from '@/lib/data/journal/grid-props';
 import { JournalGridView } from '@/components/journal-grid/journal-grid-view';
@@ -17,9 +18,10 @@ export default async function CoursePage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { courseId } = await params;
   const { period } = await searchParams;
-  const id = Number(courseId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const grid = await loadJournalGrid(user, id, period ? Number(period) : undefined);
+  const id = parseId(courseId);
+  if (id === null) notFound();
+  // An unknown period shows the default one.
+  const grid = await loadJournalGrid(user, id, parseId(period) ?? undefined);
   if (!grid) notFound();
 
   return (

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { formatDayHeaderRu } from '@/lib/domain/calendar';
 import { lessonDetails } from '@/lib/data/journal/lesson-details';
 import { HomeworkSection } from './_components/homework-section';
@@ -12,8 +13,8 @@ export const metadata = { title: 'Урок' };
 
 export default async function LessonPage({ params }: { params: Promise<{ lessonId: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).lessonId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).lessonId);
+  if (id === null) notFound();
   const lesson = await lessonDetails(user, id);
   if (!lesson) notFound();
   return (

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { answerErrors, typedValues } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
+import { idField } from '@/lib/ids';
+import { MESSAGES } from '@/lib/data/journal/result';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
 import { formatInstantRu } from '@/lib/domain/diary-format';
 
@@ -17,8 +19,8 @@ type FinalTyped = { choice: string; until: string; reason: string };
 
 const failed = (error: string): FinalFormState => ({ error });
 
-const id = z.coerce.number().int().positive();
-const base = { courseId: id, periodId: id, studentId: id, expectedVersion: z.coerce.number().int().min(0) };
+const target = { courseId: idField(MESSAGES.courseNotFound), periodId: idField(MESSAGES.courseNotFound) };
+const base = { ...target, studentId: idField(MESSAGES.pupilNotInCourse), expectedVersion: z.coerce.number().int().min(0) };
 const schema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('value'), value: z.string().trim().min(1, 'Выберите отметку').max(10, 'Такой отметки нет в шкале') }),
   z.object({ ...base, kind: z.literal('special'), special: z.enum(['NOT_ATTESTED', 'EXEMPT', 'PASSED']) }),
@@ -50,7 +52,7 @@ export async function publishFinalMarksAction(_prev: FinalFormState, form: FormD
   return answerErrors('publishFinalMarksAction', failed, async () => {
     const actor = await getCurrentUser();
     if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-    const parsed = z.object({ courseId: id, periodId: id }).safeParse({ courseId: form.get('courseId'), periodId: form.get('periodId') });
+    const parsed = z.object(target).safeParse({ courseId: form.get('courseId'), periodId: form.get('periodId') });
     if (!parsed.success) return { error: 'Неверный запрос' };
     const r = await publishFinalMarks(actor, parsed.data);
     if (!r.ok) return { error: r.error };

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { loadJournalGrid } from '@/lib/data/journal/grid';
 import { FinalMarkRow, PublishButton } from './final-mark-row';
 
@@ -12,10 +13,10 @@ type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<{ pe
 
 export default async function FinalMarksPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const id = Number((await params).courseId);
+  const id = parseId((await params).courseId);
   const { period } = await searchParams;
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const grid = await loadJournalGrid(user, id, period ? Number(period) : undefined);
+  if (id === null) notFound();
+  const grid = await loadJournalGrid(user, id, parseId(period) ?? undefined);
   if (!grid) notFound();
   // Final marks follow their period alone: a deferred year mark may come after the year (see yearEnded).
   const editable = grid.course.finalsWritable && grid.period.status === 'OPEN';

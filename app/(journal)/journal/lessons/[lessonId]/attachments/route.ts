@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { addAttachment } from '@/lib/data/journal/homework';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/domain/attachment-types';
+import { parseId } from '@/lib/ids';
 
 export async function POST(request: Request) {
   const actor = await getCurrentUser();
@@ -13,10 +14,9 @@ export async function POST(request: Request) {
   }
   const form = await request.formData().catch(() => null);
   const file = form?.get('file');
-  const homeworkId = Number(form?.get('homeworkId'));
-  if (!(file instanceof File) || !Number.isInteger(homeworkId) || homeworkId <= 0) {
-    return NextResponse.json({ ok: false, error: 'Выберите файл' }, { status: 400 });
-  }
+  const homeworkId = parseId(form?.get('homeworkId'));
+  if (!(file instanceof File)) return NextResponse.json({ ok: false, error: 'Выберите файл' }, { status: 400 });
+  if (homeworkId === null) return NextResponse.json({ ok: false, error: 'Задание не найдено' }, { status: 404 });
   const result = await addAttachment(actor, homeworkId, file.name, new Uint8Array(await file.arrayBuffer()));
   return NextResponse.json(result, { status: result.ok ? 200 : 400 });
 }

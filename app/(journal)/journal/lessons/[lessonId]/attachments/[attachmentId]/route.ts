@@ -2,12 +2,13 @@
 import { attachmentDownload } from '@/lib/attachment-response';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { readAttachment } from '@/lib/data/journal/homework';
+import { parseId } from '@/lib/ids';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   const actor = await getCurrentUser();
   if (!actor) return new Response('Требуется вход', { status: 401 });
-  const id = Number((await params).attachmentId);
-  const file = Number.isInteger(id) && id > 0 ? await readAttachment(actor, id) : null;
+  const id = parseId((await params).attachmentId);
+  const file = id === null ? null : await readAttachment(actor, id);
   if (!file) return new Response('Файл не найден', { status: 404 });
   return attachmentDownload(file);
 }
