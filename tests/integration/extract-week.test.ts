@@ -8,10 +8,11 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { createSchool, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
-import { actorFor } from '../support/actors';
+import { actorFor, seedRolePermissions } from '../support/actors';
 import type { Actor } from '../../lib/auth/actor';
 import { loadWeekExtract } from '../../lib/data/extracts/week-extract';
 import { batchExtracts, planBatch } from '../../lib/data/extracts/class-batch';
+import { printPage } from '../../lib/data/extracts/print-page';
 import { renderWeekExtract } from '../../lib/pdf/week-extract';
 import { digestLetter } from '../../lib/mail/templates/digest';
 import { collectStream, streamExtractBatch } from '../../lib/pdf/extract-batch';
@@ -196,7 +197,10 @@ describe('the class batch', () => {
   }
 
   async function batchPages(actor: Actor, all: boolean, duplex = false) {
-    const result = await planBatch(actor, { classId: fx.classId, week: WEEK, all }, NOW);
+    return batchPagesOf(await planBatch(actor, { classId: fx.classId, week: WEEK, all }, NOW), duplex);
+  }
+
+  async function batchPagesOf(result: Awaited<ReturnType<typeof planBatch>>, duplex = false) {
     if (!result.ok) throw new Error(result.error);
     const pdf = await collectStream(streamExtractBatch(batchExtracts(result.plan), { title: 'Выписки', author: 'Школа' }, { duplex }));
     return { plan: result.plan, pages: pdfPages(pdf) };
@@ -236,6 +240,58 @@ describe('the class batch', () => {
     await enroll(db, fx.schoolId, late, fx.classId, '2026-10-01');
     const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: true }, NOW);
     expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual(Object.values(pupils));
+  });
+
+  /** 6Б with its own class teacher, and the third pupil (no consent: on paper) moved there on Thursday. */
+  async function thirdMovesOnThursday() {
+    const otherTeacher = await createUser(db, fx.schoolId, ['TEACHER']);
+    const other = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 5, letter: 'Б', classTeacherId: otherTeacher, periodSchemeId: fx.periodSchemeId } });
+    await db.enrollment.updateMany({ where: { studentId: pupils.third, classId: fx.classId }, data: { endDate: day('2026-09-16') } });
+    await enroll(db, fx.schoolId, pupils.third, other.id, '2026-09-17');
+    return { otherClassId: other.id, otherTeacher: await actorFor(db, otherTeacher) };
+  }
+
+  it('prints a pupil who moved class mid-week in the new class’s batch only, for that week and for it later', async () => {
+    await consents();
+    const { otherClassId, otherTeacher } = await thirdMovesOnThursday();
+    const classTeacher = await actorFor(db, fx.teacherId);
+    for (const all of [false, true]) {
+      const own = await planBatch(classTeacher, { classId: fx.classId, week: WEEK, all }, NOW);
+      expect(own.ok && own.plan.pupils.map((p) => p.id)).toEqual(all ? [pupils.first, pupils.second] : [pupils.second]);
+      const theirs = await planBatch(otherTeacher, { classId: otherClassId, week: WEEK, all }, NOW);
+      expect(theirs.ok && theirs.plan.pupils.map((p) => p.id)).toEqual([pupils.third]);
+    }
+    // The week before the move, printed a week late: the family is still the old class’s, on paper.
+    const late = new Date('2026-09-25T12:00:00Z');
+    const before = await planBatch(classTeacher, { classId: fx.classId, week: '2026-09-07', all: false }, late);
+    expect(before.ok && before.plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+    const { pages } = await batchPagesOf(before);
+    expect(groups(pages).names).toEqual(['Ученик2 Пётр', 'Ученик3 Пётр']);
+  });
+
+  it('prints the week’s extract on paper for a pupil who left the school during it', async () => {
+    await consents();
+    await db.enrollment.updateMany({ where: { studentId: pupils.third }, data: { endDate: day('2026-09-16') } });
+    const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: false }, NOW);
+    expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+  });
+
+  it('lets management print the paper families by the journal right alone, and the print page names them', async () => {
+    await consents();
+    const directorId = await createUser(db, fx.schoolId, ['MANAGEMENT']);
+    await seedRolePermissions(db, fx.schoolId);
+    // The school took the separate printing right from management: reading every journal still prints (printsSchool).
+    await db.rolePermission.deleteMany({ where: { schoolId: fx.schoolId, role: 'MANAGEMENT', permission: 'extracts:print:school' } });
+    const director = await actorFor(db, directorId);
+    const result = await planBatch(director, { classId: fx.classId, week: WEEK, all: false }, NOW);
+    expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+    const page = await printPage(director, fx.classId, NOW);
+    if (!page.ok) throw new Error(page.error);
+    expect(page.page.pupils.map((p) => [p.name, p.paperReason])).toEqual([
+      ['Ученик1 Пётр', null],
+      ['Ученик2 Пётр', 'согласие не оформлено'], // the fixture's refusal names no current guardian: none in force (deliveriesOf)
+      ['Ученик3 Пётр', 'согласие не оформлено'],
+    ]);
   });
 
   it('refuses another class’s teacher, the whole school to a class teacher, and unknown classes', async () => {
