@@ -395,6 +395,21 @@ describe('diary checks judge only what a family could do', () => {
   });
 });
 
+describe('diary checks name how an offline family is informed', () => {
+  it('a family on e-mail whose parent cannot sign in gets its letters, not paper', async () => {
+    const third = w.studentIds[2];
+    const mother = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Почтова', firstName: 'Анна', login: null });
+    await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: mother, studentId: third } });
+    const row = await db.consent.create({ data: { schoolId: w.schoolId, studentId: third, guardianId: mother, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'anna@example.ru', documentVersion: '1', recordedById: w.teacherId } });
+    onTestFinished(async () => {
+      await db.consent.delete({ where: { id: row.id } });
+      await db.user.delete({ where: { id: mother } });
+    });
+    const checks = (await classDiaryChecks(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    expect(checks.families.find((f) => f.studentId === third)).toMatchObject({ offline: 'EMAIL' });
+  });
+});
+
 describe('acknowledging final marks', () => {
   it('stores the acknowledgement with its message, and the class teacher sees both', async () => {
     expect(await acknowledgeFinalMarks(pupil, { studentId: w.childA, periodId: w.studyPeriodId, message: 'я' }, NOW)).toMatchObject({ ok: false });

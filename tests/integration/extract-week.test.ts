@@ -294,6 +294,25 @@ describe('the class batch', () => {
     ]);
   });
 
+  it('prints for a family meant to read the diary online when none of its parents can sign in', async () => {
+    const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId, decision: 'GRANTED' as const, deliveryPreference: 'ONLINE' as const };
+    const parents: number[] = [];
+    for (const studentId of Object.values(pupils)) {
+      const guardianId = await createUser(db, fx.schoolId, ['PARENT']);
+      await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: guardianId, studentId } });
+      await db.consent.create({ data: { ...base, studentId, guardianId } });
+      parents.push(guardianId);
+    }
+    // The first two families got their passwords; the third parent has a login but no password yet.
+    await db.user.updateMany({ where: { id: { in: parents.slice(0, 2) } }, data: { passwordHash: 'x' } });
+    const classTeacher = await actorFor(db, fx.teacherId);
+    const { plan, pages } = await batchPages(classTeacher, false);
+    expect(plan.pupils.map((p) => p.id)).toEqual([pupils.third]);
+    expect(groups(pages).names).toEqual(['Ученик3 Пётр']);
+    const page = await printPage(classTeacher, fx.classId, NOW);
+    expect(page.ok && page.page.pupils.map((p) => p.paperReason)).toEqual([null, null, 'у родителей нет входа в дневник']);
+  });
+
   it('refuses another class’s teacher, the whole school to a class teacher, and unknown classes', async () => {
     const otherTeacher = await createUser(db, fx.schoolId, ['TEACHER']);
     await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'Б', classTeacherId: otherTeacher, periodSchemeId: fx.periodSchemeId } });
@@ -311,6 +330,7 @@ describe('the class batch', () => {
     // A consent counts only as signed by a current guardian of the pupil.
     for (const studentId of Object.values(pupils)) {
       const guardianId = await createUser(db, fx.schoolId, ['PARENT']);
+      await db.user.update({ where: { id: guardianId }, data: { passwordHash: 'x' } }); // can sign in
       await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: guardianId, studentId } });
       await db.consent.create({ data: { ...base, studentId, guardianId } });
     }

@@ -1,17 +1,17 @@
 // A batch of weekly extracts: one class, or the whole school, for a past or the current week;
-// by default only the pupils whose families get information on paper (no consent, a refusal
-// or a paper preference: lib/data/consents.ts deliveriesOf), optionally everyone. The plan is
+// by default only the pupils whose families get information on paper (no consent, a refusal,
+// a paper preference, no parent able to sign in: paper.ts), optionally everyone. The plan is
 // the small list of pupils; their weeks are read one by one while the PDF is being streamed.
 import 'server-only';
 import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
 import { addDays } from '../../domain/calendar';
 import type { WeekExtract } from '../../pdf/extract-model';
-import { deliveriesOf } from '../consents';
 import { dbDate } from '../dates';
 import { className } from '../names';
 import { printableClasses, printsSchool, readerForPrinting } from './access';
 import { refuse, REFUSALS, type Outcome } from './errors';
+import { paperReasons } from './paper';
 import { parseWeek } from './params';
 import { readExtract, schoolToday } from './week-extract';
 
@@ -78,8 +78,8 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
   let rows = await pupilsOfWeek(actor, request.classId, week.monday);
   if (!request.all) {
     // The week's pupils, not today's roll: one who left since is still owed that week on paper.
-    const deliveries = await deliveriesOf(actor.schoolId, rows.map((r) => r.studentId));
-    rows = rows.filter((r) => deliveries.get(r.studentId)?.kind === 'paper');
+    const paper = await paperReasons(actor.schoolId, rows.map((r) => r.studentId));
+    rows = rows.filter((r) => paper.has(r.studentId));
   }
   const first = rows[0]?.schoolClass;
   const scopeLabel = request.classId === null ? 'вся школа' : first ? className(first) : '';

@@ -5,18 +5,19 @@ import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
 import { addDays, weekStart } from '../../domain/calendar';
 import { formatRangeRu } from '../../domain/diary-format';
-import { deliveriesOf, type PaperReason } from '../consents';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
 import { printableClasses, printsSchool } from './access';
+import { paperReasons, type PrintReason } from './paper';
 import { REFUSALS, type Outcome } from './errors';
 import { schoolToday } from './week-extract';
 
-export const PAPER_REASON_LABELS: Record<PaperReason, string> = {
+export const PAPER_REASON_LABELS: Record<PrintReason, string> = {
   NO_CONSENT: 'согласие не оформлено',
   REFUSED: 'отказ от электронной формы',
   PAPER: 'выбрана бумажная форма',
   NO_EMAIL: 'e-mail выбран, но адрес не указан',
+  NO_ACCOUNT: 'у родителей нет входа в дневник',
 };
 
 export type PrintPage = {
@@ -48,13 +49,9 @@ export async function printPage(actor: Actor, classId: number, now = new Date())
   });
   const students = [...new Map(enrolled.map((e) => [e.student.id, e.student])).values()];
   // The rule the batch prints by (class-batch.ts), for whoever may print this class.
-  const deliveries = await deliveriesOf(actor.schoolId, students.map((s) => s.id));
-  const reason = (id: number) => {
-    const d = deliveries.get(id);
-    return d?.kind === 'paper' ? PAPER_REASON_LABELS[d.reason] : null;
-  };
+  const reasons = await paperReasons(actor.schoolId, students.map((s) => s.id));
   const pupils = students
-    .map((s) => ({ id: s.id, name: fullName(s), paperReason: reason(s.id) }))
+    .map((s) => ({ id: s.id, name: fullName(s), paperReason: reasons.has(s.id) ? PAPER_REASON_LABELS[reasons.get(s.id)!] : null }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.id - b.id);
   return { ok: true, page: { classId: cls.id, className: className(cls), weeks, pupils, canPrintSchool: printsSchool(actor) } };
 }
