@@ -465,6 +465,22 @@ describe('acknowledging final marks', () => {
     const message = await db.message.findFirstOrThrow({ where: { studentId: w.childB } });
     expect(message).toMatchObject({ recipientId: w.otherTeacherId, body: 'Ознакомлен(а) с итоговыми отметками за период «2 четверть».' });
   });
+  it('opens on the term whose results the families were shown last, even before that term has ended', async () => {
+    // The second quarter's marks go out in its last week, before 30 December.
+    const DEC_28 = new Date('2026-12-28T09:00:00Z');
+    const row = await db.finalMark.create({
+      data: { schoolId: w.schoolId, studentId: w.stranger, courseId: w.courseId, periodId: w.secondPeriodId, value: '4', status: 'PUBLISHED', publishedAt: new Date('2026-12-24T10:00:00Z'), visibleFrom: new Date('2026-12-25T10:00:00Z'), createdById: w.teacherId, updatedById: w.teacherId },
+    });
+    onTestFinished(async () => {
+      await db.finalMark.delete({ where: { id: row.id } });
+    });
+    const view = (await classAcknowledgements(classTeacher, w.classId, null, DEC_28))!;
+    expect(view.period.id).toBe(w.secondPeriodId);
+    expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
+    // Asked for, the first quarter is still there.
+    expect((await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, DEC_28))!.period.id).toBe(w.studyPeriodId);
+  });
+
   it('a pupil who moved to another class during the period is listed in the new class only', async () => {
     const mover = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переходов', firstName: 'Марк', login: null });
     await enroll(db, w.schoolId, mover, w.classId, '2026-09-01', '2026-09-30');

@@ -4,6 +4,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
+import type { Prisma } from '../../prisma-client';
 import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
@@ -30,15 +31,31 @@ export type ClassAcknowledgements = {
   messages: { id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean }[];
 };
 
+/**
+ * The period whose results the class's families were shown last: what they are acknowledging now.
+ * Marks are published in a term's last week, before it ends, and the year's after the last term's.
+ */
+async function lastPublished(actor: Actor, periods: DiaryPeriod[], pupils: Prisma.UserWhereInput, now: Date): Promise<DiaryPeriod | undefined> {
+  const shown = await getDb().finalMark.groupBy({
+    by: ['periodId'],
+    where: { schoolId: actor.schoolId, periodId: { in: periods.map((p) => p.id) }, status: 'PUBLISHED', visibleFrom: { lte: now }, student: pupils },
+    _max: { visibleFrom: true },
+  });
+  const at = new Map(shown.map((s) => [s.periodId, s._max.visibleFrom!.getTime()]));
+  // Of those shown at the same time, the later in order (the year after its last term).
+  return periods.filter((p) => at.has(p.id)).reduce<DiaryPeriod | undefined>((best, p) => (!best || at.get(p.id)! >= at.get(best.id)! ? p : best), undefined);
+}
+
 export async function classAcknowledgements(actor: Actor, classId: number, periodId?: number | null, now = new Date()): Promise<ClassAcknowledgements | null> {
   const base = await loadClassReportBase(actor, classId, periodId, now, 'finished');
   if (!base) return null;
-  const { period } = base;
-  const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
   const db = getDb();
-  const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
   // Messages are not tied to a period: the families of everyone in the class this year.
-  const yearEnd = base.periods.reduce((end, p) => (p.endDate > end ? p.endDate : end), period.endDate);
+  const yearEnd = base.periods.reduce((end, p) => (p.endDate > end ? p.endDate : end), base.period.endDate);
+  const ofYear = classPupils(actor, classId, base.periods[0].startDate, yearEnd);
+  const period = base.periods.find((p) => p.id === periodId) ?? (await lastPublished(actor, base.periods, ofYear, now)) ?? base.period;
+  const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
+  const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
 
   const [students, published, acks, messages] = await Promise.all([
     db.user.findMany({ where: pupils, select: { id: true, lastName: true, firstName: true } }),
@@ -55,7 +72,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     base.classTeacherId === null
       ? Promise.resolve([])
       : db.message.findMany({
-          where: { schoolId: actor.schoolId, recipientId: base.classTeacherId, student: classPupils(actor, classId, base.periods[0].startDate, yearEnd) },
+          where: { schoolId: actor.schoolId, recipientId: base.classTeacherId, student: ofYear },
           select: { id: true, kind: true, body: true, createdAt: true, readAt: true, sender: names, student: { select: { lastName: true, firstName: true } } },
           orderBy: { createdAt: 'desc' },
           take: CLASS_MESSAGES_SHOWN,
