@@ -501,6 +501,25 @@ describe('acknowledging final marks', () => {
   });
 });
 
+describe('messages from the families to the class teacher', () => {
+  it('are new until the class teacher has seen them; management reading the page leaves them new', async () => {
+    const message = await db.message.create({
+      data: { schoolId: w.schoolId, senderId: w.otherParentId, recipientId: w.teacherId, studentId: w.stranger, kind: 'GENERAL', body: 'Можно забрать сына с шестого урока?', createdAt: new Date('2026-09-15T15:00:00Z') },
+    });
+    onTestFinished(async () => {
+      await db.message.delete({ where: { id: message.id } });
+    });
+    const shown = async (actor: Actor) => (await classAcknowledgements(actor, w.classId, w.studyPeriodId, NOW))!.messages.find((m) => m.id === message.id)!;
+    const director = await actorFor(db, await createUser(db, w.schoolId, ['MANAGEMENT'], { lastName: 'Завучева', login: 'director-messages' }));
+    expect(await shown(director)).toMatchObject({ body: 'Можно забрать сына с шестого урока?', read: false });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).readAt).toBeNull();
+    expect(await shown(classTeacher)).toMatchObject({ read: false });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).readAt).toEqual(NOW);
+    expect(await shown(classTeacher)).toMatchObject({ read: true });
+    expect(await shown(director)).toMatchObject({ read: true });
+  });
+});
+
 describe('a message with the acknowledgement belongs to its writer', () => {
   it('the writer reads it on the results page; the pupil and the other guardian see only that it was acknowledged', async () => {
     // Runs after «acknowledging final marks», whose parent wrote to the class teacher (the second time).

@@ -1,6 +1,7 @@
 // What the class teacher sees of the families' acknowledgements of final marks (seed 003 §9):
 // per pupil of the class, whether the period's results are visible and which parent acknowledged
-// them when, with the message; and the latest messages from the class's families.
+// them when, with the message; and the latest messages from the class's families to the class
+// teacher, those they had not read yet marked as new (opening the page reads them).
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -78,6 +79,13 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
           take: CLASS_MESSAGES_SHOWN,
         }),
   ]);
+
+  // The class teacher has now read the messages shown to them; this view still marks them new.
+  // Management reading the page leaves them unread for the class teacher.
+  const unread = messages.filter((m) => m.readAt === null).map((m) => m.id);
+  if (unread.length && actor.id === base.classTeacherId) {
+    await db.message.updateMany({ where: { id: { in: unread }, schoolId: actor.schoolId, recipientId: actor.id, readAt: null }, data: { readAt: now } });
+  }
 
   // When each pupil's results of the period were last published for the family.
   const lastShown = new Map(published.map((p) => [p.studentId, p._max.visibleFrom!.getTime()]));

@@ -16,6 +16,7 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
   const classId = Number((await params).classId);
   const data = await classAcknowledgements(user, classId, Number((await searchParams).period) || null);
   if (!data) notFound();
+  const unread = data.messages.filter((m) => !m.read).length;
   return (
     <div className="max-w-3xl space-y-5">
       <h1 className="text-2xl font-bold">{data.className}: ознакомление с итоговыми отметками</h1>
@@ -47,7 +48,9 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
         ))}
       </ul>
       <section aria-labelledby="messages-title" className="space-y-2">
-        <h2 id="messages-title" className="text-xl font-bold">Сообщения от родителей</h2>
+        <h2 id="messages-title" className="text-xl font-bold">
+          Сообщения от родителей{unread > 0 && <span className="ml-2 text-base font-normal text-danger">новых: {unread}</span>}
+        </h2>
         {data.messages.length === 0 ? (
           <p className="text-muted">Сообщений нет.</p>
         ) : (
@@ -55,6 +58,7 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
             {data.messages.map((m) => (
               <li key={m.id} className="p-3">
                 <span className="block text-sm text-muted">
+                  {!m.read && <b className="mr-1 text-danger">новое ·</b>}
                   {m.at} · {m.from}
                   {m.pupil ? ` (${m.pupil})` : ''}
                   {m.kind === 'FINAL_MARKS_ACK' ? ' · ознакомление с итогами' : ''}
