@@ -171,6 +171,27 @@ describe('who may print', () => {
     expect(await loadWeekExtract(management, 999_999, WEEK, NOW)).toMatchObject({ ok: false, status: 404 });
   });
 
+  it('lets a class teacher print a pupil who moved class for the weeks in their class only', async () => {
+    const otherTeacherId = await createUser(db, fx.schoolId, ['TEACHER']);
+    const other = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 5, letter: 'Б', classTeacherId: otherTeacherId, periodSchemeId: fx.periodSchemeId } });
+    // The first pupil moves to 5Б on Thursday 17 September.
+    await db.enrollment.updateMany({ where: { studentId: pupils.first, classId: fx.classId }, data: { endDate: day('2026-09-16') } });
+    await enroll(db, fx.schoolId, pupils.first, other.id, '2026-09-17');
+    const later = new Date('2026-10-02T12:00:00Z');
+    const [formerTeacher, newTeacher] = [await actorFor(db, fx.teacherId), await actorFor(db, otherTeacherId)];
+    const denied = { ok: false, status: 403 };
+    expect((await loadWeekExtract(formerTeacher, pupils.first, WEEK, later)).ok).toBe(true);
+    expect(await loadWeekExtract(formerTeacher, pupils.first, '2026-09-21', later)).toMatchObject(denied);
+    expect(await loadWeekExtract(formerTeacher, pupils.first, '2026-09-28', later)).toMatchObject(denied);
+    expect((await loadWeekExtract(newTeacher, pupils.first, WEEK, later)).ok).toBe(true);
+    expect((await loadWeekExtract(newTeacher, pupils.first, '2026-09-28', later)).ok).toBe(true);
+    expect(await loadWeekExtract(newTeacher, pupils.first, '2026-09-07', later)).toMatchObject(denied);
+    // The family and management print every week.
+    for (const actor of [await actorFor(db, fx.parentId), await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']))]) {
+      expect((await loadWeekExtract(actor, pupils.first, '2026-09-28', later)).ok).toBe(true);
+    }
+  });
+
   it('refuses a malformed or future week with 400', async () => {
     const parent = await actorFor(db, fx.parentId);
     expect(await loadWeekExtract(parent, pupils.first, '14.09.2026', NOW)).toMatchObject({ ok: false, status: 400 });
