@@ -424,7 +424,7 @@ describe('acknowledging final marks', () => {
     expect(await db.finalMarkAck.count()).toBe(1);
 
     const view = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, NOW))!;
-    expect(view.summary).toEqual({ pupils: 3, published: 2, acknowledged: 1 });
+    expect(view.summary).toEqual({ pupils: 3, published: 2, acknowledged: 1, offline: 0 });
     const row = view.rows.find((r) => r.studentId === w.childA)!;
     expect(row.acks).toEqual([{ parent: 'Ученик1 О.', at: '16.09.2026, 12:00', message: 'Ознакомлены, спасибо!', outdated: false }]);
     expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
@@ -479,6 +479,23 @@ describe('acknowledging final marks', () => {
     expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
     // Asked for, the first quarter is still there.
     expect((await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, DEC_28))!.period.id).toBe(w.studyPeriodId);
+  });
+
+  it('does not flag a family who cannot acknowledge in the diary: a refusal closed it, or no parent can sign in', async () => {
+    const refused = await consent(w.stranger, w.otherParentId, 'REFUSED', 'PAPER');
+    const third = w.studentIds[2];
+    const mark = await db.finalMark.create({
+      data: { schoolId: w.schoolId, studentId: third, courseId: w.courseId, periodId: w.studyPeriodId, value: '5', status: 'PUBLISHED', publishedAt: new Date('2026-09-10T10:00:00Z'), visibleFrom: new Date('2026-09-11T10:00:00Z'), createdById: w.teacherId, updatedById: w.teacherId },
+    });
+    onTestFinished(async () => {
+      await db.consent.delete({ where: { id: refused.id } });
+      await db.finalMark.delete({ where: { id: mark.id } });
+    });
+    const view = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, offline: 'REFUSED', acks: [] });
+    expect(view.rows.find((r) => r.studentId === third)).toMatchObject({ published: true, offline: 'NO_ACCOUNT', acks: [] });
+    expect(view.rows.find((r) => r.studentId === w.childA)).toMatchObject({ offline: null });
+    expect(view.summary).toMatchObject({ offline: 2 });
   });
 
   it('a pupil who moved to another class during the period is listed in the new class only', async () => {

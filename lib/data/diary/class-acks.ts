@@ -10,6 +10,8 @@ import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
 import { classPupils, loadClassReportBase, periodPupils } from './class-scope';
+import { REFUSAL_IN_FORCE } from '../scope';
+import { SIGNS_IN } from '../extracts/paper';
 
 export const CLASS_MESSAGES_SHOWN = 50;
 
@@ -18,6 +20,11 @@ export type ClassAckRow = {
   pupil: string;
   /** Final marks of the period are published and visible to the family. */
   published: boolean;
+  /**
+   * Why the family cannot acknowledge in the diary: its refusal closed the diary, or no parent can
+   * sign in (extracts/paper.ts). No acknowledgement in the diary is expected of it.
+   */
+  offline: 'REFUSED' | 'NO_ACCOUNT' | null;
   /** `outdated`: marks were published again after it; the family has not acknowledged those. */
   acks: { parent: string; at: string; message: string | null; outdated: boolean }[];
 };
@@ -28,7 +35,8 @@ export type ClassAcknowledgements = {
   periods: DiaryPeriod[];
   period: DiaryPeriod;
   rows: ClassAckRow[];
-  summary: { pupils: number; published: number; acknowledged: number };
+  /** offline: families shown the results who cannot acknowledge in the diary and have not. */
+  summary: { pupils: number; published: number; acknowledged: number; offline: number };
   messages: { id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean }[];
 };
 
@@ -59,7 +67,15 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
 
   const [students, published, acks, messages] = await Promise.all([
-    db.user.findMany({ where: pupils, select: { id: true, lastName: true, firstName: true } }),
+    db.user.findMany({
+      where: pupils,
+      select: {
+        id: true, lastName: true, firstName: true,
+        // Whether the family can acknowledge in the diary at all (acknowledge.ts): not once a refusal closed it, not without a parent who signs in.
+        consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
+        guardians: { where: { parent: SIGNS_IN }, select: { parentId: true } },
+      },
+    }),
     db.finalMark.groupBy({
       by: ['studentId'],
       where: { schoolId: actor.schoolId, periodId: period.id, status: 'PUBLISHED', visibleFrom: { lte: now }, student: pupils },
@@ -93,6 +109,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     studentId: s.id,
     pupil: `${s.lastName} ${s.firstName}`,
     published: lastShown.has(s.id),
+    offline: s.consentsAbout.length ? 'REFUSED' : s.guardians.length ? null : 'NO_ACCOUNT',
     acks: acks.filter((a) => a.studentId === s.id).map((a) => ({
       parent: shortPersonName(a.parent), at: formatInstantRu(a.acknowledgedAt, base.timezone), message: a.message?.body ?? null,
       outdated: a.acknowledgedAt.getTime() < (lastShown.get(s.id) ?? 0),
@@ -105,7 +122,12 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     periods: base.periods,
     period,
     rows,
-    summary: { pupils: rows.length, published: lastShown.size, acknowledged: rows.filter((r) => r.acks.some((a) => !a.outdated)).length },
+    summary: {
+      pupils: rows.length,
+      published: lastShown.size,
+      acknowledged: rows.filter((r) => r.acks.some((a) => !a.outdated)).length,
+      offline: rows.filter((r) => r.published && r.offline && !r.acks.some((a) => !a.outdated)).length,
+    },
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind,

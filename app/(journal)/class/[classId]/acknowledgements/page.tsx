@@ -11,6 +11,12 @@ export const metadata: Metadata = { title: 'Ознакомление с итог
 
 type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ period?: string }> };
 
+/** A family that cannot acknowledge in the diary is not flagged: the class teacher informs it otherwise. */
+const OFFLINE = {
+  REFUSED: 'Отказ от электронной формы: подтвердить в дневнике семья не может',
+  NO_ACCOUNT: 'У родителей нет входа в дневник: подтвердить в дневнике семья не может',
+} as const;
+
 export default async function AcknowledgementsPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const classId = Number((await params).classId);
@@ -26,14 +32,17 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
       <PeriodLinks periods={data.periods} currentId={data.period.id} href={(id) => `/class/${classId}/acknowledgements?period=${id}`} label="Учебный период" />
       <p role="status">
         {data.period.name}: итоги опубликованы для {data.summary.published} из {data.summary.pupils} учеников, ознакомились семьи{' '}
-        <b>{data.summary.acknowledged}</b>.
+        <b>{data.summary.acknowledged}</b>
+        {data.summary.offline > 0 && <>; не могут подтвердить в дневнике (отказ от электронной формы, нет входа): {data.summary.offline}</>}.
       </p>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Ученики класса">
         {data.rows.map((r) => (
           <li key={r.studentId} className="p-3" data-testid={`ack-row-${r.studentId}`}>
             <span className="block font-bold">{r.pupil}</span>
             {r.acks.length === 0 ? (
-              <span className={r.published ? 'text-danger' : 'text-muted'}>{r.published ? 'Не ознакомились' : 'Итоги ещё не опубликованы'}</span>
+              <span className={r.published && !r.offline ? 'text-danger' : 'text-muted'}>
+                {!r.published ? 'Итоги ещё не опубликованы' : r.offline ? OFFLINE[r.offline] : 'Не ознакомились'}
+              </span>
             ) : (
               r.acks.map((a, i) => (
                 <span key={i} className="block">
