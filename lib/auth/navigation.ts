@@ -4,12 +4,20 @@ import type { Actor } from './actor';
 
 export type NavItem = { href: string; label: string };
 
-export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'classTeacherOf'>): NavItem[] {
+/**
+ * `led`: the classes the actor leads by name (lib/data/class-list.ts), needed only when they lead
+ * more than one: then each link says which class it is.
+ */
+export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'classTeacherOf'>, led: readonly { id: number; name: string }[] = []): NavItem[] {
   const items: NavItem[] = [];
   const p = actor.permissions;
   if (p.has('journal:read:own') || p.has('journal:read:school')) items.push({ href: '/journal', label: 'Журнал' });
   if (p.has('reports:read:school') || p.has('journal:read:school')) items.push({ href: '/journal/overdue', label: 'Просроченные записи' });
-  for (const classId of actor.classTeacherOf) items.push({ href: `/class/${classId}`, label: 'Мой класс' });
+  const names = new Map(led.map((c) => [c.id, c.name]));
+  for (const classId of actor.classTeacherOf) {
+    const name = actor.classTeacherOf.length > 1 ? names.get(classId) : undefined;
+    items.push({ href: `/class/${classId}`, label: name ? `Мой класс ${name}` : 'Мой класс' });
+  }
   if (p.has('diary:read:children') || p.has('diary:read:self')) items.push({ href: '/diary', label: 'Дневник' });
   if (p.has('users:read') || p.has('users:manage')) items.push({ href: '/admin/users', label: 'Пользователи' });
   if (p.has('users:manage')) items.push({ href: '/admin/import', label: 'Импорт' });

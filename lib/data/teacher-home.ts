@@ -7,8 +7,8 @@ import { addDays, isoWeekday } from '../domain/calendar';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate } from './dates';
 import { courseTitle, courseTitleSelect } from './names';
-import { readableClasses, readableCourses } from './scope';
-import { className } from './names';
+import { readableCourses } from './scope';
+import { currentClasses } from './class-list';
 import { overdueItems } from './journal/deadlines';
 
 /** How far back the home page looks for overdue entries. */
@@ -65,10 +65,13 @@ export async function teacherHome(actor: Actor, now = new Date()) {
   }
   day.sort((a, b) => a.slot - b.slot);
   const overdue = actor.permissions.has('marks:write') ? ((await overdueItems(actor, { scope: 'mine', from: addDays(today, -OVERDUE_DAYS), to: today, now })) ?? []) : [];
-  // Management reads every class; the overview links on to each subject's journal.
-  const classes = actor.permissions.has('journal:read:school')
-    ? await db.schoolClass.findMany({ where: { AND: [readableClasses(actor), { academicYear: { startDate: { lte: date }, endDate: { gte: date } } }] }, orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }], select: { id: true, gradeLevel: true, letter: true } })
-    : [];
+  // Management reads every class, the class teacher their own; the overview links on to each
+  // subject's journal. The current years, not today's: in the summer the year just ended is still
+  // the one whose summary sheets are being made.
+  const [classes, led] = await Promise.all([
+    actor.permissions.has('journal:read:school') ? currentClasses(actor, 'readable') : [],
+    currentClasses(actor, 'led'),
+  ]);
   const deadlines = { homeworkGraceMinutes: school.homeworkGraceMinutes, markEntryDays: school.markEntryDays };
-  return { today, schoolName: school.name, deadlines, lessons: day, courses: courses.map((c) => ({ id: c.id, title: courseTitle(c) })), overdue, classes: classes.map((c) => ({ id: c.id, name: className(c) })) };
+  return { today, schoolName: school.name, deadlines, lessons: day, courses: courses.map((c) => ({ id: c.id, title: courseTitle(c) })), overdue, classes, led };
 }

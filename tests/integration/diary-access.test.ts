@@ -395,6 +395,21 @@ describe('diary checks judge only what a family could do', () => {
   });
 });
 
+describe('diary checks name how an offline family is informed', () => {
+  it('a family on e-mail whose parent cannot sign in gets its letters, not paper', async () => {
+    const third = w.studentIds[2];
+    const mother = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Почтова', firstName: 'Анна', login: null });
+    await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: mother, studentId: third } });
+    const row = await db.consent.create({ data: { schoolId: w.schoolId, studentId: third, guardianId: mother, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'anna@example.ru', documentVersion: '1', recordedById: w.teacherId } });
+    onTestFinished(async () => {
+      await db.consent.delete({ where: { id: row.id } });
+      await db.user.delete({ where: { id: mother } });
+    });
+    const checks = (await classDiaryChecks(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    expect(checks.families.find((f) => f.studentId === third)).toMatchObject({ offline: 'EMAIL' });
+  });
+});
+
 describe('acknowledging final marks', () => {
   it('stores the acknowledgement with its message, and the class teacher sees both', async () => {
     expect(await acknowledgeFinalMarks(pupil, { studentId: w.childA, periodId: w.studyPeriodId, message: 'я' }, NOW)).toMatchObject({ ok: false });
@@ -409,7 +424,7 @@ describe('acknowledging final marks', () => {
     expect(await db.finalMarkAck.count()).toBe(1);
 
     const view = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, NOW))!;
-    expect(view.summary).toEqual({ pupils: 3, published: 2, acknowledged: 1 });
+    expect(view.summary).toEqual({ pupils: 3, published: 2, acknowledged: 1, offline: 0 });
     const row = view.rows.find((r) => r.studentId === w.childA)!;
     expect(row.acks).toEqual([{ parent: 'Ученик1 О.', at: '16.09.2026, 12:00', message: 'Ознакомлены, спасибо!', outdated: false }]);
     expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
@@ -450,6 +465,39 @@ describe('acknowledging final marks', () => {
     const message = await db.message.findFirstOrThrow({ where: { studentId: w.childB } });
     expect(message).toMatchObject({ recipientId: w.otherTeacherId, body: 'Ознакомлен(а) с итоговыми отметками за период «2 четверть».' });
   });
+  it('opens on the term whose results the families were shown last, even before that term has ended', async () => {
+    // The second quarter's marks go out in its last week, before 30 December.
+    const DEC_28 = new Date('2026-12-28T09:00:00Z');
+    const row = await db.finalMark.create({
+      data: { schoolId: w.schoolId, studentId: w.stranger, courseId: w.courseId, periodId: w.secondPeriodId, value: '4', status: 'PUBLISHED', publishedAt: new Date('2026-12-24T10:00:00Z'), visibleFrom: new Date('2026-12-25T10:00:00Z'), createdById: w.teacherId, updatedById: w.teacherId },
+    });
+    onTestFinished(async () => {
+      await db.finalMark.delete({ where: { id: row.id } });
+    });
+    const view = (await classAcknowledgements(classTeacher, w.classId, null, DEC_28))!;
+    expect(view.period.id).toBe(w.secondPeriodId);
+    expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, acks: [] });
+    // Asked for, the first quarter is still there.
+    expect((await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, DEC_28))!.period.id).toBe(w.studyPeriodId);
+  });
+
+  it('does not flag a family who cannot acknowledge in the diary: a refusal closed it, or no parent can sign in', async () => {
+    const refused = await consent(w.stranger, w.otherParentId, 'REFUSED', 'PAPER');
+    const third = w.studentIds[2];
+    const mark = await db.finalMark.create({
+      data: { schoolId: w.schoolId, studentId: third, courseId: w.courseId, periodId: w.studyPeriodId, value: '5', status: 'PUBLISHED', publishedAt: new Date('2026-09-10T10:00:00Z'), visibleFrom: new Date('2026-09-11T10:00:00Z'), createdById: w.teacherId, updatedById: w.teacherId },
+    });
+    onTestFinished(async () => {
+      await db.consent.delete({ where: { id: refused.id } });
+      await db.finalMark.delete({ where: { id: mark.id } });
+    });
+    const view = (await classAcknowledgements(classTeacher, w.classId, w.studyPeriodId, NOW))!;
+    expect(view.rows.find((r) => r.studentId === w.stranger)).toMatchObject({ published: true, offline: 'REFUSED', acks: [] });
+    expect(view.rows.find((r) => r.studentId === third)).toMatchObject({ published: true, offline: 'NO_ACCOUNT', acks: [] });
+    expect(view.rows.find((r) => r.studentId === w.childA)).toMatchObject({ offline: null });
+    expect(view.summary).toMatchObject({ offline: 2 });
+  });
+
   it('a pupil who moved to another class during the period is listed in the new class only', async () => {
     const mover = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Переходов', firstName: 'Марк', login: null });
     await enroll(db, w.schoolId, mover, w.classId, '2026-09-01', '2026-09-30');
@@ -467,6 +515,25 @@ describe('acknowledging final marks', () => {
     expect(inB).toContain(mover);
     expect(inA).toContain(leaver);
     expect(inB).not.toContain(leaver);
+  });
+});
+
+describe('messages from the families to the class teacher', () => {
+  it('are new until the class teacher has seen them; management reading the page leaves them new', async () => {
+    const message = await db.message.create({
+      data: { schoolId: w.schoolId, senderId: w.otherParentId, recipientId: w.teacherId, studentId: w.stranger, kind: 'GENERAL', body: 'Можно забрать сына с шестого урока?', createdAt: new Date('2026-09-15T15:00:00Z') },
+    });
+    onTestFinished(async () => {
+      await db.message.delete({ where: { id: message.id } });
+    });
+    const shown = async (actor: Actor) => (await classAcknowledgements(actor, w.classId, w.studyPeriodId, NOW))!.messages.find((m) => m.id === message.id)!;
+    const director = await actorFor(db, await createUser(db, w.schoolId, ['MANAGEMENT'], { lastName: 'Завучева', login: 'director-messages' }));
+    expect(await shown(director)).toMatchObject({ body: 'Можно забрать сына с шестого урока?', read: false });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).readAt).toBeNull();
+    expect(await shown(classTeacher)).toMatchObject({ read: false });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).readAt).toEqual(NOW);
+    expect(await shown(classTeacher)).toMatchObject({ read: true });
+    expect(await shown(director)).toMatchObject({ read: true });
   });
 });
 

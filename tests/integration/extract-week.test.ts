@@ -8,10 +8,11 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { createSchool, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
-import { actorFor } from '../support/actors';
+import { actorFor, seedRolePermissions } from '../support/actors';
 import type { Actor } from '../../lib/auth/actor';
 import { loadWeekExtract } from '../../lib/data/extracts/week-extract';
 import { batchExtracts, planBatch } from '../../lib/data/extracts/class-batch';
+import { printPage } from '../../lib/data/extracts/print-page';
 import { renderWeekExtract } from '../../lib/pdf/week-extract';
 import { digestLetter } from '../../lib/mail/templates/digest';
 import { collectStream, streamExtractBatch } from '../../lib/pdf/extract-batch';
@@ -170,6 +171,27 @@ describe('who may print', () => {
     expect(await loadWeekExtract(management, 999_999, WEEK, NOW)).toMatchObject({ ok: false, status: 404 });
   });
 
+  it('lets a class teacher print a pupil who moved class for the weeks in their class only', async () => {
+    const otherTeacherId = await createUser(db, fx.schoolId, ['TEACHER']);
+    const other = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 5, letter: 'Б', classTeacherId: otherTeacherId, periodSchemeId: fx.periodSchemeId } });
+    // The first pupil moves to 5Б on Thursday 17 September.
+    await db.enrollment.updateMany({ where: { studentId: pupils.first, classId: fx.classId }, data: { endDate: day('2026-09-16') } });
+    await enroll(db, fx.schoolId, pupils.first, other.id, '2026-09-17');
+    const later = new Date('2026-10-02T12:00:00Z');
+    const [formerTeacher, newTeacher] = [await actorFor(db, fx.teacherId), await actorFor(db, otherTeacherId)];
+    const denied = { ok: false, status: 403 };
+    expect((await loadWeekExtract(formerTeacher, pupils.first, WEEK, later)).ok).toBe(true);
+    expect(await loadWeekExtract(formerTeacher, pupils.first, '2026-09-21', later)).toMatchObject(denied);
+    expect(await loadWeekExtract(formerTeacher, pupils.first, '2026-09-28', later)).toMatchObject(denied);
+    expect((await loadWeekExtract(newTeacher, pupils.first, WEEK, later)).ok).toBe(true);
+    expect((await loadWeekExtract(newTeacher, pupils.first, '2026-09-28', later)).ok).toBe(true);
+    expect(await loadWeekExtract(newTeacher, pupils.first, '2026-09-07', later)).toMatchObject(denied);
+    // The family and management print every week.
+    for (const actor of [await actorFor(db, fx.parentId), await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']))]) {
+      expect((await loadWeekExtract(actor, pupils.first, '2026-09-28', later)).ok).toBe(true);
+    }
+  });
+
   it('refuses a malformed or future week with 400', async () => {
     const parent = await actorFor(db, fx.parentId);
     expect(await loadWeekExtract(parent, pupils.first, '14.09.2026', NOW)).toMatchObject({ ok: false, status: 400 });
@@ -196,7 +218,10 @@ describe('the class batch', () => {
   }
 
   async function batchPages(actor: Actor, all: boolean, duplex = false) {
-    const result = await planBatch(actor, { classId: fx.classId, week: WEEK, all }, NOW);
+    return batchPagesOf(await planBatch(actor, { classId: fx.classId, week: WEEK, all }, NOW), duplex);
+  }
+
+  async function batchPagesOf(result: Awaited<ReturnType<typeof planBatch>>, duplex = false) {
     if (!result.ok) throw new Error(result.error);
     const pdf = await collectStream(streamExtractBatch(batchExtracts(result.plan), { title: 'Выписки', author: 'Школа' }, { duplex }));
     return { plan: result.plan, pages: pdfPages(pdf) };
@@ -238,6 +263,77 @@ describe('the class batch', () => {
     expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual(Object.values(pupils));
   });
 
+  /** 6Б with its own class teacher, and the third pupil (no consent: on paper) moved there on Thursday. */
+  async function thirdMovesOnThursday() {
+    const otherTeacher = await createUser(db, fx.schoolId, ['TEACHER']);
+    const other = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 5, letter: 'Б', classTeacherId: otherTeacher, periodSchemeId: fx.periodSchemeId } });
+    await db.enrollment.updateMany({ where: { studentId: pupils.third, classId: fx.classId }, data: { endDate: day('2026-09-16') } });
+    await enroll(db, fx.schoolId, pupils.third, other.id, '2026-09-17');
+    return { otherClassId: other.id, otherTeacher: await actorFor(db, otherTeacher) };
+  }
+
+  it('prints a pupil who moved class mid-week in the new class’s batch only, for that week and for it later', async () => {
+    await consents();
+    const { otherClassId, otherTeacher } = await thirdMovesOnThursday();
+    const classTeacher = await actorFor(db, fx.teacherId);
+    for (const all of [false, true]) {
+      const own = await planBatch(classTeacher, { classId: fx.classId, week: WEEK, all }, NOW);
+      expect(own.ok && own.plan.pupils.map((p) => p.id)).toEqual(all ? [pupils.first, pupils.second] : [pupils.second]);
+      const theirs = await planBatch(otherTeacher, { classId: otherClassId, week: WEEK, all }, NOW);
+      expect(theirs.ok && theirs.plan.pupils.map((p) => p.id)).toEqual([pupils.third]);
+    }
+    // The week before the move, printed a week late: the family is still the old class’s, on paper.
+    const late = new Date('2026-09-25T12:00:00Z');
+    const before = await planBatch(classTeacher, { classId: fx.classId, week: '2026-09-07', all: false }, late);
+    expect(before.ok && before.plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+    const { pages } = await batchPagesOf(before);
+    expect(groups(pages).names).toEqual(['Ученик2 Пётр', 'Ученик3 Пётр']);
+  });
+
+  it('prints the week’s extract on paper for a pupil who left the school during it', async () => {
+    await consents();
+    await db.enrollment.updateMany({ where: { studentId: pupils.third }, data: { endDate: day('2026-09-16') } });
+    const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: false }, NOW);
+    expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+  });
+
+  it('lets management print the paper families by the journal right alone, and the print page names them', async () => {
+    await consents();
+    const directorId = await createUser(db, fx.schoolId, ['MANAGEMENT']);
+    await seedRolePermissions(db, fx.schoolId);
+    // The school took the separate printing right from management: reading every journal still prints (printsSchool).
+    await db.rolePermission.deleteMany({ where: { schoolId: fx.schoolId, role: 'MANAGEMENT', permission: 'extracts:print:school' } });
+    const director = await actorFor(db, directorId);
+    const result = await planBatch(director, { classId: fx.classId, week: WEEK, all: false }, NOW);
+    expect(result.ok && result.plan.pupils.map((p) => p.id)).toEqual([pupils.second, pupils.third]);
+    const page = await printPage(director, fx.classId, NOW);
+    if (!page.ok) throw new Error(page.error);
+    expect(page.page.pupils.map((p) => [p.name, p.paperReason])).toEqual([
+      ['Ученик1 Пётр', null],
+      ['Ученик2 Пётр', 'согласие не оформлено'], // the fixture's refusal names no current guardian: none in force (deliveriesOf)
+      ['Ученик3 Пётр', 'согласие не оформлено'],
+    ]);
+  });
+
+  it('prints for a family meant to read the diary online when none of its parents can sign in', async () => {
+    const base = { schoolId: fx.schoolId, documentVersion: '2026.1', recordedById: fx.adminId, decision: 'GRANTED' as const, deliveryPreference: 'ONLINE' as const };
+    const parents: number[] = [];
+    for (const studentId of Object.values(pupils)) {
+      const guardianId = await createUser(db, fx.schoolId, ['PARENT']);
+      await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: guardianId, studentId } });
+      await db.consent.create({ data: { ...base, studentId, guardianId } });
+      parents.push(guardianId);
+    }
+    // The first two families got their passwords; the third parent has a login but no password yet.
+    await db.user.updateMany({ where: { id: { in: parents.slice(0, 2) } }, data: { passwordHash: 'x' } });
+    const classTeacher = await actorFor(db, fx.teacherId);
+    const { plan, pages } = await batchPages(classTeacher, false);
+    expect(plan.pupils.map((p) => p.id)).toEqual([pupils.third]);
+    expect(groups(pages).names).toEqual(['Ученик3 Пётр']);
+    const page = await printPage(classTeacher, fx.classId, NOW);
+    expect(page.ok && page.page.pupils.map((p) => p.paperReason)).toEqual([null, null, 'у родителей нет входа в дневник']);
+  });
+
   it('refuses another class’s teacher, the whole school to a class teacher, and unknown classes', async () => {
     const otherTeacher = await createUser(db, fx.schoolId, ['TEACHER']);
     await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'Б', classTeacherId: otherTeacher, periodSchemeId: fx.periodSchemeId } });
@@ -255,6 +351,7 @@ describe('the class batch', () => {
     // A consent counts only as signed by a current guardian of the pupil.
     for (const studentId of Object.values(pupils)) {
       const guardianId = await createUser(db, fx.schoolId, ['PARENT']);
+      await db.user.update({ where: { id: guardianId }, data: { passwordHash: 'x' } }); // can sign in
       await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: guardianId, studentId } });
       await db.consent.create({ data: { ...base, studentId, guardianId } });
     }

@@ -46,6 +46,14 @@ export default async function JournalHomePage() {
         <DeadlineRules homeworkGraceMinutes={home.deadlines.homeworkGraceMinutes} markEntryDays={home.deadlines.markEntryDays} className="mb-3" />
         <OverdueList items={home.overdue} />
       </section>
+      {home.led.length > 0 && (
+        <section aria-labelledby="led">
+          <h2 id="led" className="mb-3 text-xl font-bold">{home.led.length > 1 ? 'Мои классы (классное руководство)' : 'Мой класс (классное руководство)'}</h2>
+          <ul className="flex flex-wrap gap-2">
+            {home.led.map((c) => <li key={c.id}><Link href={`/class/${c.id}`} className="block rounded-md border border-line bg-white px-3 py-1.5 hover:border-accent">{c.name}</Link></li>)}
+          </ul>
+        </section>
+      )}
       {home.classes.length > 0 && (
         <section aria-labelledby="classes">
           <h2 id="classes" className="mb-3 text-xl font-bold">Классы школы</h2>

@@ -1,13 +1,17 @@
 // What the class teacher sees of the families' acknowledgements of final marks (seed 003 §9):
 // per pupil of the class, whether the period's results are visible and which parent acknowledged
-// them when, with the message; and the latest messages from the class's families.
+// them when, with the message; and the latest messages from the class's families to the class
+// teacher, those they had not read yet marked as new (opening the page reads them).
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
+import type { Prisma } from '../../prisma-client';
 import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
 import { classPupils, loadClassReportBase, periodPupils } from './class-scope';
+import { REFUSAL_IN_FORCE } from '../scope';
+import { SIGNS_IN } from '../extracts/paper';
 
 export const CLASS_MESSAGES_SHOWN = 50;
 
@@ -16,6 +20,11 @@ export type ClassAckRow = {
   pupil: string;
   /** Final marks of the period are published and visible to the family. */
   published: boolean;
+  /**
+   * Why the family cannot acknowledge in the diary: its refusal closed the diary, or no parent can
+   * sign in (extracts/paper.ts). No acknowledgement in the diary is expected of it.
+   */
+  offline: 'REFUSED' | 'NO_ACCOUNT' | null;
   /** `outdated`: marks were published again after it; the family has not acknowledged those. */
   acks: { parent: string; at: string; message: string | null; outdated: boolean }[];
 };
@@ -26,22 +35,47 @@ export type ClassAcknowledgements = {
   periods: DiaryPeriod[];
   period: DiaryPeriod;
   rows: ClassAckRow[];
-  summary: { pupils: number; published: number; acknowledged: number };
+  /** offline: families shown the results who cannot acknowledge in the diary and have not. */
+  summary: { pupils: number; published: number; acknowledged: number; offline: number };
   messages: { id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean }[];
 };
+
+/**
+ * The period whose results the class's families were shown last: what they are acknowledging now.
+ * Marks are published in a term's last week, before it ends, and the year's after the last term's.
+ */
+async function lastPublished(actor: Actor, periods: DiaryPeriod[], pupils: Prisma.UserWhereInput, now: Date): Promise<DiaryPeriod | undefined> {
+  const shown = await getDb().finalMark.groupBy({
+    by: ['periodId'],
+    where: { schoolId: actor.schoolId, periodId: { in: periods.map((p) => p.id) }, status: 'PUBLISHED', visibleFrom: { lte: now }, student: pupils },
+    _max: { visibleFrom: true },
+  });
+  const at = new Map(shown.map((s) => [s.periodId, s._max.visibleFrom!.getTime()]));
+  // Of those shown at the same time, the later in order (the year after its last term).
+  return periods.filter((p) => at.has(p.id)).reduce<DiaryPeriod | undefined>((best, p) => (!best || at.get(p.id)! >= at.get(best.id)! ? p : best), undefined);
+}
 
 export async function classAcknowledgements(actor: Actor, classId: number, periodId?: number | null, now = new Date()): Promise<ClassAcknowledgements | null> {
   const base = await loadClassReportBase(actor, classId, periodId, now, 'finished');
   if (!base) return null;
-  const { period } = base;
-  const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
   const db = getDb();
-  const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
   // Messages are not tied to a period: the families of everyone in the class this year.
-  const yearEnd = base.periods.reduce((end, p) => (p.endDate > end ? p.endDate : end), period.endDate);
+  const yearEnd = base.periods.reduce((end, p) => (p.endDate > end ? p.endDate : end), base.period.endDate);
+  const ofYear = classPupils(actor, classId, base.periods[0].startDate, yearEnd);
+  const period = base.periods.find((p) => p.id === periodId) ?? (await lastPublished(actor, base.periods, ofYear, now)) ?? base.period;
+  const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
+  const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
 
   const [students, published, acks, messages] = await Promise.all([
-    db.user.findMany({ where: pupils, select: { id: true, lastName: true, firstName: true } }),
+    db.user.findMany({
+      where: pupils,
+      select: {
+        id: true, lastName: true, firstName: true,
+        // Whether the family can acknowledge in the diary at all (acknowledge.ts): not once a refusal closed it, not without a parent who signs in.
+        consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
+        guardians: { where: { parent: SIGNS_IN }, select: { parentId: true } },
+      },
+    }),
     db.finalMark.groupBy({
       by: ['studentId'],
       where: { schoolId: actor.schoolId, periodId: period.id, status: 'PUBLISHED', visibleFrom: { lte: now }, student: pupils },
@@ -55,12 +89,19 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     base.classTeacherId === null
       ? Promise.resolve([])
       : db.message.findMany({
-          where: { schoolId: actor.schoolId, recipientId: base.classTeacherId, student: classPupils(actor, classId, base.periods[0].startDate, yearEnd) },
+          where: { schoolId: actor.schoolId, recipientId: base.classTeacherId, student: ofYear },
           select: { id: true, kind: true, body: true, createdAt: true, readAt: true, sender: names, student: { select: { lastName: true, firstName: true } } },
           orderBy: { createdAt: 'desc' },
           take: CLASS_MESSAGES_SHOWN,
         }),
   ]);
+
+  // The class teacher has now read the messages shown to them; this view still marks them new.
+  // Management reading the page leaves them unread for the class teacher.
+  const unread = messages.filter((m) => m.readAt === null).map((m) => m.id);
+  if (unread.length && actor.id === base.classTeacherId) {
+    await db.message.updateMany({ where: { id: { in: unread }, schoolId: actor.schoolId, recipientId: actor.id, readAt: null }, data: { readAt: now } });
+  }
 
   // When each pupil's results of the period were last published for the family.
   const lastShown = new Map(published.map((p) => [p.studentId, p._max.visibleFrom!.getTime()]));
@@ -68,6 +109,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     studentId: s.id,
     pupil: `${s.lastName} ${s.firstName}`,
     published: lastShown.has(s.id),
+    offline: s.consentsAbout.length ? 'REFUSED' : s.guardians.length ? null : 'NO_ACCOUNT',
     acks: acks.filter((a) => a.studentId === s.id).map((a) => ({
       parent: shortPersonName(a.parent), at: formatInstantRu(a.acknowledgedAt, base.timezone), message: a.message?.body ?? null,
       outdated: a.acknowledgedAt.getTime() < (lastShown.get(s.id) ?? 0),
@@ -80,7 +122,12 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     periods: base.periods,
     period,
     rows,
-    summary: { pupils: rows.length, published: lastShown.size, acknowledged: rows.filter((r) => r.acks.some((a) => !a.outdated)).length },
+    summary: {
+      pupils: rows.length,
+      published: lastShown.size,
+      acknowledged: rows.filter((r) => r.acks.some((a) => !a.outdated)).length,
+      offline: rows.filter((r) => r.published && r.offline && !r.acks.some((a) => !a.outdated)).length,
+    },
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind,

@@ -12,6 +12,7 @@ import { shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import { dbDate, isoDate } from '../dates';
 import { enrolledBetween } from '../class-courses';
+import { signsIn } from '../extracts/paper';
 import { holidaysForGrade, type DiaryPeriod } from './calendar';
 import { classPupils, loadClassReportBase } from './class-scope';
 
@@ -71,7 +72,7 @@ export async function classDiaryChecks(actor: Actor, classId: number, periodId?:
   const deliveries = await deliveriesOf(actor.schoolId, students.map((s) => s.id));
 
   const families = students.sort(comparePupils).map((s): FamilyRow => {
-    const guardians = s.guardians.map(({ parent: p }) => ({ id: p.id, name: shortPersonName(p), hasAccount: !!p.login && !!p.passwordHash && p.active }));
+    const guardians = s.guardians.map(({ parent: p }) => ({ id: p.id, name: shortPersonName(p), hasAccount: signsIn(p) }));
     const ids = new Set(guardians.map((g) => g.id));
     // A family's check is a guardian's visit; the pupil's own visits are not the parents' control.
     const dates = visits.filter((v) => v.studentId === s.id && ids.has(v.userId)).map((v) => isoDate(v.date));
@@ -80,8 +81,9 @@ export async function classDiaryChecks(actor: Actor, classId: number, periodId?:
     const to = s.enrollments.map((e) => (e.endDate ? isoDate(e.endDate) : period.endDate)).reduce((a, b) => (a > b ? a : b), period.startDate);
     const own = pupilWeeks(weeks, from > period.startDate ? from : period.startDate, to < period.endDate ? to : period.endDate, today, holidays, base.schoolDaysPerWeek, base.gradeLevel);
     const delivery = deliveries.get(s.id);
-    const offline: OfflineReason | null = !guardians.some((g) => g.hasAccount) ? 'NO_ACCOUNT'
-      : delivery?.kind === 'email' ? 'EMAIL'
+    // A family on e-mail gets its letters whether or not a parent can sign in (extracts/paper.ts).
+    const offline: OfflineReason | null = delivery?.kind === 'email' ? 'EMAIL'
+      : !guardians.some((g) => g.hasAccount) ? 'NO_ACCOUNT'
       : delivery?.kind === 'paper' ? delivery.reason
       : null;
     return { studentId: s.id, pupil: `${s.lastName} ${s.firstName}`, guardians, offline, checks: familyChecks(dates, weeks, today, own) };

@@ -7,6 +7,8 @@ import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Prisma } from '../../prisma-client';
+import { addDays } from '../../domain/calendar';
+import { dbDate } from '../dates';
 import { NOTHING, OPEN_TO_FAMILY, readableClasses } from '../scope';
 
 /** Printing the whole school: management's journal right or the explicit printing right. */
@@ -14,14 +16,21 @@ export function printsSchool(actor: Actor): boolean {
   return actor.permissions.has('extracts:print:school') || actor.permissions.has('journal:read:school');
 }
 
-/** Pupils whose weekly extract the actor may print. */
-export function printableStudents(actor: Actor): Prisma.UserWhereInput {
+/**
+ * Pupils whose weekly extract of the week from `monday` the actor may print. A class teacher
+ * prints the weeks a pupil was in their class: once the pupil has moved to another class, its
+ * class teacher prints the weeks after the move, and the family gets no second copy.
+ */
+export function printableStudents(actor: Actor, monday: string): Prisma.UserWhereInput {
   const pupil = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
   if (printsSchool(actor)) return pupil;
   const or: Prisma.UserWhereInput[] = [];
   // A family prints from its online diary, so not once its refusal closed it (OPEN_TO_FAMILY).
   if (actor.permissions.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
-  if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
+  if (actor.classTeacherOf.length) {
+    const inWeek = { startDate: { lte: dbDate(addDays(monday, 6)) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(monday) } }] };
+    or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] }, ...inWeek } } });
+  }
   return or.length ? { AND: [pupil, { OR: or }] } : NOTHING;
 }
 

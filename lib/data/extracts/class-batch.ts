@@ -1,17 +1,17 @@
 // A batch of weekly extracts: one class, or the whole school, for a past or the current week;
-// by default only the pupils whose families get information on paper (no consent, a refusal
-// or a paper preference: lib/data/consents.ts deliveryLists), optionally everyone. The plan is
+// by default only the pupils whose families get information on paper (no consent, a refusal,
+// a paper preference, no parent able to sign in: paper.ts), optionally everyone. The plan is
 // the small list of pupils; their weeks are read one by one while the PDF is being streamed.
 import 'server-only';
 import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
 import { addDays } from '../../domain/calendar';
 import type { WeekExtract } from '../../pdf/extract-model';
-import { deliveryLists } from '../consents';
 import { dbDate } from '../dates';
 import { className } from '../names';
 import { printableClasses, printsSchool, readerForPrinting } from './access';
 import { refuse, REFUSALS, type Outcome } from './errors';
+import { paperReasons } from './paper';
 import { parseWeek } from './params';
 import { readExtract, schoolToday } from './week-extract';
 
@@ -30,15 +30,20 @@ export type BatchPlan = {
 
 export type BatchRequest = { classId: number | null; week: string | null; all: boolean };
 
-/** Pupils in the class (or school) at some time in the week, in class and name order. */
+/**
+ * The pupils whose extract of the week the class (or the school) prints, in class and name order:
+ * each pupil in the class they were last in during the week. A pupil who moved class mid-week is
+ * printed by the new class only, so the family gets one copy; one who left the school mid-week by
+ * the class they left; one who moved after the week by the class they were in then.
+ */
 async function pupilsOfWeek(actor: Actor, classId: number | null, monday: string) {
-  const rows = await getDb().enrollment.findMany({
-    where: {
-      schoolId: actor.schoolId,
-      startDate: { lte: dbDate(addDays(monday, 6)) },
-      OR: [{ endDate: null }, { endDate: { gte: dbDate(monday) } }],
-      schoolClass: { AND: [printableClasses(actor), classId ? { id: classId } : {}] },
-    },
+  const db = getDb();
+  const inWeek = { startDate: { lte: dbDate(addDays(monday, 6)) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(monday) } }] };
+  const classes = await db.schoolClass.findMany({ where: { AND: [printableClasses(actor), classId ? { id: classId } : { enrollments: { some: inWeek } }] }, select: { id: true } });
+  const printable = new Set(classes.map((c) => c.id));
+  // Every class of the week of the pupils the actor may print, to tell which one was the last.
+  const rows = await db.enrollment.findMany({
+    where: { schoolId: actor.schoolId, ...inWeek, student: { enrollments: { some: { ...inWeek, classId: { in: [...printable] } } } } },
     orderBy: { startDate: 'asc' },
     select: {
       studentId: true,
@@ -46,9 +51,8 @@ async function pupilsOfWeek(actor: Actor, classId: number | null, monday: string
       schoolClass: { select: { id: true, gradeLevel: true, letter: true, classTeacher: { select: { lastName: true, firstName: true, middleName: true } } } },
     },
   });
-  // A pupil moved mid-week appears under the later class only.
-  const byPupil = new Map(rows.map((r) => [r.studentId, r]));
-  return [...byPupil.values()].sort(
+  const last = new Map(rows.map((r) => [r.studentId, r]));
+  return [...last.values()].filter((r) => printable.has(r.schoolClass.id)).sort(
     (a, b) =>
       a.schoolClass.gradeLevel - b.schoolClass.gradeLevel ||
       a.schoolClass.letter.localeCompare(b.schoolClass.letter, 'ru') ||
@@ -73,9 +77,8 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
 
   let rows = await pupilsOfWeek(actor, request.classId, week.monday);
   if (!request.all) {
-    const lists = await deliveryLists(actor, request.classId ? { classId: request.classId } : {}, now);
-    if (!lists) return REFUSALS.classDenied;
-    const paper = new Set(lists.paper.map((p) => p.studentId));
+    // The week's pupils, not today's roll: one who left since is still owed that week on paper.
+    const paper = await paperReasons(actor.schoolId, rows.map((r) => r.studentId));
     rows = rows.filter((r) => paper.has(r.studentId));
   }
   const first = rows[0]?.schoolClass;

@@ -5,18 +5,19 @@ import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
 import { addDays, weekStart } from '../../domain/calendar';
 import { formatRangeRu } from '../../domain/diary-format';
-import { deliveryLists, type PaperReason } from '../consents';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
 import { printableClasses, printsSchool } from './access';
+import { paperReasons, type PrintReason } from './paper';
 import { REFUSALS, type Outcome } from './errors';
 import { schoolToday } from './week-extract';
 
-export const PAPER_REASON_LABELS: Record<PaperReason, string> = {
+export const PAPER_REASON_LABELS: Record<PrintReason, string> = {
   NO_CONSENT: 'согласие не оформлено',
   REFUSED: 'отказ от электронной формы',
   PAPER: 'выбрана бумажная форма',
   NO_EMAIL: 'e-mail выбран, но адрес не указан',
+  NO_ACCOUNT: 'у родителей нет входа в дневник',
 };
 
 export type PrintPage = {
@@ -42,16 +43,15 @@ export async function printPage(actor: Actor, classId: number, now = new Date())
     weeks.push({ monday, label: formatRangeRu(monday, addDays(monday, 5)) + (monday === weekStart(today) ? ' (текущая)' : '') });
   }
 
-  const [lists, enrolled] = await Promise.all([
-    deliveryLists(actor, { classId }, now),
-    db.enrollment.findMany({
-      where: { schoolId: actor.schoolId, classId, OR: [{ endDate: null }, { endDate: { gte: dbDate(today) } }] },
-      select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
-    }),
-  ]);
-  const reasons = new Map((lists?.paper ?? []).map((p) => [p.studentId, PAPER_REASON_LABELS[p.reason]]));
-  const pupils = [...new Map(enrolled.map((e) => [e.student.id, e.student])).values()]
-    .map((s) => ({ id: s.id, name: fullName(s), paperReason: reasons.get(s.id) ?? null }))
+  const enrolled = await db.enrollment.findMany({
+    where: { schoolId: actor.schoolId, classId, OR: [{ endDate: null }, { endDate: { gte: dbDate(today) } }] },
+    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  const students = [...new Map(enrolled.map((e) => [e.student.id, e.student])).values()];
+  // The rule the batch prints by (class-batch.ts), for whoever may print this class.
+  const reasons = await paperReasons(actor.schoolId, students.map((s) => s.id));
+  const pupils = students
+    .map((s) => ({ id: s.id, name: fullName(s), paperReason: reasons.has(s.id) ? PAPER_REASON_LABELS[reasons.get(s.id)!] : null }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.id - b.id);
   return { ok: true, page: { classId: cls.id, className: className(cls), weeks, pupils, canPrintSchool: printsSchool(actor) } };
 }

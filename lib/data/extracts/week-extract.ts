@@ -38,14 +38,15 @@ const ROSTER_PERMISSIONS: Permission[] = ['journal:read:own', 'journal:read:scho
 
 export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: string | null, now = new Date()): Promise<Outcome<{ extract: WeekExtract }>> {
   const db = getDb();
-  // The right to print, the pupil's class teachers (for the signature line) and today, at once.
-  const [allowed, today] = await Promise.all([
-    db.user.findFirst({
-      where: { AND: [{ id: studentId }, printableStudents(actor)] },
-      select: { enrollments: { select: { classId: true, schoolClass: { select: { classTeacher: { select: { lastName: true, firstName: true, middleName: true } } } } } } },
-    }),
-    schoolToday(actor.schoolId, now),
-  ]);
+  // The week first: a class teacher's right depends on it. A malformed or future week is refused
+  // alike for every pupil id, so the answer tells nothing about the pupil.
+  const week = parseWeek(rawWeek, await schoolToday(actor.schoolId, now));
+  if (!week.ok) return week;
+  // The right to print, with the pupil's class teachers (for the signature line).
+  const allowed = await db.user.findFirst({
+    where: { AND: [{ id: studentId }, printableStudents(actor, week.monday)] },
+    select: { enrollments: { select: { classId: true, schoolClass: { select: { classTeacher: { select: { lastName: true, firstName: true, middleName: true } } } } } } },
+  });
   if (!allowed) {
     // A parent whose own child's diary the family's refusal closed is told so.
     if (actor.permissions.has('diary:read:children') && (await closedDiary(actor, studentId))) return REFUSALS.diaryClosed;
@@ -56,8 +57,6 @@ export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: 
     const exists = await db.user.count({ where: { id: studentId, schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } } } });
     return exists ? REFUSALS.pupilDenied : REFUSALS.pupilNotFound;
   }
-  const week = parseWeek(rawWeek, today);
-  if (!week.ok) return week;
   const teachers = new Map(allowed.enrollments.map((e) => [e.classId, e.schoolClass.classTeacher ? fullName(e.schoolClass.classTeacher) : null]));
   const teacherOf = async (classId: number | null) => (classId === null ? null : (teachers.get(classId) ?? null));
   const extract = await readExtract(readerForPrinting(actor), studentId, week.monday, teacherOf, now);
