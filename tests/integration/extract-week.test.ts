@@ -310,7 +310,7 @@ describe('the class batch', () => {
     if (!page.ok) throw new Error(page.error);
     expect(page.page.pupils.map((p) => [p.name, p.paperReason])).toEqual([
       ['Ученик1 Пётр', null],
-      ['Ученик2 Пётр', 'согласие не оформлено'], // the fixture's refusal names no current guardian: none in force (deliveriesOf)
+      ['Ученик2 Пётр', 'отказ от электронной формы'], // a refusal stays in force whoever signed it (OPEN_TO_FAMILY)
       ['Ученик3 Пётр', 'согласие не оформлено'],
     ]);
   });
