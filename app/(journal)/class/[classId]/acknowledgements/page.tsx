@@ -74,7 +74,7 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
                   {m.pupil ? ` (${m.pupil})` : ''}
                   {m.kind === 'FINAL_MARKS_ACK' ? ' · ознакомление с итогами' : ''}
                 </span>
-                <span className="block">{m.body}</span>
+                <span className="block whitespace-pre-line">{m.body}</span>
               </li>
             ))}
           </ul>
