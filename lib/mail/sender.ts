@@ -1,6 +1,9 @@
 // Sends what is due in the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED and marked
 // SENDING with a lease in one statement, so two processes never take the same row; a process
-// that dies mid-send leaves its rows to be taken again when the lease runs out. A failed send
+// that dies mid-send leaves its rows to be taken again when the lease runs out. The lease is
+// taken afresh just before each letter goes, and every update names the attempt it claimed: a
+// batch that outlasts its lease (a slow server) loses its later letters to whoever took them
+// since, instead of sending them a second time, and never overwrites that sender's state. A failed send
 // is retried with exponential backoff for more than a day; only a permanent refusal of the
 // recipient (smtp-errors.ts) or the last attempt makes the row FAILED. When the server refuses
 // us rather than a letter (wrong password, server down), the rest of the batch is put back
@@ -78,18 +81,25 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
   const now = options.now ?? new Date();
   const db = getDb();
   const report: SendReport = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
+  // `now` moves on while the batch is sent (a test's fixed `now` too), for the leases taken per letter.
+  const started = Date.now();
+  const clock = () => new Date(now.getTime() + Date.now() - started);
+  /** The row as this pass claimed it: taken again by another sender since, it matches nothing. */
+  const mine = (r: Claimed) => ({ id: r.id, status: 'SENDING' as const, attempts: r.attempts });
   const rows = await claim(now, policy, await awakeSchools(now));
   const cancel = await lettersToCancel(rows);
   for (const [index, row] of rows.entries()) {
     const reason = cancel.get(row.id);
     if (reason) {
-      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'FAILED', lastError: reason } });
+      await db.notification.updateMany({ where: mine(row), data: { status: 'FAILED', lastError: reason } });
       report.cancelled++;
       continue;
     }
+    const renewed = await db.notification.updateMany({ where: mine(row), data: { nextAttemptAt: new Date(clock().getTime() + policy.leaseMs) } });
+    if (!renewed.count) continue;
     try {
       await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
-      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });
+      await db.notification.updateMany({ where: mine(row), data: { status: 'SENT', sentAt: new Date(), lastError: null } });
       report.sent++;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -97,17 +107,17 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
       const final = failure === 'recipient' || row.attempts >= policy.maxAttempts;
       const retryAt = new Date(now.getTime() + backoffMs(row.attempts, policy));
       await db.notification.updateMany({
-        where: { id: row.id, status: 'SENDING' },
+        where: mine(row),
         data: final ? { status: 'FAILED', lastError: message } : { status: 'PENDING', lastError: message, nextAttemptAt: retryAt },
       });
       if (final) report.failed++;
       else report.retried++;
       if (failure === 'server') {
         // The rest wait with this letter, their attempts unspent; the error shows on /admin/outbox why.
-        const rest = rows.slice(index + 1).map((r) => r.id);
+        const rest = rows.slice(index + 1).map(mine);
         if (rest.length) {
           const { count } = await db.notification.updateMany({
-            where: { id: { in: rest }, status: 'SENDING' },
+            where: { OR: rest },
             data: { status: 'PENDING', attempts: { decrement: 1 }, lastError: message, nextAttemptAt: retryAt },
           });
           report.deferred += count;

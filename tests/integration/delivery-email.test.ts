@@ -35,6 +35,8 @@ type SmtpOptions = {
   login?: { user: string; pass: string };
   /** Refuse these recipients for good (550 to RCPT TO). */
   refuse?: string[];
+  /** Answer each letter's DATA this late: a slow server. */
+  delayMs?: number;
 };
 
 /** An SMTP server on 127.0.0.1:0, refusing what `options` asks it to. */
@@ -64,7 +66,7 @@ async function startSmtp(options: SmtpOptions = {}): Promise<Smtp> {
           return callback(Object.assign(new Error('Почтовый ящик временно недоступен'), { responseCode: options.code ?? 451 }));
         }
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        setTimeout(callback, options.delayMs ?? 0);
       });
     },
   });
@@ -278,6 +280,25 @@ describe('the weekly digest', () => {
     expect([...reports, ...again].reduce((n, r) => n + r.sent, 0)).toBe(12);
     expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(12);
     expect(smtp.received).toHaveLength(12);
+  });
+});
+
+describe('a batch that outlasts its lease', () => {
+  it('loses its later letters to the sender that took them since, instead of sending them twice', async () => {
+    // Each letter takes 700 ms and a lease 1 s: the batch's third letter is taken by a second
+    // sender (another process) at 1.1 s, while the first sender is still on the second.
+    smtp = await startSmtp({ delayMs: 700 });
+    await letters(['a@example.ru', 'b@example.ru', 'c@example.ru']);
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    const policy = { ...SEND_POLICY, leaseMs: 1000 };
+    const started = Date.now();
+    const first = sendDueNotifications(transport, { now: NOW, policy });
+    await new Promise((r) => setTimeout(r, 1100));
+    const second = await sendDueNotifications(transport, { now: new Date(NOW.getTime() + Date.now() - started), policy });
+    const reports = [await first, second];
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(['a@example.ru', 'b@example.ru', 'c@example.ru']);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(3);
+    expect((await outbox()).map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
   });
 });
 
