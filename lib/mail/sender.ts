@@ -99,8 +99,6 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
     if (!renewed.count) continue;
     try {
       await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
-      await db.notification.updateMany({ where: mine(row), data: { status: 'SENT', sentAt: new Date(), lastError: null } });
-      report.sent++;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failure = classifySendError(error);
@@ -124,7 +122,29 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
         }
         break;
       }
+      continue;
     }
+    // The letter has left. A database error now is no SMTP failure: taken for one, it made the
+    // letter PENDING and sent it again a minute later. Recording is retried instead.
+    await recordSent(() => db.notification.updateMany({ where: mine(row), data: { status: 'SENT', sentAt: new Date(), lastError: null } }));
+    report.sent++;
   }
   return report;
+}
+
+/**
+ * Records a sent letter, trying again over a few seconds if the database fails. If it still
+ * fails, the error goes up (the task's log) and the letter goes again after its lease: at least
+ * once, with the same Message-ID.
+ */
+async function recordSent(update: () => Promise<unknown>, tries = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await update();
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }

@@ -302,6 +302,30 @@ describe('a batch that outlasts its lease', () => {
   });
 });
 
+describe('a database error after the letter has left', () => {
+  it('does not send it again: recording it as sent is retried, not taken for an SMTP failure', async () => {
+    smtp = await startSmtp();
+    await letters(['olga@example.ru']);
+    // The first attempt to mark a letter SENT fails, as on a dropped database connection.
+    await db.$executeRawUnsafe('CREATE SEQUENCE test_sent_failures');
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_fail_sent_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'SENT' AND nextval('test_sent_failures') = 1 THEN RAISE EXCEPTION 'connection lost'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe('CREATE TRIGGER test_fail_sent_once BEFORE UPDATE ON notifications FOR EACH ROW EXECUTE FUNCTION test_fail_sent_once()');
+    try {
+      const transport = smtpTransport(smtp.url, 'school@example.ru');
+      expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
+      // Later passes, past any retry: nothing is due.
+      await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) });
+      expect(smtp.received).toHaveLength(1);
+      expect(await outbox()).toMatchObject([{ status: 'SENT', attempts: 1, lastError: null }]);
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER test_fail_sent_once ON notifications');
+      await db.$executeRawUnsafe('DROP FUNCTION test_fail_sent_once()');
+      await db.$executeRawUnsafe('DROP SEQUENCE test_sent_failures');
+    }
+  });
+});
+
 describe('whose week gets a digest', () => {
   /** Saturday 19:00 in Moscow of the week starting `monday`: that week's digest is due. */
   const saturdayEvening = (monday: string) => new Date(`${addDays(monday, 5)}T16:00:00Z`);
