@@ -91,7 +91,9 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
   for (const [index, row] of rows.entries()) {
     const reason = cancel.get(row.id);
     if (reason) {
-      await db.notification.updateMany({ where: mine(row), data: { status: 'FAILED', lastError: reason } });
+      // The pupil's marks in it will never go anywhere: kept, they would outlive the family's
+      // withdrawal in the outbox for the 90 days of housekeeping. The subject and reason stay.
+      await db.notification.updateMany({ where: mine(row), data: { status: 'FAILED', lastError: reason, text: '', html: null } });
       report.cancelled++;
       continue;
     }

@@ -369,6 +369,8 @@ describe('the last look before sending', () => {
     const [row] = await digestRows();
     expect(row.status).toBe('FAILED');
     expect(row.lastError).toBe('Отменено перед отправкой: согласие на обработку персональных данных отозвано');
+    // The pupil's week is not kept in the outbox of a family that withdrew consent.
+    expect(row).toMatchObject({ text: '', html: null });
     // Cancelled for good: a later pass does not take it again.
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: new Date(NOW.getTime() + 3_600_000) })).toMatchObject({ sent: 0, cancelled: 0 });
   });
