@@ -3,6 +3,7 @@
 // outbox for days (HELD without SMTP, retries, the night), and in the meantime the family may
 // withdraw consent, choose paper, give another address, or the parent may be unlinked.
 import 'server-only';
+import { getDb } from '../db';
 import { deliveriesOf, type Delivery } from '../data/consents';
 import { pupilOfKey } from './outbox';
 
@@ -29,7 +30,9 @@ export async function lettersToCancel(rows: readonly { id: number; schoolId: num
   for (const r of rows) {
     // Letters about no pupil (none are written today) are not the consents' business.
     if (pupilOfKey(r.dedupeKey) === null) continue;
-    bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
+    const list = bySchool.get(r.schoolId);
+    if (list) list.push(r);
+    else bySchool.set(r.schoolId, [r]);
   }
   for (const [schoolId, letters] of bySchool) {
     const deliveries = await deliveriesOf(schoolId, [...new Set(letters.map((l) => pupilOfKey(l.dedupeKey)!))]);
@@ -39,4 +42,26 @@ export async function lettersToCancel(rows: readonly { id: number; schoolId: num
     }
   }
   return cancelled;
+}
+
+/**
+ * What a cancelled letter keeps: its subject, address and reason, not its body. The pupil's marks
+ * in it will go nowhere, and kept they would outlive the family's withdrawal for the outbox's
+ * 90 days (housekeeping.ts).
+ */
+export const cancelled = (reason: string) => ({ status: 'FAILED' as const, lastError: reason, text: '', html: null });
+
+/**
+ * Letters kept without SMTP (HELD) that their family no longer takes: cancelled as the sender
+ * would cancel them. Without SMTP the sender never looks at them, and a school without it keeps
+ * every letter; run daily with the housekeeping. Returns how many were cancelled.
+ */
+export async function cancelWithdrawnHeldLetters(): Promise<number> {
+  const db = getDb();
+  const rows = await db.notification.findMany({ where: { status: 'HELD' }, select: { id: true, schoolId: true, toAddress: true, dedupeKey: true } });
+  let count = 0;
+  for (const [id, reason] of await lettersToCancel(rows)) {
+    count += (await db.notification.updateMany({ where: { id, status: 'HELD' }, data: cancelled(reason) })).count;
+  }
+  return count;
 }

@@ -17,7 +17,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
 import { inFamilyHours } from '../jobs/due';
-import { lettersToCancel } from './recheck';
+import { cancelled, lettersToCancel } from './recheck';
 import { classifySendError } from './smtp-errors';
 import type { MailTransport } from './transport';
 
@@ -91,9 +91,7 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
   for (const [index, row] of rows.entries()) {
     const reason = cancel.get(row.id);
     if (reason) {
-      // The pupil's marks in it will never go anywhere: kept, they would outlive the family's
-      // withdrawal in the outbox for the 90 days of housekeeping. The subject and reason stay.
-      await db.notification.updateMany({ where: mine(row), data: { status: 'FAILED', lastError: reason, text: '', html: null } });
+      await db.notification.updateMany({ where: mine(row), data: cancelled(reason) });
       report.cancelled++;
       continue;
     }

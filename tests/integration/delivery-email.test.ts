@@ -19,6 +19,7 @@ import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
 import { unlinkGuardian } from '../../lib/data/users';
+import { TASKS } from '../../lib/jobs/tasks';
 
 const db = testDb();
 /** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
@@ -395,6 +396,26 @@ describe('the last look before sending', () => {
     expect(await releaseHeldLetters(NOW)).toBe(1);
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 0, cancelled: 1 });
     expect(smtp.received.map((m) => m.to)).toEqual([['olga.new@example.ru']]);
+  });
+});
+
+describe('letters kept without SMTP', () => {
+  it('are cancelled by the daily housekeeping, body and all, once the family has withdrawn; a family still on e-mail keeps its letter', async () => {
+    // A second family on e-mail, whose letter must stay.
+    const anna = await db.guardianship.findFirstOrThrow({ where: { studentId: fx.studentIds[2] } });
+    expect(await recordConsent(await actorFor(db, fx.adminId), {
+      studentId: fx.studentIds[2], guardianId: anna.parentId, documentVersion: '2026.2', decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'anna@example.ru',
+    })).toMatchObject({ ok: true });
+    await enqueueWeeklyDigests({ now: NOW, hold: true });
+    expect(await recordConsent(await actorFor(db, fx.adminId), {
+      studentId: fx.studentIds[0], guardianId: fx.parentId, documentVersion: '2026.2', decision: 'REFUSED', deliveryPreference: 'PAPER',
+    })).toMatchObject({ ok: true });
+
+    expect(await TASKS.housekeeping.run()).toMatchObject({ heldCancelled: 1 });
+    const [olga, annas] = await digestRows();
+    expect(olga).toMatchObject({ toAddress: 'olga@example.ru', status: 'FAILED', lastError: 'Отменено перед отправкой: согласие на обработку персональных данных отозвано', text: '', html: null });
+    expect(annas).toMatchObject({ toAddress: 'anna@example.ru', status: 'HELD', lastError: null });
+    expect(annas.text).toContain('Ученик3');
   });
 });
 
