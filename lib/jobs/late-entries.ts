@@ -31,9 +31,10 @@ export type LateEntry = {
 
 /**
  * A previous digest older than this does not open a window: the family was on paper or online
- * in between (or it was the summer), and the weeks since were reported in that form.
+ * in between (or it was the summer), and the weeks since were reported in that form. Three
+ * weeks bridge the longest holidays of the year but the summer (winter: about two weeks).
  */
-export const LATE_LOOKBACK_WEEKS = 5;
+export const LATE_LOOKBACK_WEEKS = 3;
 
 /** When this family's previous digest (same pupil and parent, an earlier week) was written, or null. */
 export async function previousDigestAt(studentId: number, guardianId: number | null, monday: string): Promise<Date | null> {

@@ -3,7 +3,7 @@
 // reported in their next digest, once, and nothing of another pupil's.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
-import { createLesson, createMark, createSchoolFixture, type SchoolFixture } from '../support/fixtures';
+import { createLesson, createMark, createSchoolFixture, day, type SchoolFixture } from '../support/fixtures';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 
 const db = testDb();
@@ -68,6 +68,21 @@ describe('entries recorded after a digest was written', () => {
     expect(second.text).not.toContain('отметка 2');
     // Reported once: the week after says nothing of them again.
     expect(section(third.text)).toEqual([]);
+  });
+
+  it('are reported after a holiday week that had no digest of its own', async () => {
+    // The first term ends on 25 October; the second begins after a week of holidays.
+    await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day('2026-11-02'), endDate: day('2026-12-27') } });
+    const friday = await createLesson(db, fx, { date: '2026-10-23', slot: 3 });
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-19'), hold: true, schoolId: fx.schoolId });
+    // Entered during the holidays, for the lesson before them.
+    const mark = await createMark(db, fx, { value: '4', lessonId: friday });
+    await recordedAt('marks', mark, '2026-10-28T09:00:00Z');
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-26'), hold: true, schoolId: fx.schoolId })).toMatchObject({ enqueued: 0 });
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-11-02'), hold: true, schoolId: fx.schoolId });
+    const [, after] = await digests();
+    expect(after.dedupeKey).toMatch(/:2026-11-02$/);
+    expect(section(after.text)).toEqual(['23 октября, Математика: отметка 4 (Урок)']);
   });
 
   it('leave out what the family’s letter already had, and start with the family’s first letter', async () => {
