@@ -42,7 +42,7 @@ export function messageIdFor(dedupeKey: string): string {
   return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@journal.local>`;
 }
 
-type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
+type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number; createdAt: Date };
 
 /** The schools whose families may get letters now (between 08:00 and 21:00 on their clock). */
 async function awakeSchools(now: Date): Promise<number[]> {
@@ -62,7 +62,7 @@ async function claim(now: Date, policy: typeof SEND_POLICY, schoolIds: number[])
         ORDER BY next_attempt_at, id
         LIMIT ${policy.batchSize}
           FOR UPDATE SKIP LOCKED)
-    RETURNING n.id, n.school_id AS "schoolId", n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
+    RETURNING n.id, n.school_id AS "schoolId", n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts, n.created_at AS "createdAt"`;
 }
 
 export type SendReport = {

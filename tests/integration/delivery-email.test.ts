@@ -20,6 +20,7 @@ import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
 import { unlinkGuardian } from '../../lib/data/users';
 import { TASKS } from '../../lib/jobs/tasks';
+import { publishFinalMarks, setFinalMark } from '../../lib/data/journal/final-marks';
 
 const db = testDb();
 /** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
@@ -468,6 +469,38 @@ describe('final-mark notices and the monthly forecast', () => {
     expect(rows[0].text).toContain('Математика: 5');
     // Long after, a republished period is old news: nothing is announced.
     expect(await enqueueFinalMarkNotices({ now: new Date('2026-11-20T10:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+  });
+
+  it('cancels a notice whose mark the teacher changed before it went; the mark published again brings a new one', async () => {
+    // On the real clock: the change is told by its audit row, stamped now.
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 12 } });
+    const teacher = await actorFor(db, fx.teacherId);
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    const hour = 3_600_000;
+    const publish = async (at: Date) => {
+      const r = await publishFinalMarks(teacher, t, at);
+      if (!r.ok) throw new Error(r.error);
+      // The job's run just after the marks become visible.
+      await enqueueFinalMarkNotices({ now: new Date(new Date(r.visibleFrom).getTime() + 60_000), hold: false });
+    };
+    /** Noon in Moscow the day after tomorrow: family hours, after every letter here is due. */
+    const noon = new Date(`${new Date(Date.now() + 48 * hour).toISOString().slice(0, 10)}T09:00:00Z`);
+
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 })).toMatchObject({ ok: true });
+    await publish(new Date(Date.now() - 24 * hour));
+    // The letter waits (the night, say), and the teacher corrects the mark: back to draft.
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 2 })).toMatchObject({ ok: true });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(smtp.received).toHaveLength(0);
+    expect((await db.notification.findFirstOrThrow({ where: { kind: 'final-marks' } })).lastError).toMatch(/изменил итоговую отметку/);
+
+    await publish(new Date());
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const [, sent] = await db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
+    expect(sent.text).toContain('Математика: 4');
   });
 
   it('sends the forecast once a month from the school’s day', async () => {
