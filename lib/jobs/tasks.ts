@@ -4,6 +4,7 @@
 import 'server-only';
 import { DAY_MS } from '../domain/calendar';
 import { releaseHeldLetters } from '../mail/outbox';
+import { cancelWithdrawnHeldLetters } from '../mail/recheck';
 import { configuredTransport } from '../mail/transport';
 import { SEND_POLICY, sendDueNotifications } from '../mail/sender';
 import { enqueueFinalMarkNotices } from './final-marks-notices';
@@ -52,6 +53,11 @@ export const TASKS: Record<string, Task> = {
   'final-mark-notices': { cron: '*/10 * * * *', everyMs: 10 * 60_000, run: () => enqueueFinalMarkNotices({ hold: hold() }) },
   'weekly-digest': { cron: '7 * * * *', everyMs: 60 * 60_000, run: () => enqueueWeeklyDigests({ hold: hold() }) },
   'monthly-forecast': { cron: '37 * * * *', everyMs: 60 * 60_000, run: () => enqueueMonthlyForecasts({ hold: hold() }) },
-  // Daily, and once at start: the deletes are small, so the hour matters little.
-  housekeeping: { cron: '23 3 * * *', everyMs: DAY_MS, run: () => removeExpiredRows() },
+  // Daily, and once at start: the deletes are small, so the hour matters little. Letters kept
+  // without SMTP for a family that has withdrawn e-mail since are cancelled then too (recheck.ts).
+  housekeeping: {
+    cron: '23 3 * * *',
+    everyMs: DAY_MS,
+    run: async () => ({ ...(await removeExpiredRows()), heldCancelled: await cancelWithdrawnHeldLetters() }),
+  },
 };

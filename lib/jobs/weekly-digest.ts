@@ -9,6 +9,7 @@ import { dedupeKeys, existingKeys } from '../mail/outbox';
 import { digestLetter } from '../mail/templates/digest';
 import { digestPupils } from './digest-pupils';
 import { dueDigestMonday } from './due';
+import { lateEntries, previousDigestAt } from './late-entries';
 import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
 
@@ -40,8 +41,15 @@ export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<Enq
     for (const r of recipients) {
       if (queued.has(r.key)) continue;
       await queueLetter('weekly-digest', school, r.studentId, report, { ...options, now }, async () => {
-        const extract = await readExtract(actor, r.studentId, monday, teacherOf, now);
-        return extract && { ...digestLetter(extract), schoolId: school.id, kind: 'digest', recipientUserId: r.guardianId, toAddress: r.email, dedupeKey: r.key };
+        // The moment this letter's snapshot is taken, stored as its createdAt: the next digest
+        // reports what was recorded after it (late-entries.ts). A test's fixed `now` stands for it.
+        const builtAt = options.now ?? new Date();
+        const since = await previousDigestAt(r.studentId, r.guardianId, monday);
+        const [extract, late] = await Promise.all([
+          readExtract(actor, r.studentId, monday, teacherOf, now),
+          since ? lateEntries(school, r.studentId, monday, since, builtAt) : [],
+        ]);
+        return extract && { ...digestLetter(extract, late), schoolId: school.id, kind: 'digest', recipientUserId: r.guardianId, toAddress: r.email, dedupeKey: r.key, createdAt: builtAt };
       });
     }
   }

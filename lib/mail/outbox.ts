@@ -13,6 +13,8 @@ export type NotificationDraft = Letter & {
   recipientUserId: number | null;
   toAddress: string;
   dedupeKey: string;
+  /** When the letter's content was read, if not the job's `now` (a digest's snapshot: lib/jobs/late-entries.ts). */
+  createdAt?: Date;
 };
 
 export const dedupeKeys = {
@@ -54,7 +56,7 @@ export async function enqueue(drafts: readonly NotificationDraft[], options: { h
       dedupeKey: d.dedupeKey,
       status: options.hold ? ('HELD' as const) : ('PENDING' as const),
       nextAttemptAt: now,
-      createdAt: now,
+      createdAt: d.createdAt ?? now,
     })),
     skipDuplicates: true,
   });

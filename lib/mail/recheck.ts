@@ -1,8 +1,10 @@
 // The last look before a letter leaves: a letter about a pupil goes only while that pupil's
 // delivery in force (deliveriesOf) is still e-mail to the same address. A letter can wait in the
 // outbox for days (HELD without SMTP, retries, the night), and in the meantime the family may
-// withdraw consent, choose paper, give another address, or the parent may be unlinked.
+// withdraw consent, choose paper, give another address, or the parent may be unlinked. A notice
+// of final marks also waits (the night), and a mark in it may have been changed since.
 import 'server-only';
+import { getDb } from '../db';
 import { deliveriesOf, type Delivery } from '../data/consents';
 import { pupilOfKey } from './outbox';
 
@@ -22,21 +24,74 @@ export function cancelReason(delivery: Delivery | undefined, toAddress: string):
   }
 }
 
+const FINAL_CHANGED = `${PREFIX}учитель изменил итоговую отметку после того, как письмо было составлено; после публикации придёт новое письмо`;
+
+/** The period of a final-marks letter, from its key `final:<pupil>:<parent>:<period>:<instant>`. */
+const periodOfKey = (dedupeKey: string) => {
+  const m = /^final:\d+:\d+:(\d+):/.exec(dedupeKey);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Whether a final mark of the pupil's period that was published has been changed since the
+ * letter was written: changing a published mark takes it back to draft (lib/data/journal/
+ * final-marks.ts), so the family's diary no longer shows the value the letter lists. The audit
+ * of that change is the one record of it; publishing the new value writes a new letter.
+ */
+async function finalMarkChangedSince(schoolId: number, studentId: number, periodId: number, since: Date): Promise<boolean> {
+  const changes = await getDb().auditLog.count({
+    where: {
+      schoolId, action: 'finalmark.update', createdAt: { gt: since }, oldValue: { path: ['status'], equals: 'PUBLISHED' },
+      AND: [{ details: { path: ['studentId'], equals: studentId } }, { details: { path: ['periodId'], equals: periodId } }],
+    },
+  });
+  return changes > 0;
+}
+
+type Letter = { id: number; schoolId: number; toAddress: string; dedupeKey: string; createdAt: Date };
+
 /** Of the letters about to be sent, those that must not go, with the reason (by row id). */
-export async function lettersToCancel(rows: readonly { id: number; schoolId: number; toAddress: string; dedupeKey: string }[]): Promise<Map<number, string>> {
-  const cancelled = new Map<number, string>();
-  const bySchool = new Map<number, typeof rows[number][]>();
+export async function lettersToCancel(rows: readonly Letter[]): Promise<Map<number, string>> {
+  const reasons = new Map<number, string>();
+  const bySchool = new Map<number, Letter[]>();
   for (const r of rows) {
     // Letters about no pupil (none are written today) are not the consents' business.
     if (pupilOfKey(r.dedupeKey) === null) continue;
-    bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
+    const list = bySchool.get(r.schoolId);
+    if (list) list.push(r);
+    else bySchool.set(r.schoolId, [r]);
   }
   for (const [schoolId, letters] of bySchool) {
     const deliveries = await deliveriesOf(schoolId, [...new Set(letters.map((l) => pupilOfKey(l.dedupeKey)!))]);
     for (const l of letters) {
-      const reason = cancelReason(deliveries.get(pupilOfKey(l.dedupeKey)!), l.toAddress);
-      if (reason) cancelled.set(l.id, reason);
+      const studentId = pupilOfKey(l.dedupeKey)!;
+      const periodId = periodOfKey(l.dedupeKey);
+      const reason = cancelReason(deliveries.get(studentId), l.toAddress)
+        ?? (periodId !== null && (await finalMarkChangedSince(schoolId, studentId, periodId, l.createdAt)) ? FINAL_CHANGED : null);
+      if (reason) reasons.set(l.id, reason);
     }
   }
-  return cancelled;
+  return reasons;
+}
+
+/**
+ * What a cancelled letter keeps: its subject, address and reason, not its body. The pupil's marks
+ * in it will go nowhere, and kept they would outlive the family's withdrawal for the outbox's
+ * 90 days (housekeeping.ts).
+ */
+export const cancelled = (reason: string) => ({ status: 'FAILED' as const, lastError: reason, text: '', html: null });
+
+/**
+ * Letters kept without SMTP (HELD) that their family no longer takes: cancelled as the sender
+ * would cancel them. Without SMTP the sender never looks at them, and a school without it keeps
+ * every letter; run daily with the housekeeping. Returns how many were cancelled.
+ */
+export async function cancelWithdrawnHeldLetters(): Promise<number> {
+  const db = getDb();
+  const rows = await db.notification.findMany({ where: { status: 'HELD' }, select: { id: true, schoolId: true, toAddress: true, dedupeKey: true, createdAt: true } });
+  let count = 0;
+  for (const [id, reason] of await lettersToCancel(rows)) {
+    count += (await db.notification.updateMany({ where: { id, status: 'HELD' }, data: cancelled(reason) })).count;
+  }
+  return count;
 }

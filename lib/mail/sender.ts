@@ -1,6 +1,9 @@
 // Sends what is due in the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED and marked
 // SENDING with a lease in one statement, so two processes never take the same row; a process
-// that dies mid-send leaves its rows to be taken again when the lease runs out. A failed send
+// that dies mid-send leaves its rows to be taken again when the lease runs out. The lease is
+// taken afresh just before each letter goes, and every update names the attempt it claimed: a
+// batch that outlasts its lease (a slow server) loses its later letters to whoever took them
+// since, instead of sending them a second time, and never overwrites that sender's state. A failed send
 // is retried with exponential backoff for more than a day; only a permanent refusal of the
 // recipient (smtp-errors.ts) or the last attempt makes the row FAILED. When the server refuses
 // us rather than a letter (wrong password, server down), the rest of the batch is put back
@@ -14,7 +17,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
 import { inFamilyHours } from '../jobs/due';
-import { lettersToCancel } from './recheck';
+import { cancelled, lettersToCancel } from './recheck';
 import { classifySendError } from './smtp-errors';
 import type { MailTransport } from './transport';
 
@@ -39,7 +42,7 @@ export function messageIdFor(dedupeKey: string): string {
   return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@journal.local>`;
 }
 
-type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number };
+type Claimed = { id: number; schoolId: number; toAddress: string; subject: string; text: string; html: string | null; dedupeKey: string; attempts: number; createdAt: Date };
 
 /** The schools whose families may get letters now (between 08:00 and 21:00 on their clock). */
 async function awakeSchools(now: Date): Promise<number[]> {
@@ -59,7 +62,7 @@ async function claim(now: Date, policy: typeof SEND_POLICY, schoolIds: number[])
         ORDER BY next_attempt_at, id
         LIMIT ${policy.batchSize}
           FOR UPDATE SKIP LOCKED)
-    RETURNING n.id, n.school_id AS "schoolId", n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts`;
+    RETURNING n.id, n.school_id AS "schoolId", n.to_address AS "toAddress", n.subject, n.text, n.html, n.dedupe_key AS "dedupeKey", n.attempts, n.created_at AS "createdAt"`;
 }
 
 export type SendReport = {
@@ -78,43 +81,70 @@ export async function sendDueNotifications(transport: MailTransport, options: { 
   const now = options.now ?? new Date();
   const db = getDb();
   const report: SendReport = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
+  // `now` moves on while the batch is sent (a test's fixed `now` too), for the leases taken per letter.
+  const started = Date.now();
+  const clock = () => new Date(now.getTime() + Date.now() - started);
+  /** The row as this pass claimed it: taken again by another sender since, it matches nothing. */
+  const mine = (r: Claimed) => ({ id: r.id, status: 'SENDING' as const, attempts: r.attempts });
   const rows = await claim(now, policy, await awakeSchools(now));
   const cancel = await lettersToCancel(rows);
   for (const [index, row] of rows.entries()) {
     const reason = cancel.get(row.id);
     if (reason) {
-      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'FAILED', lastError: reason } });
+      await db.notification.updateMany({ where: mine(row), data: cancelled(reason) });
       report.cancelled++;
       continue;
     }
+    const renewed = await db.notification.updateMany({ where: mine(row), data: { nextAttemptAt: new Date(clock().getTime() + policy.leaseMs) } });
+    if (!renewed.count) continue;
     try {
       await transport.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, messageId: messageIdFor(row.dedupeKey) });
-      await db.notification.updateMany({ where: { id: row.id, status: 'SENDING' }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });
-      report.sent++;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failure = classifySendError(error);
       const final = failure === 'recipient' || row.attempts >= policy.maxAttempts;
       const retryAt = new Date(now.getTime() + backoffMs(row.attempts, policy));
       await db.notification.updateMany({
-        where: { id: row.id, status: 'SENDING' },
+        where: mine(row),
         data: final ? { status: 'FAILED', lastError: message } : { status: 'PENDING', lastError: message, nextAttemptAt: retryAt },
       });
       if (final) report.failed++;
       else report.retried++;
       if (failure === 'server') {
         // The rest wait with this letter, their attempts unspent; the error shows on /admin/outbox why.
-        const rest = rows.slice(index + 1).map((r) => r.id);
+        const rest = rows.slice(index + 1).map(mine);
         if (rest.length) {
           const { count } = await db.notification.updateMany({
-            where: { id: { in: rest }, status: 'SENDING' },
+            where: { OR: rest },
             data: { status: 'PENDING', attempts: { decrement: 1 }, lastError: message, nextAttemptAt: retryAt },
           });
           report.deferred += count;
         }
         break;
       }
+      continue;
     }
+    // The letter has left. A database error now is no SMTP failure: taken for one, it made the
+    // letter PENDING and sent it again a minute later. Recording is retried instead.
+    await recordSent(() => db.notification.updateMany({ where: mine(row), data: { status: 'SENT', sentAt: new Date(), lastError: null } }));
+    report.sent++;
   }
   return report;
+}
+
+/**
+ * Records a sent letter, trying again over a few seconds if the database fails. If it still
+ * fails, the error goes up (the task's log) and the letter goes again after its lease: at least
+ * once, with the same Message-ID.
+ */
+async function recordSent(update: () => Promise<unknown>, tries = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await update();
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }

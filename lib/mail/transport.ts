@@ -16,7 +16,9 @@ export type OutgoingMail = {
 export type MailTransport = { send(mail: OutgoingMail): Promise<void> };
 
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // One letter must finish (or fail) well within the sender's lease on it (SEND_POLICY.leaseMs,
+  // 5 minutes): nodemailer's own default waits 10 minutes on a silent connection.
+  const transporter = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   return {
     async send(mail) {
       await transporter.sendMail({

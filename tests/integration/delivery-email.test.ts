@@ -19,6 +19,8 @@ import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { enqueueFinalMarkNotices } from '../../lib/jobs/final-marks-notices';
 import { enqueueMonthlyForecasts } from '../../lib/jobs/monthly-forecast';
 import { unlinkGuardian } from '../../lib/data/users';
+import { TASKS } from '../../lib/jobs/tasks';
+import { publishFinalMarks, setFinalMark } from '../../lib/data/journal/final-marks';
 
 const db = testDb();
 /** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
@@ -35,6 +37,8 @@ type SmtpOptions = {
   login?: { user: string; pass: string };
   /** Refuse these recipients for good (550 to RCPT TO). */
   refuse?: string[];
+  /** Answer each letter's DATA this late: a slow server. */
+  delayMs?: number;
 };
 
 /** An SMTP server on 127.0.0.1:0, refusing what `options` asks it to. */
@@ -64,7 +68,7 @@ async function startSmtp(options: SmtpOptions = {}): Promise<Smtp> {
           return callback(Object.assign(new Error('Почтовый ящик временно недоступен'), { responseCode: options.code ?? 451 }));
         }
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        setTimeout(callback, options.delayMs ?? 0);
       });
     },
   });
@@ -281,6 +285,49 @@ describe('the weekly digest', () => {
   });
 });
 
+describe('a batch that outlasts its lease', () => {
+  it('loses its later letters to the sender that took them since, instead of sending them twice', async () => {
+    // Each letter takes 700 ms and a lease 1 s: the batch's third letter is taken by a second
+    // sender (another process) at 1.1 s, while the first sender is still on the second.
+    smtp = await startSmtp({ delayMs: 700 });
+    await letters(['a@example.ru', 'b@example.ru', 'c@example.ru']);
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    const policy = { ...SEND_POLICY, leaseMs: 1000 };
+    const started = Date.now();
+    const first = sendDueNotifications(transport, { now: NOW, policy });
+    await new Promise((r) => setTimeout(r, 1100));
+    const second = await sendDueNotifications(transport, { now: new Date(NOW.getTime() + Date.now() - started), policy });
+    const reports = [await first, second];
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(['a@example.ru', 'b@example.ru', 'c@example.ru']);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(3);
+    expect((await outbox()).map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
+  });
+});
+
+describe('a database error after the letter has left', () => {
+  it('does not send it again: recording it as sent is retried, not taken for an SMTP failure', async () => {
+    smtp = await startSmtp();
+    await letters(['olga@example.ru']);
+    // The first attempt to mark a letter SENT fails, as on a dropped database connection.
+    await db.$executeRawUnsafe('CREATE SEQUENCE test_sent_failures');
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_fail_sent_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'SENT' AND nextval('test_sent_failures') = 1 THEN RAISE EXCEPTION 'connection lost'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe('CREATE TRIGGER test_fail_sent_once BEFORE UPDATE ON notifications FOR EACH ROW EXECUTE FUNCTION test_fail_sent_once()');
+    try {
+      const transport = smtpTransport(smtp.url, 'school@example.ru');
+      expect(await sendDueNotifications(transport, { now: NOW })).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
+      // Later passes, past any retry: nothing is due.
+      await sendDueNotifications(transport, { now: new Date(NOW.getTime() + 3_600_000) });
+      expect(smtp.received).toHaveLength(1);
+      expect(await outbox()).toMatchObject([{ status: 'SENT', attempts: 1, lastError: null }]);
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER test_fail_sent_once ON notifications');
+      await db.$executeRawUnsafe('DROP FUNCTION test_fail_sent_once()');
+      await db.$executeRawUnsafe('DROP SEQUENCE test_sent_failures');
+    }
+  });
+});
+
 describe('whose week gets a digest', () => {
   /** Saturday 19:00 in Moscow of the week starting `monday`: that week's digest is due. */
   const saturdayEvening = (monday: string) => new Date(`${addDays(monday, 5)}T16:00:00Z`);
@@ -324,6 +371,8 @@ describe('the last look before sending', () => {
     const [row] = await digestRows();
     expect(row.status).toBe('FAILED');
     expect(row.lastError).toBe('Отменено перед отправкой: согласие на обработку персональных данных отозвано');
+    // The pupil's week is not kept in the outbox of a family that withdrew consent.
+    expect(row).toMatchObject({ text: '', html: null });
     // Cancelled for good: a later pass does not take it again.
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: new Date(NOW.getTime() + 3_600_000) })).toMatchObject({ sent: 0, cancelled: 0 });
   });
@@ -348,6 +397,26 @@ describe('the last look before sending', () => {
     expect(await releaseHeldLetters(NOW)).toBe(1);
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: NOW })).toMatchObject({ sent: 0, cancelled: 1 });
     expect(smtp.received.map((m) => m.to)).toEqual([['olga.new@example.ru']]);
+  });
+});
+
+describe('letters kept without SMTP', () => {
+  it('are cancelled by the daily housekeeping, body and all, once the family has withdrawn; a family still on e-mail keeps its letter', async () => {
+    // A second family on e-mail, whose letter must stay.
+    const anna = await db.guardianship.findFirstOrThrow({ where: { studentId: fx.studentIds[2] } });
+    expect(await recordConsent(await actorFor(db, fx.adminId), {
+      studentId: fx.studentIds[2], guardianId: anna.parentId, documentVersion: '2026.2', decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'anna@example.ru',
+    })).toMatchObject({ ok: true });
+    await enqueueWeeklyDigests({ now: NOW, hold: true });
+    expect(await recordConsent(await actorFor(db, fx.adminId), {
+      studentId: fx.studentIds[0], guardianId: fx.parentId, documentVersion: '2026.2', decision: 'REFUSED', deliveryPreference: 'PAPER',
+    })).toMatchObject({ ok: true });
+
+    expect(await TASKS.housekeeping.run()).toMatchObject({ heldCancelled: 1 });
+    const [olga, annas] = await digestRows();
+    expect(olga).toMatchObject({ toAddress: 'olga@example.ru', status: 'FAILED', lastError: 'Отменено перед отправкой: согласие на обработку персональных данных отозвано', text: '', html: null });
+    expect(annas).toMatchObject({ toAddress: 'anna@example.ru', status: 'HELD', lastError: null });
+    expect(annas.text).toContain('Ученик3');
   });
 });
 
@@ -400,6 +469,38 @@ describe('final-mark notices and the monthly forecast', () => {
     expect(rows[0].text).toContain('Математика: 5');
     // Long after, a republished period is old news: nothing is announced.
     expect(await enqueueFinalMarkNotices({ now: new Date('2026-11-20T10:00:00Z'), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+  });
+
+  it('cancels a notice whose mark the teacher changed before it went; the mark published again brings a new one', async () => {
+    // On the real clock: the change is told by its audit row, stamped now.
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 12 } });
+    const teacher = await actorFor(db, fx.teacherId);
+    const t = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    const hour = 3_600_000;
+    const publish = async (at: Date) => {
+      const r = await publishFinalMarks(teacher, t, at);
+      if (!r.ok) throw new Error(r.error);
+      // The job's run just after the marks become visible.
+      await enqueueFinalMarkNotices({ now: new Date(new Date(r.visibleFrom).getTime() + 60_000), hold: false });
+    };
+    /** Noon in Moscow the day after tomorrow: family hours, after every letter here is due. */
+    const noon = new Date(`${new Date(Date.now() + 48 * hour).toISOString().slice(0, 10)}T09:00:00Z`);
+
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '5', expectedVersion: 0 })).toMatchObject({ ok: true });
+    await publish(new Date(Date.now() - 24 * hour));
+    // The letter waits (the night, say), and the teacher corrects the mark: back to draft.
+    expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 2 })).toMatchObject({ ok: true });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(smtp.received).toHaveLength(0);
+    expect((await db.notification.findFirstOrThrow({ where: { kind: 'final-marks' } })).lastError).toMatch(/изменил итоговую отметку/);
+
+    await publish(new Date());
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const [, sent] = await db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
+    expect(sent.text).toContain('Математика: 4');
   });
 
   it('sends the forecast once a month from the school’s day', async () => {

@@ -6,7 +6,9 @@ import { formatRangeRu } from '../../domain/diary-format';
 import { ATTENDANCE_LABELS, isAttendanceCode } from '../../domain/attendance';
 import type { ExtractLesson, ExtractSubject, WeekExtract } from '../../pdf/extract-model';
 import { homeworkLines, teacherRemarks, timetableNotes } from '../../pdf/extract-remarks';
+import type { LateEntry } from '../../jobs/late-entries';
 import { CELL, escapeHtml as e, HEAD, htmlLetter, STANDARD_FOOTER } from '../html';
+import { lateEntriesHtml, lateEntriesText } from './late-entries';
 
 export type Letter = { subject: string; text: string; html: string };
 
@@ -53,7 +55,8 @@ function dayHtml(day: WeekExtract['days'][number]): string {
   return `${title}<table style="border-collapse:collapse;width:100%"><tr><th style="${HEAD}">№</th><th style="${HEAD}">Предмет</th><th style="${HEAD}">Тема урока</th><th style="${HEAD}">Домашнее задание</th><th style="${HEAD}">Отметки</th><th style="${HEAD}">Проп.</th></tr>${rows}</table>`;
 }
 
-export function digestLetter(x: WeekExtract): Letter {
+/** `late`: entries of earlier weeks recorded since the family's previous digest (lib/jobs/late-entries.ts). */
+export function digestLetter(x: WeekExtract, late: readonly LateEntry[] = []): Letter {
   const range = formatRangeRu(x.weekStart, x.weekEnd);
   const subject = `Дневник за неделю ${range}: ${x.pupilName}, ${x.className}`;
   const period = x.periodName ? ` за ${x.periodName}` : '';
@@ -67,6 +70,7 @@ export function digestLetter(x: WeekExtract): Letter {
       ...(d.lessons.length ? d.lessons.map(lessonText) : [d.holiday ? '' : 'Уроков нет']),
       '',
     ]),
+    ...lateEntriesText(late),
     ...(x.subjects.length ? [`УСПЕВАЕМОСТЬ${period.toUpperCase()}`, ...x.subjects.map(subjectText), ''] : []),
     'Н — отсутствовал, Б — болел, УП — уважительная причина, ОП — опоздал. Прогноз — предварительная отметка по средневзвешенному баллу; итоговую отметку выставляет учитель.',
     x.classTeacherName ? `Классный руководитель: ${x.classTeacherName}` : '',
@@ -78,6 +82,7 @@ export function digestLetter(x: WeekExtract): Letter {
     `<h2 style="margin:4px 0 0;font-size:20px">${e(x.pupilName)}, ${e(x.className)}</h2>` +
     `<p style="margin:2px 0 8px">Неделя ${e(range)}${x.periodName ? ` · ${e(x.periodName)}` : ''}</p>` +
     x.days.map(dayHtml).join('') +
+    lateEntriesHtml(late) +
     (x.subjects.length ? `<h3 style="margin:20px 0 4px;font-size:15px">Успеваемость${e(period)}</h3>${subjectsTableHtml(x.subjects)}` : '') +
     `<p style="color:#5f6b7a;font-size:12px">Н — отсутствовал, Б — болел, УП — уважительная причина, ОП — опоздал. Прогноз — предварительная отметка по средневзвешенному баллу; итоговую отметку выставляет учитель.</p>` +
     (x.classTeacherName ? `<p>Классный руководитель: ${e(x.classTeacherName)}</p>` : '');

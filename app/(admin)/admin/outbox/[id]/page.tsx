@@ -43,6 +43,10 @@ export default async function OutboxMessagePage({ params }: Props) {
         <p role="note" className="max-w-3xl rounded-lg border border-line bg-white p-3">
           Текст письма не показывается: в нём сведения об успеваемости ученика, которые читают только семья, классный руководитель и управление школы.
         </p>
+      ) : m.text === '' && !m.html ? (
+        <p role="note" className="max-w-3xl rounded-lg border border-line bg-white p-3">
+          Текст письма удалён: письмо отменено перед отправкой, и сведения об ученике в нём больше не нужны.
+        </p>
       ) : (
         <section>
           <h2 className="mb-2 text-lg font-bold">Текстовая часть</h2>

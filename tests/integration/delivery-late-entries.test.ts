@@ -1,0 +1,105 @@
+// The weekly digest is a snapshot taken from 18:00 on the last school day, and marks may come up to
+// a week after the lesson: what is entered or corrected after a family's digest was written is
+// reported in their next digest, once, and nothing of another pupil's.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { createLesson, createMark, createSchoolFixture, day, type SchoolFixture } from '../support/fixtures';
+import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
+
+const db = testDb();
+let fx: SchoolFixture;
+
+/** Saturday 18:07 in Moscow, the last school day of the week of `monday`: the hourly job writes that week's digest. */
+const saturdayEvening = (monday: string) => new Date(new Date(`${monday}T15:07:00Z`).getTime() + 5 * 86_400_000);
+
+/** Sets when a row was recorded, as if the teacher had saved it then. */
+async function recordedAt(table: 'marks' | 'attendance', id: number, created: string, updated = created) {
+  await db.$executeRawUnsafe(`UPDATE ${table} SET created_at = $1::timestamptz, updated_at = $2::timestamptz WHERE id = $3`, created, updated, id);
+}
+
+const digests = () => db.notification.findMany({ where: { kind: 'digest' }, orderBy: { dedupeKey: 'asc' } });
+const section = (text: string) => {
+  const lines = text.split('\n');
+  const start = lines.indexOf('ВНЕСЕНО ПОСЛЕ ПРОШЛОГО ПИСЬМА');
+  return start < 0 ? [] : lines.slice(start + 2, lines.indexOf('', start));
+};
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db, { pupils: 2 });
+  await db.consent.create({
+    data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru', documentVersion: '1', recordedById: fx.adminId },
+  });
+});
+
+describe('entries recorded after a digest was written', () => {
+  it('come in the family’s next digest, once; a correction says so; another pupil’s never', async () => {
+    const tuesday = await createLesson(db, fx, { date: '2026-09-15', slot: 3, topic: 'Делимость' });
+    const friday = await createLesson(db, fx, { date: '2026-09-18', slot: 3, topic: 'Признаки делимости' });
+    const early = await createMark(db, fx, { value: '3', lessonId: tuesday });
+    await recordedAt('marks', early, '2026-09-15T10:00:00Z');
+
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-14'), hold: true, schoolId: fx.schoolId })).toMatchObject({ enqueued: 1, failed: 0 });
+
+    // After the letter: Friday's mark on Saturday at 19:00, Tuesday's absence on Monday, the 3 corrected to 4.
+    const late = await createMark(db, fx, { value: '5', lessonId: friday });
+    await db.mark.update({ where: { id: late }, data: { comment: '<b>Отлично</b> у доски' } });
+    await recordedAt('marks', late, '2026-09-19T16:00:00Z');
+    const other = await createMark(db, fx, { value: '2', lessonId: friday, studentId: fx.studentIds[1] });
+    await recordedAt('marks', other, '2026-09-19T16:00:00Z');
+    const absence = await db.attendance.create({ data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], lessonId: tuesday, code: 'ABSENT', createdById: fx.teacherId, updatedById: fx.teacherId } });
+    await recordedAt('attendance', absence.id, '2026-09-21T07:00:00Z');
+    await db.mark.update({ where: { id: early }, data: { value: '4', numericValue: 4 } });
+    await recordedAt('marks', early, '2026-09-15T10:00:00Z', '2026-09-22T08:00:00Z');
+
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true, schoolId: fx.schoolId });
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-28'), hold: true, schoolId: fx.schoolId });
+
+    const [first, second, third] = await digests();
+    expect(section(first.text)).toEqual([]);
+    expect(section(second.text)).toEqual([
+      '15 сентября, Математика: исправлено, отметка 4 (Урок)',
+      '15 сентября, Математика: посещение: Н — отсутствовал',
+      '18 сентября, Математика: отметка 5 (Урок), комментарий: <b>Отлично</b> у доски',
+    ]);
+    expect(second.html).toContain('Внесено после прошлого письма');
+    expect(second.html).toContain('&lt;b&gt;Отлично&lt;/b&gt; у доски');
+    expect(second.html).not.toContain('<b>Отлично</b>');
+    expect(second.text).not.toContain('отметка 2');
+    // Reported once: the week after says nothing of them again.
+    expect(section(third.text)).toEqual([]);
+  });
+
+  it('are reported after a holiday week that had no digest of its own', async () => {
+    // The first term ends on 25 October; the second begins after a week of holidays.
+    await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day('2026-11-02'), endDate: day('2026-12-27') } });
+    const friday = await createLesson(db, fx, { date: '2026-10-23', slot: 3 });
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-19'), hold: true, schoolId: fx.schoolId });
+    // Entered during the holidays, for the lesson before them.
+    const mark = await createMark(db, fx, { value: '4', lessonId: friday });
+    await recordedAt('marks', mark, '2026-10-28T09:00:00Z');
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-10-26'), hold: true, schoolId: fx.schoolId })).toMatchObject({ enqueued: 0 });
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-11-02'), hold: true, schoolId: fx.schoolId });
+    const [, after] = await digests();
+    expect(after.dedupeKey).toMatch(/:2026-11-02$/);
+    expect(section(after.text)).toEqual(['23 октября, Математика: отметка 4 (Урок)']);
+  });
+
+  it('leave out what the family’s letter already had, and start with the family’s first letter', async () => {
+    const tuesday = await createLesson(db, fx, { date: '2026-09-22', slot: 3 });
+    // A mark of the week before the family chose e-mail, entered late: their first letter is no place for it.
+    const before = await createLesson(db, fx, { date: '2026-09-15', slot: 3 });
+    const old = await createMark(db, fx, { value: '4', lessonId: before });
+    await recordedAt('marks', old, '2026-09-21T07:00:00Z');
+    const inTime = await createMark(db, fx, { value: '5', lessonId: tuesday });
+    await recordedAt('marks', inTime, '2026-09-22T10:00:00Z');
+
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true, schoolId: fx.schoolId });
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-28'), hold: true, schoolId: fx.schoolId });
+
+    const [first, second] = await digests();
+    expect(first.text).toContain('отметки: 5 (Урок)');
+    expect(section(first.text)).toEqual([]);
+    expect(section(second.text)).toEqual([]);
+  });
+});
