@@ -37,7 +37,7 @@ export async function readAuditLog(actor: Actor, filter: AuditFilter) {
     const who = await db.user.findFirst({ where: { schoolId: actor.schoolId, login: filter.actorLogin.trim().toLowerCase() }, select: { id: true } });
     where.actorId = who?.id ?? -1;
   }
-  const page = Math.max(1, filter.page ?? 1);
+  const page = Math.max(1, Math.floor(filter.page ?? 1) || 1); // a hand-typed ?page=1.3 or NaN is page 1
   const rows = await db.auditLog.findMany({
     // One row more than a page: whether there are older entries to offer a link to.
     where, orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE + 1,

@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import { hasRole, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
-import { isRole } from '../auth/permissions';
+import { isRole, ROLE_BOUND_PERMISSIONS } from '../auth/permissions';
 import type { Role } from '../generated/prisma/enums';
 import type { Prisma } from '../prisma-client';
 import { shortPersonName } from '../domain/diary-format';
@@ -200,6 +200,13 @@ export async function setRoles(actor: Actor, userId: number, roles: Role[], show
     // someone else (a secretary) must not let them raise themselves to ADMIN.
     const adminChanged = wasAdmin !== roles.includes('ADMIN');
     if (adminChanged && !hasRole(actor, 'ADMIN')) return { ok: false, error: 'Роль администратора назначает и снимает только администратор', field: 'roles' };
+    if (!hasRole(actor, 'ADMIN')) {
+      // Someone else given the right to manage roles (a secretary) must not widen their own
+      // access, nor hand out the roles that open the nurse's and the psychologist's notes.
+      if (userId === actor.id) return { ok: false, error: 'Свои роли меняет только администратор', field: 'roles' };
+      const changed = [...before.filter((r) => !roles.includes(r)), ...roles.filter((r) => !before.includes(r))];
+      if (changed.some((r) => BOUND_ROLES.has(r))) return { ok: false, error: 'Роли медицинского работника и психолога назначает и снимает только администратор', field: 'roles' };
+    }
     // A pupil's account reading a classmate's diary as "parent" is never right (linkGuardian).
     if (roles.includes('STUDENT') && user._count.children > 0) return pupilWithChildren;
     if (before.includes('TEACHER') && !roles.includes('TEACHER')) {
@@ -223,6 +230,9 @@ export const changedMeanwhile = (what: string, field: string): Failure => ({
 });
 
 const pupilWithChildren: Failure = { ok: false, field: 'roles', error: 'К пользователю привязаны дети: ученика нельзя сделать родителем другого ученика. Сначала отвяжите детей' };
+
+/** Roles that carry a right no one else may hold (medical and psychologist's notes). */
+const BOUND_ROLES: ReadonlySet<string> = new Set(Object.values(ROLE_BOUND_PERMISSIONS));
 
 const adminGone: Failure = { ok: false, error: 'Ваша учётная запись администратора больше не действует: войдите снова' };
 

@@ -67,12 +67,12 @@ export function formatScoreRu(score: number): string {
 
 /**
  * When families see results after their publication (the school's setting, in hours):
- * «сразу», «через 12 часов», «через сутки», «через 3 суток».
+ * «сразу», «через 12 часов», «через сутки», «через 72 часа». Longer delays stay in hours:
+ * «сутки» takes collective numerals («через трое суток», «через 21 сутки»), which read oddly.
  */
 export function resultsDelayRu(hours: number): string {
   if (hours <= 0) return 'сразу';
   if (hours === 24) return 'через сутки';
-  if (hours % 24 === 0) return `через ${hours / 24} суток`;
   return `через ${hours} ${pluralRu(hours, 'час', 'часа', 'часов')}`;
 }
 

@@ -221,11 +221,21 @@ describe('two administrators saving one record', () => {
 });
 
 describe('roles of someone who manages roles without being an administrator', () => {
-  it('a secretary with the right to manage roles may change their own roles', async () => {
+  it("a secretary with the right to manage roles changes others' roles, but not their own nor the nurse's and psychologist's", async () => {
     const secretaryId = await createUser(db, fx.schoolId, ['SECRETARY'], { lastName: 'Секретарёва', firstName: 'Софья' });
+    const clerkId = await createUser(db, fx.schoolId, ['SECRETARY'], { lastName: 'Делопроизводова', firstName: 'Дарья' });
     await db.userPermission.create({ data: { schoolId: fx.schoolId, userId: secretaryId, permission: 'roles:manage', grantedById: fx.adminId } });
     const secretary = await actorFor(db, secretaryId);
-    expect(await setRoles(secretary, secretaryId, ['SECRETARY', 'HR'])).toEqual({ ok: true });
-    expect(await rolesOf(secretaryId)).toEqual(['HR', 'SECRETARY']);
+    expect(await setRoles(secretary, clerkId, ['SECRETARY', 'HR'])).toEqual({ ok: true });
+    expect(await rolesOf(clerkId)).toEqual(['HR', 'SECRETARY']);
+    // Their own access: only an administrator widens it.
+    expect(await setRoles(secretary, secretaryId, ['SECRETARY', 'MANAGEMENT'])).toMatchObject({ ok: false, field: 'roles', error: 'Свои роли меняет только администратор' });
+    // The roles that open medical and psychologist's notes, to anyone.
+    expect(await setRoles(secretary, clerkId, ['SECRETARY', 'MEDICAL'])).toMatchObject({ ok: false, field: 'roles' });
+    expect(await rolesOf(secretaryId)).toEqual(['SECRETARY']);
+    expect(await rolesOf(clerkId)).toEqual(['HR', 'SECRETARY']);
+    // The administrator may.
+    const admin = await actorFor(db, fx.adminId);
+    expect(await setRoles(admin, clerkId, ['SECRETARY', 'MEDICAL'])).toEqual({ ok: true });
   });
 });

@@ -98,6 +98,21 @@ describe('the week', () => {
     expect(friday.marks.map((m) => m.value)).toEqual(['4']);
   });
 
+  it('a cancelled lesson whose topic was written on its day was held; one written the day before was an announcement', async () => {
+    await change({ date: '2026-09-28', slot: 2, kind: 'CANCELLED' });
+    const heldAnyway = await lesson(w.courseId, '2026-09-28', 2, 'Дроби');
+    // 08:30 on the lesson's day in Moscow is 05:30 UTC: the school's clock decides, not the server's.
+    await db.lesson.update({ where: { id: heldAnyway }, data: { topicEnteredAt: new Date('2026-09-28T05:30:00Z') } });
+    await change({ date: '2026-09-30', slot: 2, kind: 'CANCELLED' });
+    const announced = await lesson(w.courseId, '2026-09-30', 2, 'Контрольная работа');
+    // 23:30 Moscow on the eve (20:30 UTC).
+    await db.lesson.update({ where: { id: announced }, data: { topicEnteredAt: new Date('2026-09-29T20:30:00Z') } });
+    const week = (await diaryWeek(parent, w.child, '2026-09-28', NOW))!;
+    const [monday, wednesday] = ['2026-09-28', '2026-09-30'].map((d) => week.days.find((x) => x.date === d)!.lessons.find((l) => l.slot === 2)!);
+    expect(monday).toMatchObject({ status: 'regular', topic: 'Дроби', lessonId: heldAnyway });
+    expect(wednesday).toMatchObject({ status: 'cancelled', topic: null, lessonId: null });
+  });
+
   it('a lesson moved in from an earlier week brings the homework due on its old day', async () => {
     // Friday 16 October's mathematics moves to Tuesday 20 October; Monday 12's homework was due on the Friday.
     const given = await lesson(w.courseId, '2026-10-12', 1, 'Площадь');
@@ -149,7 +164,7 @@ describe('results', () => {
   it('says when published results appear by the school’s setting, not always «within a day»', async () => {
     expect((await diaryResults(parent, w.child, NOW))!.visibleAfter).toBe('через сутки');
     await db.school.update({ where: { id: w.schoolId }, data: { resultVisibilityHours: 72 } });
-    expect((await diaryResults(parent, w.child, NOW))!.visibleAfter).toBe('через 3 суток');
+    expect((await diaryResults(parent, w.child, NOW))!.visibleAfter).toBe('через 72 часа');
   });
 });
 

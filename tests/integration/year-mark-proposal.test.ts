@@ -40,7 +40,7 @@ describe('the year mark proposal', () => {
     const teacher = await actorFor(db, fx.teacherId);
     const year = (await loadJournalGrid(teacher, fx.courseId, yearId))!;
     expect(year.policyText).toContain('Годовая отметка — средневзвешенный балл всех отметок учебного года');
-    expect(year.policyText).toContain('а не среднее отметок за четверти');
+    expect(year.policyText).toContain('Это не среднее отметок за четверти');
     expect(year.policyText).toContain('если за год не менее 3 отметок');
     const term = (await loadJournalGrid(teacher, fx.courseId, fx.studyPeriodId))!;
     expect(term.policyText).toMatch(/^Отметка за период — средневзвешенный балл/);

@@ -23,6 +23,6 @@ describe('formatScoreRu: an exam score with its noun', () => {
 
 describe('resultsDelayRu: when published results reach the family', () => {
   it('speaks of the school’s setting in days or hours', () => {
-    expect([0, 12, 21, 24, 48, 72].map(resultsDelayRu)).toEqual(['сразу', 'через 12 часов', 'через 21 час', 'через сутки', 'через 2 суток', 'через 3 суток']);
+    expect([0, 12, 21, 24, 48, 72].map(resultsDelayRu)).toEqual(['сразу', 'через 12 часов', 'через 21 час', 'через сутки', 'через 48 часов', 'через 72 часа']);
   });
 });

@@ -142,7 +142,7 @@ describe('describePolicy for the year', () => {
   it('says the year mark comes from all the year’s marks, not the term marks', () => {
     const text = describePolicy(standard, 'year');
     expect(text).toMatch(/^Годовая отметка — средневзвешенный балл всех отметок учебного года/);
-    expect(text).toContain('а не среднее отметок за четверти');
+    expect(text).toContain('Это не среднее отметок за четверти');
     expect(text).toContain('от 4,50 — «5»');
     expect(text).toContain('если за год не менее 3 отметок');
   });

@@ -90,6 +90,7 @@ export async function queryContext(schoolId: number, studentId: number, actorId:
          WHERE co.school_id = ${schoolId}
            AND (co.class_id IN (SELECT class_id FROM en) OR co.group_id IN (SELECT group_id FROM grp)
                 -- A group the pupil has left (moved to the other subgroup): its marks stay theirs.
-                OR (co.group_id IS NOT NULL AND co.id IN (SELECT m.course_id FROM marks m WHERE m.school_id = ${schoolId} AND m.student_id = ${studentId})))), '[]') AS courses`;
+                OR (co.group_id IS NOT NULL AND co.academic_year_id IN (SELECT academic_year_id FROM en)
+                    AND co.id IN (SELECT m.course_id FROM marks m WHERE m.school_id = ${schoolId} AND m.student_id = ${studentId})))), '[]') AS courses`;
   return rows[0] ?? null;
 }

@@ -62,7 +62,7 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
             schoolId: actor.schoolId, course, date: { gte: dbDate(term.startDate), lte: dbDate(term.endDate) },
             OR: [{ plannedTest: true }, { lessonKind: { in: [...TEST_LESSON_KINDS] } }],
           },
-          select: { id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true, attendanceEnteredAt: true, _count: { select: { marks: true, attendance: true } } },
+          select: { id: true, courseId: true, date: true, slot: true, lessonKind: true, topic: true, topicEnteredAt: true, attendanceEnteredAt: true, _count: { select: { marks: true, attendance: true } } },
           orderBy: [{ date: 'asc' }, { slot: 'asc' }],
         })
       : Promise.resolve([]),
@@ -110,7 +110,9 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
     tests: ownTests
       .map((l) => {
         const announced = isoDate(l.date);
-        const held = l.attendanceEnteredAt !== null || l._count.marks > 0 || l._count.attendance > 0;
+        // As the week view decides (week-rows.ts): marks, absences, or a topic written from the lesson's day on.
+        const held = l.attendanceEnteredAt !== null || l._count.marks > 0 || l._count.attendance > 0
+          || (l.topicEnteredAt !== null && toSchoolDate(l.topicEnteredAt, student.school.timezone) >= announced);
         // The latest change of the test's day and slot, as the week view applies them.
         const change = held ? undefined : termChanges.findLast((c) => c.courseId === l.courseId && c.slot === l.slot && isoDate(c.date) === announced);
         const moved = change?.kind === 'MOVED' && change.newDate ? { date: isoDate(change.newDate), slot: change.newSlot ?? l.slot } : null;

@@ -63,7 +63,14 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
   const courseIds = [...student.courses.values()].filter((c) => !c.former).map((c) => c.id);
   if (!courseIds.length) return { entries: [], changes: [], lessons: [], due: [], announced: [] };
   const schoolId = actor.schoolId;
+  const timezone = student.school.timezone;
   const [row] = await sqlRows<Row>`
+    -- The week's lessons moved in from another day: read once, used by \`due\` and \`announced\`.
+    WITH moved AS (
+      SELECT tc.course_id, tc.date, tc.slot FROM timetable_changes tc
+       WHERE tc.school_id = ${schoolId} AND tc.course_id = ANY(${courseIds}::int[]) AND tc.kind = 'MOVED'
+         AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date
+    )
     SELECT
       COALESCE((
         SELECT json_agg(json_build_object('courseId', te.course_id, 'weekday', te.weekday, 'slot', te.slot, 'room', te.room,
@@ -84,9 +91,11 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
         SELECT json_agg(json_build_object(
                  'id', l.id, 'courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic, 'kind', l.lesson_kind,
                  'plannedTest', l.planned_test, 'isSubstitution', l.is_substitution, 'noHomework', l.no_homework_at IS NOT NULL,
-                 -- Marks and absences are taken from the lesson's day on: either shows it was held.
+                 -- Marks and absences are taken from the lesson's day on, and a topic written on or
+                 -- after that day (on the school's clock) is the lesson's record: each shows it was held.
                  'held', l.attendance_entered_at IS NOT NULL OR EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
-                         OR EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id),
+                         OR EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id)
+                         OR COALESCE(((l.topic_entered_at AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date >= l.date, false),
                  'teacher', json_build_object('lastName', t.last_name, 'firstName', t.first_name, 'middleName', t.middle_name),
                  'homework', COALESCE((
                    SELECT json_agg(json_build_object('id', h.id, 'text', h.text, 'dueDate', h.due_date, 'individual', h.student_id IS NOT NULL,
@@ -110,9 +119,7 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
              WHERE h.school_id = ${schoolId} AND h.lesson_id = l.id
                -- Due in the week, or on the old day of a lesson moved into it (it brings its homework along).
                AND (h.due_date BETWEEN ${monday}::date AND ${sunday}::date
-                    OR h.due_date IN (SELECT tc.date FROM timetable_changes tc
-                                       WHERE tc.school_id = ${schoolId} AND tc.course_id = l.course_id AND tc.kind = 'MOVED'
-                                         AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date))
+                    OR (l.course_id, h.due_date) IN (SELECT course_id, date FROM moved))
                AND (h.student_id IS NULL OR h.student_id = ${student.id})
             OFFSET 0) h
          WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
@@ -120,12 +127,11 @@ export async function loadWeekRows(actor: Actor, student: DiaryStudent, monday: 
       COALESCE((
         SELECT json_agg(json_build_object('courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'topic', l.topic,
                                           'kind', l.lesson_kind, 'plannedTest', l.planned_test))
-          FROM timetable_changes tc
+          FROM moved tc
           JOIN lessons l ON l.course_id = tc.course_id AND l.date = tc.date AND l.slot = tc.slot AND l.school_id = ${schoolId}
-         WHERE tc.school_id = ${schoolId} AND tc.course_id = ANY(${courseIds}::int[]) AND tc.kind = 'MOVED'
-           AND tc.new_date BETWEEN ${monday}::date AND ${sunday}::date
-           AND l.attendance_entered_at IS NULL AND NOT EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
-           AND NOT EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id)), '[]') AS announced`;
+         WHERE l.attendance_entered_at IS NULL AND NOT EXISTS (SELECT 1 FROM marks mk WHERE mk.lesson_id = l.id)
+           AND NOT EXISTS (SELECT 1 FROM attendance ak WHERE ak.lesson_id = l.id)
+           AND (l.topic_entered_at IS NULL OR ((l.topic_entered_at AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date < l.date)), '[]') AS announced`;
   return {
     entries: row.entries,
     changes: row.changes.map((c) => ({ ...c, substitute: c.substitute ? shortPersonName(c.substitute) : null })),
