@@ -54,7 +54,7 @@ export function LessonItem({ lesson: l, studentId }: { lesson: DiaryWeekLesson; 
                 </span>
               )}
               {l.marks.map((m) => (
-                <MarkBadge key={m.id} value={m.value} workType={m.workTypeShort || m.workType} weight={m.weight} />
+                <MarkBadge key={m.id} value={m.value} scale={l.scale} workType={m.workTypeShort || m.workType} weight={m.weight} />
               ))}
             </div>
           )}

@@ -1,27 +1,30 @@
 // A mark as a family reads it: the value large, with its work type and weight under it. Colour
-// only repeats what the digit says, so nothing depends on seeing colours.
+// only repeats what the digit says, so nothing depends on seeing colours. It follows the mark's
+// level on its own scale (markLevel): a ten-point «5» is satisfactory, not an excellent mark.
 import { formatWeight } from '@/lib/domain/diary-format';
+import { markLevel, type GradingScaleKind, type MarkLevel } from '@/lib/domain/grading';
 import './diary.css';
 
-const TONES: Record<string, string> = {
-  '5': 'bg-[#e4f3ea] text-[#1b6a3d] border-[#b7dcc5]',
-  '4': 'bg-accent-soft text-accent border-[#c4d5e7]',
-  '3': 'bg-[#fdf1dc] text-[#7a4a00] border-[#ecd3a6]',
-  '2': 'bg-[#fbe6e3] text-danger border-[#efc0b9]',
-  '1': 'bg-[#fbe6e3] text-danger border-[#efc0b9]',
+const TONES: Record<MarkLevel, string> = {
+  excellent: 'bg-[#e4f3ea] text-[#1b6a3d] border-[#b7dcc5]',
+  good: 'bg-accent-soft text-accent border-[#c4d5e7]',
+  satisfactory: 'bg-[#fdf1dc] text-[#7a4a00] border-[#ecd3a6]',
+  unsatisfactory: 'bg-[#fbe6e3] text-danger border-[#efc0b9]',
 };
 
 /** Utility classes of a mark's colour, for the few places outside the week's lesson lines. */
-export function markTone(value: string): string {
-  return TONES[value] ?? 'bg-white text-ink border-line';
+export function markTone(scale: GradingScaleKind, value: string): string {
+  const level = markLevel(scale, value);
+  return level ? TONES[level] : 'bg-white text-ink border-line';
 }
 
-type Props = { value: string; workType: string; weight: number; compact?: boolean };
+/** `scale`: the course's grading scale; null (course unknown) leaves the mark uncoloured. */
+type Props = { value: string; scale: GradingScaleKind | null; workType: string; weight: number; compact?: boolean };
 
-export function MarkBadge({ value, workType, weight, compact }: Props) {
+export function MarkBadge({ value, scale, workType, weight, compact }: Props) {
   const caption = weight === 1 ? workType : `${workType}, вес ${formatWeight(weight)}`;
   return (
-    <span className="dw-m" data-v={value} title={caption}>
+    <span className="dw-m" data-level={(scale && markLevel(scale, value)) ?? undefined} title={caption}>
       <b>
         <span className="sr-only">Отметка </span>
         {value}

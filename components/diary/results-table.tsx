@@ -21,7 +21,7 @@ function Cell({ cell }: { cell: FinalCell | undefined }) {
     );
   }
   return (
-    <span className={`inline-flex h-9 min-w-9 items-center justify-center rounded-md border px-1 font-bold ${cell.kind === 'mark' ? markTone(cell.text) : 'border-line'}`}>
+    <span className={`inline-flex h-9 min-w-9 items-center justify-center rounded-md border px-1 font-bold ${cell.kind === 'mark' ? markTone(cell.scale, cell.text) : 'border-line'}`}>
       {cell.text}
     </span>
   );

@@ -15,14 +15,18 @@ export function TeachersList({ t }: { t: DiaryTeachers }) {
           {t.groups.map((g) => g.name).join('; ')}
         </p>
       )}
-      <ul className="divide-y divide-line rounded-lg border border-line bg-white">
-        {t.subjects.map((s) => (
-          <li key={s.courseId} className="p-3">
-            <span className="block font-bold">{s.group ? `${s.subject} (${s.group})` : s.subject}</span>
-            <span>{s.teachers.length ? s.teachers.map((x) => x.fullName).join(', ') : 'учитель не назначен'}</span>
-          </li>
-        ))}
-      </ul>
+      {t.subjects.length === 0 ? (
+        <p className="text-muted">Учебных предметов у ученика сейчас нет.</p>
+      ) : (
+        <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+          {t.subjects.map((s) => (
+            <li key={s.courseId} className="p-3">
+              <span className="block font-bold">{s.group ? `${s.subject} (${s.group})` : s.subject}</span>
+              <span>{s.teachers.length ? s.teachers.map((x) => x.fullName).join(', ') : 'учитель не назначен'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

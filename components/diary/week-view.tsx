@@ -67,7 +67,7 @@ export function WeekView({ week }: { week: DiaryWeek }) {
                 {day.otherMarks.map((m) => (
                   <li key={m.id} className="flex items-center gap-2">
                     <span>{m.subject}</span>
-                    <MarkBadge value={m.value} workType={m.workTypeShort || m.workType} weight={m.weight} />
+                    <MarkBadge value={m.value} scale={m.scale} workType={m.workTypeShort || m.workType} weight={m.weight} />
                   </li>
                 ))}
               </ul>

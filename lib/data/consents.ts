@@ -16,6 +16,7 @@ import { dbDate } from './dates';
 import { currentAcademicYear } from './import';
 import { formatRussianDate, normalizeEmail } from './import-parse';
 import { className } from './names';
+import { printsSchool } from './extracts/access';
 import type { Failure, Result } from './users';
 
 export type ConsentView = {
@@ -250,11 +251,12 @@ export async function recordConsent(actor: Actor, input: ConsentInput): Promise<
 /**
  * Who gets the diary how: e-mail only with a granted consent choosing e-mail and giving an
  * address; online with a granted consent choosing the personal account; everyone else on paper.
- * Readable by consent managers and by whoever prints the school's extracts; a class teacher
+ * Readable by consent managers and by whoever prints the school's extracts (printsSchool, the
+ * rule of the print pages and batches); a class teacher
  * gets their own classes. Null when the actor may see none of the asked classes.
  */
 export async function deliveryLists(actor: Actor, filter: { classId?: number } = {}, now = new Date()): Promise<DeliveryLists | null> {
-  const wholeSchool = actor.permissions.has('consent:manage') || actor.permissions.has('extracts:print:school');
+  const wholeSchool = actor.permissions.has('consent:manage') || printsSchool(actor);
   let classIds: number[] | null = filter.classId ? [filter.classId] : null;
   if (!wholeSchool) {
     const own = actor.classTeacherOf;

@@ -68,6 +68,15 @@ export function weekStart(iso: string): string {
   return addDays(iso, 1 - isoWeekday(iso));
 }
 
+/**
+ * The last school day of the week from `monday` on the school's week (schools.school_days_per_week):
+ * Friday on a five-day week, Saturday on a six-day one. The diary's week, and so the extract
+ * printed from it, runs to this day, and the weekly digest goes out on its evening.
+ */
+export function lastSchoolDay(monday: string, schoolDaysPerWeek: number): string {
+  return addDays(monday, Math.min(Math.max(schoolDaysPerWeek, 1), 7) - 1);
+}
+
 /** The school days of a week from its Monday; six by default, since many schools study on Saturday. */
 export function weekDays(isoMonday: string, days = 6): string[] {
   return Array.from({ length: days }, (_, i) => addDays(isoMonday, i));

@@ -72,3 +72,25 @@ export function isPassingMark(kind: GradingScaleKind, value: string): boolean | 
   if (!scale.numeric) return v === PASS_VALUE;
   return Number(v) >= (scale.passMin ?? -Infinity);
 }
+
+/** Where a mark stands on its scale: «отлично», «хорошо», «удовлетворительно», «неудовлетворительно». */
+export type MarkLevel = 'excellent' | 'good' | 'satisfactory' | 'unsatisfactory';
+
+/**
+ * Lowest value of «отлично», «хорошо» and «удовлетворительно» on each numeric scale. A ten-point
+ * «5» is satisfactory, not a five-point excellent mark: on the usual ten-point conversion 9–10 are
+ * «отлично», 7–8 «хорошо», 4–6 «удовлетворительно» (its passMin), 1–3 «неудовлетворительно».
+ */
+const LEVEL_FLOORS: Partial<Record<GradingScaleKind, readonly [number, number, number]>> = {
+  FIVE_POINT: [5, 4, 3],
+  TEN_POINT: [9, 7, 4],
+};
+
+/** The level of a valid mark on its scale; null for invalid values and pass/fail. */
+export function markLevel(kind: GradingScaleKind, value: string): MarkLevel | null {
+  const n = markNumericValue(kind, value);
+  const floors = LEVEL_FLOORS[kind];
+  if (n === null || !floors) return null;
+  const [excellent, good, satisfactory] = floors;
+  return n >= excellent ? 'excellent' : n >= good ? 'good' : n >= satisfactory ? 'satisfactory' : 'unsatisfactory';
+}

@@ -1,7 +1,7 @@
 // When each family-facing message is due, on the school's own clock (pure; unit-tested).
 // Jobs run often and ask "what is due by now?", so a restart or an outage only delays a message:
 // the next run catches up, and the outbox's dedupe keys keep it from being sent twice.
-import { addDays, weekStart } from '../domain/calendar';
+import { addDays, lastSchoolDay, weekStart } from '../domain/calendar';
 import { toSchoolDate, toSchoolTime, zonedTimeToInstant } from '../domain/timezone';
 
 /** The weekly digest goes out at this time on the last school day of the week. */
@@ -10,7 +10,7 @@ export const DIGEST_TIME = '18:00';
 /** Monday of the latest week whose digest is due: this week after its last school day's evening, else the last one. */
 export function dueDigestMonday(now: Date, timezone: string, schoolDaysPerWeek: number): string {
   const monday = weekStart(toSchoolDate(now, timezone));
-  const lastDay = addDays(monday, Math.min(Math.max(schoolDaysPerWeek, 1), 7) - 1);
+  const lastDay = lastSchoolDay(monday, schoolDaysPerWeek);
   return now >= zonedTimeToInstant(lastDay, DIGEST_TIME, timezone) ? monday : addDays(monday, -7);
 }
 

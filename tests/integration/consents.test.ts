@@ -3,11 +3,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { createSchoolFixture, createUser, enroll, type SchoolFixture } from '../support/fixtures';
-import { actorFor } from '../support/actors';
+import { actorFor, seedRolePermissions } from '../support/actors';
 import type { Actor } from '../../lib/auth/actor';
 import { consentHistory, currentConsents, deliveriesOf, deliveryLists, recordConsent, type ConsentInput } from '../../lib/data/consents';
 import { linkGuardian, setActive, unlinkGuardian } from '../../lib/data/users';
 import { readableDiaries } from '../../lib/data/scope';
+import { printsSchool } from '../../lib/data/extracts/access';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -164,5 +165,17 @@ describe('delivery lists', () => {
 
     const parent = await actorFor(db, fx.parentId);
     expect(await deliveryLists(parent)).toBeNull();
+  });
+
+  it('management reads the whole school’s lists by the journal right alone, as it prints the school’s extracts (printsSchool)', async () => {
+    const directorId = await createUser(db, fx.schoolId, ['MANAGEMENT']);
+    await seedRolePermissions(db, fx.schoolId);
+    // The school took the separate printing right from management: reading every journal still prints.
+    await db.rolePermission.deleteMany({ where: { schoolId: fx.schoolId, role: 'MANAGEMENT', permission: 'extracts:print:school' } });
+    const director = await actorFor(db, directorId);
+    expect(director.permissions.has('extracts:print:school')).toBe(false);
+    expect(printsSchool(director)).toBe(true);
+    expect(await deliveryLists(director, { classId: fx.classId })).toEqual({ email: [], paper: [{ studentId: first, reason: 'NO_CONSENT' }, { studentId: second, reason: 'NO_CONSENT' }], online: [] });
+    expect((await deliveryLists(director))?.paper.map((p) => p.studentId)).toEqual([first, second]);
   });
 });

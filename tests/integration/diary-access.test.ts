@@ -259,7 +259,7 @@ describe('the week', () => {
 describe('results are visible only once published and past their time', () => {
   it('shows the published, visible final mark and hides the not-yet-visible and the draft', async () => {
     const a = (await diaryResults(parent, w.childA, NOW))!;
-    expect(a.subjects).toEqual([{ subject: 'Математика', cells: { [w.studyPeriodId]: { kind: 'mark', text: '4' } } }]);
+    expect(a.subjects).toEqual([{ subject: 'Математика', cells: { [w.studyPeriodId]: { kind: 'mark', text: '4', scale: 'FIVE_POINT' } } }]);
     expect(a.periods.find((p) => p.id === w.secondPeriodId)).toMatchObject({ hasResults: false, canAcknowledge: false });
     expect(a.exams.map((e) => e.mark)).toEqual(['5']);
     const b = (await diaryResults(parent, w.childB, NOW))!;
@@ -267,7 +267,7 @@ describe('results are visible only once published and past their time', () => {
     expect(b.exams).toEqual([]);
     // A day later the second quarter's mark is visible.
     const later = (await diaryResults(parent, w.childA, new Date(NOW.getTime() + 2 * 86_400_000)))!;
-    expect(later.subjects[0].cells[w.secondPeriodId]).toEqual({ kind: 'mark', text: '5' });
+    expect(later.subjects[0].cells[w.secondPeriodId]).toEqual({ kind: 'mark', text: '5', scale: 'FIVE_POINT' });
   });
 
   it('refuses to acknowledge results that are not visible yet', async () => {
@@ -607,7 +607,7 @@ describe('a pupil who changed class', () => {
     // This year's periods first, unlabelled; last year's year mark after them, under its year.
     expect(results.periods[0]).toMatchObject({ name: '1 четверть', yearLabel: null });
     expect(results.periods.at(-1)).toMatchObject({ id: yearPeriod.id, yearLabel: '2025/2026', hasResults: true, canAcknowledge: true });
-    expect(results.subjects).toEqual([{ subject: 'Математика', cells: { [yearPeriod.id]: { kind: 'mark', text: '4' } } }]);
+    expect(results.subjects).toEqual([{ subject: 'Математика', cells: { [yearPeriod.id]: { kind: 'mark', text: '4', scale: 'FIVE_POINT' } } }]);
 
     expect(await acknowledgeFinalMarks(mother, { studentId: pupilId, periodId: yearPeriod.id, message: 'Почему 4 за год?' }, NOW)).toEqual({ ok: true, messageSent: true });
     const message = await db.message.findFirstOrThrow({ where: { studentId: pupilId } });

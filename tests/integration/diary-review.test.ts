@@ -2,11 +2,11 @@
 // is named as the substitute, what a cancelled lesson shows, where a moved test is listed, and
 // that marks of a subgroup the pupil left keep their subject; and the results page's wording.
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
-import { createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
 import type { Actor } from '@/lib/auth/actor';
 import { diaryWeek } from '@/lib/data/diary/week';
 import { diaryMarks } from '@/lib/data/diary/marks';
@@ -183,6 +183,23 @@ describe('the pages as the family reads them', () => {
     expect(page).toContain('72 балла');
     expect(page).toContain('1 балл ');
     expect(page).not.toContain('баллов');
+  });
+
+  it('the teachers say the pupil has no subjects instead of an empty box (a class with no courses yet)', async () => {
+    // A pupil of a class whose courses are not entered, with a parent who signs in.
+    const cls = await db.schoolClass.create({ data: { schoolId: w.schoolId, academicYearId: w.academicYearId, gradeLevel: 5, letter: 'В', periodSchemeId: (await db.schoolClass.findUniqueOrThrow({ where: { id: w.classId } })).periodSchemeId } });
+    const pupil = await createUser(db, w.schoolId, ['STUDENT'], { lastName: 'Безуроков', firstName: 'Иван', login: null });
+    await enroll(db, w.schoolId, pupil, cls.id, '2026-09-01');
+    const mother = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Безурокова', login: 'parent-no-courses' });
+    await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: mother, studentId: pupil } });
+    onTestFinished(async () => {
+      await db.user.deleteMany({ where: { id: { in: [pupil, mother] } } });
+      await db.schoolClass.delete({ where: { id: cls.id } });
+    });
+    expect((await diaryTeachers(await actorFor(db, mother), pupil))?.subjects).toEqual([]);
+    await signInForRequest(db, mother);
+    const page = await text(DiarySchedulePage({ params: Promise.resolve({ studentId: String(pupil) }) }));
+    expect(page).toContain('Учителя Классный руководитель 5В класса не назначен Учебных предметов у ученика сейчас нет.');
   });
 
   it('the schedule says that no holidays are entered instead of showing an empty list', async () => {

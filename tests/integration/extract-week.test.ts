@@ -14,6 +14,7 @@ import { loadWeekExtract } from '../../lib/data/extracts/week-extract';
 import { batchExtracts, planBatch } from '../../lib/data/extracts/class-batch';
 import { printPage } from '../../lib/data/extracts/print-page';
 import { renderWeekExtract } from '../../lib/pdf/week-extract';
+import { formatRangeRu } from '../../lib/domain/diary-format';
 import { digestLetter } from '../../lib/mail/templates/digest';
 import { collectStream, streamExtractBatch } from '../../lib/pdf/extract-batch';
 
@@ -357,5 +358,26 @@ describe('the class batch', () => {
     }
     const result = await planBatch(await actorFor(db, fx.teacherId), { classId: fx.classId, week: WEEK, all: false }, NOW);
     expect(result).toMatchObject({ ok: false, status: 404 });
+  });
+});
+
+describe('the print page’s weeks', () => {
+  /** The print page's label of WEEK and the range the extract of that week prints. */
+  async function labelAndExtract() {
+    const classTeacher = await actorFor(db, fx.teacherId);
+    const page = await printPage(classTeacher, fx.classId, NOW);
+    if (!page.ok) throw new Error(page.error);
+    const extract = await loadWeekExtract(classTeacher, pupils.first, WEEK, NOW);
+    if (!extract.ok) throw new Error(extract.error);
+    return { label: page.page.weeks.find((x) => x.monday === WEEK)!.label, extract: formatRangeRu(extract.extract.weekStart, extract.extract.weekEnd) };
+  }
+
+  it('names the week as the extract prints it: to Friday on a five-day week, to Saturday on a six-day one with Saturday lessons', async () => {
+    await db.school.update({ where: { id: fx.schoolId }, data: { schoolDaysPerWeek: 5 } });
+    expect(await labelAndExtract()).toEqual({ label: '14–18 сентября 2026 (текущая)', extract: '14–18 сентября 2026' });
+
+    await db.school.update({ where: { id: fx.schoolId }, data: { schoolDaysPerWeek: 6 } });
+    await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: fx.courseId, weekday: 6, slot: 1, validFrom: day('2026-09-01') } });
+    expect(await labelAndExtract()).toEqual({ label: '14–19 сентября 2026 (текущая)', extract: '14–19 сентября 2026' });
   });
 });

@@ -1,7 +1,8 @@
 // What the class teacher sees of the families' acknowledgements of final marks (seed 003 §9):
 // per pupil of the class, whether the period's results are visible and which parent acknowledged
-// them when, with the message; and the latest messages from the class's families to the class
-// teacher, those they had not read yet marked as new (opening the page reads them).
+// them when, with the message; and the latest messages from the class's families to its class
+// teacher, now or earlier this year (class-mail.ts), those not read yet marked as new (opening
+// the page reads them).
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -10,6 +11,7 @@ import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
 import { classPupils, loadClassReportBase, periodPupils } from './class-scope';
+import { classMailRecipients } from './class-mail';
 import { REFUSAL_IN_FORCE } from '../scope';
 import { SIGNS_IN } from '../extracts/paper';
 
@@ -37,7 +39,8 @@ export type ClassAcknowledgements = {
   rows: ClassAckRow[];
   /** offline: families shown the results who cannot acknowledge in the diary and have not. */
   summary: { pupils: number; published: number; acknowledged: number; offline: number };
-  messages: { id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean }[];
+  /** `to`: whom it was sent to, when not to the reader; `former`: a class teacher replaced since. */
+  messages: { id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean; to: { name: string; former: boolean } | null }[];
 };
 
 /**
@@ -65,6 +68,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
   const period = base.periods.find((p) => p.id === periodId) ?? (await lastPublished(actor, base.periods, ofYear, now)) ?? base.period;
   const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
+  const recipients = await classMailRecipients(actor, classId, base.classTeacherId);
 
   const [students, published, acks, messages] = await Promise.all([
     db.user.findMany({
@@ -86,21 +90,24 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
       select: { studentId: true, acknowledgedAt: true, parent: names, message: { select: { body: true } } },
       orderBy: { acknowledgedAt: 'asc' },
     }),
-    base.classTeacherId === null
+    recipients === null
       ? Promise.resolve([])
       : db.message.findMany({
-          where: { schoolId: actor.schoolId, recipientId: base.classTeacherId, student: ofYear },
-          select: { id: true, kind: true, body: true, createdAt: true, readAt: true, sender: names, student: { select: { lastName: true, firstName: true } } },
+          where: { AND: [{ schoolId: actor.schoolId, student: ofYear }, recipients] },
+          select: {
+            id: true, kind: true, body: true, createdAt: true, readAt: true, recipientId: true,
+            sender: names, recipient: names, student: { select: { lastName: true, firstName: true } },
+          },
           orderBy: { createdAt: 'desc' },
           take: CLASS_MESSAGES_SHOWN,
         }),
   ]);
 
-  // The class teacher has now read the messages shown to them; this view still marks them new.
-  // Management reading the page leaves them unread for the class teacher.
+  // The class teacher has now read the messages shown to them, those to their predecessor too (no
+  // one else will); this view still marks them new. Management reading the page leaves them unread.
   const unread = messages.filter((m) => m.readAt === null).map((m) => m.id);
   if (unread.length && actor.id === base.classTeacherId) {
-    await db.message.updateMany({ where: { id: { in: unread }, schoolId: actor.schoolId, recipientId: actor.id, readAt: null }, data: { readAt: now } });
+    await db.message.updateMany({ where: { AND: [{ id: { in: unread }, schoolId: actor.schoolId, readAt: null }, recipients!] }, data: { readAt: now } });
   }
 
   // When each pupil's results of the period were last published for the family.
@@ -136,6 +143,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
       at: formatInstantRu(m.createdAt, base.timezone),
       body: m.body,
       read: m.readAt !== null,
+      to: m.recipientId === actor.id ? null : { name: shortPersonName(m.recipient), former: m.recipientId !== base.classTeacherId },
     })),
   };
 }

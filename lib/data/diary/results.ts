@@ -10,9 +10,10 @@ import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 import { enrollmentOn, loadDiaryStudent, ownStudent } from './context';
 import { periodsOfEnrollment, type DiaryPeriod } from './calendar';
+import type { GradingScaleKind } from '../../domain/grading';
 
 export type FinalCell =
-  | { kind: 'mark'; text: string }
+  | { kind: 'mark'; text: string; scale: GradingScaleKind }
   | { kind: 'special'; text: string; special: keyof typeof FINAL_SPECIAL_LABELS }
   | { kind: 'deferred'; text: string; until: string; reason: string | null };
 
@@ -40,8 +41,8 @@ export type DiaryResults = {
   visibleAfter: string;
 };
 
-function cellOf(f: { value: string | null; special: keyof typeof FINAL_SPECIAL_LABELS | null; deferredUntil: Date | null; deferralReason: string | null }): FinalCell {
-  if (f.value !== null) return { kind: 'mark', text: f.value };
+function cellOf(f: { value: string | null; course: { gradingScale: { kind: GradingScaleKind } }; special: keyof typeof FINAL_SPECIAL_LABELS | null; deferredUntil: Date | null; deferralReason: string | null }): FinalCell {
+  if (f.value !== null) return { kind: 'mark', text: f.value, scale: f.course.gradingScale.kind };
   if (f.special !== null) return { kind: 'special', text: FINAL_SPECIAL_LABELS[f.special], special: f.special };
   const until = isoDate(f.deferredUntil!);
   return { kind: 'deferred', text: `отсрочка до ${formatDateRu(until)}`, until, reason: f.deferralReason };
@@ -56,7 +57,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
       where: { schoolId: actor.schoolId, studentId, student, status: 'PUBLISHED', visibleFrom: { lte: now } },
       select: {
         periodId: true, value: true, special: true, deferredUntil: true, deferralReason: true, visibleFrom: true,
-        course: { select: { subject: { select: { name: true } }, group: { select: { name: true } } } },
+        course: { select: { subject: { select: { name: true } }, group: { select: { name: true } }, gradingScale: { select: { kind: true } } } },
       },
     }),
     db.examResult.findMany({

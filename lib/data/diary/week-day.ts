@@ -6,6 +6,7 @@ import { ATTENDANCE_LABELS, type AttendanceCode } from '../../domain/attendance'
 import { attendanceFromDb } from '../../domain/journal-grid';
 import { isoWeekday } from '../../domain/calendar';
 import type { BellTimes } from './calendar';
+import type { GradingScaleKind } from '../../domain/grading';
 import type { DiaryCourse, DiaryMark } from './courses';
 import type { AnnouncedLesson, DueHomework, WeekHomework, WeekLessonRow } from './week-rows';
 
@@ -44,6 +45,8 @@ export type DiaryWeekLesson = {
   /** Homework given earlier that is due at this lesson (the first lesson of the course that day). */
   homeworkDue: DueHomework[];
   marks: DiaryMark[];
+  /** The course's grading scale, which the marks' colours follow; null if the course is unknown. */
+  scale: GradingScaleKind | null;
   attendance: { code: AttendanceCode; label: string; comment: string | null } | null;
 };
 
@@ -56,7 +59,7 @@ export type DiaryWeekDay = {
   holiday: string | null;
   lessons: DiaryWeekLesson[];
   /** Marks of the day that belong to no lesson shown (e.g. entered without a lesson). */
-  otherMarks: (DiaryMark & { subject: string })[];
+  otherMarks: (DiaryMark & { subject: string; scale: GradingScaleKind | null })[];
 };
 
 type DayInput = {
@@ -113,11 +116,12 @@ export function buildWeekDay(input: DayInput): DiaryWeekDay {
       noHomework: !!l?.noHomework && !l.homework.some((h) => !h.individual),
       homeworkDue: p.status === 'cancelled' || p.status === 'moved-away' || dueTaken.has(p.courseId) ? [] : takeDue(input.due, p.courseId, date, dueTaken, p.movedFrom?.date ?? null),
       marks: l ? marks.filter((m) => m.lessonId === l.id) : [],
+      scale: course?.scale ?? null,
       attendance: code && l?.attendance ? { code, label: ATTENDANCE_LABELS[code], comment: l.attendance.comment } : null,
     };
   });
   const otherMarks = marks
     .filter((m) => m.lessonId === null || !shownLessonIds.has(m.lessonId))
-    .map((m) => ({ ...m, subject: courses.get(m.courseId)?.subject ?? 'Предмет' }));
+    .map((m) => ({ ...m, subject: courses.get(m.courseId)?.subject ?? 'Предмет', scale: courses.get(m.courseId)?.scale ?? null }));
   return { date, weekday: isoWeekday(date), title: input.title, isToday: input.isToday, holiday: input.holiday, lessons, otherMarks };
 }

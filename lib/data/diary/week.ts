@@ -24,7 +24,7 @@
 // timetable, changes and lessons (week-rows.ts) and the term's marks (courses.ts).
 import 'server-only';
 import type { Actor } from '../../auth/actor';
-import { addDays, findHoliday, formatDayHeaderRu, isIsoDate, isoWeekday, weekDays, weekStart } from '../../domain/calendar';
+import { addDays, findHoliday, formatDayHeaderRu, isIsoDate, isoWeekday, lastSchoolDay, weekDays, weekStart } from '../../domain/calendar';
 import { toSchoolDate } from '../../domain/timezone';
 import { formatRangeRu } from '../../domain/diary-format';
 import { planDay } from '../../domain/diary-day';
@@ -110,7 +110,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
     .filter((d, i) => {
       const weekday = isoWeekday(d.date);
       const busy = d.lessons.length > 0 || d.otherMarks.length > 0;
-      return weekday <= 5 || busy || (weekday <= student.school.schoolDaysPerWeek && planned[i].length > 0);
+      return weekday <= 5 || busy || (d.date <= lastSchoolDay(monday, student.school.schoolDaysPerWeek) && planned[i].length > 0);
     });
 
   const termMarks = term ? marks.filter((m) => term.startDate <= m.date && m.date <= term.endDate) : [];

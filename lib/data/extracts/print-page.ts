@@ -3,7 +3,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
-import { addDays, weekStart } from '../../domain/calendar';
+import { addDays, lastSchoolDay, weekStart } from '../../domain/calendar';
 import { formatRangeRu } from '../../domain/diary-format';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
@@ -32,7 +32,7 @@ export async function printPage(actor: Actor, classId: number, now = new Date())
   const db = getDb();
   const cls = await db.schoolClass.findFirst({
     where: { AND: [{ id: classId }, printableClasses(actor)] },
-    select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { startDate: true, endDate: true } } },
+    select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { startDate: true, endDate: true } }, school: { select: { schoolDaysPerWeek: true } } },
   });
   if (!cls) return (await db.schoolClass.count({ where: { id: classId, schoolId: actor.schoolId } })) ? REFUSALS.classDenied : REFUSALS.classNotFound;
 
@@ -40,7 +40,8 @@ export async function printPage(actor: Actor, classId: number, now = new Date())
   const last = weekStart(today < isoDate(cls.academicYear.endDate) ? today : isoDate(cls.academicYear.endDate));
   const weeks: PrintPage['weeks'] = [];
   for (let monday = last; monday >= weekStart(isoDate(cls.academicYear.startDate)); monday = addDays(monday, -7)) {
-    weeks.push({ monday, label: formatRangeRu(monday, addDays(monday, 5)) + (monday === weekStart(today) ? ' (текущая)' : '') });
+    // To the school's last school day, as the extract's week runs (diaryWeek): Friday on a five-day week.
+    weeks.push({ monday, label: formatRangeRu(monday, lastSchoolDay(monday, cls.school.schoolDaysPerWeek)) + (monday === weekStart(today) ? ' (текущая)' : '') });
   }
 
   const enrolled = await db.enrollment.findMany({

@@ -47,7 +47,7 @@ export default async function DiaryMarksPage({ params, searchParams }: Props) {
                 {s.marks.length > 0 ? (
                   <span className="flex flex-wrap gap-1.5">
                     {s.marks.map((m) => (
-                      <MarkBadge key={m.id} value={m.value} workType={`${m.workType}, ${formatDateRu(m.date)}`} weight={m.weight} compact />
+                      <MarkBadge key={m.id} value={m.value} scale={s.scale} workType={`${m.workType}, ${formatDateRu(m.date)}`} weight={m.weight} compact />
                     ))}
                   </span>
                 ) : (

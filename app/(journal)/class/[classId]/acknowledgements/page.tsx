@@ -73,6 +73,7 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
                   {m.at} · {m.from}
                   {m.pupil ? ` (${m.pupil})` : ''}
                   {m.kind === 'FINAL_MARKS_ACK' ? ' · ознакомление с итогами' : ''}
+                  {m.to && ` · кому: ${m.to.name}${m.to.former ? ' (прежний классный руководитель)' : ''}`}
                 </span>
                 <span className="block whitespace-pre-line">{m.body}</span>
               </li>

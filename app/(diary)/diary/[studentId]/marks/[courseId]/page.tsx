@@ -69,7 +69,7 @@ export default async function DiarySubjectPage({ params, searchParams }: Props) 
           <ol className="divide-y divide-line rounded-lg border border-line bg-white">
             {subject.marks.map((m) => (
               <li key={m.id} className="flex items-start gap-3 p-3">
-                <span className={`flex h-11 min-w-11 shrink-0 items-center justify-center rounded-md border text-xl font-bold ${markTone(m.value)}`}>
+                <span className={`flex h-11 min-w-11 shrink-0 items-center justify-center rounded-md border text-xl font-bold ${markTone(subject.scale, m.value)}`}>
                   <span className="sr-only">Отметка </span>
                   {m.value}
                 </span>
