@@ -10,12 +10,12 @@ import type { Actor } from '../auth/actor';
 import { writeAudit } from '../audit';
 import { addDays, isIsoDate } from '../domain/calendar';
 import { compareRu, EXAM_KIND_LABELS, formatInstantRu, type ExamKindName } from '../domain/diary-format';
-import { examFitsGrade, parseExamEntry, type ExamEntryErrors } from '../domain/exams';
+import { examFitsGrade, parseExamEntry, type ExamEntry, type ExamEntryErrors } from '../domain/exams';
 import { finalMarkVisibleFrom } from '../domain/journal-grid';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { TX_OPTIONS } from './journal/write-context';
-import { fail, MESSAGES, type Result } from './journal/result';
+import { fail, isUniqueViolation, MESSAGES, type Result } from './journal/result';
 
 export const EXAM_PERMISSION = 'periods:close' as const;
 
@@ -154,6 +154,16 @@ export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRow
   });
   if (Object.keys(rowErrors).length) return { ok: false, error: 'Исправьте отмеченные результаты: ничего не сохранено', rowErrors };
 
+  try {
+    return await writeEntries(actor, t, klass, entries);
+  } catch (error) {
+    // Someone else entered a first result for one of these pupils at the same moment.
+    if (isUniqueViolation(error)) return fail('Результаты этого экзамена только что сохранил другой пользователь: откройте таблицу заново');
+    throw error;
+  }
+}
+
+async function writeEntries(actor: Actor, t: ExamTarget, klass: { id: number; academicYearId: number }, entries: { studentId: number; entry: ExamEntry | null }[]): Promise<Result<{ saved: number }>> {
   return getDb().$transaction(async (tx) => {
     const ids = entries.map((e) => e.studentId);
     // Locks this exam's rows of these pupils: two people saving one table queue, each sees the other's value.
@@ -176,7 +186,9 @@ export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRow
         continue;
       }
       const data = { examDate: dbDate(t.date), score: entry!.score, mark: entry!.mark };
-      if (old && old.score === data.score && old.mark === data.mark && isoDate(old.examDate) === t.date) continue;
+      // Unchanged values keep their row as it is, its date too: a pupil who sat the exam on a reserve
+      // day keeps that day when the main day's table is saved; a changed result takes this table's date.
+      if (old && old.score === data.score && old.mark === data.mark) continue;
       const row = old
         ? await tx.examResult.update({ where: { id: old.id }, data: { ...data, publishedAt: null, visibleFrom: null }, select: snapshot })
         : await tx.examResult.create({ data: { ...data, schoolId: actor.schoolId, academicYearId: klass.academicYearId, studentId, subjectId: t.subjectId, kind: t.kind }, select: snapshot });

@@ -73,6 +73,18 @@ describe('entering and publishing', () => {
     expect((await db.examResult.findFirstOrThrow()).publishedAt).not.toBeNull();
   });
 
+  it('keeps an unchanged result’s day and publication when a reserve day’s table is saved', async () => {
+    await saveExamResults(manager, target, rows('27', '5'), NOW);
+    await publishExamResults(manager, target, NOW);
+    const reserve = { ...target, date: '2027-06-09' };
+    expect(await saveExamResults(manager, reserve, rows('27', '5', ['15', '4']), NOW)).toEqual({ ok: true, saved: 1 });
+    const byPupil = new Map((await db.examResult.findMany()).map((r) => [r.studentId, r]));
+    expect(byPupil.get(w.studentIds[0])).toMatchObject({ examDate: new Date('2027-06-02T00:00:00Z'), publishedAt: NOW });
+    expect(byPupil.get(w.studentIds[1])).toMatchObject({ examDate: new Date('2027-06-09T00:00:00Z'), publishedAt: null });
+    const sheet = await examSheet(manager, reserve, NOW);
+    expect(sheet.ok && sheet.sheet.rows[0]).toMatchObject({ published: true, otherDate: '2027-06-02' });
+  });
+
   it('removes a result emptied by mistake, audited', async () => {
     await saveExamResults(manager, target, rows('27', '5'), NOW);
     expect(await saveExamResults(manager, target, rows('', ''), NOW)).toEqual({ ok: true, saved: 1 });
