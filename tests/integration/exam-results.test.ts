@@ -12,6 +12,7 @@ import { publishExamResults, saveExamResults, examSheet, type ExamTarget } from 
 import { diaryResults } from '@/lib/data/diary/results';
 import { publishExamResultsAction, saveExamResultsAction } from '@/app/(journal)/journal/exams/actions';
 import ExamsPage from '@/app/(journal)/journal/exams/page';
+import { navigationFor } from '@/lib/auth/navigation';
 
 const db = testDb();
 // 10 June 2027, after the exam of 2 June; the school's delay is the default 24 hours.
@@ -184,6 +185,12 @@ describe('the page and its actions', () => {
     expect(await saveExamResultsAction({}, formOf({ ...fields(), [`score-${w.studentIds[0]}`]: '30', [`mark-${w.studentIds[0]}`]: '5' }))).toMatchObject({ error: 'Недостаточно прав для этого действия' });
     await expect(ExamsPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining('/forbidden') });
     expect(await db.examResult.count()).toBe(0);
+  });
+
+  it('links the page in management’s menu only', async () => {
+    const links = async (userId: number) => navigationFor(await actorFor(db, userId)).map((i) => i.href);
+    expect(await links(await createUser(db, w.schoolId, ['MANAGEMENT']))).toContain('/journal/exams');
+    for (const userId of [w.teacherId, w.parentId, w.adminId]) expect(await links(userId)).not.toContain('/journal/exams');
   });
 
   it('renders the class’s table for management', async () => {
