@@ -13,6 +13,7 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
   const p = actor.permissions;
   if (p.has('journal:read:own') || p.has('journal:read:school')) items.push({ href: '/journal', label: 'Журнал' });
   if (p.has('reports:read:school') || p.has('journal:read:school')) items.push({ href: '/journal/overdue', label: 'Просроченные записи' });
+  if (p.has('periods:close')) items.push({ href: '/journal/exams', label: 'Результаты ГИА' });
   const names = new Map(led.map((c) => [c.id, c.name]));
   for (const classId of actor.classTeacherOf) {
     const name = actor.classTeacherOf.length > 1 ? names.get(classId) : undefined;

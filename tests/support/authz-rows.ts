@@ -164,6 +164,12 @@ export const MATRIX: Row[] = [
 
   // ───────────── pages: the journal and the class ─────────────
   page('app/(journal)/journal/periods/page.tsx', { any: { allow: ['management'] } }),
+  // ГИА results (periods:close). own: 9А's ОГЭ table; otherSchool: school B's 9Б must not be echoed.
+  page('app/(journal)/journal/exams/page.tsx', {
+    any: { allow: ['management'] },
+    own: { allow: ['management'], search: (w) => ({ classId: w.K9, kind: 'OGE', subjectId: w.subjectA, date: addDays(w.today, -1) }) },
+    otherSchool: { allow: ['management'], search: (w) => ({ classId: w.KB, kind: 'OGE', subjectId: w.subjectB, date: addDays(w.today, -1) }) },
+  }),
   // The school's overdue entries (reports:read:school or journal:read:school). crossed: school B's
   // teacher as the filter lists nobody and must not name them.
   page('app/(journal)/journal/overdue/page.tsx', {
@@ -403,6 +409,24 @@ export const MATRIX: Row[] = [
       },
     }]),
   )),
+
+  // ГИА results: only management enters and publishes; school B's class, or school B's subject for
+  // an own class (crossed), is refused.
+  ...(['saveExamResultsAction', 'publishExamResultsAction'] as const).map((name) => action('app/(journal)/journal/exams/actions.ts', name, {}, Object.fromEntries(
+    ([['own', 'K9', 'S9', 'subjectA', ['management']], ['crossed', 'K9', 'S9', 'subjectB', NOBODY], ['otherSchool', 'KB', 'SB', 'subjectB', NOBODY]] as const).map(([kind, klass, pupil, subject, allow]) => [kind, {
+      allow,
+      // Saving needs something to change, publishing something unpublished.
+      prepare: async ({ w, db }: Env) => {
+        await db.examResult.deleteMany({ where: { studentId: w[pupil] } });
+        if (name === 'publishExamResultsAction') {
+          const { academicYearId } = await db.schoolClass.findUniqueOrThrow({ where: { id: w[klass] }, select: { academicYearId: true } });
+          const { schoolId } = await db.user.findUniqueOrThrow({ where: { id: w[pupil] }, select: { schoolId: true } });
+          await db.examResult.create({ data: { schoolId, academicYearId, studentId: w[pupil], subjectId: pupil === 'SB' ? w.subjectB : w.subjectA, kind: 'OGE', examDate: new Date(`${addDays(w.today, -1)}T00:00:00Z`), score: 20, mark: '4' } });
+        }
+      },
+      args: ({ w }: Env) => [none, form({ classId: w[klass], kind: 'OGE', subjectId: w[subject], date: addDays(w.today, -1), studentId: w[pupil], [`score-${w[pupil]}`]: '25', [`mark-${w[pupil]}`]: '5' })],
+    }]),
+  ))),
 
   // ───────────── server actions: the family ─────────────
   action('app/(diary)/diary/[studentId]/results/actions.ts', 'acknowledgeAction', {}, Object.fromEntries(

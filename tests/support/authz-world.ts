@@ -8,6 +8,7 @@
 //            │   C2 mathematics, taught by T2: lesson L2;  C3 physics, taught by T2:
 //            │   lesson L3, which T1 substitutes
 //            ├ K3 «5В»: S3 (no account; credentials, guardian links)
+//            ├ K9 «9А»: S9 (no account; ГИА results)
 //            └ users V (a teacher) and VP (a parent) whom the administrator's commands act on
 //   school B ─ KB «9Б» (class teacher TB): SB (child of PB); CB taught by TB: lesson LB; …
 //
@@ -73,6 +74,10 @@ export type World = {
   // school A
   T2: number; P2: number; S1b: number; S2: number; S3: number; V: number; VP: number;
   K1: number; K2: number; K3: number;
+  /** «9А», a class that sits ОГЭ, with pupil S9. */
+  K9: number; S9: number;
+  /** The subjects of C1 (school A) and CB (school B). */
+  subjectA: number; subjectB: number;
   C1: number; C2: number; C3: number;
   L1: number; L2: number; L3: number;
   /** Quarters of school A: the past one (published finals), the current one (drafts), a future one (closed and reopened by the matrix). */
@@ -220,6 +225,8 @@ export async function buildWorld(db: Db, now = new Date()): Promise<World> {
   const K1 = await schoolClass(db, a, 5, 'А', id.classTeacher, [S1, S1b], from);
   const K2 = await schoolClass(db, a, 5, 'Б', null, [S2], from);
   const K3 = await schoolClass(db, a, 5, 'В', null, [S3], from);
+  const S9 = await person(db, A, ['STUDENT'], 'Девятов', 'Дмитрий');
+  const K9 = await schoolClass(db, a, 9, 'А', null, [S9], from);
   const C1 = await course(db, a, K1, 'Математика 5А', id.teacher, 1, 1, from);
   await db.courseTeacher.create({ data: { schoolId: A, courseId: C1, teacherId: id.temporaryPassword, isPrimary: false } });
   const C2 = await course(db, a, K2, 'Математика 5Б', T2, 1, 1, from);
@@ -283,9 +290,11 @@ export async function buildWorld(db: Db, now = new Date()): Promise<World> {
 
   return {
     today, schoolA: A, schoolB: B, id,
-    T2, P2, S1b, S2, S3, V, VP, K1, K2, K3, C1, C2, C3, L1, L2, L3,
+    T2, P2, S1b, S2, S3, S9, V, VP, K1, K2, K3, K9, C1, C2, C3, L1, L2, L3,
     pastA: a.past, currentA: a.current, futureA: a.future, NA: NA.id,
     adminB, TB, SB, PB, VB, VPB, KB, CB, LB, pastB: b.past, currentB: b.current, futureB: b.future, NB: NB.id,
+    subjectA: (await db.course.findUniqueOrThrow({ where: { id: C1 }, select: { subjectId: true } })).subjectId,
+    subjectB: (await db.course.findUniqueOrThrow({ where: { id: CB }, select: { subjectId: true } })).subjectId,
     openSlot: {
       C1: { courseId: C1, date: today, slot: 6 },
       C2: { courseId: C2, date: today, slot: 6 },

@@ -1,0 +1,226 @@
+// ГИА results (ОГЭ in grade 9, ЕГЭ in grade 11, ГВЭ in either), entered by management
+// ('periods:close': those who close the school's periods also finish its results) for one class
+// and one exam at a time, then published: families see a published result from visibleFrom, the
+// school's resultVisibilityHours after publishing (seed 001 §7: «не позже суток»), as final marks.
+// A published result that is changed or removed goes back to unpublished, so a family never
+// sees a value nobody published; every change and publication is audited with old and new values.
+import 'server-only';
+import { getDb } from '../db';
+import type { Actor } from '../auth/actor';
+import { writeAudit } from '../audit';
+import { addDays, isIsoDate } from '../domain/calendar';
+import { compareRu, EXAM_KIND_LABELS, formatInstantRu, type ExamKindName } from '../domain/diary-format';
+import { examFitsGrade, parseExamEntry, type ExamEntry, type ExamEntryErrors } from '../domain/exams';
+import { finalMarkVisibleFrom } from '../domain/journal-grid';
+import { toSchoolDate } from '../domain/timezone';
+import { dbDate, isoDate } from './dates';
+import { TX_OPTIONS } from './journal/write-context';
+import { fail, isUniqueViolation, MESSAGES, type Result } from './journal/result';
+
+export const EXAM_PERMISSION = 'periods:close' as const;
+
+export type ExamTarget = { classId: number; kind: ExamKindName; subjectId: number; date: string };
+export type ExamRowInput = { studentId: number; score: string; mark: string };
+
+const canManage = (actor: Actor) => actor.permissions.has(EXAM_PERMISSION);
+
+/** Classes of grade 9 and 11 of the current school years, and the school's subjects: the page's choices. */
+export async function examChoices(actor: Actor) {
+  if (!canManage(actor)) return null;
+  const db = getDb();
+  const [classes, subjects] = await Promise.all([
+    db.schoolClass.findMany({
+      where: { schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] }, gradeLevel: { in: [9, 11] } },
+      select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { label: true } } },
+      orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
+    }),
+    db.subject.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, name: true } }),
+  ]);
+  return {
+    classes: classes.map((c) => ({ id: c.id, gradeLevel: c.gradeLevel, name: `${c.gradeLevel}${c.letter}`, year: c.academicYear.label })),
+    subjects: subjects.sort((a, b) => compareRu(a.name, b.name)),
+  };
+}
+
+/**
+ * The class, subject and date checked against the actor's school and the exam's rules; the
+ * class's pupils on the exam date. A class of another school or an ended year is not found.
+ */
+async function examContext(actor: Actor, t: ExamTarget, now: Date): Promise<Result<{ ctx: NonNullable<Awaited<ReturnType<typeof loadContext>>> }>> {
+  if (!canManage(actor)) return fail(MESSAGES.denied);
+  const ctx = await loadContext(actor, t);
+  if (!ctx) return fail('Класс или предмет не найден', 'classId');
+  if (!examFitsGrade(t.kind, ctx.klass.gradeLevel)) return fail(`${EXAM_KIND_LABELS[t.kind]} не сдают в ${ctx.klass.gradeLevel} классе`, 'kind');
+  if (!isIsoDate(t.date)) return fail('Укажите дату экзамена', 'date');
+  // ГИА runs from late May into July, after lessons end: the year lasts until the next one begins.
+  const yearStart = isoDate(ctx.klass.academicYear.startDate);
+  const yearEnd = addDays(`${ctx.klass.academicYear.startYear + 1}-09-01`, -1);
+  if (t.date < yearStart || t.date > yearEnd) return fail(`Дата вне учебного года ${ctx.klass.academicYear.label}`, 'date');
+  if (t.date > toSchoolDate(now, ctx.klass.school.timezone)) return fail('Экзамен ещё не прошёл: результаты вносятся после него', 'date');
+  return { ok: true, ctx };
+}
+
+async function loadContext(actor: Actor, t: ExamTarget) {
+  const db = getDb();
+  const [klass, subject] = await Promise.all([
+    db.schoolClass.findFirst({
+      where: { id: t.classId, schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] } },
+      select: {
+        id: true, gradeLevel: true, letter: true, academicYearId: true,
+        academicYear: { select: { startYear: true, label: true, startDate: true } },
+        school: { select: { timezone: true, resultVisibilityHours: true } },
+      },
+    }),
+    db.subject.findFirst({ where: { id: t.subjectId, schoolId: actor.schoolId }, select: { id: true, name: true } }),
+  ]);
+  return klass && subject ? { klass, subject } : null;
+}
+
+/** The class's pupils on the exam date, by name. */
+async function pupilsOn(actor: Actor, classId: number, date: string) {
+  const day = dbDate(date);
+  const rows = await getDb().enrollment.findMany({
+    where: { schoolId: actor.schoolId, classId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
+  const seen = new Map(rows.map((r) => [r.student.id, r.student]));
+  return [...seen.values()]
+    .map((s) => ({ id: s.id, name: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(' ') }))
+    .sort((a, b) => compareRu(a.name, b.name));
+}
+
+const examWhere = (actor: Actor, academicYearId: number, t: ExamTarget, studentIds: number[]) =>
+  ({ schoolId: actor.schoolId, academicYearId, subjectId: t.subjectId, kind: t.kind, studentId: { in: studentIds } });
+
+const snapshot = { id: true, studentId: true, examDate: true, score: true, mark: true, publishedAt: true, visibleFrom: true } as const;
+type Snapshot = { id: number; studentId: number; examDate: Date; score: number | null; mark: string | null; publishedAt: Date | null; visibleFrom: Date | null };
+const plain = (r: Snapshot) => ({ ...r, examDate: isoDate(r.examDate), publishedAt: r.publishedAt?.toISOString() ?? null, visibleFrom: r.visibleFrom?.toISOString() ?? null });
+
+export type ExamSheet = {
+  className: string;
+  subject: string;
+  kind: ExamKindName;
+  date: string;
+  /** visibleFrom: «24.11.2026, 19:40» on the school's clock. */
+  rows: { studentId: number; name: string; score: string; mark: string; published: boolean; visibleFrom: string | null; otherDate: string | null }[];
+  drafts: number;
+};
+
+/** The table to fill in: the class's pupils on the date with their results of this exam, if any. */
+export async function examSheet(actor: Actor, t: ExamTarget, now = new Date()): Promise<Result<{ sheet: ExamSheet }>> {
+  const checked = await examContext(actor, t, now);
+  if (!checked.ok) return checked;
+  const { klass, subject } = checked.ctx;
+  const pupils = await pupilsOn(actor, klass.id, t.date);
+  const results = await getDb().examResult.findMany({ where: examWhere(actor, klass.academicYearId, t, pupils.map((p) => p.id)), select: snapshot });
+  const byPupil = new Map(results.map((r) => [r.studentId, r]));
+  return {
+    ok: true,
+    sheet: {
+      className: `${klass.gradeLevel}${klass.letter}`, subject: subject.name, kind: t.kind, date: t.date,
+      rows: pupils.map((p) => {
+        const r = byPupil.get(p.id);
+        return {
+          studentId: p.id, name: p.name, score: r?.score?.toString() ?? '', mark: r?.mark ?? '',
+          published: !!r?.publishedAt, visibleFrom: r?.visibleFrom ? formatInstantRu(r.visibleFrom, klass.school.timezone) : null,
+          // A pupil who sat the exam on another day (a reserve day): the date is kept unless retyped.
+          otherDate: r && isoDate(r.examDate) !== t.date ? isoDate(r.examDate) : null,
+        };
+      }),
+      drafts: results.filter((r) => !r.publishedAt).length,
+    },
+  };
+}
+
+export type SaveExamResult = Result<{ saved: number }> | { ok: false; error: string; rowErrors: Record<number, ExamEntryErrors> };
+
+/**
+ * Saves the whole table at once: every row is checked first and nothing is written if any is
+ * wrong. A row of a pupil not in the class on the exam date is refused. An unchanged row is left
+ * alone; a changed or emptied one (empty: not sat) loses its publication.
+ */
+export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRowInput[], now = new Date()): Promise<SaveExamResult> {
+  const checked = await examContext(actor, t, now);
+  if (!checked.ok) return checked;
+  const { klass } = checked.ctx;
+  const pupils = new Set((await pupilsOn(actor, klass.id, t.date)).map((p) => p.id));
+  if (new Set(rows.map((r) => r.studentId)).size !== rows.length) return fail('Ученик указан дважды');
+  if (rows.some((r) => !pupils.has(r.studentId))) return fail('Ученик не учится в этом классе на дату экзамена');
+  const rowErrors: Record<number, ExamEntryErrors> = {};
+  const entries = rows.map((r) => {
+    const parsed = parseExamEntry(t.kind, r.score, r.mark);
+    if (!parsed.ok) rowErrors[r.studentId] = parsed.errors;
+    return { studentId: r.studentId, entry: parsed.ok ? parsed.entry : null };
+  });
+  if (Object.keys(rowErrors).length) return { ok: false, error: 'Исправьте отмеченные результаты: ничего не сохранено', rowErrors };
+
+  try {
+    return await writeEntries(actor, t, klass, entries);
+  } catch (error) {
+    // Someone else entered a first result for one of these pupils at the same moment.
+    if (isUniqueViolation(error)) return fail('Результаты этого экзамена только что сохранил другой пользователь: откройте таблицу заново');
+    throw error;
+  }
+}
+
+async function writeEntries(actor: Actor, t: ExamTarget, klass: { id: number; academicYearId: number }, entries: { studentId: number; entry: ExamEntry | null }[]): Promise<Result<{ saved: number }>> {
+  return getDb().$transaction(async (tx) => {
+    const ids = entries.map((e) => e.studentId);
+    // Locks this exam's rows of these pupils: two people saving one table queue, each sees the other's value.
+    const locked = ids.length
+      ? await tx.$queryRaw<{ id: number }[]>`
+          SELECT id FROM exam_results WHERE school_id = ${actor.schoolId} AND academic_year_id = ${klass.academicYearId}
+             AND subject_id = ${t.subjectId} AND kind = ${t.kind}::"ExamKind" AND student_id = ANY(${ids}) FOR UPDATE`
+      : [];
+    const before = new Map((locked.length ? await tx.examResult.findMany({ where: { id: { in: locked.map((l) => l.id) } }, select: snapshot }) : []).map((r) => [r.studentId, r]));
+    let saved = 0;
+    for (const { studentId, entry } of entries) {
+      const old = before.get(studentId);
+      const audit = { schoolId: actor.schoolId, actorId: actor.id, entityType: 'ExamResult', details: { classId: klass.id, kind: t.kind, subjectId: t.subjectId, studentId } };
+      if (entry!.score === null && entry!.mark === null) {
+        if (!old) continue;
+        // Emptied: the pupil did not sit it after all (entered by mistake).
+        await tx.examResult.delete({ where: { id: old.id } });
+        await writeAudit(tx, { ...audit, action: 'exam.delete', entityId: old.id, oldValue: plain(old), newValue: null });
+        saved++;
+        continue;
+      }
+      const data = { examDate: dbDate(t.date), score: entry!.score, mark: entry!.mark };
+      // Unchanged values keep their row as it is, its date too: a pupil who sat the exam on a reserve
+      // day keeps that day when the main day's table is saved; a changed result takes this table's date.
+      if (old && old.score === data.score && old.mark === data.mark) continue;
+      const row = old
+        ? await tx.examResult.update({ where: { id: old.id }, data: { ...data, publishedAt: null, visibleFrom: null }, select: snapshot })
+        : await tx.examResult.create({ data: { ...data, schoolId: actor.schoolId, academicYearId: klass.academicYearId, studentId, subjectId: t.subjectId, kind: t.kind }, select: snapshot });
+      await writeAudit(tx, { ...audit, action: old ? 'exam.update' : 'exam.create', entityId: row.id, oldValue: old ? plain(old) : null, newValue: plain(row) });
+      saved++;
+    }
+    return { ok: true as const, saved };
+  }, TX_OPTIONS);
+}
+
+/** Publishes this class's unpublished results of the exam; families see them after the school's delay. */
+export async function publishExamResults(actor: Actor, t: ExamTarget, now = new Date()): Promise<Result<{ published: number; visibleFrom: string }>> {
+  const checked = await examContext(actor, t, now);
+  if (!checked.ok) return checked;
+  const { klass } = checked.ctx;
+  const pupils = (await pupilsOn(actor, klass.id, t.date)).map((p) => p.id);
+  const visibleFrom = finalMarkVisibleFrom(now, klass.school.resultVisibilityHours);
+  return getDb().$transaction(async (tx) => {
+    const locked = pupils.length
+      ? await tx.$queryRaw<{ id: number }[]>`
+          SELECT id FROM exam_results WHERE school_id = ${actor.schoolId} AND academic_year_id = ${klass.academicYearId}
+             AND subject_id = ${t.subjectId} AND kind = ${t.kind}::"ExamKind" AND student_id = ANY(${pupils}) AND published_at IS NULL FOR UPDATE`
+      : [];
+    if (!locked.length) return fail('Нет неопубликованных результатов этого экзамена');
+    const drafts = await tx.examResult.findMany({ where: { id: { in: locked.map((l) => l.id) } }, select: snapshot });
+    await tx.examResult.updateMany({ where: { id: { in: drafts.map((d) => d.id) }, publishedAt: null }, data: { publishedAt: now, visibleFrom } });
+    await tx.auditLog.createMany({
+      data: drafts.map((d) => ({
+        schoolId: actor.schoolId, actorId: actor.id, action: 'exam.publish', entityType: 'ExamResult', entityId: String(d.id),
+        oldValue: plain(d), newValue: { ...plain(d), publishedAt: now.toISOString(), visibleFrom: visibleFrom.toISOString() },
+      })),
+    });
+    return { ok: true as const, published: drafts.length, visibleFrom: visibleFrom.toISOString() };
+  }, TX_OPTIONS);
+}
