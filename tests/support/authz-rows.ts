@@ -152,6 +152,7 @@ export const MATRIX: Row[] = [
     otherSchool: { allow: NOBODY, params: (w) => ({ id: w.NB }) },
   }),
   page('app/(admin)/admin/roles/page.tsx', { any: { allow: ['admin'] } }),
+  page('app/(admin)/admin/settings/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/users/page.tsx', {
     any: { allow: ['admin', 'management', 'secretary'] },
     // School B's class as the filter, and the first name of school B's pupil as the search.
@@ -326,6 +327,20 @@ export const MATRIX: Row[] = [
       after: async ({ w, db }) => {
         await db.rolePermission.deleteMany({ where: { schoolId: w.schoolA, role: 'HR' } });
         await db.rolePermission.createMany({ data: defaultRolePermissionRows(w.schoolA).filter((r) => r.role === 'HR') });
+      },
+    },
+  }),
+  // School A's settings as they are, with a new address each call, so that every allowed call writes.
+  action('app/(admin)/admin/settings/actions.ts', 'saveSettingsAction', {}, {
+    any: {
+      allow: ['admin'],
+      args: async ({ w, db }) => {
+        const s = await db.school.findUniqueOrThrow({ where: { id: w.schoolA } });
+        return [none, form({
+          name: s.name, shortName: s.shortName, address: `ул. Матричная, ${next()}`, resultVisibilityHours: s.resultVisibilityHours, schoolDaysPerWeek: s.schoolDaysPerWeek,
+          markEntryDays: s.markEntryDays, homeworkGraceMinutes: s.homeworkGraceMinutes, forecastDayOfMonth: s.forecastDayOfMonth,
+          threshold3: '2,5', threshold4: '3,5', threshold5: '4,5', teacherDecidesBand: '0', minMarks: 3,
+        })];
       },
     },
   }),
