@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   'audit:read': 'Журнал аудита',
   'outbox:read': 'Очередь уведомлений',
   'timetable:manage': 'Расписание и замены',
+  // Its own right, not 'users:manage': the settings decide what families see and when (results'
+  // delay), how period marks are proposed and when entries count as late: the whole school's rules,
+  // not its people. A school may give the user lists to a secretary without giving these.
+  'school:settings': 'Настройки школы',
   'messages:send': 'Сообщения',
   'surveys:manage': 'Опросы: создание',
   'surveys:answer': 'Опросы: участие',
@@ -49,7 +53,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ALL_ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['users:read', 'users:manage', 'roles:manage', 'consent:manage', 'audit:read', 'outbox:read', 'timetable:manage', 'api:manage', 'surveys:manage', 'messages:send'],
+  ADMIN: ['users:read', 'users:manage', 'roles:manage', 'consent:manage', 'audit:read', 'outbox:read', 'timetable:manage', 'api:manage', 'surveys:manage', 'messages:send', 'school:settings'],
   MANAGEMENT: ['journal:read:school', 'reports:read:school', 'periods:close', 'extracts:print:school', 'users:read', 'timetable:manage', 'surveys:manage', 'messages:send'],
   TEACHER: ['journal:read:own', 'marks:write', 'attendance:write', 'lessons:write', 'homework:write', 'finalmarks:write', 'messages:send', 'surveys:answer'],
   STUDENT: ['diary:read:self', 'surveys:answer'],

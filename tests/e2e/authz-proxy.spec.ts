@@ -73,7 +73,7 @@ const protectedPages = (i: DemoIds) => [
   '/', '/journal', '/journal/periods', `/journal/courses/${i.courseId}`, `/journal/courses/${i.courseId}/final`, `/journal/lessons/${i.lessonId}`,
   `/class/${i.classId}`, `/class/${i.classId}/print`, `/class/${i.classId}/summary`, `/class/${i.classId}/diary-checks`,
   '/diary', `/diary/${i.ownChild.id}`, `/diary/${i.ownChild.id}/marks`, `/diary/${i.ownChild.id}/results`, `/diary/${i.ownChild.id}/schedule`,
-  '/admin/users', '/admin/users/new', '/admin/audit', '/admin/consents', '/admin/credentials', '/admin/import', '/admin/outbox', '/admin/roles',
+  '/admin/users', '/admin/users/new', '/admin/audit', '/admin/consents', '/admin/credentials', '/admin/import', '/admin/outbox', '/admin/roles', '/admin/calendar', '/admin/settings',
   '/office', '/office/notes', '/change-password',
 ];
 

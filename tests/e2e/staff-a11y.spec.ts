@@ -109,7 +109,7 @@ test.describe('staff pages have no serious or critical accessibility violations 
     for (const section of sections) await check(page, AxeBuilder!, section);
   });
 
-  test('administrator: users, roles, import, credentials, consents, audit, outbox', async ({ page }) => {
+  test('administrator: users, roles, import, credentials, consents, audit, outbox, calendar, settings', async ({ page }) => {
     await signIn(page, 'admin');
     await check(page, AxeBuilder!, '/admin/users');
     const user = await hrefOf(page, 'a[href^="/admin/users/"]:not([href="/admin/users/new"])', /^\/admin\/users\/\d+$/);
@@ -125,5 +125,7 @@ test.describe('staff pages have no serious or critical accessibility violations 
     await check(page, AxeBuilder!, '/admin/outbox');
     const message = await page.locator('main a[href^="/admin/outbox/"]').first().getAttribute('href');
     if (message) await check(page, AxeBuilder!, message);
+    await check(page, AxeBuilder!, '/admin/calendar');
+    await check(page, AxeBuilder!, '/admin/settings');
   });
 });

@@ -36,6 +36,20 @@ import { defaultRolePermissionRows } from '../../lib/auth/permissions';
 import { addDays } from '../../lib/domain/calendar';
 
 const NOBODY: readonly Who[] = [];
+
+/** The matrix's holidays are named so; each row removes its own after an allowed call. */
+const MATRIX_HOLIDAY = 'Матричные каникулы';
+const holidayForm = (academicYearId: number, date: string, id?: number) =>
+  form({ id, academicYearId, name: `${MATRIX_HOLIDAY} ${next()}`, startDate: date, endDate: date });
+const dropMatrixHolidays = ({ db }: Env) => db.holiday.deleteMany({ where: { name: { startsWith: MATRIX_HOLIDAY } } });
+
+/** The holiday a row changes or deletes in a school: the one there, or a new one 46 days ahead. */
+async function matrixHoliday(db: PrismaClient, schoolId: number, academicYearId: number, today: string): Promise<number> {
+  const found = await db.holiday.findFirst({ where: { schoolId, name: { startsWith: MATRIX_HOLIDAY } }, select: { id: true } });
+  if (found) return found.id;
+  const d = new Date(`${addDays(today, 46)}T00:00:00Z`);
+  return (await db.holiday.create({ data: { schoolId, academicYearId, name: MATRIX_HOLIDAY, startDate: d, endDate: d }, select: { id: true } })).id;
+}
 const EVERYONE: readonly Who[] = IDENTITIES;
 /** Anyone signed in with a password of their own (a temporary password must be changed first). */
 const ANYONE_SIGNED_IN: readonly Who[] = USABLE_ACCOUNTS;
@@ -121,6 +135,10 @@ export const MATRIX: Row[] = [
 
   // ───────────── pages: administration ─────────────
   page('app/(admin)/admin/audit/page.tsx', { any: { allow: ['admin'] } }),
+  page('app/(admin)/admin/calendar/page.tsx', {
+    any: { allow: ['admin', 'management'] },
+    otherSchool: { allow: ['admin', 'management'], search: (w) => ({ year: w.yearB }) }, // school B's year: falls back to their own
+  }),
   page('app/(admin)/admin/consents/page.tsx', {
     any: { allow: ['admin', 'secretary'] },
     crossed: { allow: ['admin', 'secretary'], search: (w) => ({ classId: w.KB }) }, // filtered by school B's class: lists nobody
@@ -134,6 +152,7 @@ export const MATRIX: Row[] = [
     otherSchool: { allow: NOBODY, params: (w) => ({ id: w.NB }) },
   }),
   page('app/(admin)/admin/roles/page.tsx', { any: { allow: ['admin'] } }),
+  page('app/(admin)/admin/settings/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/users/page.tsx', {
     any: { allow: ['admin', 'management', 'secretary'] },
     // School B's class as the filter, and the first name of school B's pupil as the search.
@@ -315,6 +334,47 @@ export const MATRIX: Row[] = [
         await db.rolePermission.deleteMany({ where: { schoolId: w.schoolA, role: 'HR' } });
         await db.rolePermission.createMany({ data: defaultRolePermissionRows(w.schoolA).filter((r) => r.role === 'HR') });
       },
+    },
+  }),
+  // School A's settings as they are, with a new address each call, so that every allowed call writes.
+  action('app/(admin)/admin/settings/actions.ts', 'saveSettingsAction', {}, {
+    any: {
+      allow: ['admin'],
+      args: async ({ w, db }) => {
+        const s = await db.school.findUniqueOrThrow({ where: { id: w.schoolA } });
+        return [none, form({
+          name: s.name, shortName: s.shortName, address: `ул. Матричная, ${next()}`, resultVisibilityHours: s.resultVisibilityHours, schoolDaysPerWeek: s.schoolDaysPerWeek,
+          markEntryDays: s.markEntryDays, homeworkGraceMinutes: s.homeworkGraceMinutes, forecastDayOfMonth: s.forecastDayOfMonth,
+          threshold3: '2,5', threshold4: '3,5', threshold5: '4,5', teacherDecidesBand: '0', minMarks: 3,
+        })];
+      },
+    },
+  }),
+  // Holidays on days no other row uses (the future quarter); each allowed call's holiday is removed after it.
+  action('app/(admin)/admin/calendar/actions.ts', 'saveHolidayAction', { variant: 'create' }, {
+    own: { allow: ['admin', 'management'], args: ({ w }) => [none, holidayForm(w.yearA, addDays(w.today, 45))], after: dropMatrixHolidays },
+    otherSchool: { allow: NOBODY, args: ({ w }) => [none, holidayForm(w.yearB, addDays(w.today, 45))] },
+  }),
+  action('app/(admin)/admin/calendar/actions.ts', 'saveHolidayAction', { variant: 'update' }, {
+    own: {
+      allow: ['admin', 'management'],
+      prepare: ({ w, db }) => matrixHoliday(db, w.schoolA, w.yearA, w.today),
+      args: async ({ w, db }) => [none, holidayForm(w.yearA, addDays(w.today, 46), await matrixHoliday(db, w.schoolA, w.yearA, w.today))],
+      after: dropMatrixHolidays,
+    },
+    // School B's holiday named with school A's year: found in neither.
+    otherSchool: {
+      allow: NOBODY,
+      prepare: ({ w, db }) => matrixHoliday(db, w.schoolB, w.yearB, w.today),
+      args: async ({ w, db }) => [none, holidayForm(w.yearA, addDays(w.today, 46), await matrixHoliday(db, w.schoolB, w.yearB, w.today))],
+      after: dropMatrixHolidays,
+    },
+  }),
+  action('app/(admin)/admin/calendar/actions.ts', 'deleteHolidayAction', {}, {
+    own: { allow: ['admin', 'management'], prepare: ({ w, db }) => matrixHoliday(db, w.schoolA, w.yearA, w.today), args: async ({ w, db }) => [none, form({ id: await matrixHoliday(db, w.schoolA, w.yearA, w.today) })] },
+    otherSchool: {
+      allow: NOBODY, prepare: ({ w, db }) => matrixHoliday(db, w.schoolB, w.yearB, w.today),
+      args: async ({ w, db }) => [none, form({ id: await matrixHoliday(db, w.schoolB, w.yearB, w.today) })], after: dropMatrixHolidays,
     },
   }),
   action('app/(admin)/admin/consents/actions.ts', 'recordConsentAction', {}, Object.fromEntries(

@@ -82,11 +82,14 @@ export type World = {
   L1: number; L2: number; L3: number;
   /** Quarters of school A: the past one (published finals), the current one (drafts), a future one (closed and reopened by the matrix). */
   pastA: number; currentA: number; futureA: number;
+  /** School A's academic year (and school B's below). */
+  yearA: number;
   NA: number;
   // school B
   adminB: number; TB: number; SB: number; PB: number; VB: number; VPB: number;
   KB: number; CB: number; LB: number;
   pastB: number; currentB: number; futureB: number;
+  yearB: number;
   NB: number;
   /** Free slots where a lesson may be opened (no lesson there yet). */
   openSlot: { C1: Slot; C2: Slot; C3: Slot; CB: Slot };
@@ -291,8 +294,8 @@ export async function buildWorld(db: Db, now = new Date()): Promise<World> {
   return {
     today, schoolA: A, schoolB: B, id,
     T2, P2, S1b, S2, S3, S9, V, VP, K1, K2, K3, K9, C1, C2, C3, L1, L2, L3,
-    pastA: a.past, currentA: a.current, futureA: a.future, NA: NA.id,
-    adminB, TB, SB, PB, VB, VPB, KB, CB, LB, pastB: b.past, currentB: b.current, futureB: b.future, NB: NB.id,
+    pastA: a.past, currentA: a.current, futureA: a.future, yearA: a.yearId, NA: NA.id,
+    adminB, TB, SB, PB, VB, VPB, KB, CB, LB, pastB: b.past, currentB: b.current, futureB: b.future, yearB: b.yearId, NB: NB.id,
     subjectA: (await db.course.findUniqueOrThrow({ where: { id: C1 }, select: { subjectId: true } })).subjectId,
     subjectB: (await db.course.findUniqueOrThrow({ where: { id: CB }, select: { subjectId: true } })).subjectId,
     openSlot: {
