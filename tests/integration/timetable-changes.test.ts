@@ -159,6 +159,16 @@ describe('refusals change nothing', () => {
     await createMark(db, fx, { value: '5', lessonId: held.id });
     await refused(admin, { kind: 'CANCELLED' }, CHANGE_MESSAGES.held, 'kind');
     await refused(admin, move('2026-09-17', 3), CHANGE_MESSAGES.held, 'kind');
+    // Held by its own teacher: no substitute may be written over it; held by the substitute: recorded.
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: freeId }, CHANGE_MESSAGES.heldBySomeoneElse, 'kind');
+    await db.lesson.update({ where: { id: held.id }, data: { teacherId: freeId, isSubstitution: true, regularTeacherId: fx.teacherId } });
+    const recorded = await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }));
+    expect(recorded).toMatchObject({ ok: true });
+    // Once held by the substitute, the substitution is a fact: it is not removed.
+    const before = await counts();
+    expect(await removeTimetableChange(admin, (recorded as { changeId: number }).changeId)).toEqual({ ok: false, error: CHANGE_MESSAGES.substituteHeld });
+    expect(await counts()).toEqual(before);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
   });
 
   it('another school’s course and change, and people without the right', async () => {
@@ -207,6 +217,9 @@ describe('the page and its actions', () => {
     expect(text).toContain('понедельник, 14 сентября 2026');
     expect(text).toMatch(/5А .*Математика .*Учителева М\. ?.* 12 .*Замена: Свободова Е\. — Болезнь/);
     expect(text).toContain('5Б');
+    // «Записать изменение» of a row opens the form with that lesson chosen.
+    const chosen = renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date: MONDAY, lesson: `${fx.courseId}:1` }) })) as React.ReactElement);
+    expect(chosen).toMatch(new RegExp(`<option value="${fx.courseId}:1" selected="">5А · 1-й урок · Математика</option>`));
 
     const change = await db.timetableChange.findFirstOrThrow();
     expect(await removeChangeAction({}, formOf({ changeId: String(change.id) }))).toEqual({ ok: true });

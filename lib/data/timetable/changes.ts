@@ -39,6 +39,7 @@ export const CHANGE_MESSAGES = {
   cancelledOrMoved: 'Урок уже отменён или перенесён: сначала удалите это изменение',
   hasSubstitute: 'На урок назначена замена: сначала удалите её',
   held: 'Урок уже проведён (выставлены отметки или отмечена посещаемость): отменить или перенести его нельзя',
+  heldBySomeoneElse: 'Урок уже проведён (выставлены отметки или отмечена посещаемость) другим учителем: замену на него записать нельзя',
   chooseSubstitute: 'Выберите замещающего учителя',
   substituteNotFound: 'Замещающий учитель не найден среди работающих учителей школы',
   ownTeacher: 'Это учитель самого курса: выберите другого',
@@ -132,9 +133,14 @@ async function overlapRefusal(tx: Tx, schoolId: number, input: ChangeInput): Pro
 }
 
 async function kindRefusal(tx: Tx, schoolId: number, course: CourseRow, input: ChangeInput): Promise<Failure | null> {
-  if (input.kind === 'CANCELLED' || input.kind === 'MOVED') {
-    const lesson = await tx.lesson.findFirst({ where: { schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot }, select: heldSelect });
-    if (lesson && wasHeld(lesson)) return fail(CHANGE_MESSAGES.held, 'kind');
+  if (input.kind !== 'ROOM') {
+    const lesson = await tx.lesson.findFirst({ where: { schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot }, select: { teacherId: true, isSubstitution: true, ...heldSelect } });
+    if (lesson && wasHeld(lesson)) {
+      // A substitution written down after the fact, for the substitute who held it, is a record;
+      // for a lesson someone else held, it would hand their marks to another teacher.
+      const recordsHolder = input.kind === 'SUBSTITUTION' && lesson.isSubstitution && lesson.teacherId === input.substituteTeacherId;
+      if (!recordsHolder) return fail(input.kind === 'SUBSTITUTION' ? CHANGE_MESSAGES.heldBySomeoneElse : CHANGE_MESSAGES.held, 'kind');
+    }
   }
   if (input.kind === 'SUBSTITUTION') return substituteRefusal(tx, schoolId, course, input);
   if (input.kind === 'MOVED') return moveRefusal(tx, schoolId, course, input);

@@ -7,6 +7,8 @@ import { KIND_LABELS } from './labels';
 
 type Props = {
   date: string;
+  /** The lesson chosen from the day's table («courseId:slot»). */
+  selected?: string;
   lessons: { value: string; label: string }[];
   teachers: { id: number; name: string }[];
   slots: { slot: number; start: string; end: string }[];
@@ -29,7 +31,7 @@ function Select({ label, name, error, defaultValue, children, hint }: { label: s
   );
 }
 
-export function ChangeForm({ date, lessons, teachers, slots }: Props) {
+export function ChangeForm({ date, selected, lessons, teachers, slots }: Props) {
   const [state, action, pending] = useActionState<ChangeFormState, FormData>(recordChangeAction, {});
   const e = state.errors ?? {};
   const v = state.values;
@@ -38,7 +40,7 @@ export function ChangeForm({ date, lessons, teachers, slots }: Props) {
       <h2 id="change-form-title" className="mb-3 text-lg font-bold">Записать изменение</h2>
       <input type="hidden" name="date" value={date} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Select label="Урок" name="lesson" error={e.lesson ?? e.date} defaultValue={v?.lesson}>
+        <Select label="Урок" name="lesson" error={e.lesson ?? e.date} defaultValue={v?.lesson ?? selected}>
           <option value="">Выберите урок</option>
           {lessons.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
         </Select>

@@ -8,7 +8,7 @@ import { RemoveChange } from './remove-change';
 
 export const metadata = { title: 'Замены и изменения расписания' };
 
-type Props = { searchParams: Promise<{ date?: string }> };
+type Props = { searchParams: Promise<{ date?: string; lesson?: string }> };
 
 export default async function TimetableChangesPage({ searchParams }: Props) {
   const user = await requirePermission('timetable:manage');
@@ -50,6 +50,10 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
                       {l.changes.map((ch) => (
                         <p key={ch.id}>{describeChange(ch)}<RemoveChange changeId={ch.id} label={`${c.name}, ${l.slot}-й урок, ${describeChange(ch)}`} /></p>
                       ))}
+                      {!l.movedFrom && (
+                        <Link href={`/admin/timetable?${new URLSearchParams({ date: day.date, lesson: `${l.courseId}:${l.slot}` })}#change-form-title`} className="text-sm text-accent underline"
+                          aria-label={`Записать изменение: ${c.name}, ${l.slot}-й урок, ${l.subject}`}>Записать изменение</Link>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -58,7 +62,7 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
           </section>
         ))}
       </div>
-      {lessons.length > 0 && <ChangeForm key={day.date} date={day.date} lessons={lessons} teachers={day.teachers} slots={day.slots} />}
+      {lessons.length > 0 && <ChangeForm key={`${day.date}:${params.lesson ?? ''}`} date={day.date} selected={params.lesson} lessons={lessons} teachers={day.teachers} slots={day.slots} />}
     </div>
   );
 }
