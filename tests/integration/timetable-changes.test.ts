@@ -93,6 +93,17 @@ describe('recording each kind', () => {
     expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'regular' });
   });
 
+  it('last year’s timetable rows, left open-ended, neither show on the day nor take its slots', async () => {
+    const last = await db.academicYear.create({ data: { schoolId: fx.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') } });
+    const s = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Природоведение', shortName: 'Прир' } });
+    const old = await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: last.id, subjectId: s.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: freeId } } } });
+    await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: last.id, courseId: old.id, weekday: 1, slot: 3, validFrom: day('2025-09-01') } });
+    const monday = (await timetableDay(admin, MONDAY, NOW))!;
+    expect(monday.classes.flatMap((c) => c.lessons.map((l) => l.subject))).not.toContain('Природоведение');
+    expect(await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }))).toMatchObject({ ok: true });
+    expect(await recordTimetableChange(admin, input({ kind: 'MOVED', date: WEDNESDAY, slot: 2, newDate: '2026-09-21', newSlot: 3 }))).toMatchObject({ ok: true });
+  });
+
   it('a cancellation, a move and a room change show in the diary', async () => {
     expect(await recordTimetableChange(admin, input({ kind: 'CANCELLED', date: WEDNESDAY, slot: 2, reason: 'Экскурсия' }))).toMatchObject({ ok: true });
     expect(await lessonOn(WEDNESDAY, 2)).toMatchObject({ status: 'cancelled' });

@@ -116,7 +116,7 @@ async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: st
 async function scheduledRefusal(tx: Tx, schoolId: number, courseId: number, iso: string, slot: number): Promise<Failure | null> {
   const date = dbDate(iso);
   const [entry, lesson] = await Promise.all([
-    tx.timetableEntry.count({ where: { schoolId, courseId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] } }),
+    tx.timetableEntry.count({ where: { schoolId, courseId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } } } }),
     tx.lesson.count({ where: { schoolId, courseId, date, slot } }),
   ]);
   return entry || lesson ? null : fail(CHANGE_MESSAGES.notScheduled, 'lesson');

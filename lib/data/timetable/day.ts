@@ -48,7 +48,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
   const db = getDb();
   const [entries, changes, lessons, bells, teachers] = await Promise.all([
     db.timetableEntry.findMany({
-      where: { schoolId, weekday: isoWeekday(iso), validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] },
+      where: { schoolId, weekday: isoWeekday(iso), validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } } },
       select: { courseId: true, slot: true, room: true, course: { select: courseSelect } },
     }),
     db.timetableChange.findMany({

@@ -1,6 +1,7 @@
-// What occupies a slot of a day: the timetable rows valid that day (less those cancelled or moved
-// away), lessons moved into the slot, and lesson rows opened in it. The timetable-change form asks
-// this twice: is the class free in the slot a lesson is moved to, and is the substitute free.
+// What occupies a slot of a day: the timetable rows valid that day in the year the day belongs to
+// (an earlier year's rows left open-ended count no more), less those cancelled or moved away;
+// lessons moved into the slot; lesson rows opened in it. The timetable-change form asks this
+// twice: is the class free in the slot a lesson is moved to, and is the substitute free.
 import 'server-only';
 import type { Prisma, PrismaClient } from '../../prisma-client';
 import { isoWeekday } from '../../domain/calendar';
@@ -17,7 +18,7 @@ export async function slotOccupants(db: Db, schoolId: number, iso: string, slot:
   const course = { AND: [{ schoolId }, courses] };
   const [entries, away, movedIn, lessons] = await Promise.all([
     db.timetableEntry.findMany({
-      where: { schoolId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], course },
+      where: { schoolId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } }, course },
       select: { courseId: true, course: { select: courseTitleSelect } },
     }),
     db.timetableChange.findMany({ where: { schoolId, date, slot, kind: { in: ['CANCELLED', 'MOVED'] }, course }, select: { courseId: true } }),
