@@ -15,6 +15,7 @@ export const AUDIT_ACTION_FILTERS: [string, string][] = [
   ['user', 'Изменения пользователей'], ['role.', 'Права ролей'], ['guardian.', 'Связи родителей и детей'], ['class.', 'Классное руководство'],
   ['period.', 'Закрытие и открытие периодов'], ['consent.', 'Согласия на обработку ПДн'], ['extract.', 'Бумажные выписки'],
   ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['finalmark', 'Итоговые отметки'],
+  ['timetable-change.', 'Замены и изменения расписания'],
 ];
 
 const isoDay = (v: string | undefined) => (v && isIsoDate(v) ? v : undefined);

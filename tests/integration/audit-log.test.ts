@@ -24,7 +24,8 @@ beforeEach(async () => {
 describe('readAuditLog', () => {
   it('every filter of the page finds the events of its kind', async () => {
     const written = ['auth.login.success', 'auth.login.failure', 'auth.login.locked', 'user.create', 'users.import', 'role.permissions.set', 'mark.update',
-      'attendance.create', 'finalmark.publish', 'finalmarks.acknowledge', 'consent.record', 'extract.print', 'guardian.link', 'class.teacher.set', 'period.close'];
+      'attendance.create', 'finalmark.publish', 'finalmarks.acknowledge', 'consent.record', 'extract.print', 'guardian.link', 'class.teacher.set', 'period.close',
+      'timetable-change.create'];
     for (const action of written) await event(action, new Date('2026-12-01T09:00:00Z'));
     for (const [prefix, label] of AUDIT_ACTION_FILTERS) {
       const log = await readAuditLog(admin, { action: prefix });

@@ -153,6 +153,7 @@ export const MATRIX: Row[] = [
   }),
   page('app/(admin)/admin/roles/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/settings/page.tsx', { any: { allow: ['admin'] } }),
+  page('app/(admin)/admin/timetable/page.tsx', { any: { allow: ['admin', 'management'] } }), // the whole school's day, timetable:manage
   page('app/(admin)/admin/users/page.tsx', {
     any: { allow: ['admin', 'management', 'secretary'] },
     // School B's class as the filter, and the first name of school B's pupil as the search.
@@ -377,6 +378,32 @@ export const MATRIX: Row[] = [
       args: async ({ w, db }) => [none, form({ id: await matrixHoliday(db, w.schoolB, w.yearB, w.today) })], after: dropMatrixHolidays,
     },
   }),
+  // A room change for a lesson of the day (L1's, LB's): the same lesson each time, its earlier change removed first.
+  action('app/(admin)/admin/timetable/actions.ts', 'recordChangeAction', {}, Object.fromEntries(
+    ([['own', 'L1', 'C1', null, ['admin', 'management']], ['crossed', 'L1', 'C1', 'TB', NOBODY], ['otherSchool', 'LB', 'CB', null, NOBODY]] as const)
+      .map(([kind, lesson, courseKey, substitute, allow]) => [kind, {
+        allow,
+        prepare: ({ w, db }: Env) => db.timetableChange.deleteMany({ where: { courseId: w[courseKey] } }),
+        args: async ({ w, db }: Env) => {
+          const l = await db.lesson.findUniqueOrThrow({ where: { id: w[lesson] }, select: { date: true, slot: true } });
+          const fields = substitute ? { kind: 'SUBSTITUTION', substituteTeacherId: w[substitute] } : { kind: 'ROOM', room: '214' };
+          return [{}, form({ date: l.date.toISOString().slice(0, 10), lesson: `${w[courseKey]}:${l.slot}`, reason: 'Ремонт', ...fields })];
+        },
+      }]),
+  )),
+  action('app/(admin)/admin/timetable/actions.ts', 'removeChangeAction', {}, Object.fromEntries(
+    ([['own', 'L1', 'C1', ['admin', 'management']], ['otherSchool', 'LB', 'CB', NOBODY]] as const).map(([kind, lesson, courseKey, allow]) => {
+      let changeId = 0;
+      return [kind, {
+        allow,
+        prepare: async ({ w, db }: Env) => {
+          const l = await db.lesson.findUniqueOrThrow({ where: { id: w[lesson] }, select: { schoolId: true, date: true, slot: true } });
+          changeId = (await db.timetableChange.create({ data: { schoolId: l.schoolId, courseId: w[courseKey], date: l.date, slot: l.slot, kind: 'ROOM', room: '215' } })).id;
+        },
+        args: () => [{}, form({ changeId })],
+      }];
+    }),
+  )),
   action('app/(admin)/admin/consents/actions.ts', 'recordConsentAction', {}, Object.fromEntries(
     ([['own', 'student', 'parent', ['admin', 'secretary']], ['foreign', 'S2', 'P2', ['admin', 'secretary']], ['crossed', 'student', 'P2', NOBODY],
       ['otherSchool', 'SB', 'PB', NOBODY]] as const).map(([kind, pupilKey, parentKey, allow]) => [kind, {

@@ -1,0 +1,240 @@
+// Recording and removing the day's timetable changes (замены и изменения расписания, seed 002
+// §3.4) by the deputy director or the administrator: a substitute teacher, a cancelled lesson, a
+// lesson moved to another day or slot, another room. The diary, the journal (the substitute opens
+// the lesson: journal/lessons.ts openLesson) and the extracts read these rows.
+//
+// One lesson (course, date, slot) holds at most one change of each kind; a cancelled or moved
+// lesson has no substitute, and a lesson cannot be both cancelled and moved. A second change of a
+// kind is refused rather than replacing the first: the person removes the old one, seeing it.
+import 'server-only';
+import { getDb } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { writeAudit } from '../../audit';
+import { formatDateRu, isIsoDate, isoWeekday } from '../../domain/calendar';
+import type { TimetableChangeKind } from '../../generated/prisma/enums';
+import type { Prisma } from '../../prisma-client';
+import { dbDate, isoDate } from '../dates';
+import { className, courseTitle, courseTitleSelect } from '../names';
+import { fail, type Failure, type Result } from '../journal/result';
+import { bellSlotExists, heldSelect, holidayOn, slotOccupants, wasHeld } from './slots';
+
+export type ChangeInput = {
+  courseId: number;
+  date: string;
+  slot: number;
+  kind: TimetableChangeKind;
+  substituteTeacherId: number | null;
+  newDate: string | null;
+  newSlot: number | null;
+  room: string | null;
+  reason: string | null;
+};
+
+export const CHANGE_MESSAGES = {
+  denied: 'Недостаточно прав для изменения расписания',
+  lessonNotFound: 'Урок не найден',
+  notScheduled: 'В этот день у класса нет такого урока: выберите урок из расписания дня',
+  noSlot: 'Такого урока нет в расписании звонков',
+  sameKind: 'Такое изменение этого урока уже записано. Удалите его, чтобы записать другое.',
+  cancelledOrMoved: 'Урок уже отменён или перенесён: сначала удалите это изменение',
+  hasSubstitute: 'На урок назначена замена: сначала удалите её',
+  held: 'Урок уже проведён (выставлены отметки или отмечена посещаемость): отменить или перенести его нельзя',
+  heldBySomeoneElse: 'Урок уже проведён (выставлены отметки или отмечена посещаемость) другим учителем: замену на него записать нельзя',
+  chooseSubstitute: 'Выберите замещающего учителя',
+  substituteNotFound: 'Замещающий учитель не найден среди работающих учителей школы',
+  ownTeacher: 'Это учитель самого курса: выберите другого',
+  chooseNewDate: 'Укажите дату, на которую переносится урок',
+  chooseNewSlot: 'Укажите номер урока, на который он переносится',
+  samePlace: 'Урок переносится туда же, где он стоит',
+  chooseRoom: 'Укажите кабинет',
+  roomTooLong: 'Кабинет — не длиннее 20 символов',
+  reasonTooLong: 'Причина — не длиннее 300 символов',
+  changeNotFound: 'Изменение не найдено',
+  substituteHeld: 'Урок уже проведён замещающим учителем (выставлены отметки или отмечена посещаемость): замену удалить нельзя',
+  movedHeld: 'Перенесённый урок уже проведён (выставлены отметки или отмечена посещаемость): перенос удалить нельзя',
+} as const;
+
+const courseSelect = {
+  id: true, academicYearId: true, classId: true,
+  academicYear: { select: { label: true, startDate: true, endDate: true } },
+  subject: { select: { name: true } },
+  schoolClass: { select: { id: true, gradeLevel: true, letter: true } },
+  group: { select: { name: true, classId: true, schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
+  teachers: { select: { teacherId: true } },
+} as const;
+
+type Tx = Prisma.TransactionClient;
+type CourseRow = Prisma.CourseGetPayload<{ select: typeof courseSelect }>;
+
+/** Records a change; every refusal names its field and changes nothing. */
+export async function recordTimetableChange(actor: Actor, input: ChangeInput): Promise<Result<{ changeId: number }>> {
+  if (!actor.permissions.has('timetable:manage')) return fail(CHANGE_MESSAGES.denied);
+  if (!isIsoDate(input.date)) return fail('Такой даты нет в календаре', 'date');
+  if (input.reason && input.reason.length > 300) return fail(CHANGE_MESSAGES.reasonTooLong, 'reason');
+  if (input.room && input.room.length > 20) return fail(CHANGE_MESSAGES.roomTooLong, 'room');
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    // One writer of a school's changes at a time: the checks below read what the others write.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('timetable.changes'), ${actor.schoolId}::int)`;
+    const course = await tx.course.findFirst({ where: { id: input.courseId, schoolId: actor.schoolId }, select: courseSelect });
+    if (!course) return fail(CHANGE_MESSAGES.lessonNotFound, 'lesson');
+    const refused = await placeRefusal(tx, actor.schoolId, course, input.date, input.slot, 'date', 'lesson')
+      ?? await scheduledRefusal(tx, actor.schoolId, course.id, input.date, input.slot)
+      ?? await overlapRefusal(tx, actor.schoolId, input)
+      ?? await kindRefusal(tx, actor.schoolId, course, input);
+    if (refused) return refused;
+    const data = {
+      schoolId: actor.schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot, kind: input.kind,
+      substituteTeacherId: input.kind === 'SUBSTITUTION' ? input.substituteTeacherId : null,
+      newDate: input.kind === 'MOVED' && input.newDate ? dbDate(input.newDate) : null,
+      newSlot: input.kind === 'MOVED' ? input.newSlot : null,
+      room: input.room || null,
+      reason: input.reason || null,
+      createdById: actor.id,
+    };
+    const created = await tx.timetableChange.create({ data, select: { id: true } });
+    await writeAudit(tx, {
+      schoolId: actor.schoolId, actorId: actor.id, action: 'timetable-change.create', entityType: 'TimetableChange', entityId: created.id,
+      oldValue: null, newValue: { ...data, date: input.date, newDate: data.newDate ? input.newDate : null },
+    });
+    return { ok: true as const, changeId: created.id };
+  });
+}
+
+/** The date is in the course's year and no holiday of its grade, the slot is in the bell schedule. */
+async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: string, slot: number, dateField: string, slotField: string): Promise<Failure | null> {
+  const from = isoDate(course.academicYear.startDate);
+  const to = isoDate(course.academicYear.endDate);
+  if (iso < from || iso > to) return fail(`Дата вне учебного года ${course.academicYear.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, dateField);
+  if (!(await bellSlotExists(tx, schoolId, slot))) return fail(CHANGE_MESSAGES.noSlot, slotField);
+  const grade = course.schoolClass?.gradeLevel ?? course.group?.schoolClass?.gradeLevel ?? null;
+  const holiday = await holidayOn(tx, schoolId, course.academicYearId, iso, grade);
+  return holiday ? fail(`${formatDateRu(iso)} — каникулы («${holiday}»): уроков нет`, dateField) : null;
+}
+
+/** A change is recorded for a lesson of the day: a timetable row valid on the date, or a lesson opened then. */
+async function scheduledRefusal(tx: Tx, schoolId: number, courseId: number, iso: string, slot: number): Promise<Failure | null> {
+  const date = dbDate(iso);
+  const [entry, lesson] = await Promise.all([
+    tx.timetableEntry.count({ where: { schoolId, courseId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } } } }),
+    tx.lesson.count({ where: { schoolId, courseId, date, slot } }),
+  ]);
+  return entry || lesson ? null : fail(CHANGE_MESSAGES.notScheduled, 'lesson');
+}
+
+/** One change of each kind; cancelled and moved exclude each other and a substitute. */
+async function overlapRefusal(tx: Tx, schoolId: number, input: ChangeInput): Promise<Failure | null> {
+  const kinds = (await tx.timetableChange.findMany({ where: { schoolId, courseId: input.courseId, date: dbDate(input.date), slot: input.slot }, select: { kind: true } })).map((c) => c.kind);
+  if (kinds.includes(input.kind)) return fail(CHANGE_MESSAGES.sameKind, 'kind');
+  const gone = kinds.includes('CANCELLED') || kinds.includes('MOVED');
+  if (gone && input.kind !== 'ROOM') return fail(CHANGE_MESSAGES.cancelledOrMoved, 'kind');
+  if (kinds.includes('SUBSTITUTION') && (input.kind === 'CANCELLED' || input.kind === 'MOVED')) return fail(CHANGE_MESSAGES.hasSubstitute, 'kind');
+  return null;
+}
+
+async function kindRefusal(tx: Tx, schoolId: number, course: CourseRow, input: ChangeInput): Promise<Failure | null> {
+  if (input.kind !== 'ROOM') {
+    const lesson = await tx.lesson.findFirst({ where: { schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot }, select: { teacherId: true, isSubstitution: true, ...heldSelect } });
+    if (lesson && wasHeld(lesson)) {
+      // A substitution written down after the fact, for the substitute who held it, is a record;
+      // for a lesson someone else held, it would hand their marks to another teacher.
+      const recordsHolder = input.kind === 'SUBSTITUTION' && lesson.isSubstitution && lesson.teacherId === input.substituteTeacherId;
+      if (!recordsHolder) return fail(input.kind === 'SUBSTITUTION' ? CHANGE_MESSAGES.heldBySomeoneElse : CHANGE_MESSAGES.held, 'kind');
+    }
+  }
+  if (input.kind === 'SUBSTITUTION') return substituteRefusal(tx, schoolId, course, input);
+  if (input.kind === 'MOVED') return moveRefusal(tx, schoolId, course, input);
+  if (input.kind === 'ROOM' && !input.room) return fail(CHANGE_MESSAGES.chooseRoom, 'room');
+  return null;
+}
+
+async function substituteRefusal(tx: Tx, schoolId: number, course: CourseRow, input: ChangeInput): Promise<Failure | null> {
+  const teacherId = input.substituteTeacherId;
+  if (!teacherId) return fail(CHANGE_MESSAGES.chooseSubstitute, 'substituteTeacherId');
+  const teacher = await tx.user.findFirst({ where: { id: teacherId, schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { lastName: true, firstName: true } });
+  if (!teacher) return fail(CHANGE_MESSAGES.substituteNotFound, 'substituteTeacherId');
+  if (course.teachers.some((t) => t.teacherId === teacherId)) return fail(CHANGE_MESSAGES.ownTeacher, 'substituteTeacherId');
+  const date = dbDate(input.date);
+  // Their own lessons of the slot, less those handed to someone else, and what they substitute.
+  const handedOver = await tx.timetableChange.findMany({
+    where: { schoolId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: teacherId }, course: { teachers: { some: { teacherId } } } },
+    select: { courseId: true },
+  });
+  const [own, substitutes] = await Promise.all([
+    slotOccupants(tx, schoolId, input.date, input.slot, { teachers: { some: { teacherId } } }, handedOver.map((c) => c.courseId)),
+    tx.timetableChange.findMany({ where: { schoolId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: teacherId }, select: { course: { select: courseTitleSelect } } }),
+  ]);
+  const busy = own[0]?.title ?? (substitutes[0] ? courseTitle(substitutes[0].course) : null);
+  return busy ? fail(`${teacher.lastName} ${teacher.firstName} в этот урок уже ведёт «${busy}»`, 'substituteTeacherId') : null;
+}
+
+async function moveRefusal(tx: Tx, schoolId: number, course: CourseRow, input: ChangeInput): Promise<Failure | null> {
+  if (!input.newDate || !isIsoDate(input.newDate)) return fail(CHANGE_MESSAGES.chooseNewDate, 'newDate');
+  if (!input.newSlot) return fail(CHANGE_MESSAGES.chooseNewSlot, 'newSlot');
+  if (input.newDate === input.date && input.newSlot === input.slot) return fail(CHANGE_MESSAGES.samePlace, 'newSlot');
+  const place = await placeRefusal(tx, schoolId, course, input.newDate, input.newSlot, 'newDate', 'newSlot');
+  if (place) return place;
+  const klass = course.schoolClass ?? course.group?.schoolClass ?? null;
+  const classId = klass?.id ?? null;
+  // The class's own courses and its groups' (a group lesson keeps its pupils from the class's lesson).
+  const classCourses: Prisma.CourseWhereInput = classId ? { OR: [{ classId }, { group: { classId } }] } : { id: course.id };
+  const taken = await slotOccupants(tx, schoolId, input.newDate, input.newSlot, classCourses);
+  if (!taken.length) return null;
+  return fail(`${formatDateRu(input.newDate)} на ${input.newSlot}-м уроке у ${klass ? `класса ${className(klass)}` : 'группы'} уже есть «${taken[0].title}»`, 'newSlot');
+}
+
+/** Removes a change; a substitution not yet held gives the lesson back to the teacher it had. */
+export async function removeTimetableChange(actor: Actor, changeId: number): Promise<Result> {
+  if (!actor.permissions.has('timetable:manage')) return fail(CHANGE_MESSAGES.denied);
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('timetable.changes'), ${actor.schoolId}::int)`;
+    const change = await tx.timetableChange.findFirst({
+      where: { id: changeId, schoolId: actor.schoolId },
+      select: {
+        id: true, courseId: true, date: true, slot: true, kind: true, substituteTeacherId: true, newDate: true, newSlot: true, room: true, reason: true,
+        course: { select: { teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 } } },
+      },
+    });
+    if (!change) return fail(CHANGE_MESSAGES.changeNotFound);
+    if (change.kind === 'SUBSTITUTION' && change.substituteTeacherId) {
+      const given = await giveBack(tx, actor, change);
+      if (given) return given;
+    }
+    if (change.kind === 'MOVED' && change.newDate) {
+      const moved = await tx.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: change.courseId, date: change.newDate, slot: change.newSlot ?? change.slot }, select: heldSelect });
+      if (moved && wasHeld(moved)) return fail(CHANGE_MESSAGES.movedHeld);
+    }
+    await tx.timetableChange.delete({ where: { id: change.id } });
+    const { course: _course, ...old } = change;
+    await writeAudit(tx, {
+      schoolId: actor.schoolId, actorId: actor.id, action: 'timetable-change.delete', entityType: 'TimetableChange', entityId: change.id,
+      oldValue: { ...old, date: isoDate(change.date), newDate: change.newDate ? isoDate(change.newDate) : null }, newValue: null,
+    });
+    return { ok: true as const };
+  });
+}
+
+type SubstitutionRow = { courseId: number; date: Date; slot: number; substituteTeacherId: number | null; course: { teachers: { teacherId: number }[] } };
+
+/**
+ * The lesson the substitute opened goes back to the teacher it had (as journal/lessons.ts
+ * updateLesson does when a substitute is removed); once held by the substitute, the substitution
+ * is a fact and stays.
+ */
+async function giveBack(tx: Tx, actor: Actor, change: SubstitutionRow): Promise<Failure | null> {
+  const lesson = await tx.lesson.findFirst({
+    where: { schoolId: actor.schoolId, courseId: change.courseId, date: change.date, slot: change.slot, teacherId: change.substituteTeacherId!, isSubstitution: true },
+    select: { id: true, teacherId: true, regularTeacherId: true, ...heldSelect },
+  });
+  if (!lesson) return null;
+  if (wasHeld(lesson)) return fail(CHANGE_MESSAGES.substituteHeld);
+  const teacherId = lesson.regularTeacherId ?? change.course.teachers[0]?.teacherId ?? lesson.teacherId;
+  await tx.lesson.update({ where: { id: lesson.id }, data: { teacherId, isSubstitution: false, regularTeacherId: null, version: { increment: 1 } } });
+  await writeAudit(tx, {
+    schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: lesson.id,
+    oldValue: { teacherId: lesson.teacherId, isSubstitution: true, regularTeacherId: lesson.regularTeacherId },
+    newValue: { teacherId, isSubstitution: false, regularTeacherId: null },
+  });
+  return null;
+}

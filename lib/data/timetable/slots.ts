@@ -1,0 +1,50 @@
+// What occupies a slot of a day: the timetable rows valid that day in the year the day belongs to
+// (an earlier year's rows left open-ended count no more), less those cancelled or moved away;
+// lessons moved into the slot; lesson rows opened in it. The timetable-change form asks this
+// twice: is the class free in the slot a lesson is moved to, and is the substitute free.
+import 'server-only';
+import type { Prisma, PrismaClient } from '../../prisma-client';
+import { isoWeekday } from '../../domain/calendar';
+import { courseTitle, courseTitleSelect } from '../names';
+import { dbDate } from '../dates';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type Occupant = { courseId: number; title: string };
+
+/** `courses` limits the search (a class's courses, a teacher's); `skipCourses` are not counted (handed to a substitute). */
+export async function slotOccupants(db: Db, schoolId: number, iso: string, slot: number, courses: Prisma.CourseWhereInput, skipCourses: readonly number[] = []): Promise<Occupant[]> {
+  const date = dbDate(iso);
+  const course = { AND: [{ schoolId }, courses] };
+  const [entries, away, movedIn, lessons] = await Promise.all([
+    db.timetableEntry.findMany({
+      where: { schoolId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } }, course },
+      select: { courseId: true, course: { select: courseTitleSelect } },
+    }),
+    db.timetableChange.findMany({ where: { schoolId, date, slot, kind: { in: ['CANCELLED', 'MOVED'] }, course }, select: { courseId: true } }),
+    db.timetableChange.findMany({ where: { schoolId, kind: 'MOVED', newDate: date, newSlot: slot, course }, select: { courseId: true, course: { select: courseTitleSelect } } }),
+    db.lesson.findMany({ where: { schoolId, date, slot, course }, select: { courseId: true, course: { select: courseTitleSelect } } }),
+  ]);
+  const gone = new Set([...away.map((c) => c.courseId), ...skipCourses]);
+  const found = new Map<number, Occupant>();
+  for (const e of entries) if (!gone.has(e.courseId)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
+  for (const r of [...movedIn, ...lessons]) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
+  return [...found.values()];
+}
+
+/** The slot exists in the school's default bell schedule (the one the diary and deadlines read). */
+export async function bellSlotExists(db: Db, schoolId: number, slot: number): Promise<boolean> {
+  return (await db.bellSlot.count({ where: { schoolId, slot, bellSchedule: { isDefault: true } } })) > 0;
+}
+
+/** The holiday of the course's year on the date that applies to the grade (empty gradeLevels: every grade). */
+export async function holidayOn(db: Db, schoolId: number, academicYearId: number, iso: string, gradeLevel: number | null): Promise<string | null> {
+  const date = dbDate(iso);
+  const rows = await db.holiday.findMany({ where: { schoolId, academicYearId, startDate: { lte: date }, endDate: { gte: date } }, select: { name: true, gradeLevels: true } });
+  return rows.find((h) => h.gradeLevels.length === 0 || (gradeLevel !== null && h.gradeLevels.includes(gradeLevel)))?.name ?? null;
+}
+
+/** Marks or attendance recorded: the lesson took place. */
+export const heldSelect = { attendanceEnteredAt: true, _count: { select: { marks: true, attendance: true } } } as const;
+export const wasHeld = (l: { attendanceEnteredAt: Date | null; _count: { marks: number; attendance: number } }) =>
+  l.attendanceEnteredAt !== null || l._count.marks > 0 || l._count.attendance > 0;

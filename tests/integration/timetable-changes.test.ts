@@ -1,0 +1,239 @@
+// The deputy director's timetable changes (seed 002 §3.4): each kind recorded shows in the
+// pupil's diary, the substitute opens the lesson in the journal and its own teacher sees it handed
+// over; bad input, another school's records and people without the right are refused, nothing
+// changed; removal gives a substituted lesson back; every write is audited; the page renders.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { actorFor } from '../support/actors';
+import { signInForRequest } from '../support/request-session';
+import { createMark, createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import type { Actor } from '@/lib/auth/actor';
+import { recordTimetableChange, removeTimetableChange, CHANGE_MESSAGES, type ChangeInput } from '@/lib/data/timetable/changes';
+import { timetableDay } from '@/lib/data/timetable/day';
+import { diaryWeek } from '@/lib/data/diary/week';
+import { openLesson } from '@/lib/data/journal/lessons';
+import { teacherHome } from '@/lib/data/teacher-home';
+import { recordChangeAction, removeChangeAction } from '@/app/(admin)/admin/timetable/actions';
+import TimetableChangesPage from '@/app/(admin)/admin/timetable/page';
+import { navigationFor } from '@/lib/auth/navigation';
+
+const db = testDb();
+const NOW = new Date('2026-10-01T09:00:00Z');
+// Mathematics of 5А: Mondays 1st (room 12) and Wednesdays 2nd; Russian of 5А: Tuesdays 1st.
+const MONDAY = '2026-09-14';
+const TUESDAY = '2026-09-15';
+const WEDNESDAY = '2026-09-16';
+
+let fx: SchoolFixture;
+let admin: Actor;
+let deputy: Actor;
+let freeId: number;
+let busyId: number;
+let russianId: number;
+
+const entry = (courseId: number, weekday: number, slot: number, room: string | null = null) =>
+  db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId, weekday, slot, room, validFrom: day('2026-09-01') } });
+
+async function courseOf(classId: number, subject: string, teacherId: number) {
+  const s = await db.subject.create({ data: { schoolId: fx.schoolId, name: subject, shortName: subject.slice(0, 3) } });
+  return (await db.course.create({
+    data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: s.id, classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId, isPrimary: true } } },
+  })).id;
+}
+
+beforeEach(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db);
+  const bells = await db.bellSchedule.create({ data: { schoolId: fx.schoolId, name: 'Основное', isDefault: true } });
+  await db.bellSlot.createMany({ data: [1, 2, 3, 4, 5, 6].map((slot) => ({ schoolId: fx.schoolId, bellScheduleId: bells.id, slot, startMinute: 480 + (slot - 1) * 55, endMinute: 525 + (slot - 1) * 55 })) });
+  await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Осенние каникулы', startDate: day('2026-10-26'), endDate: day('2026-11-03') } });
+  freeId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Свободова', firstName: 'Елена' });
+  busyId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Занятова', firstName: 'Ольга' });
+  const other = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 5, letter: 'Б', periodSchemeId: fx.periodSchemeId } });
+  await entry(fx.courseId, 1, 1, '12');
+  await entry(fx.courseId, 3, 2);
+  russianId = await courseOf(fx.classId, 'Русский язык', busyId);
+  await entry(russianId, 2, 1);
+  // The busy teacher teaches 5Б on Mondays 1st too.
+  await entry(await courseOf(other.id, 'Литература', busyId), 1, 1);
+  const deputyId = await createUser(db, fx.schoolId, ['MANAGEMENT'], { lastName: 'Завучева', firstName: 'Зоя' });
+  admin = await actorFor(db, fx.adminId);
+  deputy = await actorFor(db, deputyId);
+});
+
+const input = (over: Partial<ChangeInput>): ChangeInput => ({
+  courseId: fx.courseId, date: MONDAY, slot: 1, kind: 'ROOM', substituteTeacherId: null, newDate: null, newSlot: null, room: null, reason: null, ...over,
+});
+const counts = async () => [await db.timetableChange.count(), await db.auditLog.count(), await db.lesson.count()];
+const weekOf = async (date: string) => (await diaryWeek(await actorFor(db, fx.parentId), fx.studentIds[0], date, NOW))!;
+const lessonOn = async (date: string, slot: number) => (await weekOf(date)).days.find((d) => d.date === date)!.lessons.find((l) => l.slot === slot);
+
+describe('recording each kind', () => {
+  it('a substitution: the diary names the substitute, the substitute opens the lesson, its teacher sees it handed over; removal gives it back', async () => {
+    const result = await recordTimetableChange(deputy, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId, reason: 'Болезнь учителя' }));
+    expect(result).toMatchObject({ ok: true });
+    const changeId = (result as { changeId: number }).changeId;
+    expect(await db.auditLog.findFirst({ where: { action: 'timetable-change.create', entityId: String(changeId) } }))
+      .toMatchObject({ actorId: deputy.id, oldValue: null, newValue: { kind: 'SUBSTITUTION', substituteTeacherId: freeId, date: MONDAY, slot: 1, reason: 'Болезнь учителя' } });
+    expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'substitution', substitute: 'Свободова Е.' });
+
+    const opened = await openLesson(await actorFor(db, freeId), { courseId: fx.courseId, date: MONDAY, slot: 1 });
+    expect(opened).toMatchObject({ ok: true });
+    const lessonId = (opened as { lessonId: number }).lessonId;
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
+    const home = await teacherHome(await actorFor(db, fx.teacherId), new Date(`${MONDAY}T06:00:00Z`));
+    expect(home.lessons.find((l) => l.courseId === fx.courseId && l.slot === 1)).toMatchObject({ change: 'SUBSTITUTION', note: 'Урок ведёт замещающий учитель' });
+
+    expect(await removeTimetableChange(deputy, changeId)).toEqual({ ok: true });
+    expect(await db.timetableChange.count()).toBe(0);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: fx.teacherId, isSubstitution: false });
+    expect(await db.auditLog.findFirst({ where: { action: 'timetable-change.delete', entityId: String(changeId) } }))
+      .toMatchObject({ actorId: deputy.id, oldValue: { kind: 'SUBSTITUTION', substituteTeacherId: freeId, date: MONDAY }, newValue: null });
+    expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'regular' });
+  });
+
+  it('last year’s timetable rows, left open-ended, neither show on the day nor take its slots', async () => {
+    const last = await db.academicYear.create({ data: { schoolId: fx.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') } });
+    const s = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Природоведение', shortName: 'Прир' } });
+    const old = await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: last.id, subjectId: s.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: freeId } } } });
+    await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: last.id, courseId: old.id, weekday: 1, slot: 3, validFrom: day('2025-09-01') } });
+    const monday = (await timetableDay(admin, MONDAY, NOW))!;
+    expect(monday.classes.flatMap((c) => c.lessons.map((l) => l.subject))).not.toContain('Природоведение');
+    expect(await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }))).toMatchObject({ ok: true });
+    expect(await recordTimetableChange(admin, input({ kind: 'MOVED', date: WEDNESDAY, slot: 2, newDate: '2026-09-21', newSlot: 3 }))).toMatchObject({ ok: true });
+  });
+
+  it('a cancellation, a move and a room change show in the diary', async () => {
+    expect(await recordTimetableChange(admin, input({ kind: 'CANCELLED', date: WEDNESDAY, slot: 2, reason: 'Экскурсия' }))).toMatchObject({ ok: true });
+    expect(await lessonOn(WEDNESDAY, 2)).toMatchObject({ status: 'cancelled' });
+
+    expect(await recordTimetableChange(admin, input({ kind: 'MOVED', newDate: '2026-09-17', newSlot: 3 }))).toMatchObject({ ok: true });
+    expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'moved-away', movedTo: { date: '2026-09-17', slot: 3 } });
+    expect(await lessonOn('2026-09-17', 3)).toMatchObject({ status: 'moved-in', movedFrom: { date: MONDAY, slot: 1 } });
+
+    expect(await recordTimetableChange(admin, input({ kind: 'ROOM', date: '2026-09-21', room: '214' }))).toMatchObject({ ok: true });
+    expect(await lessonOn('2026-09-21', 1)).toMatchObject({ status: 'regular', room: '214', roomChanged: true });
+    expect(await db.auditLog.count({ where: { action: 'timetable-change.create' } })).toBe(3);
+  });
+});
+
+describe('refusals change nothing', () => {
+  const refused = async (actor: Actor, over: Partial<ChangeInput>, error: string, field?: string) => {
+    const before = await counts();
+    const result = await recordTimetableChange(actor, input(over));
+    expect(result).toEqual(field ? { ok: false, error, field } : { ok: false, error });
+    expect(await counts()).toEqual(before);
+  };
+
+  it('bad dates, slots and lessons', async () => {
+    await refused(admin, { date: '2026-02-30' }, 'Такой даты нет в календаре', 'date');
+    await refused(admin, { date: '2027-06-07', room: '1' }, 'Дата вне учебного года 2026/2027 (01.09.2026 – 31.05.2027)', 'date');
+    await refused(admin, { slot: 9, room: '1' }, CHANGE_MESSAGES.noSlot, 'lesson');
+    await refused(admin, { date: '2026-10-26', room: '1' }, '26.10.2026 — каникулы («Осенние каникулы»): уроков нет', 'date');
+    await refused(admin, { date: TUESDAY, room: '1' }, CHANGE_MESSAGES.notScheduled, 'lesson');
+    await refused(admin, { kind: 'ROOM', room: null }, CHANGE_MESSAGES.chooseRoom, 'room');
+    await refused(admin, { room: 'x'.repeat(21) }, CHANGE_MESSAGES.roomTooLong, 'room');
+  });
+
+  it('a second change of a kind, and changes that exclude each other', async () => {
+    expect(await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }))).toMatchObject({ ok: true });
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: freeId }, CHANGE_MESSAGES.sameKind, 'kind');
+    await refused(admin, { kind: 'CANCELLED' }, CHANGE_MESSAGES.hasSubstitute, 'kind');
+    expect(await recordTimetableChange(admin, input({ kind: 'CANCELLED', date: WEDNESDAY, slot: 2 }))).toMatchObject({ ok: true });
+    await refused(admin, { kind: 'MOVED', date: WEDNESDAY, slot: 2, newDate: '2026-09-17', newSlot: 3 }, CHANGE_MESSAGES.cancelledOrMoved, 'kind');
+  });
+
+  it('substitutes: none, busy in the slot, the course’s own, inactive, another school’s', async () => {
+    await refused(admin, { kind: 'SUBSTITUTION' }, CHANGE_MESSAGES.chooseSubstitute, 'substituteTeacherId');
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: busyId }, 'Занятова Ольга в этот урок уже ведёт «Литература, 5Б»', 'substituteTeacherId');
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: fx.teacherId }, CHANGE_MESSAGES.ownTeacher, 'substituteTeacherId');
+    // Substituting elsewhere in the slot is busy too.
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: russianId, date: day(TUESDAY), slot: 1, kind: 'SUBSTITUTION', substituteTeacherId: freeId } });
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(TUESDAY), slot: 1, teacherId: fx.teacherId } });
+    await refused(admin, { kind: 'SUBSTITUTION', date: TUESDAY, substituteTeacherId: freeId }, 'Свободова Елена в этот урок уже ведёт «Русский язык, 5А»', 'substituteTeacherId');
+    await db.user.update({ where: { id: freeId }, data: { active: false } });
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: freeId }, CHANGE_MESSAGES.substituteNotFound, 'substituteTeacherId');
+    const otherSchool = await createSchoolFixture(db);
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: otherSchool.teacherId }, CHANGE_MESSAGES.substituteNotFound, 'substituteTeacherId');
+  });
+
+  it('moves: onto the class’s lesson, a holiday, outside the year, the same place; a held lesson is neither cancelled nor moved', async () => {
+    const move = (newDate: string, newSlot: number) => ({ kind: 'MOVED' as const, newDate, newSlot });
+    await refused(admin, move(TUESDAY, 1), '15.09.2026 на 1-м уроке у класса 5А уже есть «Русский язык, 5А»', 'newSlot');
+    await refused(admin, move('2026-10-27', 1), '27.10.2026 — каникулы («Осенние каникулы»): уроков нет', 'newDate');
+    await refused(admin, move('2027-06-01', 1), 'Дата вне учебного года 2026/2027 (01.09.2026 – 31.05.2027)', 'newDate');
+    await refused(admin, move(MONDAY, 1), CHANGE_MESSAGES.samePlace, 'newSlot');
+    await refused(admin, { kind: 'MOVED', newSlot: 2 }, CHANGE_MESSAGES.chooseNewDate, 'newDate');
+    await refused(admin, move(TUESDAY, 7), CHANGE_MESSAGES.noSlot, 'newSlot');
+    const held = await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(MONDAY), slot: 1, teacherId: fx.teacherId } });
+    await createMark(db, fx, { value: '5', lessonId: held.id });
+    await refused(admin, { kind: 'CANCELLED' }, CHANGE_MESSAGES.held, 'kind');
+    await refused(admin, move('2026-09-17', 3), CHANGE_MESSAGES.held, 'kind');
+    // Held by its own teacher: no substitute may be written over it; held by the substitute: recorded.
+    await refused(admin, { kind: 'SUBSTITUTION', substituteTeacherId: freeId }, CHANGE_MESSAGES.heldBySomeoneElse, 'kind');
+    await db.lesson.update({ where: { id: held.id }, data: { teacherId: freeId, isSubstitution: true, regularTeacherId: fx.teacherId } });
+    const recorded = await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }));
+    expect(recorded).toMatchObject({ ok: true });
+    // Once held by the substitute, the substitution is a fact: it is not removed.
+    const before = await counts();
+    expect(await removeTimetableChange(admin, (recorded as { changeId: number }).changeId)).toEqual({ ok: false, error: CHANGE_MESSAGES.substituteHeld });
+    expect(await counts()).toEqual(before);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
+  });
+
+  it('another school’s course and change, and people without the right', async () => {
+    const other = await createSchoolFixture(db);
+    await refused(admin, { courseId: other.courseId, room: '1' }, CHANGE_MESSAGES.lessonNotFound, 'lesson');
+    const foreign = await db.timetableChange.create({ data: { schoolId: other.schoolId, courseId: other.courseId, date: day(MONDAY), slot: 1, kind: 'CANCELLED' } });
+    expect(await removeTimetableChange(admin, foreign.id)).toEqual({ ok: false, error: CHANGE_MESSAGES.changeNotFound });
+    expect(await db.timetableChange.count({ where: { id: foreign.id } })).toBe(1);
+    for (const id of [fx.teacherId, fx.parentId, fx.studentIds[0]]) {
+      const actor = await actorFor(db, id);
+      await refused(actor, { room: '1' }, CHANGE_MESSAGES.denied);
+      expect(await timetableDay(actor, MONDAY, NOW)).toBeNull();
+    }
+    const own = await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(MONDAY), slot: 1, kind: 'CANCELLED' } });
+    expect(await removeTimetableChange(await actorFor(db, fx.teacherId), own.id)).toEqual({ ok: false, error: CHANGE_MESSAGES.denied });
+    expect(await db.timetableChange.count({ where: { id: own.id } })).toBe(1);
+  });
+});
+
+describe('the page and its actions', () => {
+  const formOf = (fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.append(k, v);
+    return f;
+  };
+
+  it('is in the menu of those who hold the right only', async () => {
+    const link = { href: '/admin/timetable', label: 'Замены' };
+    expect(navigationFor(deputy)).toContainEqual(link);
+    expect(navigationFor(admin)).toContainEqual(link);
+    expect(navigationFor(await actorFor(db, fx.teacherId))).not.toContainEqual(link);
+  });
+
+  it('lists the day by class with its changes; the form answers a Russian error next to the field with what was typed', async () => {
+    await signInForRequest(db, deputy.id);
+    const fields = { date: MONDAY, lesson: `${fx.courseId}:1`, kind: 'SUBSTITUTION', substituteTeacherId: String(busyId), newDate: '', newSlot: '', room: '', reason: 'Болезнь' };
+    const refusedState = await recordChangeAction({}, formOf(fields));
+    expect(refusedState).toMatchObject({ errors: { substituteTeacherId: 'Занятова Ольга в этот урок уже ведёт «Литература, 5Б»' }, values: { lesson: `${fx.courseId}:1`, reason: 'Болезнь' } });
+    expect(await recordChangeAction({}, formOf({ ...fields, lesson: 'abc' }))).toMatchObject({ errors: { lesson: 'Выберите урок' } });
+    expect(await db.timetableChange.count()).toBe(0);
+    expect(await recordChangeAction({}, formOf({ ...fields, substituteTeacherId: String(freeId) }))).toMatchObject({ ok: true });
+
+    const html = renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date: MONDAY }) })) as React.ReactElement);
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Замены и изменения расписания');
+    expect(text).toContain('понедельник, 14 сентября 2026');
+    expect(text).toMatch(/5А .*Математика .*Учителева М\. ?.* 12 .*Замена: Свободова Е\. — Болезнь/);
+    expect(text).toContain('5Б');
+    // «Записать изменение» of a row opens the form with that lesson chosen.
+    const chosen = renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date: MONDAY, lesson: `${fx.courseId}:1` }) })) as React.ReactElement);
+    expect(chosen).toMatch(new RegExp(`<option value="${fx.courseId}:1" selected="">5А · 1-й урок · Математика</option>`));
+
+    const change = await db.timetableChange.findFirstOrThrow();
+    expect(await removeChangeAction({}, formOf({ changeId: String(change.id) }))).toEqual({ ok: true });
+    expect(await removeChangeAction({}, formOf({ changeId: '3000000000' }))).toEqual({ error: 'Изменение не найдено' });
+  });
+});
