@@ -91,11 +91,13 @@ test.describe('staff pages have no serious or critical accessibility violations 
     await check(page, AxeBuilder!, '/change-password');
   });
 
-  test('director: periods and overdue entries of the school', async ({ page }) => {
+  test('director: periods, overdue entries, ГИА results and the day\'s timetable changes', async ({ page }) => {
     await signIn(page, 'director');
     await check(page, AxeBuilder!, '/journal');
     await check(page, AxeBuilder!, '/journal/periods');
     await check(page, AxeBuilder!, '/journal/overdue');
+    await check(page, AxeBuilder!, '/journal/exams');
+    await check(page, AxeBuilder!, '/admin/timetable');
   });
 
   test('class teacher: the class and its pages', async ({ page }) => {

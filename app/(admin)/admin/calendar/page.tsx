@@ -67,7 +67,7 @@ export default async function CalendarPage({ searchParams }: Props) {
             <h2 id="periods-heading" className="mb-2 text-xl font-bold">Учебные периоды</h2>
             <p className="mb-2 text-sm text-muted">Периоды закрывает руководство школы; здесь они только для сверки с каникулами.</p>
             {periods.length === 0 ? <p className="text-muted">Учебные периоды не заданы.</p> : (
-              <div className="overflow-x-auto">
+              <div role="region" aria-labelledby="periods-heading" tabIndex={0} className="overflow-x-auto">
                 <table className="w-full border-collapse rounded-lg bg-white text-left">
                   <thead><tr className="border-b border-line"><th className="p-2">Период</th><th className="p-2">Схема</th><th className="p-2">Даты</th><th className="p-2">Состояние</th></tr></thead>
                   <tbody>

@@ -34,7 +34,7 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
       {day.classes.length === 0 && <p className="mb-4 text-muted">В этот день уроков по расписанию нет.</p>}
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         {day.classes.map((c) => (
-          <section key={c.name} aria-labelledby={`class-${c.name}`} className="overflow-x-auto rounded-lg border border-line bg-white">
+          <section key={c.name} aria-labelledby={`class-${c.name}`} tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
             <h3 id={`class-${c.name}`} className="border-b border-line bg-accent-soft px-3 py-2 font-bold">{c.name}</h3>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-line"><tr><th className="px-3 py-2">Урок</th><th className="px-3 py-2">Предмет</th><th className="px-3 py-2">Учитель</th><th className="px-3 py-2">Каб.</th><th className="px-3 py-2">Изменения</th></tr></thead>

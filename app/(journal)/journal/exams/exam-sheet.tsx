@@ -27,7 +27,7 @@ export function ExamSheetForm({ sheet, target }: { sheet: ExamSheet; target: Tar
       <form action={save} className="space-y-3">
         <Hidden target={target} />
         {/* relative: the header's sr-only text stays inside the scrolling frame on a phone. */}
-        <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
+        <div role="region" aria-label="Результаты учеников класса" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-line bg-white">
           <table className="w-full text-sm">
             <thead className="bg-stone-50 text-left">
               <tr><th className="px-3 py-2">Ученик</th><th className="px-3 py-2">Балл</th><th className="px-3 py-2">Отметка</th><th className="px-3 py-2">Состояние</th></tr>

@@ -11,7 +11,8 @@ export const metadata = { title: 'Результаты ГИА' };
 
 type Props = { searchParams: Promise<{ classId?: string; kind?: string; subjectId?: string; date?: string }> };
 
-const select = 'mt-1 rounded-md border px-3 py-2 text-base';
+// max-w-full: a long subject name must not widen the form past a phone's screen.
+const select = 'mt-1 max-w-full rounded-md border px-3 py-2 text-base';
 
 export default async function ExamsPage({ searchParams }: Props) {
   const actor = await requirePermission(EXAM_PERMISSION);
@@ -31,25 +32,25 @@ export default async function ExamsPage({ searchParams }: Props) {
       </div>
       {choices.classes.length === 0 ? <p className="rounded-lg border border-line bg-white p-3">В текущем учебном году нет 9 и 11 классов.</p> : (
         <form className="flex flex-wrap items-start gap-3 rounded-lg border border-line bg-white p-3">
-          <label className="flex flex-col text-sm">Класс
+          <label className="flex min-w-0 max-w-full flex-col text-sm">Класс
             <select name="classId" defaultValue={params.classId ?? ''} {...described('classId')}>
               <option value="">—</option>
               {choices.classes.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.year})</option>)}
             </select>{err('classId')}
           </label>
-          <label className="flex flex-col text-sm">Экзамен
+          <label className="flex min-w-0 max-w-full flex-col text-sm">Экзамен
             <select name="kind" defaultValue={params.kind ?? ''} {...described('kind')}>
               <option value="">—</option>
               {(['OGE', 'EGE', 'GVE'] as const).map((k) => <option key={k} value={k}>{EXAM_KIND_LABELS[k]}</option>)}
             </select>{err('kind')}
           </label>
-          <label className="flex flex-col text-sm">Предмет
+          <label className="flex min-w-0 max-w-full flex-col text-sm">Предмет
             <select name="subjectId" defaultValue={params.subjectId ?? ''} {...described('subjectId')}>
               <option value="">—</option>
               {choices.subjects.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>{err('subjectId')}
           </label>
-          <label className="flex flex-col text-sm">Дата экзамена
+          <label className="flex min-w-0 max-w-full flex-col text-sm">Дата экзамена
             <input type="date" name="date" defaultValue={params.date ?? ''} {...described('date')} />{err('date')}
           </label>
           <button className="mt-6 rounded-md bg-accent px-4 py-2 text-white">Открыть</button>
