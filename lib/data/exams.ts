@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor';
 import { writeAudit } from '../audit';
 import { addDays, isIsoDate } from '../domain/calendar';
 import { compareRu, EXAM_KIND_LABELS, formatInstantRu, type ExamKindName } from '../domain/diary-format';
-import { examFitsGrade, parseExamEntry, type ExamEntry, type ExamEntryErrors } from '../domain/exams';
+import { CHANGED_MEANWHILE, examFitsGrade, examShown, parseExamEntry, sameAsShown, type ExamEntry, type ExamEntryErrors } from '../domain/exams';
 import { finalMarkVisibleFrom } from '../domain/journal-grid';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
@@ -20,7 +20,8 @@ import { fail, isUniqueViolation, MESSAGES, type Result } from './journal/result
 export const EXAM_PERMISSION = 'periods:close' as const;
 
 export type ExamTarget = { classId: number; kind: ExamKindName; subjectId: number; date: string };
-export type ExamRowInput = { studentId: number; score: string; mark: string };
+/** score/mark as typed; shownScore/shownMark as the table showed them when it was opened. */
+export type ExamRowInput = { studentId: number; score: string; mark: string; shownScore: string; shownMark: string };
 
 const canManage = (actor: Actor) => actor.permissions.has(EXAM_PERMISSION);
 
@@ -121,7 +122,7 @@ export async function examSheet(actor: Actor, t: ExamTarget, now = new Date()): 
       rows: pupils.map((p) => {
         const r = byPupil.get(p.id);
         return {
-          studentId: p.id, name: p.name, score: r?.score?.toString() ?? '', mark: r?.mark ?? '',
+          studentId: p.id, name: p.name, ...examShown(r),
           published: !!r?.publishedAt, visibleFrom: r?.visibleFrom ? formatInstantRu(r.visibleFrom, klass.school.timezone) : null,
           // A pupil who sat the exam on another day (a reserve day): the date is kept unless retyped.
           otherDate: r && isoDate(r.examDate) !== t.date ? isoDate(r.examDate) : null,
@@ -132,12 +133,17 @@ export async function examSheet(actor: Actor, t: ExamTarget, now = new Date()): 
   };
 }
 
-export type SaveExamResult = Result<{ saved: number }> | { ok: false; error: string; rowErrors: Record<number, ExamEntryErrors> };
+/** conflicts: rows not written because someone else changed the result after the table was opened. */
+type Saved = { saved: number; conflicts?: Record<number, ExamEntryErrors> };
+export type SaveExamResult = Result<Saved> | { ok: false; error: string; rowErrors: Record<number, ExamEntryErrors> };
 
 /**
- * Saves the whole table at once: every row is checked first and nothing is written if any is
- * wrong. A row of a pupil not in the class on the exam date is refused. An unchanged row is left
- * alone; a changed or emptied one (empty: not sat) loses its publication.
+ * Saves the rows the user changed: every row is checked first and nothing is written if any is
+ * wrong. A row of a pupil not in the class on the exam date is refused. Only a row whose typed
+ * value differs from the one the table showed is written, so a table opened earlier never puts
+ * back its old values over someone else's; a changed row whose stored result is no longer the one
+ * shown is refused (someone else changed it meanwhile), the others are written. A changed or
+ * emptied result (empty: not sat) loses its publication.
  */
 export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRowInput[], now = new Date()): Promise<SaveExamResult> {
   const checked = await examContext(actor, t, now);
@@ -150,12 +156,13 @@ export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRow
   const entries = rows.map((r) => {
     const parsed = parseExamEntry(t.kind, r.score, r.mark);
     if (!parsed.ok) rowErrors[r.studentId] = parsed.errors;
-    return { studentId: r.studentId, entry: parsed.ok ? parsed.entry : null };
+    return { studentId: r.studentId, entry: parsed.ok ? parsed.entry : null, shown: { score: r.shownScore, mark: r.shownMark } };
   });
   if (Object.keys(rowErrors).length) return { ok: false, error: 'Исправьте отмеченные результаты: ничего не сохранено', rowErrors };
+  const changed = entries.filter((e) => !sameAsShown(e.entry, e.shown));
 
   try {
-    return await writeEntries(actor, t, klass, entries);
+    return await writeEntries(actor, t, klass, changed);
   } catch (error) {
     // Someone else entered a first result for one of these pupils at the same moment.
     if (isUniqueViolation(error)) return fail('Результаты этого экзамена только что сохранил другой пользователь: откройте таблицу заново');
@@ -163,7 +170,9 @@ export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRow
   }
 }
 
-async function writeEntries(actor: Actor, t: ExamTarget, klass: { id: number; academicYearId: number }, entries: { studentId: number; entry: ExamEntry | null }[]): Promise<Result<{ saved: number }>> {
+type ChangedRow = { studentId: number; entry: ExamEntry | null; shown: { score: string; mark: string } };
+
+async function writeEntries(actor: Actor, t: ExamTarget, klass: { id: number; academicYearId: number }, entries: ChangedRow[]): Promise<Result<Saved>> {
   return getDb().$transaction(async (tx) => {
     const ids = entries.map((e) => e.studentId);
     // Locks this exam's rows of these pupils: two people saving one table queue, each sees the other's value.
@@ -174,28 +183,32 @@ async function writeEntries(actor: Actor, t: ExamTarget, klass: { id: number; ac
       : [];
     const before = new Map((locked.length ? await tx.examResult.findMany({ where: { id: { in: locked.map((l) => l.id) } }, select: snapshot }) : []).map((r) => [r.studentId, r]));
     let saved = 0;
-    for (const { studentId, entry } of entries) {
+    const conflicts: Record<number, ExamEntryErrors> = {};
+    for (const { studentId, entry, shown } of entries) {
       const old = before.get(studentId);
+      // Already stored (someone else typed the same): nothing to do or refuse. Such a row keeps its
+      // date too: a pupil who sat the exam on a reserve day keeps that day; a changed result takes this table's date.
+      if (sameAsShown(old, examShown(entry))) continue;
+      if (!sameAsShown(old, shown)) {
+        conflicts[studentId] = { score: CHANGED_MEANWHILE };
+        continue;
+      }
       const audit = { schoolId: actor.schoolId, actorId: actor.id, entityType: 'ExamResult', details: { classId: klass.id, kind: t.kind, subjectId: t.subjectId, studentId } };
       if (entry!.score === null && entry!.mark === null) {
-        if (!old) continue;
         // Emptied: the pupil did not sit it after all (entered by mistake).
-        await tx.examResult.delete({ where: { id: old.id } });
-        await writeAudit(tx, { ...audit, action: 'exam.delete', entityId: old.id, oldValue: plain(old), newValue: null });
+        await tx.examResult.delete({ where: { id: old!.id } });
+        await writeAudit(tx, { ...audit, action: 'exam.delete', entityId: old!.id, oldValue: plain(old!), newValue: null });
         saved++;
         continue;
       }
       const data = { examDate: dbDate(t.date), score: entry!.score, mark: entry!.mark };
-      // Unchanged values keep their row as it is, its date too: a pupil who sat the exam on a reserve
-      // day keeps that day when the main day's table is saved; a changed result takes this table's date.
-      if (old && old.score === data.score && old.mark === data.mark) continue;
       const row = old
         ? await tx.examResult.update({ where: { id: old.id }, data: { ...data, publishedAt: null, visibleFrom: null }, select: snapshot })
         : await tx.examResult.create({ data: { ...data, schoolId: actor.schoolId, academicYearId: klass.academicYearId, studentId, subjectId: t.subjectId, kind: t.kind }, select: snapshot });
       await writeAudit(tx, { ...audit, action: old ? 'exam.update' : 'exam.create', entityId: row.id, oldValue: old ? plain(old) : null, newValue: plain(row) });
       saved++;
     }
-    return { ok: true as const, saved };
+    return { ok: true as const, saved, ...(Object.keys(conflicts).length ? { conflicts } : {}) };
   }, TX_OPTIONS);
 }
 
