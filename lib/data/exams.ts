@@ -97,6 +97,9 @@ const snapshot = { id: true, studentId: true, examDate: true, score: true, mark:
 type Snapshot = { id: number; studentId: number; examDate: Date; score: number | null; mark: string | null; publishedAt: Date | null; visibleFrom: Date | null };
 const plain = (r: Snapshot) => ({ ...r, examDate: isoDate(r.examDate), publishedAt: r.publishedAt?.toISOString() ?? null, visibleFrom: r.visibleFrom?.toISOString() ?? null });
 
+/** What every audit row of a result names besides its values: the class, exam and pupil. */
+const examDetails = (classId: number, t: ExamTarget, studentId: number) => ({ classId, kind: t.kind, subjectId: t.subjectId, studentId });
+
 export type ExamSheet = {
   className: string;
   subject: string;
@@ -193,7 +196,7 @@ async function writeEntries(actor: Actor, t: ExamTarget, klass: { id: number; ac
         conflicts[studentId] = { score: CHANGED_MEANWHILE };
         continue;
       }
-      const audit = { schoolId: actor.schoolId, actorId: actor.id, entityType: 'ExamResult', details: { classId: klass.id, kind: t.kind, subjectId: t.subjectId, studentId } };
+      const audit = { schoolId: actor.schoolId, actorId: actor.id, entityType: 'ExamResult', details: examDetails(klass.id, t, studentId) };
       if (entry!.score === null && entry!.mark === null) {
         // Emptied: the pupil did not sit it after all (entered by mistake).
         await tx.examResult.delete({ where: { id: old!.id } });
@@ -231,6 +234,7 @@ export async function publishExamResults(actor: Actor, t: ExamTarget, now = new 
     await tx.auditLog.createMany({
       data: drafts.map((d) => ({
         schoolId: actor.schoolId, actorId: actor.id, action: 'exam.publish', entityType: 'ExamResult', entityId: String(d.id),
+        details: examDetails(klass.id, t, d.studentId),
         oldValue: plain(d), newValue: { ...plain(d), publishedAt: now.toISOString(), visibleFrom: visibleFrom.toISOString() },
       })),
     });

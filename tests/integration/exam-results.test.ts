@@ -69,6 +69,9 @@ describe('entering and publishing', () => {
     expect(audit.map((a) => a.action)).toEqual(['exam.create', 'exam.publish']);
     expect(audit[0].newValue).toMatchObject({ score: 27, mark: '5', publishedAt: null });
     expect(audit[1].newValue).toMatchObject({ publishedAt: NOW.toISOString() });
+    // Both name the class, the exam and the pupil, so the trail reads without the result's row.
+    const details = { classId: w.classId, kind: 'OGE', subjectId: w.subjectId, studentId: w.studentIds[0] };
+    expect(audit.map((a) => a.details)).toEqual([details, details]);
   });
 
   it('takes a changed published result back from the family until it is published again, auditing old and new', async () => {
