@@ -8,7 +8,7 @@ import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import { writeAudit } from '../audit';
-import { addDays, isIsoDate } from '../domain/calendar';
+import { isIsoDate } from '../domain/calendar';
 import { compareRu, EXAM_KIND_LABELS, formatInstantRu, type ExamKindName } from '../domain/diary-format';
 import { CHANGED_MEANWHILE, examFitsGrade, examShown, parseExamEntry, sameAsShown, type ExamEntry, type ExamEntryErrors } from '../domain/exams';
 import { finalMarkVisibleFrom } from '../domain/journal-grid';
@@ -25,13 +25,31 @@ export type ExamRowInput = { studentId: number; score: string; mark: string; sho
 
 const canManage = (actor: Actor) => actor.permissions.has(EXAM_PERMISSION);
 
-/** Classes of grade 9 and 11 of the current school years, and the school's subjects: the page's choices. */
-export async function examChoices(actor: Actor) {
+/** ГИА's additional period (retakes) is in September: its results belong to the year that has just ended. */
+const LAST_DAY_OF_EXAMS = '09-30';
+
+/**
+ * The years whose classes' results may be entered: the current years, and until 30 September on
+ * the school's clock also the year that ended on 31 August (September retakes, summer corrections).
+ */
+function examYears(actor: Actor, now: Date) {
+  const today = toSchoolDate(now, actor.timeZone);
+  const calendarYear = Number(today.slice(0, 4));
+  // A year starting in S ends on 31 August S+1 and stays open for ГИА until 30 September S+1.
+  const oldestStart = today.slice(5) <= LAST_DAY_OF_EXAMS ? calendarYear - 1 : calendarYear;
+  return { OR: [{ academicYearId: { in: [...actor.currentYears] } }, { academicYear: { startYear: { gte: oldestStart } } }] };
+}
+
+/** The day after which an exam of the year is no longer in it: the end of the retakes in September. */
+const lastExamDay = (startYear: number) => `${startYear + 1}-${LAST_DAY_OF_EXAMS}`;
+
+/** Classes of grade 9 and 11 of the years open for ГИА (examYears), and the school's subjects: the page's choices. */
+export async function examChoices(actor: Actor, now = new Date()) {
   if (!canManage(actor)) return null;
   const db = getDb();
   const [classes, subjects] = await Promise.all([
     db.schoolClass.findMany({
-      where: { schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] }, gradeLevel: { in: [9, 11] } },
+      where: { schoolId: actor.schoolId, ...examYears(actor, now), gradeLevel: { in: [9, 11] } },
       select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { label: true } } },
       orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
     }),
@@ -45,27 +63,27 @@ export async function examChoices(actor: Actor) {
 
 /**
  * The class, subject and date checked against the actor's school and the exam's rules; the
- * class's pupils on the exam date. A class of another school or an ended year is not found.
+ * class's pupils on the exam date. A class of another school or of a year closed for ГИА (examYears) is not found.
  */
 async function examContext(actor: Actor, t: ExamTarget, now: Date): Promise<Result<{ ctx: NonNullable<Awaited<ReturnType<typeof loadContext>>> }>> {
   if (!canManage(actor)) return fail(MESSAGES.denied);
-  const ctx = await loadContext(actor, t);
+  const ctx = await loadContext(actor, t, now);
   if (!ctx) return fail('Класс или предмет не найден', 'classId');
   if (!examFitsGrade(t.kind, ctx.klass.gradeLevel)) return fail(`${EXAM_KIND_LABELS[t.kind]} не сдают в ${ctx.klass.gradeLevel} классе`, 'kind');
   if (!isIsoDate(t.date)) return fail('Укажите дату экзамена', 'date');
-  // ГИА runs from late May into July, after lessons end: the year lasts until the next one begins.
+  // ГИА runs from late May into July, after lessons end, with retakes in September.
   const yearStart = isoDate(ctx.klass.academicYear.startDate);
-  const yearEnd = addDays(`${ctx.klass.academicYear.startYear + 1}-09-01`, -1);
+  const yearEnd = lastExamDay(ctx.klass.academicYear.startYear);
   if (t.date < yearStart || t.date > yearEnd) return fail(`Дата вне учебного года ${ctx.klass.academicYear.label}`, 'date');
   if (t.date > toSchoolDate(now, ctx.klass.school.timezone)) return fail('Экзамен ещё не прошёл: результаты вносятся после него', 'date');
   return { ok: true, ctx };
 }
 
-async function loadContext(actor: Actor, t: ExamTarget) {
+async function loadContext(actor: Actor, t: ExamTarget, now: Date) {
   const db = getDb();
   const [klass, subject] = await Promise.all([
     db.schoolClass.findFirst({
-      where: { id: t.classId, schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] } },
+      where: { id: t.classId, schoolId: actor.schoolId, ...examYears(actor, now) },
       select: {
         id: true, gradeLevel: true, letter: true, academicYearId: true,
         academicYear: { select: { startYear: true, label: true, startDate: true } },
@@ -77,11 +95,17 @@ async function loadContext(actor: Actor, t: ExamTarget) {
   return klass && subject ? { klass, subject } : null;
 }
 
-/** The class's pupils on the exam date, by name. */
-async function pupilsOn(actor: Actor, classId: number, date: string) {
-  const day = dbDate(date);
+type ExamClass = { id: number; academicYear: { startYear: number } };
+
+/**
+ * The class's pupils on the exam date, by name. A September retake falls after the year's last
+ * day (31 August), when pupils may already be in next year's class: they count as of that day.
+ */
+async function pupilsOn(actor: Actor, klass: ExamClass, date: string) {
+  const yearsLastDay = `${klass.academicYear.startYear + 1}-08-31`;
+  const day = dbDate(date < yearsLastDay ? date : yearsLastDay);
   const rows = await getDb().enrollment.findMany({
-    where: { schoolId: actor.schoolId, classId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    where: { schoolId: actor.schoolId, classId: klass.id, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
     select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
   const seen = new Map(rows.map((r) => [r.student.id, r.student]));
@@ -115,7 +139,7 @@ export async function examSheet(actor: Actor, t: ExamTarget, now = new Date()): 
   const checked = await examContext(actor, t, now);
   if (!checked.ok) return checked;
   const { klass, subject } = checked.ctx;
-  const pupils = await pupilsOn(actor, klass.id, t.date);
+  const pupils = await pupilsOn(actor, klass, t.date);
   const results = await getDb().examResult.findMany({ where: examWhere(actor, klass.academicYearId, t, pupils.map((p) => p.id)), select: snapshot });
   const byPupil = new Map(results.map((r) => [r.studentId, r]));
   return {
@@ -152,7 +176,7 @@ export async function saveExamResults(actor: Actor, t: ExamTarget, rows: ExamRow
   const checked = await examContext(actor, t, now);
   if (!checked.ok) return checked;
   const { klass } = checked.ctx;
-  const pupils = new Set((await pupilsOn(actor, klass.id, t.date)).map((p) => p.id));
+  const pupils = new Set((await pupilsOn(actor, klass, t.date)).map((p) => p.id));
   if (new Set(rows.map((r) => r.studentId)).size !== rows.length) return fail('Ученик указан дважды');
   if (rows.some((r) => !pupils.has(r.studentId))) return fail('Ученик не учится в этом классе на дату экзамена');
   const rowErrors: Record<number, ExamEntryErrors> = {};
@@ -220,7 +244,7 @@ export async function publishExamResults(actor: Actor, t: ExamTarget, now = new 
   const checked = await examContext(actor, t, now);
   if (!checked.ok) return checked;
   const { klass } = checked.ctx;
-  const pupils = (await pupilsOn(actor, klass.id, t.date)).map((p) => p.id);
+  const pupils = (await pupilsOn(actor, klass, t.date)).map((p) => p.id);
   const visibleFrom = finalMarkVisibleFrom(now, klass.school.resultVisibilityHours);
   return getDb().$transaction(async (tx) => {
     const locked = pupils.length

@@ -8,7 +8,8 @@ import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import { createSchoolFixture, createUser, enroll, type SchoolFixture } from '../support/fixtures';
 import type { Actor } from '@/lib/auth/actor';
-import { publishExamResults, saveExamResults, examSheet, type ExamRowInput, type ExamTarget } from '@/lib/data/exams';
+import { loadActor } from '@/lib/auth/actor';
+import { examChoices, publishExamResults, saveExamResults, examSheet, type ExamRowInput, type ExamTarget } from '@/lib/data/exams';
 import { diaryResults } from '@/lib/data/diary/results';
 import { publishExamResultsAction, saveExamResultsAction } from '@/app/(journal)/journal/exams/actions';
 import ExamsPage from '@/app/(journal)/journal/exams/page';
@@ -147,6 +148,48 @@ describe('a table opened before someone else saved it', () => {
   });
 });
 
+describe('after the next school year has begun', () => {
+  /** The manager as signed in at `at`: the current years are those of that day. */
+  const managerAt = async (at: Date) => {
+    const sessionId = `exam-${at.getTime()}`;
+    await db.userSession.create({ data: { id: sessionId, schoolId: w.schoolId, userId: manager.id, createdAt: at, lastSeenAt: at } });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: manager.id }, select: { sessionVersion: true } });
+    return (await loadActor(db, { userId: manager.id, sessionId, sessionVersion }, at))!;
+  };
+
+  beforeEach(async () => {
+    await db.academicYear.create({ data: { schoolId: w.schoolId, startYear: 2027, label: '2027/2028', startDate: new Date('2027-09-01'), endDate: new Date('2028-05-31') } });
+    // The pupils moved on to next year's class on 1 September.
+    await db.enrollment.updateMany({ where: { classId: w.classId }, data: { endDate: new Date('2027-08-31') } });
+  });
+
+  it('takes September retakes and corrections of last year’s classes until 30 September on the school’s clock', async () => {
+    const sept = new Date('2027-09-15T09:00:00Z');
+    const m = await managerAt(sept);
+    expect((await examChoices(m, sept))?.classes.map((c) => c.id)).toContain(w.classId);
+    const retake = { ...target, date: '2027-09-10' };
+    const sheet = await examSheet(m, retake, sept);
+    expect(sheet.ok && sheet.sheet.rows.map((r) => r.studentId)).toEqual(w.studentIds);
+    expect(await save(m, retake, rows('', '', ['14', '3']), sept)).toEqual({ ok: true, saved: 1 });
+    expect(await save(m, target, rows('27', '5', ['14', '3']), sept)).toEqual({ ok: true, saved: 1 });
+    // 23:30 on 30 September in Moscow: still open.
+    const lastEvening = new Date('2027-09-30T20:30:00Z');
+    expect(await save(await managerAt(lastEvening), target, rows('26', '5', ['14', '3']), lastEvening)).toEqual({ ok: true, saved: 1 });
+    // 00:30 on 1 October in Moscow: closed.
+    const october = new Date('2027-09-30T21:30:00Z');
+    const late = await managerAt(october);
+    expect(await save(late, target, rows('25', '5', ['14', '3']), october)).toMatchObject({ ok: false, error: 'Класс или предмет не найден' });
+    expect((await examChoices(late, october))?.classes.map((c) => c.id)).not.toContain(w.classId);
+    expect((await db.examResult.findMany({ orderBy: { studentId: 'asc' } })).map((r) => r.score)).toEqual([26, 14]);
+  });
+
+  it('says so on the page', async () => {
+    await signInForRequest(db, manager.id);
+    const html = renderToStaticMarkup((await ExamsPage({ searchParams: Promise.resolve({}) })) as React.ReactElement);
+    expect(html).toContain('До 30 сентября можно вносить и исправлять результаты классов закончившегося учебного года');
+  });
+});
+
 describe('refusals: nothing is saved', () => {
   const unchanged = async () => {
     expect(await db.examResult.count()).toBe(0);
@@ -172,7 +215,7 @@ describe('refusals: nothing is saved', () => {
 
   it('refuses an exam the class’s grade does not sit, a date outside the school year or still to come', async () => {
     expect(await save(manager, { ...target, kind: 'EGE' }, rows('70', ''), NOW)).toEqual({ ok: false, error: 'ЕГЭ не сдают в 9 классе', field: 'kind' });
-    expect(await save(manager, { ...target, date: '2027-09-03' }, rows('27', '5'), new Date('2027-09-10T09:00:00Z'))).toEqual({ ok: false, error: 'Дата вне учебного года 2026/2027', field: 'date' });
+    expect(await save(manager, { ...target, date: '2027-10-01' }, rows('27', '5'), new Date('2027-10-10T09:00:00Z'))).toEqual({ ok: false, error: 'Дата вне учебного года 2026/2027', field: 'date' });
     expect(await save(manager, { ...target, date: '2026-08-20' }, rows('27', '5'), NOW)).toMatchObject({ ok: false, field: 'date' });
     expect(await save(manager, { ...target, date: '2027-06-11' }, rows('27', '5'), NOW)).toMatchObject({ ok: false, error: 'Экзамен ещё не прошёл: результаты вносятся после него', field: 'date' });
     await unchanged();
