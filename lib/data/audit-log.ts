@@ -15,7 +15,8 @@ export const AUDIT_ACTION_FILTERS: [string, string][] = [
   ['user', 'Изменения пользователей'], ['role.', 'Права ролей'], ['guardian.', 'Связи родителей и детей'], ['class.', 'Классное руководство'],
   ['period.', 'Закрытие и открытие периодов'], ['consent.', 'Согласия на обработку ПДн'], ['extract.', 'Бумажные выписки'],
   ['mark.', 'Отметки'], ['attendance.', 'Посещаемость'], ['finalmark', 'Итоговые отметки'],
-  ['timetable-change.', 'Замены и изменения расписания'],
+  ['timetable-change.', 'Замены и изменения расписания'], ['exam.', 'Результаты ГИА'], ['holiday.', 'Каникулы'],
+  ['school.settings', 'Настройки школы'],
 ];
 
 const isoDay = (v: string | undefined) => (v && isIsoDate(v) ? v : undefined);

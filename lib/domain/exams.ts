@@ -15,6 +15,17 @@ const MARKS = ['2', '3', '4', '5'];
 export type ExamEntry = { score: number | null; mark: string | null };
 export type ExamEntryErrors = { score?: string; mark?: string };
 
+/** A result as the table shows it (empty strings: not sat); the form sends it back to detect changes. */
+export const examShown = (r: ExamEntry | null | undefined) => ({ score: r?.score?.toString() ?? '', mark: r?.mark ?? '' });
+
+/** Whether a stored (or typed) result is the one the table showed. */
+export const sameAsShown = (r: ExamEntry | null | undefined, shown: { score: string; mark: string }) => {
+  const s = examShown(r);
+  return s.score === shown.score.trim() && s.mark === shown.mark.trim();
+};
+
+export const CHANGED_MEANWHILE = 'Результат уже изменил другой пользователь';
+
 /** One pupil's typed result: the values to store (null both: not sat), or Russian errors per field. */
 export function parseExamEntry(kind: ExamKindName, rawScore: string, rawMark: string): { ok: true; entry: ExamEntry } | { ok: false; errors: ExamEntryErrors } {
   const s = rawScore.trim();

@@ -25,7 +25,7 @@ describe('readAuditLog', () => {
   it('every filter of the page finds the events of its kind', async () => {
     const written = ['auth.login.success', 'auth.login.failure', 'auth.login.locked', 'user.create', 'users.import', 'role.permissions.set', 'mark.update',
       'attendance.create', 'finalmark.publish', 'finalmarks.acknowledge', 'consent.record', 'extract.print', 'guardian.link', 'class.teacher.set', 'period.close',
-      'timetable-change.create'];
+      'timetable-change.create', 'exam.publish', 'holiday.create', 'school.settings'];
     for (const action of written) await event(action, new Date('2026-12-01T09:00:00Z'));
     for (const [prefix, label] of AUDIT_ACTION_FILTERS) {
       const log = await readAuditLog(admin, { action: prefix });
@@ -45,6 +45,19 @@ describe('readAuditLog', () => {
     }
     const families = await readAuditLog(admin, { action: AUDIT_ACTION_FILTERS.find(([, l]) => l === 'Связи родителей и детей')?.[0] ?? 'none' });
     expect(families?.rows.map((r) => r.action).sort()).toEqual(['guardian.link', 'guardian.unlink']);
+  });
+
+  it('ГИА results, holidays and the school settings each have a filter of their own', async () => {
+    const written = ['exam.create', 'exam.update', 'exam.delete', 'exam.publish', 'holiday.create', 'holiday.update', 'holiday.delete', 'school.settings', 'mark.update'];
+    for (const action of written) await event(action, new Date('2026-12-01T09:00:00Z'));
+    const byLabel = async (label: string) => {
+      const prefix = AUDIT_ACTION_FILTERS.find(([, l]) => l === label)?.[0];
+      expect(prefix, label).toBeDefined();
+      return (await readAuditLog(admin, { action: prefix }))?.rows.map((r) => r.action).sort();
+    };
+    expect(await byLabel('Результаты ГИА')).toEqual(['exam.create', 'exam.delete', 'exam.publish', 'exam.update']);
+    expect(await byLabel('Каникулы')).toEqual(['holiday.create', 'holiday.delete', 'holiday.update']);
+    expect(await byLabel('Настройки школы')).toEqual(['school.settings']);
   });
 
   it('entries older than the first page are offered page by page', async () => {

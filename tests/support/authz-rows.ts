@@ -511,7 +511,7 @@ export const MATRIX: Row[] = [
           await db.examResult.create({ data: { schoolId, academicYearId, studentId: w[pupil], subjectId: pupil === 'SB' ? w.subjectB : w.subjectA, kind: 'OGE', examDate: new Date(`${addDays(w.today, -1)}T00:00:00Z`), score: 20, mark: '4' } });
         }
       },
-      args: ({ w }: Env) => [none, form({ classId: w[klass], kind: 'OGE', subjectId: w[subject], date: addDays(w.today, -1), studentId: w[pupil], [`score-${w[pupil]}`]: '25', [`mark-${w[pupil]}`]: '5' })],
+      args: ({ w }: Env) => [none, form({ classId: w[klass], kind: 'OGE', subjectId: w[subject], date: addDays(w.today, -1), studentId: w[pupil], [`score-${w[pupil]}`]: '25', [`mark-${w[pupil]}`]: '5', [`shown-score-${w[pupil]}`]: '', [`shown-mark-${w[pupil]}`]: '' })],
     }]),
   ))),
 

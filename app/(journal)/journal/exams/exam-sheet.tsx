@@ -38,7 +38,12 @@ export function ExamSheetForm({ sheet, target }: { sheet: ExamSheet; target: Tar
                 const errors = state.rowErrors?.[r.studentId] ?? {};
                 return (
                   <tr key={r.studentId} className="border-t border-line align-top">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">{r.name}<input type="hidden" name="studentId" value={r.studentId} /></th>
+                    <th scope="row" className="px-3 py-2 text-left font-normal">{r.name}
+                      <input type="hidden" name="studentId" value={r.studentId} />
+                      {/* What the table shows: the save writes only rows typed differently, and refuses them if the stored value changed meanwhile. */}
+                      <input type="hidden" name={`shown-score-${r.studentId}`} value={r.score} />
+                      <input type="hidden" name={`shown-mark-${r.studentId}`} value={r.mark} />
+                    </th>
                     <td className="px-3 py-2">
                       <input name={`score-${r.studentId}`} inputMode="numeric" defaultValue={typed?.score ?? r.score} aria-label={`Балл: ${r.name}`}
                         aria-invalid={errors.score ? true : undefined} aria-describedby={errors.score ? `score-${r.studentId}-error` : undefined} className={cell(errors.score)} />

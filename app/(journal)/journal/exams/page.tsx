@@ -29,8 +29,9 @@ export default async function ExamsPage({ searchParams }: Props) {
       <div>
         <h1 className="mb-1 text-2xl font-bold">Результаты ГИА</h1>
         <p className="text-muted">ОГЭ — 9 классы, ЕГЭ — 11 классы, ГВЭ — оба. Пустая строка — ученик не сдавал экзамен (не явился). Сохранённые результаты видны семьям только после публикации, с задержкой, установленной школой; изменённый опубликованный результат снова нужно опубликовать.</p>
+        <p className="text-muted">До 30 сентября можно вносить и исправлять результаты классов закончившегося учебного года: пересдачи в сентябре и летние исправления. Ученики таких классов берутся на 31 августа.</p>
       </div>
-      {choices.classes.length === 0 ? <p className="rounded-lg border border-line bg-white p-3">В текущем учебном году нет 9 и 11 классов.</p> : (
+      {choices.classes.length === 0 ? <p className="rounded-lg border border-line bg-white p-3">Нет 9 и 11 классов, результаты которых можно вносить.</p> : (
         <form className="flex flex-wrap items-start gap-3 rounded-lg border border-line bg-white p-3">
           <label className="flex min-w-0 max-w-full flex-col text-sm">Класс
             <select name="classId" defaultValue={params.classId ?? ''} {...described('classId')}>
