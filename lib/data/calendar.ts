@@ -11,6 +11,8 @@ import { formatDateRu } from '../domain/calendar';
 import { holidayProblems, holidaySpan, type HolidayInput } from '../domain/holidays';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
+import { MESSAGES } from './journal/result';
+import { courseTitle, courseTitleSelect } from './names';
 
 export type Failure = { ok: false; error: string; field?: string };
 export type Result<T = object> = ({ ok: true } & T) | Failure;
@@ -73,6 +75,53 @@ async function lockYear(tx: Prisma.TransactionClient, yearId: number): Promise<v
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('holidays'), ${yearId}::int)`;
 }
 
+type Span = { startDate: string; endDate: string; gradeLevels: readonly number[] };
+
+/**
+ * Refuses when a closed study period of the year shares a day with the holiday and applies to its
+ * grades (a period of a grade's class scheme, or the whole year): a holiday added, moved or removed
+ * there would change the closed period's plan and overdue lessons afterwards. FOR SHARE, as the
+ * journal's periodOpen: a period being closed waits for this change, and this change for the close.
+ */
+async function closedPeriodRefusal(tx: Prisma.TransactionClient, schoolId: number, yearId: number, h: Span): Promise<Failure | null> {
+  const grades = [...h.gradeLevels];
+  const rows = await tx.$queryRaw<{ status: string }[]>`
+    SELECT p.status::text AS status FROM study_periods p
+     WHERE p.school_id = ${schoolId} AND p.academic_year_id = ${yearId}
+       AND p.start_date <= ${h.endDate}::date AND p.end_date >= ${h.startDate}::date
+       AND (p.scheme_id IS NULL OR cardinality(${grades}::int[]) = 0 OR p.scheme_id IN (
+             SELECT k.period_scheme_id FROM school_classes k
+              WHERE k.school_id = ${schoolId} AND k.academic_year_id = ${yearId} AND k.grade_level = ANY(${grades}::int[])))
+     FOR SHARE OF p`;
+  return rows.some((r) => r.status === 'CLOSED') ? { ok: false, error: MESSAGES.periodClosed, field: 'startDate' } : null;
+}
+
+const LISTED = 5;
+
+/**
+ * Refuses a holiday over days where lessons of its grades (every lesson for a school-wide one) are
+ * already opened in the journal, naming them: a holiday hides the day's timetable, not lessons
+ * already held with their marks and attendance.
+ */
+async function openedLessonsRefusal(tx: Prisma.TransactionClient, schoolId: number, h: Span): Promise<Failure | null> {
+  const grades = { in: [...h.gradeLevels] };
+  const lessons = await tx.lesson.findMany({
+    where: {
+      schoolId, date: { gte: dbDate(h.startDate), lte: dbDate(h.endDate) },
+      ...(h.gradeLevels.length ? { course: { OR: [{ schoolClass: { gradeLevel: grades } }, { group: { schoolClass: { gradeLevel: grades } } }] } } : {}),
+    },
+    select: { date: true, slot: true, course: { select: courseTitleSelect } },
+    orderBy: [{ date: 'asc' }, { slot: 'asc' }, { id: 'asc' }],
+  });
+  if (!lessons.length) return null;
+  const names = lessons.map((l) => `${courseTitle(l.course)} — ${formatDateRu(isoDate(l.date))}, ${l.slot}-й урок`);
+  const listed = names.slice(0, LISTED).join('; ') + (names.length > LISTED ? ` и ещё ${names.length - LISTED}` : '');
+  return { ok: false, field: 'startDate', error: `В эти дни в журнале уже открыты уроки: ${listed}. Выберите другие даты или сначала уберите эти уроки из журнала` };
+}
+
+const sameSpan = (a: Span, b: Span) =>
+  a.startDate === b.startDate && a.endDate === b.endDate && a.gradeLevels.length === b.gradeLevels.length && a.gradeLevels.every((g) => b.gradeLevels.includes(g));
+
 const audited = (h: { name: string; startDate: string; endDate: string; gradeLevels: number[] }) =>
   ({ name: h.name, startDate: h.startDate, endDate: h.endDate, gradeLevels: h.gradeLevels });
 
@@ -96,6 +145,14 @@ export async function saveHoliday(actor: Actor, input: HolidayInput & { id?: num
     });
     const problem = holidayProblems(input, holidaySpan(year), others.map((o) => ({ name: o.name, startDate: isoDate(o.startDate), endDate: isoDate(o.endDate), gradeLevels: o.gradeLevels })));
     if (problem) return { ok: false, ...problem };
+    const old = existing && { startDate: isoDate(existing.startDate), endDate: isoDate(existing.endDate), gradeLevels: existing.gradeLevels };
+    // A new name alone changes no day; new days or grades are checked where the holiday was and where it goes.
+    if (!old || !sameSpan(old, input)) {
+      const refusal = (old && (await closedPeriodRefusal(tx, actor.schoolId, year.id, old)))
+        ?? (await closedPeriodRefusal(tx, actor.schoolId, year.id, input))
+        ?? (await openedLessonsRefusal(tx, actor.schoolId, input));
+      if (refusal) return refusal;
+    }
     const data = { name: input.name, startDate: dbDate(input.startDate), endDate: dbDate(input.endDate), gradeLevels: input.gradeLevels };
     if (existing) {
       await tx.holiday.update({ where: { id: existing.id }, data });
@@ -122,6 +179,8 @@ export async function deleteHoliday(actor: Actor, id: number): Promise<Result> {
     });
     if (!existing) return notFound;
     await lockYear(tx, existing.academicYearId);
+    const closed = await closedPeriodRefusal(tx, actor.schoolId, existing.academicYearId, { startDate: isoDate(existing.startDate), endDate: isoDate(existing.endDate), gradeLevels: existing.gradeLevels });
+    if (closed) return { ok: false, error: closed.error };
     await tx.holiday.delete({ where: { id: existing.id } });
     await writeAudit(tx, {
       schoolId: actor.schoolId, actorId: actor.id, action: 'holiday.delete', entityType: 'Holiday', entityId: existing.id,

@@ -17,13 +17,13 @@ export type SchoolSettings = {
   roundingPolicy: RoundingPolicy;
 };
 
-/** A whole number typed into a form, within [min, max]. */
-const whole = (label: string, min: number, max: number) =>
+/** A whole number typed into a form, within [min, max]; `why` says where the limit comes from. */
+const whole = (label: string, min: number, max: number, why = '') =>
   z.union([z.string(), z.number()]).transform((raw, ctx) => {
     const text = String(raw).trim();
     const n = /^-?\d{1,6}$/.test(text) ? Number(text) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: text ? `${label} — целое число от ${min} до ${max}` : `Укажите: ${label.toLowerCase()}` });
+      ctx.addIssue({ code: 'custom', message: text ? `${label} — целое число от ${min} до ${max}${why}` : `Укажите: ${label.toLowerCase()}` });
       return z.NEVER;
     }
     return n;
@@ -43,19 +43,27 @@ const decimal = (label: string) =>
 
 const text = (label: string, max: number) => z.string().trim().min(1, `Укажите ${label}`).max(max, `Не длиннее ${max} символов`);
 
+/**
+ * The upper limits the regulations set (DOMAIN.md «Rules with numbers»): results reach
+ * families within a day (seeds 001 §7, 002 §3.3, 003 §7; seed 000 allows 3 days, the widest a
+ * school may choose), marks for a piece of work within a week (002 §3.6), homework within 2 hours
+ * of the teacher's last lesson (002 §3.5). A school may be stricter, never looser.
+ */
+export const SETTING_LIMITS = { resultVisibilityHours: 72, markEntryDays: 7, homeworkGraceMinutes: 120 } as const;
+
 export const settingsSchema = z.object({
   name: text('полное название', 200),
   shortName: text('краткое название', 60),
   address: z.string().trim().max(300, 'Не длиннее 300 символов'),
-  resultVisibilityHours: whole('Задержка показа итогов', 0, 168),
+  resultVisibilityHours: whole('Задержка показа итогов', 0, SETTING_LIMITS.resultVisibilityHours, ': по положению итоги доступны семьям не позже чем через 3 суток'),
   schoolDaysPerWeek: z.union([z.string(), z.number()]).transform((raw, ctx): 5 | 6 => {
     const n = Number(String(raw).trim());
     if (n === 5 || n === 6) return n;
     ctx.addIssue({ code: 'custom', message: 'Учебная неделя — 5 или 6 дней' });
     return z.NEVER;
   }),
-  markEntryDays: whole('Срок выставления отметок', 1, 30),
-  homeworkGraceMinutes: whole('Срок записи домашнего задания', 0, 1440),
+  markEntryDays: whole('Срок выставления отметок', 1, SETTING_LIMITS.markEntryDays, ': по положению — не позднее недели со дня работы'),
+  homeworkGraceMinutes: whole('Срок записи домашнего задания', 0, SETTING_LIMITS.homeworkGraceMinutes, ': по положению — не позднее 2 часов после уроков учителя'),
   forecastDayOfMonth: whole('День отправки прогноза', 1, 28),
   threshold3: decimal('Порог «3»'),
   threshold4: decimal('Порог «4»'),

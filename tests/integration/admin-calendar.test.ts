@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
-import { createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { createLesson, createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
 import { form } from '../support/authz-matrix';
 import { deleteHoliday, saveHoliday } from '@/lib/data/calendar';
 import { diaryWeek } from '@/lib/data/diary/week';
@@ -96,6 +96,48 @@ describe('holidays: saving', () => {
   });
 });
 
+describe('holidays: closed periods and lessons already opened', () => {
+  const CLOSED = 'Учебный период закрыт: изменения возможны только после его открытия администрацией';
+  const closeQuarter = (status: 'OPEN' | 'CLOSED') => db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status, closedAt: status === 'CLOSED' ? new Date('2026-10-26T10:00:00Z') : null } });
+
+  it('refuses adding, moving or removing a holiday in a closed quarter, with the journal\'s message; nothing changes', async () => {
+    const inQuarter = await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'День здоровья', startDate: day('2026-10-07'), endDate: day('2026-10-07'), gradeLevels: [] } });
+    await closeQuarter('CLOSED');
+    try {
+      await signInForRequest(db, fx.adminId);
+      const before = await state();
+      const answer = await saveHolidayAction({}, holidayForm({ name: 'Каникулы', startDate: '2026-10-20', endDate: '2026-10-27' }));
+      expect(answer.errors).toEqual({ startDate: CLOSED });
+      expect(answer.values).toMatchObject({ name: 'Каникулы', startDate: '2026-10-20', endDate: '2026-10-27' });
+      // Moved out of the closed quarter: its days there would become school days afterwards.
+      expect(await saveHolidayAction({}, holidayForm({ id: inQuarter.id, name: 'День здоровья', startDate: '2026-11-11', endDate: '2026-11-11' }))).toMatchObject({ errors: { startDate: CLOSED } });
+      expect(await deleteHolidayAction({}, form({ id: inQuarter.id }))).toEqual({ error: CLOSED });
+      expect(await state()).toEqual(before);
+      // A new name changes no day; the first graders' holiday touches no 5th grade quarter (their classes' scheme).
+      expect(await saveHolidayAction({}, holidayForm({ id: inQuarter.id, name: 'День здоровья и спорта', startDate: '2026-10-07', endDate: '2026-10-07' }))).toMatchObject({ ok: true });
+      expect(await saveHolidayAction({}, holidayForm({ name: 'Первоклассники', startDate: '2026-10-20', endDate: '2026-10-23', gradeLevels: ['1'] }))).toMatchObject({ ok: true });
+    } finally {
+      await closeQuarter('OPEN');
+    }
+  });
+
+  it('refuses a holiday over days with lessons of its grades already opened, naming them; nothing changes', async () => {
+    const lessonId = await createLesson(db, fx, { date: '2026-11-11', slot: 2 });
+    try {
+      await signInForRequest(db, fx.adminId);
+      const before = await state();
+      const opened = 'В эти дни в журнале уже открыты уроки: Математика, 5А — 11.11.2026, 2-й урок. Выберите другие даты или сначала уберите эти уроки из журнала';
+      expect(await saveHolidayAction({}, holidayForm({ name: 'Карантин', startDate: '2026-11-09', endDate: '2026-11-13' }))).toMatchObject({ errors: { startDate: opened } });
+      expect(await saveHolidayAction({}, holidayForm({ name: 'Карантин', startDate: '2026-11-09', endDate: '2026-11-13', gradeLevels: ['5', '6'] }))).toMatchObject({ errors: { startDate: opened } });
+      expect(await state()).toEqual(before);
+      // Another grade's holiday over the same days is no clash.
+      expect(await saveHolidayAction({}, holidayForm({ name: 'Карантин', startDate: '2026-11-09', endDate: '2026-11-13', gradeLevels: ['1'] }))).toMatchObject({ ok: true });
+    } finally {
+      await db.lesson.delete({ where: { id: lessonId } });
+    }
+  });
+});
+
 describe('holidays: who may', () => {
   it('a teacher, a parent and a pupil are refused; nothing changes', async () => {
     const h = await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, ...autumn, startDate: day(autumn.startDate), endDate: day(autumn.endDate) } });
@@ -161,5 +203,9 @@ describe('the calendar page', () => {
     expect(page).toContain('Календарь учебного года 2026/2027');
     expect(page).toContain('Доп. каникулы 13.02.2027 – 21.02.2027 · только 1 кл.');
     expect(page).toContain('1 четверть Четверти 01.09.2026 – 25.10.2026 закрыт 26.10.2026, 13:00');
+    // What a holiday does, and what it cannot be put over.
+    expect(page).toContain('уроки по расписанию в эти дни не показываются в дневниках и не считаются в сроках и отчётах журнала. Уроки, которые учитель всё же откроет в журнале, видны как обычно.');
+    expect(page).toContain('Каникулы нельзя назначить на дни закрытого учебного периода и на дни, когда уроки этих классов уже открыты в журнале.');
+    expect(page).not.toContain('уроки в эти дни не показываются.');
   });
 });

@@ -34,6 +34,7 @@ import {
 import type { PrismaClient } from '../../lib/prisma-client';
 import { defaultRolePermissionRows } from '../../lib/auth/permissions';
 import { addDays } from '../../lib/domain/calendar';
+import { shownOf } from '../../lib/data/school-settings';
 
 const NOBODY: readonly Who[] = [];
 
@@ -346,7 +347,7 @@ export const MATRIX: Row[] = [
         return [none, form({
           name: s.name, shortName: s.shortName, address: `ул. Матричная, ${next()}`, resultVisibilityHours: s.resultVisibilityHours, schoolDaysPerWeek: s.schoolDaysPerWeek,
           markEntryDays: s.markEntryDays, homeworkGraceMinutes: s.homeworkGraceMinutes, forecastDayOfMonth: s.forecastDayOfMonth,
-          threshold3: '2,5', threshold4: '3,5', threshold5: '4,5', teacherDecidesBand: '0', minMarks: 3,
+          threshold3: '2,5', threshold4: '3,5', threshold5: '4,5', teacherDecidesBand: '0', minMarks: 3, shown: shownOf(s),
         })];
       },
     },

@@ -33,7 +33,7 @@ describe('parseSettings', () => {
   });
 
   it('refuses hours with a fraction and a threshold above 5', () => {
-    expect(parseSettings({ ...valid, resultVisibilityHours: '1,5' })).toEqual({ ok: false, errors: { resultVisibilityHours: 'Задержка показа итогов — целое число от 0 до 168' } });
+    expect(parseSettings({ ...valid, resultVisibilityHours: '1,5' })).toEqual({ ok: false, errors: { resultVisibilityHours: 'Задержка показа итогов — целое число от 0 до 72: по положению итоги доступны семьям не позже чем через 3 суток' } });
     expect(parseSettings({ ...valid, threshold5: '5,1' })).toMatchObject({ ok: false, errors: { policy: expect.stringContaining('Пороги должны возрастать') } });
   });
 });

@@ -37,7 +37,7 @@ export type DiaryResults = {
   subjects: { subject: string; cells: Record<number, FinalCell> }[];
   exams: { id: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
   isGuardian: boolean;
-  /** When published results appear here, by the school's setting: «через сутки», «через 3 суток». */
+  /** When results published now appear here, by the school's setting: «через сутки», «через 72 часа»; each published result keeps the time set when it was published. */
   visibleAfter: string;
 };
 

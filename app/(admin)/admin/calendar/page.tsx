@@ -35,7 +35,7 @@ export default async function CalendarPage({ searchParams }: Props) {
         <p className="text-muted">Учебный год ещё не заведён.</p>
       ) : (
         <>
-          <p className="mb-4 text-muted">Учебный год: {range(year)}. Каникулы действуют в дневниках и журналах сразу: уроки в эти дни не показываются.</p>
+          <p className="mb-4 text-muted">Учебный год: {range(year)}. Каникулы действуют сразу: уроки по расписанию в эти дни не показываются в дневниках и не считаются в сроках и отчётах журнала. Уроки, которые учитель всё же откроет в журнале, видны как обычно. Каникулы нельзя назначить на дни закрытого учебного периода и на дни, когда уроки этих классов уже открыты в журнале.</p>
 
           <section aria-labelledby="holidays-heading" className="mb-8">
             <h2 id="holidays-heading" className="mb-2 text-xl font-bold">Каникулы и выходные дни</h2>

@@ -14,7 +14,8 @@ export async function saveSettingsAction(_prev: SettingsFormState, form: FormDat
   const state = await answerErrors('saveSettingsAction', (message): SettingsFormState => ({ errors: { form: message } }), async (): Promise<SettingsFormState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
-    const result = await saveSchoolSettings(actor, typedValues(form, SETTINGS_FIELDS));
+    // `shown`: the settings as the page showed them, for the data layer to refuse a save over a change made since.
+    const result = await saveSchoolSettings(actor, typedValues(form, SETTINGS_FIELDS), String(form.get('shown') ?? ''));
     if (!result.ok) return { errors: result.errors as Record<string, string> };
     revalidatePath('/admin/settings');
     return { ok: true, message: result.changed.length ? 'Настройки сохранены' : 'Изменений нет' };

@@ -18,7 +18,7 @@ export default async function SettingsPage() {
     <div className="max-w-3xl">
       <h1 className="mb-2 text-2xl font-bold">Настройки школы</h1>
       <p className="mb-4 text-muted">Изменения действуют сразу и записываются в журнал аудита.</p>
-      <SettingsForm current={{
+      <SettingsForm shown={s.shown} current={{
         name: s.name, shortName: s.shortName, address: s.address,
         resultVisibilityHours: String(s.resultVisibilityHours), schoolDaysPerWeek: String(s.schoolDaysPerWeek),
         markEntryDays: String(s.markEntryDays), homeworkGraceMinutes: String(s.homeworkGraceMinutes), forecastDayOfMonth: String(s.forecastDayOfMonth),

@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { saveSettingsAction, type SettingsFormState, type SettingsTyped } from './actions';
 
-export function SettingsForm({ current }: { current: SettingsTyped }) {
+/** shown: the settings as loaded with the page, sent back so that a save over another administrator's later change is refused. */
+export function SettingsForm({ current, shown }: { current: SettingsTyped; shown: string }) {
   const [state, action, pending] = useActionState<SettingsFormState, FormData>(saveSettingsAction, {});
   const e = state.errors ?? {};
   // After an error the form shows what was typed (state.values), else the settings as saved.
@@ -13,6 +14,7 @@ export function SettingsForm({ current }: { current: SettingsTyped }) {
   const key = state.values ? `typed:${JSON.stringify(state.values)}` : 'saved';
   return (
     <form key={key} action={action} className="space-y-6 rounded-lg border border-line bg-white p-5">
+      <input type="hidden" name="shown" value={shown} />
       <fieldset>
         <legend className="mb-2 text-lg font-bold">Школа</legend>
         <Field label="Полное название" name="name" defaultValue={v.name} error={e.name} required maxLength={200} />
@@ -31,10 +33,10 @@ export function SettingsForm({ current }: { current: SettingsTyped }) {
           <p id="schoolDaysPerWeek-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-danger">{e.schoolDaysPerWeek}</p>
         </div>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field label="Итоговые отметки видны семьям через, часов" name="resultVisibilityHours" inputMode="numeric" defaultValue={v.resultVisibilityHours} error={e.resultVisibilityHours}
-            hint="0–168. 24 — на следующий день после публикации. Действует для отметок, опубликованных после сохранения." required />
-          <Field label="Срок выставления отметок, дней после урока" name="markEntryDays" inputMode="numeric" defaultValue={v.markEntryDays} error={e.markEntryDays} hint="1–30" required />
-          <Field label="Домашнее задание записать в течение, минут после последнего урока" name="homeworkGraceMinutes" inputMode="numeric" defaultValue={v.homeworkGraceMinutes} error={e.homeworkGraceMinutes} hint="0–1440" required />
+          <Field label="Итоги видны семьям через, часов" name="resultVisibilityHours" inputMode="numeric" defaultValue={v.resultVisibilityHours} error={e.resultVisibilityHours}
+            hint="Отметки за периоды и год и результаты ГИА. 0–72; по положению — не позже суток (24). Действует для итогов, опубликованных после сохранения; уже опубликованные появятся в назначенный им срок." required />
+          <Field label="Срок выставления отметок, дней после урока" name="markEntryDays" inputMode="numeric" defaultValue={v.markEntryDays} error={e.markEntryDays} hint="1–7: по положению — не позднее недели" required />
+          <Field label="Домашнее задание записать в течение, минут после последнего урока" name="homeworkGraceMinutes" inputMode="numeric" defaultValue={v.homeworkGraceMinutes} error={e.homeworkGraceMinutes} hint="0–120: по положению — не позднее 2 часов" required />
           <Field label="День месяца для рассылки прогноза семьям" name="forecastDayOfMonth" inputMode="numeric" defaultValue={v.forecastDayOfMonth} error={e.forecastDayOfMonth} hint="1–28: такой день есть в каждом месяце" required />
         </div>
       </fieldset>

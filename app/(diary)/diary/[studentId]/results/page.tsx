@@ -59,7 +59,8 @@ export default async function DiaryResultsPage({ params }: Props) {
             );
           })
         )}
-        <p className="text-sm text-muted">Отметки появляются здесь {results.visibleAfter} после того, как учитель их опубликует.</p>
+        {/* The delay is fixed for each result when it is published: a change of the setting moves no result already published. */}
+        <p className="text-sm text-muted">Итоговые отметки и результаты ГИА, опубликованные сейчас, появятся здесь {results.visibleAfter} после публикации; опубликованные раньше — в срок, назначенный при их публикации.</p>
       </section>
 
       {withResults.length > 0 && (
