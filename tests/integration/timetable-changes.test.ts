@@ -305,3 +305,30 @@ describe('a closed study period', () => {
     expect(await recordTimetableChange(admin, input({ kind: 'MOVED', date: '2026-11-09', newDate: '2026-11-10', newSlot: 3 }))).toMatchObject({ ok: true });
   });
 });
+
+describe('a holiday on the page', () => {
+  const pageText = async (date: string) => renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date }) })) as React.ReactElement)
+    .replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('shows the holiday instead of the timetable, for the whole school or the grades it covers', async () => {
+    await signInForRequest(db, deputy.id);
+    const autumn = await pageText('2026-10-26');
+    expect(autumn).toContain('Каникулы («Осенние каникулы»): уроков нет.');
+    expect(autumn).not.toContain('Математика');
+    expect(autumn).not.toContain('Записать изменение');
+
+    // An extra week for the fifth grade only: 6А keeps its lessons, and only they can be changed.
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Дополнительные каникулы', startDate: day('2026-09-28'), endDate: day('2026-10-04'), gradeLevels: [5] } });
+    const sixth = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    await entry(await courseOf(sixth.id, 'География', freeId), 1, 2);
+    const day5 = (await timetableDay(deputy, '2026-09-28', NOW))!;
+    expect(day5.holiday).toBeNull();
+    expect(day5.classes.map((c) => [c.name, c.holiday, c.lessons.map((l) => l.subject)])).toEqual([
+      ['5А', 'Дополнительные каникулы', []], ['5Б', 'Дополнительные каникулы', []], ['6А', null, ['География']],
+    ]);
+    const text = await pageText('2026-09-28');
+    expect(text).toMatch(/5А Каникулы \(«Дополнительные каникулы»\): уроков нет\./);
+    expect(text).toContain('6А · 2-й урок · География');
+    expect(text).not.toContain('5А · 1-й урок');
+  });
+});
