@@ -332,3 +332,26 @@ describe('a holiday on the page', () => {
     expect(text).not.toContain('5А · 1-й урок');
   });
 });
+
+describe('a lesson opened in advance and then cancelled or moved', () => {
+  it('its journal row goes with a move and comes back when the move is removed; an empty one goes with a cancellation', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const monday = ((await openLesson(teacher, { courseId: fx.courseId, date: MONDAY, slot: 1 })) as { lessonId: number }).lessonId;
+    const moved = await recordTimetableChange(admin, input({ kind: 'MOVED', newDate: '2026-09-17', newSlot: 3 }));
+    expect(moved).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: monday } })).toMatchObject({ date: day('2026-09-17'), slot: 3 });
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(monday) } }))
+      .toMatchObject({ actorId: admin.id, oldValue: { date: MONDAY, slot: 1 }, newValue: { date: '2026-09-17', slot: 3 } });
+    expect(await removeTimetableChange(admin, (moved as { changeId: number }).changeId)).toEqual({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: monday } })).toMatchObject({ date: day(MONDAY), slot: 1 });
+
+    expect(await recordTimetableChange(admin, input({ kind: 'CANCELLED' }))).toMatchObject({ ok: true });
+    expect(await db.lesson.count({ where: { id: monday } })).toBe(0);
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.delete', entityId: String(monday) } })).toMatchObject({ actorId: admin.id, newValue: null });
+  });
+
+  it('a cancellation waits while a topic is written in the opened lesson', async () => {
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(WEDNESDAY), slot: 2, teacherId: fx.teacherId, topic: 'Дроби' } });
+    await refused(admin, { kind: 'CANCELLED', date: WEDNESDAY, slot: 2 }, CHANGE_MESSAGES.written, 'kind');
+  });
+});

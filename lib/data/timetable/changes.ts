@@ -18,6 +18,7 @@ import { className } from '../names';
 import { handOverLesson } from '../journal/hand-over';
 import { periodOpen } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
+import { carryLesson, dropEmptyLesson } from './lesson-rows';
 import { bellSlotExists, heldSelect, holidayOn, slotOccupants, teacherBusyWith, wasHeld } from './slots';
 
 export type ChangeInput = {
@@ -53,6 +54,8 @@ export const CHANGE_MESSAGES = {
   reasonTooLong: 'Причина — не длиннее 300 символов',
   changeNotFound: 'Изменение не найдено',
   substituteHeld: 'Урок уже проведён замещающим учителем (выставлены отметки или отмечена посещаемость): замену удалить нельзя',
+  written: 'Урок уже открыт в журнале и в нём записаны тема, домашнее задание или запланированная контрольная: сначала уберите их в журнале',
+  occupied: 'На прежнем месте урока уже открыт другой урок этого курса: удалить перенос нельзя',
   movedHeld: 'Перенесённый урок уже проведён (выставлены отметки или отмечена посещаемость): перенос удалить нельзя',
 } as const;
 
@@ -93,6 +96,12 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
       const handed = opened ? await handOverLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, opened.id, input.substituteTeacherId) : 'done';
       if (handed === 'held') return fail(CHANGE_MESSAGES.heldBySomeoneElse, 'kind');
     }
+    const by = { schoolId: actor.schoolId, actorId: actor.id };
+    const here = { date: dbDate(input.date), slot: input.slot };
+    const row = input.kind === 'CANCELLED' ? await dropEmptyLesson(tx, by, course.id, here)
+      : input.kind === 'MOVED' && input.newDate && input.newSlot ? await carryLesson(tx, by, course.id, here, { date: dbDate(input.newDate), slot: input.newSlot })
+      : null;
+    if (row) return fail(CHANGE_MESSAGES[row], 'kind');
     const data = {
       schoolId: actor.schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot, kind: input.kind,
       substituteTeacherId: input.kind === 'SUBSTITUTION' ? input.substituteTeacherId : null,
@@ -239,8 +248,9 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
       if (given) return given;
     }
     if (change.kind === 'MOVED' && change.newDate) {
-      const moved = await tx.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: change.courseId, date: change.newDate, slot: change.newSlot ?? change.slot }, select: heldSelect });
-      if (moved && wasHeld(moved)) return fail(CHANGE_MESSAGES.movedHeld);
+      // The lesson row, opened where it was moved to, goes back with it.
+      const back = await carryLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, change.courseId, { date: change.newDate, slot: change.newSlot ?? change.slot }, { date: change.date, slot: change.slot });
+      if (back) return fail(back === 'held' ? CHANGE_MESSAGES.movedHeld : CHANGE_MESSAGES.occupied);
     }
     await tx.timetableChange.delete({ where: { id: change.id } });
     const { course: _course, ...old } = change;
