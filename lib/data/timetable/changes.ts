@@ -89,19 +89,8 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
       ?? await overlapRefusal(tx, actor.schoolId, input)
       ?? await kindRefusal(tx, actor.schoolId, course, input);
     if (refused) return refused;
-    // A lesson already opened (not held: kindRefusal) passes to the substitute now, so that it has
-    // one owner from the moment the substitution is recorded.
-    if (input.kind === 'SUBSTITUTION' && input.substituteTeacherId) {
-      const opened = await tx.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot }, select: { id: true } });
-      const handed = opened ? await handOverLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, opened.id, input.substituteTeacherId) : 'done';
-      if (handed === 'held') return fail(CHANGE_MESSAGES.heldBySomeoneElse, 'kind');
-    }
-    const by = { schoolId: actor.schoolId, actorId: actor.id };
-    const here = { date: dbDate(input.date), slot: input.slot };
-    const row = input.kind === 'CANCELLED' ? await dropEmptyLesson(tx, by, course.id, here)
-      : input.kind === 'MOVED' && input.newDate && input.newSlot ? await carryLesson(tx, by, course.id, here, { date: dbDate(input.newDate), slot: input.newSlot })
-      : null;
-    if (row) return fail(CHANGE_MESSAGES[row], 'kind');
+    const rowRefused = await followLessonRow(tx, { schoolId: actor.schoolId, actorId: actor.id }, course.id, input);
+    if (rowRefused) return rowRefused;
     const data = {
       schoolId: actor.schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot, kind: input.kind,
       substituteTeacherId: input.kind === 'SUBSTITUTION' ? input.substituteTeacherId : null,
@@ -118,6 +107,24 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
     });
     return { ok: true as const, changeId: created.id };
   });
+}
+
+/**
+ * The journal's lesson row already opened (not held: kindRefusal) follows the change: it passes to
+ * the substitute at once, so that it has one owner from then on; it goes with a move; an empty one
+ * goes with a cancellation (timetable/lesson-rows.ts).
+ */
+async function followLessonRow(tx: Tx, by: { schoolId: number; actorId: number }, courseId: number, input: ChangeInput): Promise<Failure | null> {
+  const here = { date: dbDate(input.date), slot: input.slot };
+  if (input.kind === 'SUBSTITUTION' && input.substituteTeacherId) {
+    const opened = await tx.lesson.findFirst({ where: { schoolId: by.schoolId, courseId, ...here }, select: { id: true } });
+    const handed = opened ? await handOverLesson(tx, by, opened.id, input.substituteTeacherId) : 'done';
+    return handed === 'held' ? fail(CHANGE_MESSAGES.heldBySomeoneElse, 'kind') : null;
+  }
+  const row = input.kind === 'CANCELLED' ? await dropEmptyLesson(tx, by, courseId, here)
+    : input.kind === 'MOVED' && input.newDate && input.newSlot ? await carryLesson(tx, by, courseId, here, { date: dbDate(input.newDate), slot: input.newSlot })
+    : null;
+  return row ? fail(CHANGE_MESSAGES[row], 'kind') : null;
 }
 
 /** The date is in the course's year and no holiday of its grade, the slot is in the bell schedule. */
