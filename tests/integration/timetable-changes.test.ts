@@ -12,7 +12,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordTimetableChange, removeTimetableChange, CHANGE_MESSAGES, type ChangeInput } from '@/lib/data/timetable/changes';
 import { timetableDay } from '@/lib/data/timetable/day';
 import { diaryWeek } from '@/lib/data/diary/week';
-import { openLesson } from '@/lib/data/journal/lessons';
+import { openLesson, updateLesson } from '@/lib/data/journal/lessons';
+import { MESSAGES } from '@/lib/data/journal/result';
 import { teacherHome } from '@/lib/data/teacher-home';
 import { recordChangeAction, removeChangeAction } from '@/app/(admin)/admin/timetable/actions';
 import TimetableChangesPage from '@/app/(admin)/admin/timetable/page';
@@ -118,13 +119,14 @@ describe('recording each kind', () => {
   });
 });
 
+const refused = async (actor: Actor, over: Partial<ChangeInput>, error: string, field?: string) => {
+  const before = await counts();
+  const result = await recordTimetableChange(actor, input(over));
+  expect(result).toEqual(field ? { ok: false, error, field } : { ok: false, error });
+  expect(await counts()).toEqual(before);
+};
+
 describe('refusals change nothing', () => {
-  const refused = async (actor: Actor, over: Partial<ChangeInput>, error: string, field?: string) => {
-    const before = await counts();
-    const result = await recordTimetableChange(actor, input(over));
-    expect(result).toEqual(field ? { ok: false, error, field } : { ok: false, error });
-    expect(await counts()).toEqual(before);
-  };
 
   it('bad dates, slots and lessons', async () => {
     await refused(admin, { date: '2026-02-30' }, 'Такой даты нет в календаре', 'date');
@@ -235,5 +237,121 @@ describe('the page and its actions', () => {
     const change = await db.timetableChange.findFirstOrThrow();
     expect(await removeChangeAction({}, formOf({ changeId: String(change.id) }))).toEqual({ ok: true });
     expect(await removeChangeAction({}, formOf({ changeId: '3000000000' }))).toEqual({ error: 'Изменение не найдено' });
+  });
+});
+
+describe('a substitution and a lesson already opened', () => {
+  it('recording it hands the lesson its teacher opened in advance to the substitute at once, audited', async () => {
+    const opened = await openLesson(await actorFor(db, fx.teacherId), { courseId: fx.courseId, date: MONDAY, slot: 1 });
+    const lessonId = (opened as { lessonId: number }).lessonId;
+    expect(await recordTimetableChange(deputy, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }))).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: freeId, isSubstitution: true, regularTeacherId: fx.teacherId });
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(lessonId) } })).toMatchObject({
+      actorId: deputy.id, oldValue: { teacherId: fx.teacherId, isSubstitution: false }, newValue: { teacherId: freeId, isSubstitution: true, regularTeacherId: fx.teacherId },
+    });
+  });
+
+  it('the substitute never takes over a lesson its own teacher has held', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const lessonId = ((await openLesson(teacher, { courseId: fx.courseId, date: MONDAY, slot: 1 })) as { lessonId: number }).lessonId;
+    expect(await recordTimetableChange(deputy, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId }))).toMatchObject({ ok: true });
+    // The teacher came after all: takes the lesson back in the lesson form and holds it.
+    const { version } = await db.lesson.findUniqueOrThrow({ where: { id: lessonId } });
+    expect(await updateLesson(teacher, lessonId, { topic: 'Дроби', plannedTopicId: null, lessonKind: 'LESSON', plannedTest: false, substituteTeacherId: null, expectedVersion: version })).toMatchObject({ ok: true });
+    await createMark(db, fx, { value: '5', lessonId });
+    const before = await counts();
+    expect(await openLesson(await actorFor(db, freeId), { courseId: fx.courseId, date: MONDAY, slot: 1 })).toEqual({ ok: false, error: MESSAGES.heldByOther });
+    expect(await counts()).toEqual(before);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: fx.teacherId, isSubstitution: false });
+  });
+});
+
+describe('is the teacher free', () => {
+  it('a substitute set in the lesson form is busy in that slot; a teacher whose lesson was handed over there is free', async () => {
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: russianId, date: day(TUESDAY), slot: 1, teacherId: freeId, isSubstitution: true, regularTeacherId: busyId } });
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(TUESDAY), slot: 1, teacherId: fx.teacherId } });
+    await refused(admin, { kind: 'SUBSTITUTION', date: TUESDAY, substituteTeacherId: freeId }, 'Свободова Елена в этот урок уже ведёт «Русский язык, 5А»', 'substituteTeacherId');
+
+    // Занятова's Monday literature in 5Б is taken by someone else through the lesson form.
+    const literature = await db.course.findFirstOrThrow({ where: { schoolId: fx.schoolId, subject: { name: 'Литература' } } });
+    const third = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Третьякова', firstName: 'Анна' });
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: literature.id, date: day(MONDAY), slot: 1, teacherId: third, isSubstitution: true, regularTeacherId: busyId } });
+    expect(await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: busyId }))).toMatchObject({ ok: true });
+  });
+
+  it('a lesson is not moved to where its teacher teaches another class, nor to a day off', async () => {
+    const other = await db.schoolClass.findFirstOrThrow({ where: { schoolId: fx.schoolId, letter: 'Б' } });
+    await entry(await courseOf(other.id, 'Биология', fx.teacherId), 2, 2);
+    const move = (newDate: string, newSlot: number) => ({ kind: 'MOVED' as const, newDate, newSlot });
+    await refused(admin, move(TUESDAY, 2), '15.09.2026 на 2-м уроке Учителева Мария уже ведёт «Биология, 5Б»', 'newSlot');
+    await refused(admin, move('2026-09-20', 1), '20.09.2026 — воскресенье: уроков нет', 'newDate');
+    expect(await recordTimetableChange(admin, input(move('2026-09-19', 1)))).toMatchObject({ ok: true });
+    await db.timetableChange.deleteMany();
+    await db.school.update({ where: { id: fx.schoolId }, data: { schoolDaysPerWeek: 5 } });
+    await refused(admin, move('2026-09-19', 1), '19.09.2026 — суббота, а учебная неделя — 5-дневная: уроков нет', 'newDate');
+  });
+});
+
+describe('a closed study period', () => {
+  it('takes no change on its dates, nor a lesson moved into it, and keeps its changes', async () => {
+    const kept = await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(WEDNESDAY), slot: 2, kind: 'CANCELLED' } });
+    await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day('2026-11-04'), endDate: day('2026-12-27') } });
+    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status: 'CLOSED' } });
+    await refused(admin, { kind: 'CANCELLED' }, MESSAGES.periodClosed, 'date');
+    await refused(admin, { kind: 'MOVED', date: '2026-11-09', newDate: '2026-10-21', newSlot: 3 }, MESSAGES.periodClosed, 'newDate');
+    expect(await removeTimetableChange(admin, kept.id)).toEqual({ ok: false, error: MESSAGES.periodClosed });
+    expect(await db.timetableChange.count({ where: { id: kept.id } })).toBe(1);
+    // The open period's lessons still change.
+    expect(await recordTimetableChange(admin, input({ kind: 'MOVED', date: '2026-11-09', newDate: '2026-11-10', newSlot: 3 }))).toMatchObject({ ok: true });
+  });
+});
+
+describe('a holiday on the page', () => {
+  const pageText = async (date: string) => renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date }) })) as React.ReactElement)
+    .replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('shows the holiday instead of the timetable, for the whole school or the grades it covers', async () => {
+    await signInForRequest(db, deputy.id);
+    const autumn = await pageText('2026-10-26');
+    expect(autumn).toContain('Каникулы («Осенние каникулы»): уроков нет.');
+    expect(autumn).not.toContain('Математика');
+    expect(autumn).not.toContain('Записать изменение');
+
+    // An extra week for the fifth grade only: 6А keeps its lessons, and only they can be changed.
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Дополнительные каникулы', startDate: day('2026-09-28'), endDate: day('2026-10-04'), gradeLevels: [5] } });
+    const sixth = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 6, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    await entry(await courseOf(sixth.id, 'География', freeId), 1, 2);
+    const day5 = (await timetableDay(deputy, '2026-09-28', NOW))!;
+    expect(day5.holiday).toBeNull();
+    expect(day5.classes.map((c) => [c.name, c.holiday, c.lessons.map((l) => l.subject)])).toEqual([
+      ['5А', 'Дополнительные каникулы', []], ['5Б', 'Дополнительные каникулы', []], ['6А', null, ['География']],
+    ]);
+    const text = await pageText('2026-09-28');
+    expect(text).toMatch(/5А Каникулы \(«Дополнительные каникулы»\): уроков нет\./);
+    expect(text).toContain('6А · 2-й урок · География');
+    expect(text).not.toContain('5А · 1-й урок');
+  });
+});
+
+describe('a lesson opened in advance and then cancelled or moved', () => {
+  it('its journal row goes with a move and comes back when the move is removed; an empty one goes with a cancellation', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const monday = ((await openLesson(teacher, { courseId: fx.courseId, date: MONDAY, slot: 1 })) as { lessonId: number }).lessonId;
+    const moved = await recordTimetableChange(admin, input({ kind: 'MOVED', newDate: '2026-09-17', newSlot: 3 }));
+    expect(moved).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: monday } })).toMatchObject({ date: day('2026-09-17'), slot: 3 });
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.update', entityId: String(monday) } }))
+      .toMatchObject({ actorId: admin.id, oldValue: { date: MONDAY, slot: 1 }, newValue: { date: '2026-09-17', slot: 3 } });
+    expect(await removeTimetableChange(admin, (moved as { changeId: number }).changeId)).toEqual({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: monday } })).toMatchObject({ date: day(MONDAY), slot: 1 });
+
+    expect(await recordTimetableChange(admin, input({ kind: 'CANCELLED' }))).toMatchObject({ ok: true });
+    expect(await db.lesson.count({ where: { id: monday } })).toBe(0);
+    expect(await db.auditLog.findFirst({ where: { action: 'lesson.delete', entityId: String(monday) } })).toMatchObject({ actorId: admin.id, newValue: null });
+  });
+
+  it('a cancellation waits while a topic is written in the opened lesson', async () => {
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(WEDNESDAY), slot: 2, teacherId: fx.teacherId, topic: 'Дроби' } });
+    await refused(admin, { kind: 'CANCELLED', date: WEDNESDAY, slot: 2 }, CHANGE_MESSAGES.written, 'kind');
   });
 });

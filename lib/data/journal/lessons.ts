@@ -9,6 +9,7 @@ import { writeAudit } from '../../audit';
 import { formatDateRu, isIsoDate } from '../../domain/calendar';
 import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate, isoDate } from '../dates';
+import { handOverLesson } from './hand-over';
 import { writableCourses } from '../scope';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
 import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
@@ -56,18 +57,14 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   if (ended) return ended;
   if (existing) {
     // Opened in advance by the course's teacher (say, to announce a test) before the substitution
-    // was recorded: the lesson passes to the substitute, who could not write it otherwise.
+    // was recorded: the lesson passes to the substitute, who could not write it otherwise — unless
+    // its teacher has held it meanwhile: their marks stay in their lesson.
     return db.$transaction(async (tx) => {
       const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
       if (closed) return closed;
-      const regularTeacherId = existing.isSubstitution ? existing.regularTeacherId : existing.teacherId;
-      await tx.lesson.update({ where: { id: existing.id }, data: { teacherId: actor.id, isSubstitution: true, regularTeacherId, version: { increment: 1 } } });
-      await writeAudit(tx, {
-        schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: existing.id,
-        oldValue: { teacherId: existing.teacherId, isSubstitution: existing.isSubstitution, regularTeacherId: existing.regularTeacherId },
-        newValue: { teacherId: actor.id, isSubstitution: true, regularTeacherId },
-      });
-      return { ok: true as const, lessonId: existing.id };
+      const handed = await handOverLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, existing.id, actor.id);
+      if (handed === 'held') return fail(MESSAGES.heldByOther);
+      return handed === 'done' ? { ok: true as const, lessonId: existing.id } : fail(MESSAGES.lessonNotFound);
     }, TX_OPTIONS);
   }
   const teacherId = substitution?.substituteTeacherId ?? actor.id;

@@ -10,13 +10,16 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { writeAudit } from '../../audit';
-import { formatDateRu, isIsoDate, isoWeekday } from '../../domain/calendar';
+import { formatDateRu, isIsoDate, isoWeekday, WEEKDAY_NAMES_RU } from '../../domain/calendar';
 import type { TimetableChangeKind } from '../../generated/prisma/enums';
 import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
-import { className, courseTitle, courseTitleSelect } from '../names';
+import { className } from '../names';
+import { handOverLesson } from '../journal/hand-over';
+import { periodOpen } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
-import { bellSlotExists, heldSelect, holidayOn, slotOccupants, wasHeld } from './slots';
+import { carryLesson, dropEmptyLesson } from './lesson-rows';
+import { bellSlotExists, heldSelect, holidayOn, slotOccupants, teacherBusyWith, wasHeld } from './slots';
 
 export type ChangeInput = {
   courseId: number;
@@ -51,6 +54,8 @@ export const CHANGE_MESSAGES = {
   reasonTooLong: 'Причина — не длиннее 300 символов',
   changeNotFound: 'Изменение не найдено',
   substituteHeld: 'Урок уже проведён замещающим учителем (выставлены отметки или отмечена посещаемость): замену удалить нельзя',
+  written: 'Урок уже открыт в журнале и в нём записаны тема, домашнее задание или запланированная контрольная: сначала уберите их в журнале',
+  occupied: 'На прежнем месте урока уже открыт другой урок этого курса: удалить перенос нельзя',
   movedHeld: 'Перенесённый урок уже проведён (выставлены отметки или отмечена посещаемость): перенос удалить нельзя',
 } as const;
 
@@ -58,9 +63,9 @@ const courseSelect = {
   id: true, academicYearId: true, classId: true,
   academicYear: { select: { label: true, startDate: true, endDate: true } },
   subject: { select: { name: true } },
-  schoolClass: { select: { id: true, gradeLevel: true, letter: true } },
-  group: { select: { name: true, classId: true, schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
-  teachers: { select: { teacherId: true } },
+  schoolClass: { select: { id: true, gradeLevel: true, letter: true, periodSchemeId: true } },
+  group: { select: { name: true, classId: true, schoolClass: { select: { id: true, gradeLevel: true, letter: true, periodSchemeId: true } } } },
+  teachers: { select: { teacherId: true, teacher: { select: { lastName: true, firstName: true } } }, orderBy: { teacherId: 'asc' } },
 } as const;
 
 type Tx = Prisma.TransactionClient;
@@ -80,9 +85,12 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
     if (!course) return fail(CHANGE_MESSAGES.lessonNotFound, 'lesson');
     const refused = await placeRefusal(tx, actor.schoolId, course, input.date, input.slot, 'date', 'lesson')
       ?? await scheduledRefusal(tx, actor.schoolId, course.id, input.date, input.slot)
+      ?? await closedRefusal(tx, actor.schoolId, course, input.date, 'date')
       ?? await overlapRefusal(tx, actor.schoolId, input)
       ?? await kindRefusal(tx, actor.schoolId, course, input);
     if (refused) return refused;
+    const rowRefused = await followLessonRow(tx, { schoolId: actor.schoolId, actorId: actor.id }, course.id, input);
+    if (rowRefused) return rowRefused;
     const data = {
       schoolId: actor.schoolId, courseId: course.id, date: dbDate(input.date), slot: input.slot, kind: input.kind,
       substituteTeacherId: input.kind === 'SUBSTITUTION' ? input.substituteTeacherId : null,
@@ -101,6 +109,24 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
   });
 }
 
+/**
+ * The journal's lesson row already opened (not held: kindRefusal) follows the change: it passes to
+ * the substitute at once, so that it has one owner from then on; it goes with a move; an empty one
+ * goes with a cancellation (timetable/lesson-rows.ts).
+ */
+async function followLessonRow(tx: Tx, by: { schoolId: number; actorId: number }, courseId: number, input: ChangeInput): Promise<Failure | null> {
+  const here = { date: dbDate(input.date), slot: input.slot };
+  if (input.kind === 'SUBSTITUTION' && input.substituteTeacherId) {
+    const opened = await tx.lesson.findFirst({ where: { schoolId: by.schoolId, courseId, ...here }, select: { id: true } });
+    const handed = opened ? await handOverLesson(tx, by, opened.id, input.substituteTeacherId) : 'done';
+    return handed === 'held' ? fail(CHANGE_MESSAGES.heldBySomeoneElse, 'kind') : null;
+  }
+  const row = input.kind === 'CANCELLED' ? await dropEmptyLesson(tx, by, courseId, here)
+    : input.kind === 'MOVED' && input.newDate && input.newSlot ? await carryLesson(tx, by, courseId, here, { date: dbDate(input.newDate), slot: input.newSlot })
+    : null;
+  return row ? fail(CHANGE_MESSAGES[row], 'kind') : null;
+}
+
 /** The date is in the course's year and no holiday of its grade, the slot is in the bell schedule. */
 async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: string, slot: number, dateField: string, slotField: string): Promise<Failure | null> {
   const from = isoDate(course.academicYear.startDate);
@@ -110,6 +136,18 @@ async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: st
   const grade = course.schoolClass?.gradeLevel ?? course.group?.schoolClass?.gradeLevel ?? null;
   const holiday = await holidayOn(tx, schoolId, course.academicYearId, iso, grade);
   return holiday ? fail(`${formatDateRu(iso)} — каникулы («${holiday}»): уроков нет`, dateField) : null;
+}
+
+/**
+ * A closed study period is final (write-context.ts periodOpen): a cancellation or a move there
+ * would change its plan-vs-held figures and overdue report after the fact.
+ */
+type SchemeOf = { schoolClass: { periodSchemeId: number } | null; group: { schoolClass: { periodSchemeId: number } | null } | null };
+
+async function closedRefusal(tx: Tx, schoolId: number, course: SchemeOf, iso: string, field?: string): Promise<Failure | null> {
+  const schemeId = course.schoolClass?.periodSchemeId ?? course.group?.schoolClass?.periodSchemeId ?? null;
+  const closed = await periodOpen(tx, { schoolId, schemeId, date: dbDate(iso) });
+  return closed ? fail(closed.error, field) : null;
 }
 
 /** A change is recorded for a lesson of the day: a timetable row valid on the date, or a lesson opened then. */
@@ -154,17 +192,7 @@ async function substituteRefusal(tx: Tx, schoolId: number, course: CourseRow, in
   const teacher = await tx.user.findFirst({ where: { id: teacherId, schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { lastName: true, firstName: true } });
   if (!teacher) return fail(CHANGE_MESSAGES.substituteNotFound, 'substituteTeacherId');
   if (course.teachers.some((t) => t.teacherId === teacherId)) return fail(CHANGE_MESSAGES.ownTeacher, 'substituteTeacherId');
-  const date = dbDate(input.date);
-  // Their own lessons of the slot, less those handed to someone else, and what they substitute.
-  const handedOver = await tx.timetableChange.findMany({
-    where: { schoolId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: teacherId }, course: { teachers: { some: { teacherId } } } },
-    select: { courseId: true },
-  });
-  const [own, substitutes] = await Promise.all([
-    slotOccupants(tx, schoolId, input.date, input.slot, { teachers: { some: { teacherId } } }, handedOver.map((c) => c.courseId)),
-    tx.timetableChange.findMany({ where: { schoolId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: teacherId }, select: { course: { select: courseTitleSelect } } }),
-  ]);
-  const busy = own[0]?.title ?? (substitutes[0] ? courseTitle(substitutes[0].course) : null);
+  const busy = await teacherBusyWith(tx, schoolId, teacherId, input.date, input.slot, course.id);
   return busy ? fail(`${teacher.lastName} ${teacher.firstName} в этот урок уже ведёт «${busy}»`, 'substituteTeacherId') : null;
 }
 
@@ -172,15 +200,32 @@ async function moveRefusal(tx: Tx, schoolId: number, course: CourseRow, input: C
   if (!input.newDate || !isIsoDate(input.newDate)) return fail(CHANGE_MESSAGES.chooseNewDate, 'newDate');
   if (!input.newSlot) return fail(CHANGE_MESSAGES.chooseNewSlot, 'newSlot');
   if (input.newDate === input.date && input.newSlot === input.slot) return fail(CHANGE_MESSAGES.samePlace, 'newSlot');
-  const place = await placeRefusal(tx, schoolId, course, input.newDate, input.newSlot, 'newDate', 'newSlot');
+  const place = await placeRefusal(tx, schoolId, course, input.newDate, input.newSlot, 'newDate', 'newSlot')
+    ?? await weekdayRefusal(tx, schoolId, input.newDate)
+    ?? await closedRefusal(tx, schoolId, course, input.newDate, 'newDate');
   if (place) return place;
   const klass = course.schoolClass ?? course.group?.schoolClass ?? null;
   const classId = klass?.id ?? null;
   // The class's own courses and its groups' (a group lesson keeps its pupils from the class's lesson).
   const classCourses: Prisma.CourseWhereInput = classId ? { OR: [{ classId }, { group: { classId } }] } : { id: course.id };
+  const where = `${formatDateRu(input.newDate)} на ${input.newSlot}-м уроке`;
   const taken = await slotOccupants(tx, schoolId, input.newDate, input.newSlot, classCourses);
-  if (!taken.length) return null;
-  return fail(`${formatDateRu(input.newDate)} на ${input.newSlot}-м уроке у ${klass ? `класса ${className(klass)}` : 'группы'} уже есть «${taken[0].title}»`, 'newSlot');
+  if (taken.length) return fail(`${where} у ${klass ? `класса ${className(klass)}` : 'группы'} уже есть «${taken[0].title}»`, 'newSlot');
+  // The lesson's teachers go with it: none of them may be teaching elsewhere then.
+  for (const { teacherId, teacher } of course.teachers) {
+    const busy = await teacherBusyWith(tx, schoolId, teacherId, input.newDate, input.newSlot, course.id);
+    if (busy) return fail(`${where} ${teacher.lastName} ${teacher.firstName} уже ведёт «${busy}»`, 'newSlot');
+  }
+  return null;
+}
+
+/** Lessons are held Monday to Saturday, or to Friday in a school with a five-day week. */
+async function weekdayRefusal(tx: Tx, schoolId: number, iso: string): Promise<Failure | null> {
+  const school = await tx.school.findUniqueOrThrow({ where: { id: schoolId }, select: { schoolDaysPerWeek: true } });
+  const weekday = isoWeekday(iso);
+  if (weekday <= school.schoolDaysPerWeek && weekday <= 6) return null;
+  const rule = weekday === 7 ? '' : `, а учебная неделя — ${school.schoolDaysPerWeek}-дневная`;
+  return fail(`${formatDateRu(iso)} — ${WEEKDAY_NAMES_RU[weekday - 1]}${rule}: уроков нет`, 'newDate');
 }
 
 /** Removes a change; a substitution not yet held gives the lesson back to the teacher it had. */
@@ -193,17 +238,26 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
       where: { id: changeId, schoolId: actor.schoolId },
       select: {
         id: true, courseId: true, date: true, slot: true, kind: true, substituteTeacherId: true, newDate: true, newSlot: true, room: true, reason: true,
-        course: { select: { teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 } } },
+        course: {
+          select: {
+            teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 },
+            schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } },
+          },
+        },
       },
     });
     if (!change) return fail(CHANGE_MESSAGES.changeNotFound);
+    const closed = await closedRefusal(tx, actor.schoolId, change.course, isoDate(change.date))
+      ?? (change.newDate ? await closedRefusal(tx, actor.schoolId, change.course, isoDate(change.newDate)) : null);
+    if (closed) return closed;
     if (change.kind === 'SUBSTITUTION' && change.substituteTeacherId) {
       const given = await giveBack(tx, actor, change);
       if (given) return given;
     }
     if (change.kind === 'MOVED' && change.newDate) {
-      const moved = await tx.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: change.courseId, date: change.newDate, slot: change.newSlot ?? change.slot }, select: heldSelect });
-      if (moved && wasHeld(moved)) return fail(CHANGE_MESSAGES.movedHeld);
+      // The lesson row, opened where it was moved to, goes back with it.
+      const back = await carryLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, change.courseId, { date: change.newDate, slot: change.newSlot ?? change.slot }, { date: change.date, slot: change.slot });
+      if (back) return fail(back === 'held' ? CHANGE_MESSAGES.movedHeld : CHANGE_MESSAGES.occupied);
     }
     await tx.timetableChange.delete({ where: { id: change.id } });
     const { course: _course, ...old } = change;

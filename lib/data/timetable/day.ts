@@ -1,6 +1,7 @@
 // The school's lessons of one day by class, as the timetable-change page shows them: the
 // timetable rows valid that day, lessons already opened, lessons moved in from another day, and
-// the changes recorded for the date.
+// the changes recorded for the date. On a holiday a class's timetable gives way to the holiday
+// (seed 002: no lessons then); lesson rows and changes already there are still listed, being facts.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -23,7 +24,10 @@ export type DayLesson = {
 };
 export type TimetableDay = {
   date: string; today: string;
-  classes: { name: string; lessons: DayLesson[] }[];
+  /** A holiday of every grade on the date. */
+  holiday: string | null;
+  /** `holiday`: the class's grade is on holiday; its timetable is not listed. */
+  classes: { name: string; holiday: string | null; lessons: DayLesson[] }[];
   slots: { slot: number; start: string; end: string }[];
   teachers: { id: number; name: string }[];
 };
@@ -36,6 +40,9 @@ const courseSelect = {
   teachers: { select: { teacher: { select: personName } }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }] },
 } satisfies Prisma.CourseSelect;
 
+/** Sorts classless streams last. */
+const NO_GRADE = 99;
+
 const clock = (minute: number) => `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 
 /** Null without the right; `requested` a bad date: today on the school's clock. */
@@ -46,7 +53,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
   const date = dbDate(iso);
   const schoolId = actor.schoolId;
   const db = getDb();
-  const [entries, changes, lessons, bells, teachers] = await Promise.all([
+  const [entries, changes, lessons, bells, teachers, holidays] = await Promise.all([
     db.timetableEntry.findMany({
       where: { schoolId, weekday: isoWeekday(iso), validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } } },
       select: { courseId: true, slot: true, room: true, course: { select: courseSelect } },
@@ -59,7 +66,14 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
     db.lesson.findMany({ where: { schoolId, date }, select: { id: true, courseId: true, slot: true, course: { select: courseSelect }, ...heldSelect } }),
     db.bellSlot.findMany({ where: { schoolId, bellSchedule: { isDefault: true } }, select: { slot: true, startMinute: true, endMinute: true }, orderBy: { slot: 'asc' } }),
     db.user.findMany({ where: { schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true, ...personName } }),
+    db.holiday.findMany({
+      where: { schoolId, startDate: { lte: date }, endDate: { gte: date }, academicYear: { startDate: { lte: date }, endDate: { gte: date } } },
+      select: { name: true, gradeLevels: true }, orderBy: { id: 'asc' },
+    }),
   ]);
+  // Empty gradeLevels: every grade (as timetable/slots.ts holidayOn reads it).
+  const holidayOf = (grade: number | null) => holidays.find((h) => h.gradeLevels.length === 0 || (grade !== null && h.gradeLevels.includes(grade)))?.name ?? null;
+  const resting = new Map<string, { name: string; grade: number; holiday: string; lessons: DayLesson[] }>();
 
   type Course = (typeof entries)[number]['course'];
   const cells = new Map<string, DayLesson & { className: string; grade: number }>();
@@ -72,12 +86,17 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
       courseId, slot, room, lessonId: null, held: false, movedFrom: null, changes: [],
       subject: course.group ? `${course.subject.name} (${course.group.name})` : course.subject.name,
       teachers: course.teachers.map((t) => shortPersonName(t.teacher)).join(', '),
-      className: klass ? className(klass) : 'Без класса', grade: klass?.gradeLevel ?? 99,
+      className: klass ? className(klass) : 'Без класса', grade: klass?.gradeLevel ?? NO_GRADE,
     };
     cells.set(key, made);
     return made;
   };
-  for (const e of entries) cell(e.courseId, e.slot, e.course, e.room);
+  for (const e of entries) {
+    const klass = e.course.schoolClass ?? e.course.group?.schoolClass ?? null;
+    const holiday = holidayOf(klass?.gradeLevel ?? null);
+    if (!holiday) cell(e.courseId, e.slot, e.course, e.room);
+    else if (klass) resting.set(className(klass), { name: className(klass), grade: klass.gradeLevel, holiday, lessons: [] });
+  }
   for (const c of changes) {
     const change: DayChange = {
       id: c.id, kind: c.kind, substitute: c.substituteTeacher ? shortPersonName(c.substituteTeacher) : null,
@@ -88,17 +107,20 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
   }
   for (const l of lessons) Object.assign(cell(l.courseId, l.slot, l.course, null), { lessonId: l.id, held: wasHeld(l) });
 
-  const byClass = new Map<string, { name: string; grade: number; lessons: DayLesson[] }>();
+  const byClass = new Map<string, { name: string; grade: number; holiday: string | null; lessons: DayLesson[] }>(resting);
   for (const { className: name, grade, ...lesson } of cells.values()) {
-    const group = byClass.get(name) ?? { name, grade, lessons: [] };
+    const group = byClass.get(name) ?? { name, grade, holiday: holidayOf(grade === NO_GRADE ? null : grade), lessons: [] };
     group.lessons.push(lesson);
     byClass.set(name, group);
   }
   const classes = [...byClass.values()]
     .sort((a, b) => a.grade - b.grade || compareRu(a.name, b.name))
-    .map(({ name, lessons }) => ({ name, lessons: lessons.sort((a, b) => a.slot - b.slot || compareRu(a.subject, b.subject)) }));
+    .map(({ name, holiday, lessons }) => ({ name, holiday, lessons: lessons.sort((a, b) => a.slot - b.slot || compareRu(a.subject, b.subject)) }));
+  const everyGrade = holidays.find((h) => h.gradeLevels.length === 0)?.name ?? null;
   return {
-    date: iso, today, classes,
+    date: iso, today, holiday: everyGrade,
+    // A school-wide holiday is said once, above the classes; a class is listed then only for lessons opened on it.
+    classes: everyGrade ? classes.filter((c) => c.lessons.length > 0) : classes,
     slots: bells.map((b) => ({ slot: b.slot, start: clock(b.startMinute), end: clock(b.endMinute) })),
     teachers: teachers.map((t) => ({ id: t.id, name: `${t.lastName} ${t.firstName}${t.middleName ? ` ${t.middleName}` : ''}` })).sort((a, b) => compareRu(a.name, b.name)),
   };

@@ -1,7 +1,8 @@
 // What occupies a slot of a day: the timetable rows valid that day in the year the day belongs to
 // (an earlier year's rows left open-ended count no more), less those cancelled or moved away;
-// lessons moved into the slot; lesson rows opened in it. The timetable-change form asks this
-// twice: is the class free in the slot a lesson is moved to, and is the substitute free.
+// lessons moved into the slot; lesson rows opened in it. The timetable-change form asks this: is
+// the class free in the slot a lesson is moved to, and is a teacher (the substitute, or the moved
+// lesson's own) free in a slot.
 import 'server-only';
 import type { Prisma, PrismaClient } from '../../prisma-client';
 import { isoWeekday } from '../../domain/calendar';
@@ -30,6 +31,28 @@ export async function slotOccupants(db: Db, schoolId: number, iso: string, slot:
   for (const e of entries) if (!gone.has(e.courseId)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
   for (const r of [...movedIn, ...lessons]) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
   return [...found.values()];
+}
+
+/**
+ * What the teacher already teaches in the slot, or null: their courses' lessons less those handed
+ * to someone else (on the timetable page or in the lesson form), and the lessons they substitute
+ * (recorded on the timetable page, or set in the lesson form: the lesson row is theirs).
+ * `exceptCourseId`: the lesson being changed, which does not keep its own teacher busy.
+ */
+export async function teacherBusyWith(db: Db, schoolId: number, teacherId: number, iso: string, slot: number, exceptCourseId: number): Promise<string | null> {
+  const date = dbDate(iso);
+  const own: Prisma.CourseWhereInput = { teachers: { some: { teacherId } } };
+  const others = { courseId: { not: exceptCourseId } };
+  const [handedOnPage, handedInForm, substitutes, lessonsTaken] = await Promise.all([
+    db.timetableChange.findMany({ where: { schoolId, date, slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: teacherId }, course: own }, select: { courseId: true } }),
+    db.lesson.findMany({ where: { schoolId, date, slot, isSubstitution: true, teacherId: { not: teacherId }, course: own }, select: { courseId: true } }),
+    db.timetableChange.findMany({ where: { schoolId, date, slot, kind: 'SUBSTITUTION', substituteTeacherId: teacherId, ...others }, select: { course: { select: courseTitleSelect } } }),
+    db.lesson.findMany({ where: { schoolId, date, slot, teacherId, ...others }, select: { course: { select: courseTitleSelect } } }),
+  ]);
+  const handed = [...handedOnPage, ...handedInForm].map((c) => c.courseId);
+  const taught = await slotOccupants(db, schoolId, iso, slot, own, [...handed, exceptCourseId]);
+  const busy = taught[0]?.title ?? [...substitutes, ...lessonsTaken].map((r) => courseTitle(r.course))[0];
+  return busy ?? null;
 }
 
 /** The slot exists in the school's default bell schedule (the one the diary and deadlines read). */

@@ -14,7 +14,8 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
   const user = await requirePermission('timetable:manage');
   const params = await searchParams;
   const day = (await timetableDay(user, params.date))!;
-  const lessons = day.classes.flatMap((c) => c.lessons.filter((l) => !l.movedFrom).map((l) => ({ value: `${l.courseId}:${l.slot}`, label: `${c.name} · ${l.slot}-й урок · ${l.subject}` })));
+  // A class on holiday has no lessons to change (recordTimetableChange refuses the date).
+  const lessons = day.classes.filter((c) => !c.holiday).flatMap((c) => c.lessons.filter((l) => !l.movedFrom).map((l) => ({ value: `${l.courseId}:${l.slot}`, label: `${c.name} · ${l.slot}-й урок · ${l.subject}` })));
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">Замены и изменения расписания</h1>
@@ -31,12 +32,14 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
         {day.date !== day.today && <Link href="/admin/timetable" className="px-2 py-2 text-accent underline">Сегодня</Link>}
       </nav>
       <h2 className="mb-3 text-xl font-bold">{formatDayHeaderRu(day.date)} {day.date.slice(0, 4)}</h2>
-      {day.classes.length === 0 && <p className="mb-4 text-muted">В этот день уроков по расписанию нет.</p>}
+      {day.holiday && <p className="mb-4 rounded-lg border border-line bg-accent-soft p-3 font-bold">Каникулы («{day.holiday}»): уроков нет.</p>}
+      {!day.holiday && day.classes.length === 0 && <p className="mb-4 text-muted">В этот день уроков по расписанию нет.</p>}
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         {day.classes.map((c) => (
           <section key={c.name} aria-labelledby={`class-${c.name}`} tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-white">
             <h3 id={`class-${c.name}`} className="border-b border-line bg-accent-soft px-3 py-2 font-bold">{c.name}</h3>
-            <table className="w-full text-left text-sm">
+            {c.holiday && <p className="px-3 py-2">Каникулы («{c.holiday}»): уроков нет.</p>}
+            {c.lessons.length > 0 && <table className="w-full text-left text-sm">
               <thead className="border-b border-line"><tr><th className="px-3 py-2">Урок</th><th className="px-3 py-2">Предмет</th><th className="px-3 py-2">Учитель</th><th className="px-3 py-2">Каб.</th><th className="px-3 py-2">Изменения</th></tr></thead>
               <tbody>
                 {c.lessons.map((l) => (
@@ -50,7 +53,7 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
                       {l.changes.map((ch) => (
                         <p key={ch.id}>{describeChange(ch)}<RemoveChange changeId={ch.id} label={`${c.name}, ${l.slot}-й урок, ${describeChange(ch)}`} /></p>
                       ))}
-                      {!l.movedFrom && (
+                      {!l.movedFrom && !c.holiday && (
                         <Link href={`/admin/timetable?${new URLSearchParams({ date: day.date, lesson: `${l.courseId}:${l.slot}` })}#change-form-title`} className="text-sm text-accent underline"
                           aria-label={`Записать изменение: ${c.name}, ${l.slot}-й урок, ${l.subject}`}>Записать изменение</Link>
                       )}
@@ -58,7 +61,7 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table>}
           </section>
         ))}
       </div>
