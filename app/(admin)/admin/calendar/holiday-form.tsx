@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { deleteHolidayAction, saveHolidayAction, type DeleteState, type HolidayFormState } from './actions';
+import { FormFooter } from '@/components/ui/form-footer';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
@@ -40,11 +41,7 @@ export function HolidayForm({ academicYearId, holiday, span }: Props) {
         </div>
         <p id={`${prefix}grades-error`} aria-live="polite" className="min-h-5 text-sm text-danger">{e.gradeLevels}</p>
       </fieldset>
-      {e.form && <p role="alert" className="text-danger">{e.form}</p>}
-      <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded-md bg-accent px-5 py-2.5 font-bold text-white disabled:opacity-60">{holiday ? 'Сохранить' : 'Добавить'}</button>
-        <span aria-live="polite" className="text-ok">{state.ok ? state.message : ''}</span>
-      </div>
+      <FormFooter error={e.form} pending={pending} label={holiday ? 'Сохранить' : 'Добавить'} savedMessage={state.ok ? state.message : undefined} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { saveSettingsAction, type SettingsFormState, type SettingsTyped } from './actions';
+import { FormFooter } from '@/components/ui/form-footer';
 
 /** shown: the settings as loaded with the page, sent back so that a save over another administrator's later change is refused. */
 export function SettingsForm({ current, shown }: { current: SettingsTyped; shown: string }) {
@@ -54,11 +55,7 @@ export function SettingsForm({ current, shown }: { current: SettingsTyped; shown
         <p id="policy-error" aria-live="polite" className="min-h-5 text-sm text-danger">{e.policy}</p>
       </fieldset>
 
-      {e.form && <p role="alert" className="text-danger">{e.form}</p>}
-      <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded-md bg-accent px-5 py-3 font-bold text-white disabled:opacity-60">{pending ? 'Сохранение…' : 'Сохранить'}</button>
-        <span aria-live="polite" className="text-ok">{state.ok ? state.message : ''}</span>
-      </div>
+      <FormFooter error={e.form} pending={pending} label={pending ? 'Сохранение…' : 'Сохранить'} savedMessage={state.ok ? state.message : undefined} />
     </form>
   );
 }

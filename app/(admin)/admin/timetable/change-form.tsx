@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { recordChangeAction, type ChangeFormState } from './actions';
 import { KIND_LABELS } from './labels';
+import { FormFooter } from '@/components/ui/form-footer';
 
 type Props = {
   date: string;
@@ -60,11 +61,7 @@ export function ChangeForm({ date, selected, lessons, teachers, slots }: Props) 
         </Select>
       </div>
       <Field label="Причина" name="reason" defaultValue={v?.reason} error={e.reason} maxLength={300} hint="Например: болезнь учителя, экскурсия" />
-      {e.form && <p role="alert" className="text-danger">{e.form}</p>}
-      <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded-md bg-accent px-5 py-3 font-bold text-white disabled:opacity-60">{pending ? 'Сохранение…' : 'Записать'}</button>
-        <span aria-live="polite" className="text-ok">{state.ok ? state.message : ''}</span>
-      </div>
+      <FormFooter error={e.form} pending={pending} label={pending ? 'Сохранение…' : 'Записать'} savedMessage={state.ok ? state.message : undefined} />
     </form>
   );
 }
