@@ -4,6 +4,7 @@
 // saved here is never silently replaced by the standard one.
 import { z } from 'zod';
 import { validateRoundingPolicy, type RoundingPolicy } from './rounding';
+import { fieldErrors } from '../form-errors';
 
 export type SchoolSettings = {
   name: string;
@@ -86,9 +87,7 @@ export type SettingsParse = { ok: true; settings: SchoolSettings } | { ok: false
 export function parseSettings(input: Record<string, unknown>): SettingsParse {
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) {
-    const errors: Partial<Record<SettingsFields, string>> = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0]) as SettingsFields] ??= i.message;
-    return { ok: false, errors };
+    return { ok: false, errors: fieldErrors(parsed.error.issues) as Partial<Record<SettingsFields, string>> };
   }
   const { threshold3, threshold4, threshold5, teacherDecidesBand, minMarks, ...rest } = parsed.data;
   const roundingPolicy: RoundingPolicy = { thresholds: { 3: threshold3, 4: threshold4, 5: threshold5 }, teacherDecidesBand, minMarks };

@@ -33,19 +33,21 @@ const periodOfKey = (dedupeKey: string) => {
 };
 
 /**
- * Whether a final mark of the pupil's period that was published has been changed since the
- * letter was written: changing a published mark takes it back to draft (lib/data/journal/
- * final-marks.ts), so the family's diary no longer shows the value the letter lists. The audit
- * of that change is the one record of it; publishing the new value writes a new letter.
+ * Final marks that were published and then changed after `since`, as (pupil, period, when):
+ * changing a published mark takes it back to draft (lib/data/journal/final-marks.ts), so the
+ * family's diary no longer shows the value a letter written before lists. The audit of that
+ * change is the one record of it; publishing the new value writes a new letter. One query per
+ * school for the whole batch, not one per letter.
  */
-async function finalMarkChangedSince(schoolId: number, studentId: number, periodId: number, since: Date): Promise<boolean> {
-  const changes = await getDb().auditLog.count({
-    where: {
-      schoolId, action: 'finalmark.update', createdAt: { gt: since }, oldValue: { path: ['status'], equals: 'PUBLISHED' },
-      AND: [{ details: { path: ['studentId'], equals: studentId } }, { details: { path: ['periodId'], equals: periodId } }],
-    },
+async function publishedFinalsChangedSince(schoolId: number, since: Date): Promise<{ studentId: number; periodId: number; at: Date }[]> {
+  const rows = await getDb().auditLog.findMany({
+    where: { schoolId, action: 'finalmark.update', createdAt: { gt: since }, oldValue: { path: ['status'], equals: 'PUBLISHED' } },
+    select: { createdAt: true, details: true },
   });
-  return changes > 0;
+  return rows.flatMap(({ createdAt, details }) => {
+    const d = details as { studentId?: unknown; periodId?: unknown } | null;
+    return typeof d?.studentId === 'number' && typeof d.periodId === 'number' ? [{ studentId: d.studentId, periodId: d.periodId, at: createdAt }] : [];
+  });
 }
 
 type Letter = { id: number; schoolId: number; toAddress: string; dedupeKey: string; createdAt: Date };
@@ -63,11 +65,14 @@ export async function lettersToCancel(rows: readonly Letter[]): Promise<Map<numb
   }
   for (const [schoolId, letters] of bySchool) {
     const deliveries = await deliveriesOf(schoolId, [...new Set(letters.map((l) => pupilOfKey(l.dedupeKey)!))]);
+    const notices = letters.filter((l) => periodOfKey(l.dedupeKey) !== null);
+    const oldest = notices.reduce<Date | null>((min, l) => (min === null || l.createdAt < min ? l.createdAt : min), null);
+    const changed = oldest ? await publishedFinalsChangedSince(schoolId, oldest) : [];
     for (const l of letters) {
       const studentId = pupilOfKey(l.dedupeKey)!;
       const periodId = periodOfKey(l.dedupeKey);
-      const reason = cancelReason(deliveries.get(studentId), l.toAddress)
-        ?? (periodId !== null && (await finalMarkChangedSince(schoolId, studentId, periodId, l.createdAt)) ? FINAL_CHANGED : null);
+      const markChanged = periodId !== null && changed.some((c) => c.studentId === studentId && c.periodId === periodId && c.at > l.createdAt);
+      const reason = cancelReason(deliveries.get(studentId), l.toAddress) ?? (markChanged ? FINAL_CHANGED : null);
       if (reason) reasons.set(l.id, reason);
     }
   }

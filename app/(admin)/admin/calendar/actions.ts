@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { idField, optionalIdField } from '@/lib/ids';
 import { deleteHoliday, saveHoliday } from '@/lib/data/calendar';
+import { fieldErrors } from '@/lib/form-errors';
 
 export type HolidayTyped = { name: string; startDate: string; endDate: string; gradeLevels: string[] };
 /** values: what the form held, sent back with an error so that nothing typed is lost. */
@@ -24,14 +25,6 @@ const schema = z.object({
   gradeLevels: z.array(z.string().regex(/^\d{1,2}$/, 'Классы — от 1 до 11').transform(Number).refine((g) => g >= 1 && g <= 11, 'Классы — от 1 до 11')),
 });
 
-function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const i of issues) {
-    const field = String(i.path[0] ?? 'form');
-    errors[field === 'id' || field === 'academicYearId' ? 'form' : field] ??= i.message;
-  }
-  return errors;
-}
 
 const formError = (form: string): HolidayFormState => ({ errors: { form } });
 
@@ -43,7 +36,7 @@ export async function saveHolidayAction(_prev: HolidayFormState, form: FormData)
       id: form.get('id'), academicYearId: form.get('academicYearId'), name: form.get('name') ?? '',
       startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '', gradeLevels: form.getAll('gradeLevels').map(String),
     });
-    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['id', 'academicYearId']) };
     const gradeLevels = [...new Set(parsed.data.gradeLevels)].sort((a, b) => a - b);
     const result = await saveHoliday(actor, { ...parsed.data, gradeLevels });
     if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };

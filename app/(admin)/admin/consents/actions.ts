@@ -6,6 +6,7 @@ import { answerErrors } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { recordConsent } from '@/lib/data/consents';
+import { fieldErrors } from '@/lib/form-errors';
 
 export type ConsentFormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
 
@@ -24,11 +25,6 @@ const consentSchema = z
   .transform((v) => (v.decision === 'REFUSED' ? { ...v, deliveryPreference: 'PAPER' as const, contactEmail: '' } : v))
   .refine((v) => v.deliveryPreference !== 'EMAIL' || v.contactEmail !== '', { path: ['contactEmail'], message: 'Для доставки по электронной почте укажите адрес' });
 
-function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-  return errors;
-}
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);

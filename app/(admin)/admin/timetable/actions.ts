@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField } from '@/lib/ids';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { recordTimetableChange, removeTimetableChange } from '@/lib/data/timetable/changes';
+import { fieldErrors } from '@/lib/form-errors';
 
 const FIELDS = ['lesson', 'kind', 'substituteTeacherId', 'newDate', 'newSlot', 'room', 'reason'] as const;
 type Typed = Record<(typeof FIELDS)[number], string>;
@@ -30,11 +31,6 @@ const schema = z.object({
   reason: text,
 });
 
-function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-  return errors;
-}
 
 export async function recordChangeAction(_prev: ChangeFormState, form: FormData): Promise<ChangeFormState> {
   const state = await answerErrors('recordChangeAction', (message): ChangeFormState => ({ errors: { form: message } }), async (): Promise<ChangeFormState> => {

@@ -10,6 +10,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { PERSON_NAME, plainApostrophes } from '@/lib/data/import-parse';
 import { setUserGrants } from '@/lib/data/roles';
 import { assignClassTeacher, createUser, endSessions, linkGuardian, resetPassword, setActive, setRoles, unlinkGuardian } from '@/lib/data/users';
+import { fieldErrors } from '@/lib/form-errors';
 
 /** values: what the new-user form held, sent back with an error so that nothing typed is lost. */
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; credentials?: { login: string; password: string }; values?: NewUserTyped };
@@ -32,11 +33,6 @@ const newUserSchema = z.object({
 
 const formError = (form: string): FormState => ({ errors: { form } });
 
-function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-  return errors;
-}
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   const state = await answerErrors('createUserAction', formError, async (): Promise<FormState> => {

@@ -6,7 +6,8 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { publishExamResults, saveExamResults } from '@/lib/data/exams';
 import type { ExamEntryErrors } from '@/lib/domain/exams';
-import { examTargetSchema, fieldErrors } from './params';
+import { fieldErrors } from '@/lib/form-errors';
+import { examTargetSchema } from './params';
 
 export type ExamFormState = {
   ok?: boolean;

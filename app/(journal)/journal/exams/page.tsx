@@ -4,7 +4,8 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { EXAM_PERMISSION, examChoices, examSheet } from '@/lib/data/exams';
 import { EXAM_KIND_LABELS } from '@/lib/domain/diary-format';
 import { formatDateRu } from '@/lib/domain/calendar';
-import { examTargetSchema, fieldErrors } from './params';
+import { fieldErrors } from '@/lib/form-errors';
+import { examTargetSchema } from './params';
 import { ExamSheetForm } from './exam-sheet';
 
 export const metadata = { title: 'Результаты ГИА' };

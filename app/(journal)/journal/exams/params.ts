@@ -12,9 +12,3 @@ export const examTargetSchema = z.object({
 
 export type ExamTargetFields = 'classId' | 'kind' | 'subjectId' | 'date';
 
-/** Field errors of a parse, one message per field. */
-export function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}

@@ -10,6 +10,7 @@ import { idField, optionalIdField } from '@/lib/ids';
 import { MESSAGES } from '@/lib/data/journal/result';
 import { confirmAttendance, openLesson, recordNoHomework, updateLesson } from '@/lib/data/journal/lessons';
 import { deleteAttachment, deleteHomework, saveHomework } from '@/lib/data/journal/homework';
+import { fieldErrors } from '@/lib/form-errors';
 
 /** values: what the homework form held, sent back with an error so that the typed assignment is not lost. */
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: HomeworkTyped };
@@ -24,11 +25,6 @@ const lessonId = idField(MESSAGES.lessonNotFound);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату').refine(isIsoDate, 'Такой даты нет в календаре');
 const formError = (message: string): FormState => ({ errors: { form: message } });
 
-function firstErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-  return errors;
-}
 
 const openSchema = z.object({ courseId: idField(MESSAGES.courseNotFound), date: isoDate, slot: z.coerce.number().int().min(0, 'Номер урока').max(12, 'Номер урока') });
 
@@ -37,7 +33,7 @@ export async function openLessonAction(_prev: FormState, form: FormData): Promis
     const actor = await getCurrentUser();
     if (!actor) return expired;
     const parsed = openSchema.safeParse({ courseId: form.get('courseId'), date: form.get('date'), slot: form.get('slot') });
-    if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
     const r = await openLesson(actor, parsed.data);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
     redirect(`/journal/lessons/${r.lessonId}`);
@@ -63,7 +59,7 @@ export async function updateLessonAction(_prev: LessonFormState, form: FormData)
       lessonKind: form.get('lessonKind'), plannedTest: form.get('plannedTest') === 'on',
       substituteTeacherId: form.get('substituteTeacherId') ?? '', expectedVersion: form.get('expectedVersion'),
     });
-    if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
     const { lessonId, ...input } = parsed.data;
     const r = await updateLesson(actor, lessonId, input);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
@@ -89,7 +85,7 @@ export async function saveHomeworkAction(_prev: FormState, form: FormData): Prom
     const actor = await getCurrentUser();
     if (!actor) return expired;
     const parsed = homeworkSchema.safeParse({ lessonId: form.get('lessonId'), text: form.get('text') ?? '', dueDate: form.get('dueDate') ?? '', audience: form.get('audience') ?? undefined, studentIds: form.getAll('studentIds'), replaces: form.get('replaces') ?? '' });
-    if (!parsed.success) return { errors: firstErrors(parsed.error.issues) };
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
     const { lessonId, ...input } = parsed.data;
     const r = await saveHomework(actor, lessonId, input);
     if (!r.ok) return { errors: { [r.field ?? 'form']: r.error } };
