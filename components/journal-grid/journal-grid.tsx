@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatAverage } from '@/lib/domain/averages';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { markNumericValue } from '@/lib/domain/grading';
-import { isEnrolledOn, keyAction, moveCursor, parseCellInput, parsePastedColumn, proposalShort, pupilFigures } from '@/lib/domain/journal-grid';
+import { isEnrolledOn, keyAction, moveCursor, parseCellInput, parsePastedColumn, proposalShort, pupilFigures, startColumn } from '@/lib/domain/journal-grid';
 import { unpackCells } from '@/lib/domain/journal-grid-cells';
 import { CellDetails } from './cell-details';
 import { GridCellMemo } from './grid-cell';
@@ -21,11 +21,22 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
   const { lessons, pupils, scale, policy, weights } = grid;
   const [initialCells] = useState(() => unpackCells(grid.cells, pupils.map((p) => p.id), lessons.map((l) => l.id)));
   const saver = useCellSaver(initialCells, saveCell);
-  const [pos, setPos] = useState({ row: 0, col: 0 });
+  const [pos, setPos] = useState(() => ({ row: 0, col: startColumn(lessons) }));
   const [editing, setEditing] = useState<string | null>(null);
   const [details, setDetails] = useState(false);
   const [notice, setNotice] = useState('');
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // Open scrolled to the start column (the latest held lesson), placed mid-view so the lessons
+  // before it and the averages after it show too, but never under the sticky names column (a
+  // phone is narrower than twice that column). Only once: later the teacher scrolls.
+  useEffect(() => {
+    const box = scrollRef.current;
+    const td = box?.querySelector<HTMLElement>(`td[data-row="0"][data-col="${startColumn(lessons)}"]`);
+    const names = box?.querySelector<HTMLElement>('tbody th')?.offsetWidth ?? 0;
+    if (box && td) box.scrollLeft = Math.max(0, td.offsetLeft - Math.max(names, box.clientWidth / 2));
+  }, []);
 
   // A lesson not yet held takes no marks or absences, but a mistaken entry on it may be cleared.
   const canClear = useCallback((row: number, col: number) => {
@@ -149,7 +160,7 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
   return (
     // The grid breaks out of the page column: a quarter has 40+ lessons and every column counts.
     <div className="space-y-2" style={{ marginInline: 'min(0px, calc(50% - 50vw + 1rem))' }}>
-      <div className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-white" onKeyDown={onKeyDown} onPaste={onPaste} onClick={onClick}>
+      <div ref={scrollRef} className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-white" onKeyDown={onKeyDown} onPaste={onPaste} onClick={onClick}>
         <table ref={tableRef} role="grid" aria-label={`Журнал: ${grid.title}, ${grid.period.name}`} aria-rowcount={pupils.length + 1} className="border-separate border-spacing-0 text-sm">
           <GridHeader lessons={lessons} scaleKind={scale.kind} />
           <tbody>

@@ -134,6 +134,16 @@ export function finalMarkVisibleFrom(publishedAt: Date, visibilityHours: number)
   return new Date(publishedAt.getTime() + Math.max(0, visibilityHours) * 3_600_000);
 }
 
+/**
+ * The column the journal opens on: the latest lesson already held (today's during the school day),
+ * where a teacher writes; the first column when none is held yet. A quarter has 40+ columns, and
+ * starting at its first lesson made a teacher on a phone scroll across weeks to reach today.
+ */
+export function startColumn(lessons: readonly { notHeld?: boolean }[]): number {
+  for (let i = lessons.length - 1; i >= 0; i--) if (!lessons[i].notHeld) return i;
+  return 0;
+}
+
 export type GridMove = 'up' | 'down' | 'left' | 'right' | 'next' | 'prev' | 'home' | 'end';
 
 /** The cell the cursor lands on; it stops at the edges, and Tab wraps to the next row. */

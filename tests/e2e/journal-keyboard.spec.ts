@@ -61,9 +61,12 @@ test('a teacher types a column of marks and codes with the keyboard; the parent 
   typed[childRow - start] = '5';
   const shown: Record<string, string> = { n: 'Н', b: 'Б', op: 'ОП' };
 
+  // The journal opens on the latest lesson held, today's, not on the quarter's first column.
+  const current = page.locator('td[role="gridcell"][tabindex="0"]');
+  await expect(current).toHaveAttribute('data-col', String(col));
+  await expect(current).toBeInViewport();
   // Keyboard only from here: focus enters the grid at its current cell, arrows walk to the start.
-  await page.locator('td[role="gridcell"][tabindex="0"]').focus();
-  for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+  await current.focus();
   for (let i = 0; i < start; i++) await page.keyboard.press('ArrowDown');
   const expected: { row: number; text: string }[] = [];
   for (const [i, t] of typed.entries()) {

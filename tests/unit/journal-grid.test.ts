@@ -13,6 +13,7 @@ import {
   proposalShort,
   pupilFigures,
   readRoundingPolicy,
+  startColumn,
 } from '../../lib/domain/journal-grid';
 import { ROUNDING_PRESETS } from '../../lib/domain/rounding';
 
@@ -145,5 +146,17 @@ describe('spreadsheet keys', () => {
     expect(keyAction({ key: 'Backspace' }, true)).toEqual({ type: 'backspace' });
     expect(keyAction({ key: 'Escape' }, true)).toEqual({ type: 'cancel' });
     expect(keyAction({ key: 'v', ctrlKey: true }, false)).toEqual({ type: 'none' });
+  });
+});
+
+describe('where the journal opens', () => {
+  it('on the latest lesson already held, past lessons opened in advance', () => {
+    expect(startColumn([{}, {}, {}, { notHeld: true }, { notHeld: true }])).toBe(2);
+    expect(startColumn([{}, {}, {}])).toBe(2);
+  });
+
+  it('on the first column when no lesson is held yet, or none is open', () => {
+    expect(startColumn([{ notHeld: true }, { notHeld: true }])).toBe(0);
+    expect(startColumn([])).toBe(0);
   });
 });
