@@ -98,7 +98,9 @@ function drawSlip(doc: PDFKit.PDFDocument, slip: SlipInput, input: SlipsDocument
   const labelWidth = 50;
   const pair = (label: string, value: string, top: number) => {
     doc.font(FONT_REGULAR).fontSize(10).fillColor(MUTED).text(label, left, top + 4, { width: labelWidth, lineBreak: false });
-    doc.font(FONT_BOLD).fontSize(15).fillColor(INK).text(value, left + labelWidth, top, { width: width - labelWidth, lineBreak: false });
+    const size = valueFontSize(doc, value, width - labelWidth);
+    // A smaller value sits on the label's baseline rather than at the top of its 15 pt line.
+    doc.font(FONT_BOLD).fontSize(size).fillColor(INK).text(value, left + labelWidth, top + (VALUE_SIZE - size) * 0.8, { width: width - labelWidth, lineBreak: false });
   };
   pair('Логин:', slip.login, pairTop);
   pair('Пароль:', slip.password, pairTop + 21);
@@ -109,6 +111,20 @@ function drawSlip(doc: PDFKit.PDFDocument, slip: SlipInput, input: SlipsDocument
 }
 
 const LINE_GAP = 0.5;
+const VALUE_SIZE = 15;
+const MIN_VALUE_SIZE = 6;
+
+/**
+ * The login's (or password's) font size: 15 pt, smaller when a long login would run past the
+ * slip's edge. Never cut: it is typed from the slip letter by letter. Generated logins fit at
+ * 15 pt; one set by hand may be longer (at 6 pt, about 55 letters fit).
+ */
+export function valueFontSize(doc: PDFKit.PDFDocument, value: string, width: number): number {
+  doc.font(FONT_BOLD).fontSize(VALUE_SIZE);
+  const natural = doc.widthOfString(value);
+  if (natural <= width) return VALUE_SIZE;
+  return Math.max(MIN_VALUE_SIZE, Math.floor((VALUE_SIZE * width * 10) / natural) / 10);
+}
 
 /** The text cut at a word (or, for one long word, a letter) with '…' so that it fits in maxLines lines. */
 export function fitLines(doc: PDFKit.PDFDocument, text: string, width: number, maxLines: number): string {

@@ -10,7 +10,12 @@
 import PDFDocument from 'pdfkit';
 import { embedCyrillicFonts, FONT_BOLD, FONT_REGULAR } from './fonts';
 
-type ParsedFont = { layout: (...args: unknown[]) => unknown; hasGlyphForCodePoint?: (codePoint: number) => boolean };
+type Glyph = { codePoints: number[] };
+type ParsedFont = {
+  layout: (...args: unknown[]) => unknown;
+  hasGlyphForCodePoint?: (codePoint: number) => boolean;
+  getGlyph?: (id: number, codePoints?: number[]) => Glyph;
+};
 type InternalDoc = { _font?: { font?: ParsedFont; layoutCache?: Record<string, unknown> } };
 let parsed: { regular: ParsedFont; bold: ParsedFont } | null | undefined;
 
@@ -36,7 +41,25 @@ function parsedFonts() {
   const regular = fontOf(FONT_REGULAR);
   const bold = fontOf(FONT_BOLD);
   parsed = regular && bold && typeof regular.layout === 'function' && typeof bold.layout === 'function' ? { regular, bold } : null;
+  if (parsed) for (const font of [regular!, bold!]) keepCodePoints(font);
   return parsed;
+}
+
+/**
+ * fontkit keeps each glyph object with the characters it was first asked for. Embedding a subset
+ * asks for the parts of composite glyphs with none: PT Sans builds Cyrillic «е» from Latin «e»,
+ * so after one document with «е», the shared font's «e» had no character, and every later PDF
+ * lost its Latin «e», «a», «o»… from the text layer (copying a login from a slip, screen readers,
+ * pdftotext), though it printed them. A glyph asked for with characters gets them back.
+ */
+function keepCodePoints(font: ParsedFont): void {
+  const getGlyph = font.getGlyph;
+  if (typeof getGlyph !== 'function') return;
+  font.getGlyph = function (id: number, codePoints: number[] = []) {
+    const glyph = getGlyph.call(this, id, codePoints);
+    if (glyph && codePoints.length && !glyph.codePoints?.length) glyph.codePoints = codePoints;
+    return glyph;
+  };
 }
 
 /**
