@@ -74,7 +74,8 @@ function enrolledOn(p: Pupil, day: string): boolean {
   return p.enrollments.some((e) => e.start <= day && (e.end === null || day <= e.end));
 }
 
-export type MessagePlan = Prisma.MessageCreateManyInput & { ack?: { studentId: number; periodId: number; parentId: number } };
+/** `replyTo`: the index in the plans of the question a class teacher's reply answers (messages.reply_to_id). */
+export type MessagePlan = Prisma.MessageCreateManyInput & { ack?: { studentId: number; periodId: number; parentId: number }; replyTo?: number };
 
 /** Questions to class teachers with their replies, and parents' acknowledgements of term results. */
 export function messages(ctx: SchoolContext, results: PeriodResults): MessagePlan[] {
@@ -95,10 +96,11 @@ export function messages(ctx: SchoolContext, results: PeriodResults): MessagePla
     const q = rng.int(0, PARENT_QUESTIONS.length - 1);
     const asked = moscowInstant(day, 18 * 60 + rng.int(0, 200));
     const answered = rng.chance(0.85) && day < ctx.cal.today;
+    const question = out.length;
     out.push({ schoolId: ctx.schoolId, senderId: parent.id, recipientId: teacher, studentId: child.person.id, kind: 'GENERAL', body: PARENT_QUESTIONS[q], createdAt: asked, readAt: answered ? moscowInstant(addDays(day, 1), 7 * 60 + rng.int(30, 90)) : null });
     if (answered) {
       const replyAt = moscowInstant(addDays(day, 1), 8 * 60 + rng.int(0, 400));
-      out.push({ schoolId: ctx.schoolId, senderId: teacher, recipientId: parent.id, studentId: child.person.id, kind: 'GENERAL', body: TEACHER_REPLIES[q], createdAt: replyAt, readAt: rng.chance(0.8) && addDays(day, 1) < ctx.cal.today ? moscowInstant(addDays(day, 1), 19 * 60 + rng.int(0, 180)) : null });
+      out.push({ schoolId: ctx.schoolId, senderId: teacher, recipientId: parent.id, studentId: child.person.id, kind: 'GENERAL', body: TEACHER_REPLIES[q], replyTo: question, createdAt: replyAt, readAt: rng.chance(0.8) && addDays(day, 1) < ctx.cal.today ? moscowInstant(addDays(day, 1), 19 * 60 + rng.int(0, 180)) : null });
     }
   }
   // About half of the online families acknowledge each published term result within a few days.

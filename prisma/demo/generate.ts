@@ -328,10 +328,11 @@ export async function generateSchool(prisma: PrismaClient, options: GenerateOpti
   await copyRows(prisma, 'diary_visits', TABLES.DIARY_VISITS, visits, { progress: fam, parallel });
   count('diaryVisits', visits.length);
   const messagePlans = messages(ctx, results);
-  const messageRows = messagePlans.map(({ ack, ...m }) => (void ack, m));
+  const messageRows = messagePlans.map(({ ack, replyTo, ...m }) => (void ack, void replyTo, m));
   const sent = await insertReturning(messageRows, (data) => prisma.message.createManyAndReturn({ data, select: { id: true, senderId: true } }));
   assertAligned(messageRows, sent, (a, b) => a.senderId === b.senderId, 'messages');
   count('messages', sent.length);
+  await linkReplies(prisma, messagePlans.flatMap((m, i) => (m.replyTo === undefined ? [] : [{ id: sent[i].id, replyToId: sent[m.replyTo].id }])));
   count(
     'finalMarkAcks',
     await insertAll(
@@ -341,6 +342,14 @@ export async function generateSchool(prisma: PrismaClient, options: GenerateOpti
   );
   count('studentNotes', await insertAll(studentNotes(ctx), (data) => prisma.studentNote.createMany({ data })));
   return counts;
+}
+
+/** Points each class teacher's reply at the question it answers, once both rows have ids. */
+async function linkReplies(prisma: PrismaClient, rows: readonly { id: number; replyToId: number }[]): Promise<void> {
+  if (!rows.length) return;
+  const ids = rows.map((r) => r.id);
+  const to = rows.map((r) => r.replyToId);
+  await prisma.$executeRaw`UPDATE messages m SET reply_to_id = v.to_id FROM unnest(${ids}::int[], ${to}::int[]) AS v(id, to_id) WHERE m.id = v.id`;
 }
 
 /** Stamps «не задано» on the lessons that got no class homework, in chunks of one statement each. */

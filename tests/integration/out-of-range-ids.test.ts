@@ -28,6 +28,7 @@ import { publishFinalMarksAction, setFinalMarkAction } from '@/app/(journal)/jou
 import { periodStatusAction } from '@/app/(journal)/journal/periods/actions';
 import { cellHistoryAction, saveCellAction } from '@/app/(journal)/journal/courses/[courseId]/actions';
 import { acknowledgeAction } from '@/app/(diary)/diary/[studentId]/results/actions';
+import { replyAction } from '@/app/(journal)/class/[classId]/acknowledgements/actions';
 import { addNoteAction } from '@/app/(office)/office/notes/actions';
 
 const db = testDb();
@@ -124,6 +125,12 @@ describe('a form or cell sent with an id beyond the database integer', () => {
     expect(await saveCellAction({ ...cell, studentId: Number(BIG) })).toMatchObject({ ok: false, field: 'studentId' });
     expect(await saveCellAction({ ...cell, workTypeId: Number(BIG) })).toEqual({ ok: false, error: 'Неизвестная форма контроля', field: 'workTypeId' });
     expect(await cellHistoryAction(Number(BIG), fx.studentIds[0])).toEqual({ error: 'Неверная ячейка' });
+
+    // The class teacher's answer to a parent's message.
+    expect(await replyAction({}, formOf({ classId: String(fx.classId), messageId: BIG, body: 'Ответ' })))
+      .toEqual({ errors: { form: 'Сообщение не найдено' }, values: { body: 'Ответ' } });
+    expect(await replyAction({}, formOf({ classId: BIG, messageId: '1', body: 'Ответ' })))
+      .toEqual({ errors: { form: 'Класс не найден' }, values: { body: 'Ответ' } });
 
     await signInForRequest(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
     expect(await periodStatusAction({}, formOf({ periodId: BIG, close: '1', reason: '' }))).toEqual({ error: 'Период не найден' });

@@ -51,6 +51,16 @@ async function matrixHoliday(db: PrismaClient, schoolId: number, academicYearId:
   const d = new Date(`${addDays(today, 46)}T00:00:00Z`);
   return (await db.holiday.create({ data: { schoolId, academicYearId, name: MATRIX_HOLIDAY, startDate: d, endDate: d }, select: { id: true } })).id;
 }
+/** A parent's message to a class teacher about a pupil, unread and unanswered (replyAction's target). */
+async function unansweredMessage(db: PrismaClient, senderId: number, recipientId: number, studentId: number): Promise<number> {
+  const body = 'Матричный вопрос классному руководителю';
+  const found = await db.message.findFirst({ where: { senderId, recipientId, studentId, body }, select: { id: true } });
+  const { schoolId } = await db.user.findUniqueOrThrow({ where: { id: studentId }, select: { schoolId: true } });
+  const id = found?.id ?? (await db.message.create({ data: { schoolId, senderId, recipientId, studentId, body }, select: { id: true } })).id;
+  await db.message.deleteMany({ where: { replyToId: id } });
+  await db.message.update({ where: { id }, data: { readAt: null } });
+  return id;
+}
 const EVERYONE: readonly Who[] = IDENTITIES;
 /** Anyone signed in with a password of their own (a temporary password must be changed first). */
 const ANYONE_SIGNED_IN: readonly Who[] = USABLE_ACCOUNTS;
@@ -529,6 +539,24 @@ export const MATRIX: Row[] = [
       },
       args: ({ w }: Env) => [none, form({ studentId: pupilKey === 'student' ? w.id.student : w[pupilKey], periodId: w[period], message: 'Ознакомлены, спасибо' })],
     }]),
+  )),
+
+  // The class teacher's answer to a parent's message: K1's class teacher only, on K1's families'
+  // mail. foreign: K2's (no class teacher; to T2); crossed: K1 named with a message to the class
+  // teacher about K2's pupil; otherSchool: KB's, to its class teacher TB.
+  action('app/(journal)/class/[classId]/acknowledgements/actions.ts', 'replyAction', {}, Object.fromEntries(
+    ([['own', 'K1', 'parent', 'classTeacher', 'student', ['classTeacher']], ['foreign', 'K2', 'P2', 'T2', 'S2', NOBODY],
+      ['crossed', 'K1', 'P2', 'classTeacher', 'S2', NOBODY], ['otherSchool', 'KB', 'PB', 'TB', 'SB', NOBODY]] as const).map(([kind, klass, from, to, about, allow]) => {
+      let messageId = 0;
+      return [kind, {
+        allow,
+        prepare: async ({ w, db }: Env) => {
+          const who = (k: typeof from | typeof to | typeof about) => (k === 'parent' || k === 'classTeacher' || k === 'student' ? w.id[k] : w[k]);
+          messageId = await unansweredMessage(db, who(from), who(to), who(about));
+        },
+        args: ({ w }: Env) => [none, form({ classId: w[klass], messageId, body: `Ответ ${next()}` })],
+      }];
+    }),
   )),
 
   // ───────────── server actions: specialists ─────────────

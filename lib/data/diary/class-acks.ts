@@ -10,8 +10,8 @@ import type { Prisma } from '../../prisma-client';
 import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
-import { classPupils, loadClassReportBase, periodPupils } from './class-scope';
-import { classMailRecipients } from './class-mail';
+import { loadClassReportBase, periodPupils, yearPupils } from './class-scope';
+import { classMailScope } from './class-mail';
 import { REFUSAL_IN_FORCE } from '../scope';
 import { SIGNS_IN } from '../extracts/paper';
 
@@ -39,8 +39,17 @@ export type ClassAcknowledgements = {
   rows: ClassAckRow[];
   /** offline: families shown the results who cannot acknowledge in the diary and have not. */
   summary: { pupils: number; published: number; acknowledged: number; offline: number };
-  /** `to`: whom it was sent to, when not to the reader; `former`: a class teacher replaced since. */
-  messages: { id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean; to: { name: string; former: boolean } | null }[];
+  /**
+   * `to`: whom it was sent to, when not to the reader; `former`: a class teacher replaced since.
+   * `reply`: the class teacher's answer (class-reply.ts).
+   */
+  messages: {
+    id: number; kind: 'GENERAL' | 'FINAL_MARKS_ACK'; from: string; pupil: string | null; at: string; body: string; read: boolean;
+    to: { name: string; former: boolean } | null;
+    reply: { from: string; at: string; body: string } | null;
+  }[];
+  /** The reader is the class's class teacher, who answers the messages; management only reads them. */
+  canReply: boolean;
 };
 
 /**
@@ -62,13 +71,11 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
   const base = await loadClassReportBase(actor, classId, periodId, now, 'finished');
   if (!base) return null;
   const db = getDb();
-  // Messages are not tied to a period: the families of everyone in the class this year.
-  const yearEnd = base.periods.reduce((end, p) => (p.endDate > end ? p.endDate : end), base.period.endDate);
-  const ofYear = classPupils(actor, classId, base.periods[0].startDate, yearEnd);
+  const ofYear = yearPupils(actor, base);
   const period = base.periods.find((p) => p.id === periodId) ?? (await lastPublished(actor, base.periods, ofYear, now)) ?? base.period;
   const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
-  const recipients = await classMailRecipients(actor, classId, base.classTeacherId);
+  const mail = await classMailScope(actor, base);
 
   const [students, published, acks, messages] = await Promise.all([
     db.user.findMany({
@@ -90,13 +97,14 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
       select: { studentId: true, acknowledgedAt: true, parent: names, message: { select: { body: true } } },
       orderBy: { acknowledgedAt: 'asc' },
     }),
-    recipients === null
+    mail === null
       ? Promise.resolve([])
       : db.message.findMany({
-          where: { AND: [{ schoolId: actor.schoolId, student: ofYear }, recipients] },
+          where: mail,
           select: {
             id: true, kind: true, body: true, createdAt: true, readAt: true, recipientId: true,
             sender: names, recipient: names, student: { select: { lastName: true, firstName: true } },
+            reply: { select: { body: true, createdAt: true, sender: names } },
           },
           orderBy: { createdAt: 'desc' },
           take: CLASS_MESSAGES_SHOWN,
@@ -107,7 +115,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
   // one else will); this view still marks them new. Management reading the page leaves them unread.
   const unread = messages.filter((m) => m.readAt === null).map((m) => m.id);
   if (unread.length && actor.id === base.classTeacherId) {
-    await db.message.updateMany({ where: { AND: [{ id: { in: unread }, schoolId: actor.schoolId, readAt: null }, recipients!] }, data: { readAt: now } });
+    await db.message.updateMany({ where: { AND: [{ id: { in: unread }, readAt: null }, mail!] }, data: { readAt: now } });
   }
 
   // When each pupil's results of the period were last published for the family.
@@ -129,6 +137,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
     periods: base.periods,
     period,
     rows,
+    canReply: actor.id === base.classTeacherId,
     summary: {
       pupils: rows.length,
       published: lastShown.size,
@@ -144,6 +153,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
       body: m.body,
       read: m.readAt !== null,
       to: m.recipientId === actor.id ? null : { name: shortPersonName(m.recipient), former: m.recipientId !== base.classTeacherId },
+      reply: m.reply && { from: shortPersonName(m.reply.sender), at: formatInstantRu(m.reply.createdAt, base.timezone), body: m.reply.body },
     })),
   };
 }

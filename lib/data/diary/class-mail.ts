@@ -9,6 +9,7 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import type { Prisma } from '../../prisma-client';
+import { yearPupils, type ClassReportBase } from './class-scope';
 
 /** A former class teacher's spell: [from, to); from null means since before any recorded change. */
 export type Spell = { teacherId: number; from: Date | null; to: Date };
@@ -44,4 +45,15 @@ export async function classMailRecipients(actor: Actor, classId: number, current
     ...spells.filter((s) => s.teacherId !== current).map((s) => ({ recipientId: s.teacherId, createdAt: { ...(s.from ? { gte: s.from } : {}), lt: s.to } })),
   ];
   return or.length ? { OR: or } : null;
+}
+
+/**
+ * The `where` of the parents' messages the class's page shows (and its class teacher answers,
+ * class-reply.ts): about the class's pupils this year (messages are not tied to a period), by
+ * recipient as above. Null when the class has had no class teacher. `base` comes from
+ * loadClassReportBase, which checked that the actor reads the class.
+ */
+export async function classMailScope(actor: Actor, base: ClassReportBase): Promise<Prisma.MessageWhereInput | null> {
+  const recipients = await classMailRecipients(actor, base.classId, base.classTeacherId);
+  return recipients && { AND: [{ schoolId: actor.schoolId, student: yearPupils(actor, base) }, recipients] };
 }

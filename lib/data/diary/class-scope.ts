@@ -73,6 +73,12 @@ export async function loadClassReportBase(
   };
 }
 
+/** The class's pupils at any time this school year (its periods' span) whom the actor may read. */
+export function yearPupils(actor: Actor, base: ClassReportBase): Prisma.UserWhereInput {
+  const yearEnd = base.periods.reduce((end, p) => (p.endDate > end ? p.endDate : end), base.period.endDate);
+  return classPupils(actor, base.classId, base.periods[0].startDate, yearEnd);
+}
+
 /** Pupils of the class during [from, to] whom the actor may read. */
 export function classPupils(actor: Actor, classId: number, from: string, to: string): Prisma.UserWhereInput {
   return {

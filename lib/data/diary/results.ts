@@ -1,6 +1,7 @@
 // Final results as families see them: period and year marks and ГИА results, only once published
 // and past their visibility time (status PUBLISHED and visibleFrom ≤ now), with deferrals shown as
-// such; and who in the family has acknowledged each period's marks (seed 003 §9).
+// such; and who in the family has acknowledged each period's marks (seed 003 §9), with the class
+// teacher's answers to the reader's own messages (class-reply.ts).
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -25,11 +26,14 @@ export type ResultsPeriod = DiaryPeriod & {
    * `at`: «24.11.2026, 19:40» on the school's clock. `outdated`: marks of the period were published
    * (or corrected and published again) after this acknowledgement, so it does not cover them.
    */
-  acks: { parent: string; parentId: number; at: string; message: string | null; outdated: boolean }[];
+  acks: { parent: string; parentId: number; at: string; message: string | null; reply: Reply | null; outdated: boolean }[];
   /** The actor is a guardian who has not acknowledged these results yet, or not since their last publication. */
   canAcknowledge: boolean;
   acknowledgedByMe: boolean;
 };
+
+/** The class teacher's answer to a message; `at` on the school's clock. */
+export type Reply = { from: string; at: string; body: string };
 
 export type DiaryResults = {
   studentId: number;
@@ -37,6 +41,11 @@ export type DiaryResults = {
   subjects: { subject: string; cells: Record<number, FinalCell> }[];
   exams: { id: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
   isGuardian: boolean;
+  /**
+   * The reader's other messages about the pupil that the class teacher answered: those not shown
+   * with a current acknowledgement above (a question, a message of an acknowledgement made again since), newest first.
+   */
+  replies: { at: string; body: string; reply: Reply }[];
   /** When results published now appear here, by the school's setting: «через сутки», «через 72 часа»; each published result keeps the time set when it was published. */
   visibleAfter: string;
 };
@@ -51,7 +60,9 @@ function cellOf(f: { value: string | null; course: { gradingScale: { kind: Gradi
 export async function diaryResults(actor: Actor, studentId: number, now = new Date()): Promise<DiaryResults | null> {
   const db = getDb();
   const student = ownStudent(actor, studentId);
-  const [pupil, finals, exams, acks] = await Promise.all([
+  const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
+  const reply = { select: { body: true, createdAt: true, sender: names } } as const;
+  const [pupil, finals, exams, acks, answered] = await Promise.all([
     loadDiaryStudent(actor, studentId),
     db.finalMark.findMany({
       where: { schoolId: actor.schoolId, studentId, student, status: 'PUBLISHED', visibleFrom: { lte: now } },
@@ -67,12 +78,21 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     }),
     db.finalMarkAck.findMany({
       where: { schoolId: actor.schoolId, studentId, student },
-      select: { periodId: true, parentId: true, acknowledgedAt: true, parent: { select: { lastName: true, firstName: true, middleName: true } }, message: { select: { body: true } } },
+      select: { periodId: true, parentId: true, acknowledgedAt: true, parent: names, message: { select: { body: true, reply } } },
       orderBy: { acknowledgedAt: 'asc' },
+    }),
+    // A message is its writer's (below): only the reader's own, and only answered ones.
+    db.message.findMany({
+      where: { schoolId: actor.schoolId, senderId: actor.id, studentId, student, acks: { none: {} }, reply: { isNot: null } },
+      select: { body: true, createdAt: true, reply },
+      orderBy: { createdAt: 'desc' },
+      take: 20,
     }),
   ]);
   if (!pupil) return null;
   const periods = pupil.periods;
+  const replyOf = (r: { body: string; createdAt: Date; sender: Parameters<typeof shortPersonName>[0] }): Reply =>
+    ({ from: shortPersonName(r.sender), at: formatInstantRu(r.createdAt, pupil.school.timezone), body: r.body });
 
   const today = toSchoolDate(now, pupil.school.timezone);
   const isGuardian = pupil.visitor === 'guardian';
@@ -119,12 +139,14 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
         acks: periodAcks.map((a) => ({
           parent: shortPersonName(a.parent), parentId: a.parentId, at: formatInstantRu(a.acknowledgedAt, pupil.school.timezone),
           message: a.parentId === actor.id ? (a.message?.body ?? null) : null,
+          reply: a.parentId === actor.id && a.message?.reply ? replyOf(a.message.reply) : null,
           outdated: outdated(a),
         })),
         acknowledgedByMe,
         canAcknowledge: isGuardian && withResults.has(p.id) && (!mine || outdated(mine)),
       };
     }),
+    replies: answered.map((m) => ({ at: formatInstantRu(m.createdAt, pupil.school.timezone), body: m.body, reply: replyOf(m.reply!) })),
     subjects: [...rows.entries()].sort((a, b) => compareRu(a[0], b[0])).map(([subject, cells]) => ({ subject, cells })),
     exams: exams.map((e) => ({
       id: e.id,

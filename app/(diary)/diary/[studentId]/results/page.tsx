@@ -1,10 +1,11 @@
 // Final results: period, year and exam marks once published and visible; the parent acknowledges
-// each period's marks here with a message to the class teacher (seed 003 §9).
+// each period's marks here with a message to the class teacher (seed 003 §9), and reads the class
+// teacher's answers to their messages.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { openDiary, parseStudentId } from '@/lib/data/diary/open';
-import { diaryResults, type ResultsPeriod } from '@/lib/data/diary/results';
+import { diaryResults, type Reply, type ResultsPeriod } from '@/lib/data/diary/results';
 import { enrollmentOn } from '@/lib/data/diary/context';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { formatScoreRu } from '@/lib/domain/diary-format';
@@ -25,6 +26,15 @@ function byYear(periods: ResultsPeriod[]): ResultsPeriod[][] {
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   return [...groups.values()];
+}
+
+function ReplyText({ reply }: { reply: Reply }) {
+  return (
+    <span className="mt-1 block border-l-[3px] border-accent pl-2 text-ink">
+      <span className="block text-muted">Ответ классного руководителя ({reply.from}), {reply.at}:</span>
+      <span className="block whitespace-pre-line">{reply.body}</span>
+    </span>
+  );
 }
 
 export default async function DiaryResultsPage({ params }: Props) {
@@ -75,12 +85,28 @@ export default async function DiaryResultsPage({ params }: Props) {
                   {a.parentId === user.id ? 'вы' : a.parent}, {a.at}
                   {a.outdated && <span className="block text-danger">После этого опубликованы новые отметки.</span>}
                   {a.message && <span className="mt-1 block border-l-[3px] border-line pl-2 text-ink">{a.message}</span>}
+                  {a.reply && <ReplyText reply={a.reply} />}
                 </p>
               ))}
               {p.canAcknowledge && <AckForm studentId={studentId} periodId={p.id} periodName={p.yearLabel ? `${p.name} ${p.yearLabel}` : p.name} classTeacher={classTeacher} />}
               {!p.acks.length && !p.canAcknowledge && <p className="text-sm text-muted">Родители ещё не подтвердили ознакомление.</p>}
             </div>
           ))}
+        </section>
+      )}
+
+      {results.replies.length > 0 && (
+        <section aria-labelledby="replies-title" className="space-y-3">
+          <h2 id="replies-title" className="text-xl font-bold">Ответы на ваши сообщения</h2>
+          <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+            {results.replies.map((m, i) => (
+              <li key={i} className="p-3 text-sm">
+                <span className="block text-muted">Вы писали {m.at}:</span>
+                <span className="block whitespace-pre-line">{m.body}</span>
+                <ReplyText reply={m.reply} />
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -1,12 +1,15 @@
 // The families' acknowledgements of a period's final marks and their messages (seed 003 §9), for
-// the class teacher and management: /class/[classId]/acknowledgements?period=<id>.
+// the class teacher and management: /class/[classId]/acknowledgements?period=<id>. The class
+// teacher answers the messages here; the parent reads the answer in the diary's results.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { classAcknowledgements } from '@/lib/data/diary/class-acks';
+import { REPLY_MAX_LENGTH } from '@/lib/data/diary/class-reply';
 import { PeriodLinks } from '@/components/diary/period-links';
+import { ReplyForm } from './reply-form';
 
 export const metadata: Metadata = { title: 'Ознакомление с итоговыми отметками' };
 
@@ -76,6 +79,14 @@ export default async function AcknowledgementsPage({ params, searchParams }: Pro
                   {m.to && ` · кому: ${m.to.name}${m.to.former ? ' (прежний классный руководитель)' : ''}`}
                 </span>
                 <span className="block whitespace-pre-line">{m.body}</span>
+                {m.reply ? (
+                  <span className="mt-2 block border-l-[3px] border-accent pl-2">
+                    <span className="block text-sm text-muted">Ответ · {m.reply.at} · {m.reply.from}</span>
+                    <span className="block whitespace-pre-line">{m.reply.body}</span>
+                  </span>
+                ) : (
+                  data.canReply && <ReplyForm classId={data.classId} messageId={m.id} maxLength={REPLY_MAX_LENGTH} />
+                )}
               </li>
             ))}
           </ul>
