@@ -2,7 +2,7 @@
 // (lib/jobs/late-entries.ts says why), as text lines and as an HTML table.
 import { ATTENDANCE_LABELS, isAttendanceCode } from '../../domain/attendance';
 import { formatDayMonthRu } from '../../domain/calendar';
-import type { LateEntry } from '../../jobs/late-entries';
+import type { LateEntry } from '../../pdf/extract-model';
 import { CELL, escapeHtml as e, HEAD } from '../html';
 
 export const LATE_TITLE = 'Внесено после прошлого письма';
