@@ -64,6 +64,8 @@ export type LateEntry = {
   comment: string | null;
   /** Recorded before the previous digest or extract and changed since: it says it was corrected. */
   corrected: boolean;
+  /** Removed since the previous digest or extract (the mark or absence as it was). */
+  deleted: boolean;
 };
 
 export type WeekExtract = {

@@ -49,6 +49,23 @@ async function recordedAt(table: 'marks' | 'attendance', id: number, created: st
   await db.$executeRawUnsafe(`UPDATE ${table} SET created_at = $1::timestamptz, updated_at = $2::timestamptz WHERE id = $3`, created, updated, id);
 }
 
+/**
+ * Removes a mark or an absence as the journal's cell save does (lib/data/journal/cell-writes.ts):
+ * the row goes, an audit row keeps the old value. `enteredAt` also writes the audit row of its entry.
+ */
+async function removeCell(target: { mark: number } | { attendance: number }, at: string, enteredAt?: string) {
+  const isMark = 'mark' in target;
+  const row = isMark ? await db.mark.delete({ where: { id: target.mark } }) : await db.attendance.delete({ where: { id: target.attendance } });
+  const old = 'value' in row ? { id: row.id, value: row.value, workTypeId: row.workTypeId, position: row.position } : { id: row.id, code: row.code === 'ILL' ? 'Б' : 'Н' };
+  const base = {
+    schoolId: fx.schoolId, actorId: fx.teacherId, entityType: isMark ? 'Mark' : 'Attendance', entityId: String(row.id),
+    details: { lessonId: row.lessonId, studentId: row.studentId, courseId: fx.courseId },
+  };
+  const kind = isMark ? 'mark' : 'attendance';
+  if (enteredAt) await db.auditLog.create({ data: { ...base, action: `${kind}.create`, newValue: old, createdAt: new Date(enteredAt) } });
+  await db.auditLog.create({ data: { ...base, action: `${kind}.delete`, oldValue: old, createdAt: new Date(at) } });
+}
+
 beforeEach(async () => {
   await resetDb();
   fx = await createSchoolFixture(db, { pupils: 2 });
@@ -57,9 +74,9 @@ beforeEach(async () => {
 
 describe('entries of earlier weeks recorded after the previous printed extract', () => {
   /**
-   * Week of 14 September printed on Saturday 19th. Before that print: a 2 on Wednesday 16th and a
-   * 3 on Tuesday 15th. After it: a 5 for Friday 18th, an absence on Tuesday, the 3 corrected to 4,
-   * and another pupil's mark.
+   * Week of 14 September printed on Saturday 19th. Before that print: a 2 and an illness on
+   * Wednesday 16th, a 3 on Tuesday 15th. After it: a 5 for Friday 18th, an absence on Tuesday,
+   * the 3 corrected to 4, the illness removed, another pupil's mark, and a 3 entered and removed.
    */
   async function lateWeek() {
     const tuesday = await createLesson(db, fx, { date: '2026-09-15', slot: 3, topic: 'Делимость' });
@@ -69,6 +86,8 @@ describe('entries of earlier weeks recorded after the previous printed extract',
     await recordedAt('marks', inTime, '2026-09-16T10:00:00Z');
     const corrected = await createMark(db, fx, { value: '3', lessonId: tuesday });
     await recordedAt('marks', corrected, '2026-09-15T10:00:00Z');
+    const ill = await db.attendance.create({ data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], lessonId: wednesday, code: 'ILL', createdById: fx.teacherId, updatedById: fx.teacherId } });
+    await recordedAt('attendance', ill.id, '2026-09-16T10:00:00Z');
 
     await printOne(fx.studentIds[0], '2026-09-14', '2026-09-19T09:00:00Z');
 
@@ -80,11 +99,16 @@ describe('entries of earlier weeks recorded after the previous printed extract',
     await recordedAt('marks', corrected, '2026-09-15T10:00:00Z', '2026-09-22T08:00:00Z');
     const other = await createMark(db, fx, { value: '2', lessonId: friday, studentId: fx.studentIds[1] });
     await recordedAt('marks', other, '2026-09-21T07:00:00Z');
+    await removeCell({ attendance: ill.id }, '2026-09-22T09:00:00Z');
+    // Never on paper: entered after the print and removed again before the next one.
+    await removeCell({ mark: await createMark(db, fx, { value: '3', lessonId: friday, position: 2 }) }, '2026-09-22T10:00:00Z', '2026-09-21T10:00:00Z');
+    await removeCell({ mark: other }, '2026-09-22T11:00:00Z');
   }
 
   const EXPECTED = [
     '15 сентября Математика исправлено, отметка 4 (Урок)',
     '15 сентября Математика посещение: Н — отсутствовал, комментарий: без предупреждения',
+    '16 сентября Математика удалено: посещение: Б — болел',
     '18 сентября Математика отметка 5 (Урок)',
   ];
 
@@ -93,8 +117,8 @@ describe('entries of earlier weeks recorded after the previous printed extract',
     const next = lateSection(await printOne(fx.studentIds[0], '2026-09-21', '2026-09-26T09:00:00Z'));
     expect(next).not.toBeNull();
     for (const line of EXPECTED) expect(next).toContain(line);
-    // Entered before the previous extract: it was on that sheet, in its week.
-    expect(next).not.toContain('16 сентября');
+    // Entered before the previous extract: it was on that sheet, in its week; the 3 entered and
+    // removed since never was; another pupil's 2 (entered, removed) is not this family's.
     expect(next).not.toContain('отметка 2');
     expect(next).not.toContain('отметка 3');
 
