@@ -4,12 +4,13 @@
 import 'server-only';
 import { getDb } from '../db';
 import { deliveriesOf } from '../data/consents';
+import { lateEntries } from '../data/late-entries';
 import { classTeacherName, readExtract } from '../data/extracts/week-extract';
 import { dedupeKeys, existingKeys } from '../mail/outbox';
 import { digestLetter } from '../mail/templates/digest';
 import { digestPupils } from './digest-pupils';
 import { dueDigestMonday } from './due';
-import { lateEntries, previousDigestAt } from './late-entries';
+import { previousDigestAt } from './late-entries';
 import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
 

@@ -53,6 +53,21 @@ export type ExtractSubject = {
   forecast: string | null;
 };
 
+/** A mark or absence of an earlier week entered or changed after the family's previous digest or extract. */
+export type LateEntry = {
+  /** The lesson's date ('YYYY-MM-DD'); for a mark without a lesson, the day it was entered. */
+  date: string;
+  subject: string;
+  /** A mark ('5', work type 'к/р') or an attendance code ('Н'). */
+  mark: { value: string; workType: string } | null;
+  attendance: string | null;
+  comment: string | null;
+  /** Recorded before the previous digest or extract and changed since: it says it was corrected. */
+  corrected: boolean;
+  /** Removed since the previous digest or extract (the mark or absence as it was). */
+  deleted: boolean;
+};
+
 export type WeekExtract = {
   studentId: number;
   schoolName: string;
@@ -66,6 +81,11 @@ export type WeekExtract = {
   classTeacherName: string | null;
   days: ExtractDay[];
   subjects: ExtractSubject[];
+  /**
+   * On paper: marks and absences of earlier weeks entered after the previous printed extract
+   * (lib/data/extracts/printed.ts). Empty in the e-mail digest, which has its own window.
+   */
+  late: LateEntry[];
   /** 'YYYY-MM-DD' in the school's timezone, printed in the footer. */
   generatedOn: string;
 };

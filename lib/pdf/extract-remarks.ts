@@ -1,7 +1,8 @@
 // The short notes a lesson of the extract carries besides its columns, worded once here so the
 // PDF and the e-mail digest say the same thing as the diary's lesson (components/diary/lesson-item).
+import { ATTENDANCE_LABELS, isAttendanceCode } from '../domain/attendance';
 import { PLANNED_TEST } from '../domain/diary-format';
-import type { ExtractLesson } from './extract-model';
+import type { ExtractLesson, LateEntry } from './extract-model';
 
 /** What changed in the timetable: printed under the subject. */
 export function timetableNotes(l: ExtractLesson): string[] {
@@ -20,4 +21,12 @@ export function teacherRemarks(l: ExtractLesson): string[] {
 /** Homework due at the lesson first (it is what the pupil brings), then homework given at it. */
 export function homeworkLines(l: ExtractLesson): string[] {
   return [...l.homeworkDue.map((h) => `К уроку: ${h}`), ...l.homework];
+}
+
+/** What was entered late, after its date and subject: 'исправлено, отметка 4 (к/р), комментарий: …', 'удалено: отметка 3 (Урок)'. */
+export function lateEntryText(x: LateEntry): string {
+  const mark = x.mark ? `отметка ${x.mark.value}${x.mark.workType ? ` (${x.mark.workType})` : ''}` : null;
+  const absence = x.attendance ? `посещение: ${isAttendanceCode(x.attendance) ? `${x.attendance} — ${ATTENDANCE_LABELS[x.attendance]}` : x.attendance}` : null;
+  if (x.deleted) return `удалено: ${mark ?? absence}`;
+  return [x.corrected ? 'исправлено' : null, mark ?? absence, x.comment ? `комментарий: ${x.comment}` : null].filter(Boolean).join(', ');
 }

@@ -5,6 +5,7 @@
 import { formatRangeRu } from '../domain/diary-format';
 import { A4, createPdf, fittingSize, font, INK, MUTED, oneLine, pdfBuffer, type PdfDoc } from './document';
 import type { WeekExtract } from './extract-model';
+import { lateBlocks } from './extract-late';
 import { gap, paginate, totalHeight, type Block, type Placed } from './flow';
 import { CONTENT_WIDTH, dayBlocks, PAGE_X, signatureBlock, subjectBlocks } from './week-extract-blocks';
 
@@ -18,8 +19,15 @@ const FLOW_SCALE = 0.92;
 const formatDate = (iso: string) => iso.split('-').reverse().join('.');
 
 function bodyBlocks(doc: PdfDoc, data: WeekExtract, s: number): Block[] {
+  const late = lateBlocks(doc, data, s);
   const subjects = subjectBlocks(doc, data, s);
-  return [...dayBlocks(doc, data, s), ...(subjects.length ? [gap(8 * s), ...subjects] : []), gap(6 * s), signatureBlock(doc, data, s)];
+  return [
+    ...dayBlocks(doc, data, s),
+    ...(late.length ? [gap(8 * s), ...late] : []),
+    ...(subjects.length ? [gap(8 * s), ...subjects] : []),
+    gap(6 * s),
+    signatureBlock(doc, data, s),
+  ];
 }
 
 /** Blocks laid end to end from the top of the first page. */

@@ -18,6 +18,7 @@ const week: WeekExtract = {
     { date: '2026-11-17', holiday: null, lessons: [] },
   ],
   subjects: [{ subject: 'Русский язык', markCount: 3, average: '4,33', weightedAverage: '4,50', forecast: '5' }],
+  late: [],
 };
 
 describe('the weekly digest', () => {

@@ -40,6 +40,7 @@ function extract(name: string, lessonsPerDay: number, over: Partial<WeekExtract>
     periodName: '2 четверть', classTeacherName: 'Герасимова Алла Владимировна', generatedOn: '2026-11-21',
     days: days.map((date, d) => ({ date, holiday: null, lessons: Array.from({ length: lessonsPerDay }, (_, i) => lesson(i + 1, { topic: `Тема ${d}-${i}: задачи на движение` })) })),
     subjects: [{ subject: 'Алгебра', markCount: 4, average: '4,25', weightedAverage: '4,40', forecast: '4' }],
+    late: [],
     ...over,
   };
 }

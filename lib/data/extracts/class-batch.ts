@@ -13,7 +13,8 @@ import { printableClasses, printsSchool, readerForPrinting } from './access';
 import { refuse, REFUSALS, type Outcome } from './errors';
 import { paperReasons } from './paper';
 import { parseWeek } from './params';
-import { readExtract, schoolToday } from './week-extract';
+import { recordPrints } from './printed';
+import { readPrintedExtract, schoolToday } from './week-extract';
 
 export type BatchPupil = { id: number; name: string; classId: number; className: string };
 
@@ -26,6 +27,8 @@ export type BatchPlan = {
   classTeachers: Map<number, string | null>;
   reader: Actor;
   now: Date;
+  /** Each pupil's previous printed extract of an earlier week (printed.ts), where there is one. */
+  since: Map<number, Date>;
 };
 
 export type BatchRequest = { classId: number | null; week: string | null; all: boolean };
@@ -86,6 +89,8 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
   if (!rows.length) {
     return refuse(404, request.all ? 'В этом классе на выбранной неделе нет учеников' : 'Нет учеников, чьи семьи получают сведения на бумаге: выберите «весь класс», чтобы напечатать всем');
   }
+  // One statement records the whole batch as printed now and finds each pupil's previous print.
+  const since = await recordPrints(actor.schoolId, actor.id, rows.map((r) => r.studentId), week.monday, now);
   return {
     ok: true,
     plan: {
@@ -96,6 +101,7 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
       classTeachers: new Map(rows.map((r) => [r.schoolClass.id, r.schoolClass.classTeacher ? fullName(r.schoolClass.classTeacher) : null])),
       reader: readerForPrinting(actor),
       now,
+      since,
     },
   };
 }
@@ -107,7 +113,7 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
  */
 export async function* batchExtracts(plan: BatchPlan, lookahead = 4): AsyncGenerator<WeekExtract> {
   const teacher = async (classId: number | null) => (classId === null ? null : (plan.classTeachers.get(classId) ?? null));
-  const load = (p: BatchPupil) => readExtract(plan.reader, p.id, plan.monday, teacher, plan.now);
+  const load = (p: BatchPupil) => readPrintedExtract(plan.reader, p.id, plan.monday, Promise.resolve(plan.since.get(p.id) ?? null), teacher, plan.now);
   const inFlight: Promise<WeekExtract | null>[] = [];
   let next = 0;
   const refill = () => {

@@ -118,6 +118,7 @@ export function extractFromDiaryWeek(week: DiaryWeek, extra: { classTeacherName:
     classTeacherName: extra.classTeacherName,
     days,
     subjects: week.subjects.map(extractSubject),
+    late: [],
     generatedOn: week.today,
   };
 }

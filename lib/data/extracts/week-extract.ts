@@ -8,10 +8,12 @@ import { toSchoolDate } from '../../domain/timezone';
 import type { WeekExtract } from '../../pdf/extract-model';
 import { closedDiary } from '../diary/closed';
 import { diaryWeek } from '../diary/week';
+import { lateEntries } from '../late-entries';
 import { printableStudents, readerForPrinting } from './access';
 import { REFUSALS, type Outcome } from './errors';
 import { extractFromDiaryWeek } from './from-diary-week';
 import { parseWeek } from './params';
+import { recordPrints } from './printed';
 
 /** Today on the school's clock, for "the current week". */
 export async function schoolToday(schoolId: number, now: Date): Promise<string> {
@@ -24,6 +26,17 @@ export async function classTeacherName(schoolId: number, classId: number | null)
   if (classId === null) return null;
   const row = await getDb().schoolClass.findFirst({ where: { id: classId, schoolId }, select: { classTeacher: { select: { lastName: true, firstName: true, middleName: true } } } });
   return row?.classTeacher ? fullName(row.classTeacher) : null;
+}
+
+/**
+ * The printed extract: the week, and the entries of earlier weeks recorded since the previous
+ * printed extract (printed.ts), read while the week is. `since` is that print's moment, or null.
+ */
+export async function readPrintedExtract(reader: Actor, studentId: number, monday: string, since: Promise<Date | null>, teacherName: (classId: number | null) => Promise<string | null>, now: Date): Promise<WeekExtract | null> {
+  const school = { id: reader.schoolId, timezone: reader.timeZone };
+  const late = since.then((from) => (from ? lateEntries(school, studentId, monday, from, now) : []));
+  const [extract, entries] = await Promise.all([readExtract(reader, studentId, monday, teacherName, now), late]);
+  return extract && { ...extract, late: entries };
 }
 
 /** Reads one extract for a reader already allowed to print it. */
@@ -59,6 +72,9 @@ export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: 
   }
   const teachers = new Map(allowed.enrollments.map((e) => [e.classId, e.schoolClass.classTeacher ? fullName(e.schoolClass.classTeacher) : null]));
   const teacherOf = async (classId: number | null) => (classId === null ? null : (teachers.get(classId) ?? null));
-  const extract = await readExtract(readerForPrinting(actor), studentId, week.monday, teacherOf, now);
+  // Recorded once allowed, before it is drawn, like the route's audit row: should the drawing
+  // fail, printing the week again carries the same section (printed.ts).
+  const since = recordPrints(actor.schoolId, actor.id, [studentId], week.monday, now).then((m) => m.get(studentId) ?? null);
+  const extract = await readPrintedExtract(readerForPrinting(actor), studentId, week.monday, since, teacherOf, now);
   return extract ? { ok: true, extract } : REFUSALS.pupilNotFound;
 }

@@ -6,7 +6,7 @@ import { formatRangeRu } from '../../domain/diary-format';
 import { ATTENDANCE_LABELS, isAttendanceCode } from '../../domain/attendance';
 import type { ExtractLesson, ExtractSubject, WeekExtract } from '../../pdf/extract-model';
 import { homeworkLines, teacherRemarks, timetableNotes } from '../../pdf/extract-remarks';
-import type { LateEntry } from '../../jobs/late-entries';
+import type { LateEntry } from '../../pdf/extract-model';
 import { CELL, escapeHtml as e, HEAD, htmlLetter, STANDARD_FOOTER } from '../html';
 import { lateEntriesHtml, lateEntriesText } from './late-entries';
 

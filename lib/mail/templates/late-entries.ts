@@ -1,18 +1,13 @@
 // The digest's section for entries of earlier weeks recorded after the family's previous digest
-// (lib/jobs/late-entries.ts says why), as text lines and as an HTML table.
-import { ATTENDANCE_LABELS, isAttendanceCode } from '../../domain/attendance';
+// (lib/jobs/late-entries.ts says why), as text lines and as an HTML table; each entry is worded
+// as on the paper extract (extract-remarks.ts).
 import { formatDayMonthRu } from '../../domain/calendar';
-import type { LateEntry } from '../../jobs/late-entries';
+import type { LateEntry } from '../../pdf/extract-model';
+import { lateEntryText as what } from '../../pdf/extract-remarks';
 import { CELL, escapeHtml as e, HEAD } from '../html';
 
 export const LATE_TITLE = 'Внесено после прошлого письма';
 const LATE_LEAD = 'Отметки и пропуски прошлых недель, которые учитель внёс или исправил после того, как было отправлено прошлое письмо.';
-
-function what(x: LateEntry): string {
-  const mark = x.mark ? `отметка ${x.mark.value}${x.mark.workType ? ` (${x.mark.workType})` : ''}` : null;
-  const absence = x.attendance ? `посещение: ${isAttendanceCode(x.attendance) ? `${x.attendance} — ${ATTENDANCE_LABELS[x.attendance]}` : x.attendance}` : null;
-  return [x.corrected ? 'исправлено' : null, mark ?? absence, x.comment ? `комментарий: ${x.comment}` : null].filter(Boolean).join(', ');
-}
 
 export function lateEntriesText(entries: readonly LateEntry[]): string[] {
   if (!entries.length) return [];
