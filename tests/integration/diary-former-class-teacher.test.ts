@@ -13,6 +13,7 @@ import { diaryResults } from '@/lib/data/diary/results';
 import { diarySchedule } from '@/lib/data/diary/schedule';
 import { diaryTeachers } from '@/lib/data/diary/teachers';
 import { diaryAttachment } from '@/lib/data/diary/attachments';
+import { openDiary } from '@/lib/data/diary/open';
 import { classDiaryChecks } from '@/lib/data/diary/class-checks';
 
 const db = testDb();
@@ -102,6 +103,8 @@ describe('the former class teacher of a pupil who moved class', () => {
     expect(week.subjects.flatMap((s) => s.subject)).not.toContain('Биология');
     expect(week.student.className).toBe('5А');
     expect((await diaryWeek(formerTeacher, pupil, null, NOW))!.monday).toBe(MOVE_WEEK);
+    expect((await openDiary(formerTeacher, pupil, NOW))!.className).toBe('5А');
+    expect((await openDiary(newTeacher, pupil, NOW))!.className).toBe('5Б');
   });
 
   it('reads the marks of the term up to the move, and no later term', async () => {
