@@ -2,7 +2,8 @@
 // same decision in one prepared statement, because Prisma's compilation of that nested `where`
 // cost ~2.5 ms of CPU per page view (measured), more than the rest of the diary's reads together.
 // It must decide exactly as readableDiaries does: tests/integration/scope-sql.test.ts compares
-// the two for every kind of actor and every pupil of two schools. Change both or neither.
+// the two for every kind of actor and every pupil of two schools, and its last readable day
+// (readableUntil) with readableDiaries(actor, on) on dates around a pupil's move. Change both or neither.
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { sqlRows } from '../sql';
