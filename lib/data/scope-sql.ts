@@ -2,30 +2,42 @@
 // same decision in one prepared statement, because Prisma's compilation of that nested `where`
 // cost ~2.5 ms of CPU per page view (measured), more than the rest of the diary's reads together.
 // It must decide exactly as readableDiaries does: tests/integration/scope-sql.test.ts compares
-// the two for every kind of actor and every pupil of two schools. Change both or neither.
+// the two for every kind of actor and every pupil of two schools, and its last readable day
+// (readableUntil) with readableDiaries(actor, on) on dates around a pupil's move. Change both or neither.
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { sqlRows } from '../sql';
 
 export type PupilName = { id: number; lastName: string; firstName: string; middleName: string | null };
 
+/**
+ * `readableUntil`: the last day of the diary the actor may read, null for all of it. Only a former
+ * class teacher has one, the last day the pupil was in their class (readableDiaries' `on`).
+ */
+export type DiaryPupil = PupilName & { readableUntil: string | null };
+
 /** The pupil `studentId` with their name, only if readableDiaries(actor) admits them. */
-export async function readableDiaryPupil(actor: Actor, studentId: number): Promise<PupilName | null> {
+export async function readableDiaryPupil(actor: Actor, studentId: number): Promise<DiaryPupil | null> {
   const p = actor.permissions;
-  const [row] = await sqlRows<PupilName>`
-    SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName"
+  // `whole`: a branch that opens every day; `led`: enrollments in the actor's classes, of which
+  // one still open (`open`) also opens every day, else the latest end is the last day readable.
+  const [row] = await sqlRows<DiaryPupil>`
+    SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName",
+           CASE WHEN a.whole OR a.open THEN NULL ELSE to_char(a.last_day, 'YYYY-MM-DD') END AS "readableUntil"
       FROM users u
+     CROSS JOIN LATERAL (
+       SELECT (${p.has('journal:read:school')}::boolean
+               OR ((${p.has('diary:read:children')}::boolean
+                     AND EXISTS (SELECT 1 FROM guardianships g WHERE g.student_id = u.id AND g.parent_id = ${actor.id})
+                    OR ${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
+                   -- OPEN_TO_FAMILY: the family's decision in force is not a refusal.
+                   AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.student_id = u.id AND c.in_force AND c.decision = 'REFUSED'))) AS whole,
+              count(*) > 0 AS led, bool_or(e.end_date IS NULL) AS open, max(e.end_date) AS last_day
+         FROM enrollments e
+        WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[])) a
      WHERE u.id = ${studentId} AND u.school_id = ${actor.schoolId}
        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'STUDENT')
-       AND (
-         ${p.has('journal:read:school')}::boolean
-         OR ((${p.has('diary:read:children')}::boolean
-               AND EXISTS (SELECT 1 FROM guardianships g WHERE g.student_id = u.id AND g.parent_id = ${actor.id})
-              OR ${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
-             -- OPEN_TO_FAMILY: the family's decision in force is not a refusal.
-             AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.student_id = u.id AND c.in_force AND c.decision = 'REFUSED'))
-         OR EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[]))
-       )`;
+       AND (a.whole OR a.led)`;
   return row ?? null;
 }
 

@@ -4,6 +4,7 @@
 import 'server-only';
 import { Prisma } from '../prisma-client';
 import type { Actor } from '../auth/actor';
+import { dbDate } from './dates';
 
 /** Matches no row. Used when the actor holds no permission that grants the read. */
 export const NOTHING = { id: -1 } as const;
@@ -23,20 +24,32 @@ export const REFUSAL_IN_FORCE: Prisma.ConsentWhereInput = { inForce: true, decis
 export const OPEN_TO_FAMILY: Prisma.UserWhereInput = { consentsAbout: { none: REFUSAL_IN_FORCE } };
 
 /**
- * Pupils whose whole diary (every subject, attendance, results, the family's view) the actor may
- * read: their own children, themself (both while the family has not refused: OPEN_TO_FAMILY),
- * their class as its class teacher this year, or any pupil with the school-wide right. A subject
- * teacher reads their course's journal (readableCourses), not the rest of the pupil's diary: deny
- * by default (DOMAIN.md «Roles»).
+ * Pupils whose diary (every subject, attendance, results, the family's view) the actor may read:
+ * their own children, themself (both while the family has not refused: OPEN_TO_FAMILY), their
+ * class as its class teacher this year, or any pupil with the school-wide right. A subject teacher
+ * reads their course's journal (readableCourses), not the rest of the pupil's diary: deny by
+ * default (DOMAIN.md «Roles»).
+ *
+ * `on`, a date 'YYYY-MM-DD': only pupils whose diary of that day the actor may read. A class
+ * teacher's duty ends when the pupil leaves their class (seed 000: staff see what their duty
+ * needs): after a move to another class during the year, the former class teacher reads the diary
+ * up to the last day in their class (the enrollment's end date, the same dates that limit their
+ * printed extracts, extracts/access.ts), and nothing of the new class after it. The days before
+ * stay open to them, as they were while the pupil was theirs (and as the new class teacher reads
+ * the pupil's earlier weeks). Without `on`: the pupils whose diary the actor may read on some day.
+ * The diary's gate returns the same last day (readableUntil, scope-sql.ts).
  */
-export function readableDiaries(actor: Actor): Prisma.UserWhereInput {
+export function readableDiaries(actor: Actor, on?: string): Prisma.UserWhereInput {
   const p = actor.permissions;
   const school = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
   if (p.has('journal:read:school')) return school;
   const or: Prisma.UserWhereInput[] = [];
   if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
   if (p.has('diary:read:self')) or.push({ id: actor.id, ...OPEN_TO_FAMILY });
-  if (actor.classTeacherOf.length) or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] } } } });
+  if (actor.classTeacherOf.length) {
+    const stillThere = on === undefined ? {} : { OR: [{ endDate: null }, { endDate: { gte: dbDate(on) } }] };
+    or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] }, ...stillThere } } });
+  }
   return or.length ? { AND: [school, { OR: or }] } : NOTHING;
 }
 

@@ -22,6 +22,8 @@ let courses: number[];
 let groupCourseId: number;
 let substituted: number;
 const lastYear = { yearId: 0, classId: 0, courseId: 0, start: '' };
+/** A pupil of K1 who moved to K3 (no class teacher) on `moved`: the class teacher's reads end the day before. */
+const mover = { id: 0, moved: '' };
 const nextYear = { yearId: 0, classId: 0 };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -77,6 +79,13 @@ beforeAll(async () => {
   await db.lesson.create({ data: { schoolId: c2.schoolId, courseId: c2.id, teacherId: world.id.classTeacher, isSubstitution: true, date: new Date('2026-10-05'), slot: 7 } });
   substituted = c2.id;
   await addLastYear();
+  // S1b's classmate moves from K1 to K3 a week ago.
+  const k1 = await db.enrollment.findFirstOrThrow({ where: { studentId: world.S1b, classId: world.K1 } });
+  mover.moved = addDays(new Date().toISOString().slice(0, 10), -7);
+  const moverUser = await db.user.create({ data: { schoolId: world.schoolA, lastName: 'Переходов', firstName: 'Марк', roles: { create: { schoolId: world.schoolA, role: 'STUDENT' } } } });
+  mover.id = moverUser.id;
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: mover.id, classId: world.K1, startDate: k1.startDate, endDate: day(addDays(mover.moved, -1)) } });
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: mover.id, classId: world.K3, startDate: day(mover.moved) } });
   courses = (await db.course.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id);
   pupils = (await db.user.findMany({ where: { roles: { some: { role: 'STUDENT' } } }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 }, 120_000);
@@ -91,6 +100,30 @@ describe('the diary gate decides as readableDiaries', () => {
     const admitted: number[] = [];
     for (const id of pupils) if (await readableDiaryPupil(actor, id)) admitted.push(id);
     expect(admitted).toEqual(await scoped(who, readableDiaries));
+  });
+
+  it.each(SIGNED_IN)("%s: the gate's last readable day decides as readableDiaries on that day", async (who) => {
+    const actor = await actorFor(db, world.id[who]);
+    const dates = [addDays(mover.moved, -30), addDays(mover.moved, -1), mover.moved, addDays(mover.moved, 30)];
+    for (const date of dates) {
+      const admitted: number[] = [];
+      for (const id of pupils) {
+        const pupil = await readableDiaryPupil(actor, id);
+        if (pupil && (pupil.readableUntil === null || date <= pupil.readableUntil)) admitted.push(id);
+      }
+      const expected = (await db.user.findMany({ where: readableDiaries(actor, date), select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
+      expect(admitted, date).toEqual(expected);
+    }
+  });
+
+  it("ends a former class teacher's reads on the pupil's last day in their class, and no one else's", async () => {
+    const classTeacher = await actorFor(db, world.id.classTeacher);
+    expect(await readableDiaryPupil(classTeacher, mover.id)).toMatchObject({ readableUntil: addDays(mover.moved, -1) });
+    expect(await readableDiaryPupil(classTeacher, world.S1b)).toMatchObject({ readableUntil: null });
+    expect(await readableDiaryPupil(await actorFor(db, world.id.management), mover.id)).toMatchObject({ readableUntil: null });
+    const led = (date: string) => db.user.count({ where: { AND: [{ id: mover.id }, readableDiaries(classTeacher, date)] } });
+    expect(await led(addDays(mover.moved, -1))).toBe(1);
+    expect(await led(mover.moved)).toBe(0);
   });
 
   it('admits through each branch and nothing of the other school', async () => {

@@ -74,11 +74,14 @@ export async function classDiaryChecks(actor: Actor, classId: number, periodId?:
   const families = students.sort(comparePupils).map((s): FamilyRow => {
     const guardians = s.guardians.map(({ parent: p }) => ({ id: p.id, name: shortPersonName(p), hasAccount: signsIn(p) }));
     const ids = new Set(guardians.map((g) => g.id));
-    // A family's check is a guardian's visit; the pupil's own visits are not the parents' control.
-    const dates = visits.filter((v) => v.studentId === s.id && ids.has(v.userId)).map((v) => isoDate(v.date));
     // The pupil's days in this class within the period: weeks before they came or after they left are not judged.
     const from = s.enrollments.map((e) => isoDate(e.startDate)).reduce((a, b) => (a < b ? a : b), period.endDate);
     const to = s.enrollments.map((e) => (e.endDate ? isoDate(e.endDate) : period.endDate)).reduce((a, b) => (a > b ? a : b), period.startDate);
+    // A family's check is a guardian's visit; the pupil's own visits are not the parents' control.
+    // Visits after the week the pupil left the class are not counted either: they are the new
+    // class's, and its former class teacher reads nothing of the diary after the move (scope.ts).
+    const leftBy = addDays(weekStart(to), 6);
+    const dates = visits.filter((v) => v.studentId === s.id && ids.has(v.userId)).map((v) => isoDate(v.date)).filter((d) => d <= leftBy);
     const own = pupilWeeks(weeks, from > period.startDate ? from : period.startDate, to < period.endDate ? to : period.endDate, today, holidays, base.schoolDaysPerWeek, base.gradeLevel);
     const delivery = deliveries.get(s.id);
     // A family on e-mail gets its letters whether or not a parent can sign in (extracts/paper.ts).

@@ -47,6 +47,12 @@ export type DiaryStudent = {
   lastName: string;
   firstName: string;
   middleName: string | null;
+  /**
+   * The last day of the diary the actor may read, null for all of it: a former class teacher's
+   * reads end on the pupil's last day in their class (readableDiaries' `on`, scope.ts). Every
+   * page of the diary keeps to it (readableOn, lastReadableDay).
+   */
+  readableUntil: string | null;
   /** `resultVisibilityHours`: how long after publication families see final and exam results. */
   school: { id: number; name: string; timezone: string; policy: RoundingPolicy; schoolDaysPerWeek: number; resultVisibilityHours: number };
   /** Oldest first. */
@@ -150,6 +156,16 @@ export function attendsOn(student: Pick<DiaryStudent, 'enrollments'>, course: { 
   // Streams and individual plans belong to no class: membership alone decides.
   if (classId === null) return true;
   return student.enrollments.some((e) => e.classId === classId && e.startDate <= date && (e.endDate === null || date <= e.endDate));
+}
+
+/** Whether the actor may read the pupil's diary of the date (DiaryStudent.readableUntil). */
+export function readableOn(student: Pick<DiaryStudent, 'readableUntil'>, date: string): boolean {
+  return student.readableUntil === null || date <= student.readableUntil;
+}
+
+/** `date`, or the last day the actor may read when that is earlier: «today» for a former class teacher. */
+export function lastReadableDay(student: Pick<DiaryStudent, 'readableUntil'>, date: string): string {
+  return readableOn(student, date) ? date : student.readableUntil!;
 }
 
 /** «Иванов Пётр» */

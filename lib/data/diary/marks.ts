@@ -6,7 +6,7 @@ import { sqlRows } from '../../sql';
 import type { Actor } from '../../auth/actor';
 import { toSchoolDate } from '../../domain/timezone';
 import { attendanceByPeriod, type AttendanceCodeName, type AttendanceCounts } from '../../domain/diary-marks';
-import { enrollmentOn, loadDiaryStudent } from './context';
+import { enrollmentOn, lastReadableDay, loadDiaryStudent, readableOn } from './context';
 import { periodsOfEnrollment, termFor, type DiaryPeriod } from './calendar';
 import { loadStudentMarks, periodCourses, type DiaryMark } from './courses';
 import { summarizeSubjects, type DiarySubjectMarks } from './summaries';
@@ -30,24 +30,31 @@ export async function diaryMarks(actor: Actor, studentId: number, periodId?: num
   if (!student) return null;
   const { periods, courses } = student;
   const today = toSchoolDate(now, student.school.timezone);
+  // A former class teacher (readableUntil, context.ts) gets the terms begun while the pupil was in
+  // their class, the one under way at the move by default, each counted up to the move: the
+  // marks, comments and attendance after it are the new class's. A term begun after it is refused
+  // like another pupil's, as a later week is on the week view; one page, one rule: nothing after
+  // the last day, whatever the page.
+  const asOf = lastReadableDay(student, today);
   const requested = periods.find((p) => p.id === periodId && p.kind === 'TERM');
-  const enrollment = enrollmentOn(student, requested?.startDate ?? today);
-  const terms = periodsOfEnrollment(periods, enrollment).filter((p) => p.kind === 'TERM');
-  const period = requested ?? termFor(terms, [today], today);
+  if (requested && !readableOn(student, requested.startDate)) return null;
+  const enrollment = enrollmentOn(student, requested?.startDate ?? asOf);
+  const terms = periodsOfEnrollment(periods, enrollment).filter((p) => p.kind === 'TERM' && readableOn(student, p.startDate));
+  const period = requested ?? termFor(terms, [asOf], asOf);
   if (!period) return null;
   const yearTerms = terms.filter((t) => t.academicYearId === period.academicYearId);
   const yearFrom = yearTerms[0]?.startDate ?? period.startDate;
-  const yearTo = yearTerms[yearTerms.length - 1]?.endDate ?? period.endDate;
+  const yearTo = lastReadableDay(student, yearTerms[yearTerms.length - 1]?.endDate ?? period.endDate);
 
   const [marks, attendanceRows] = await Promise.all([
-    loadStudentMarks(actor, student, period.startDate, period.endDate),
+    loadStudentMarks(actor, student, period.startDate, lastReadableDay(student, period.endDate)),
     sqlRows<{ code: AttendanceCodeName; date: string }>`
       SELECT a.code, to_char(l.date, 'YYYY-MM-DD') AS date
         FROM attendance a JOIN lessons l ON l.id = a.lesson_id
        WHERE a.school_id = ${actor.schoolId} AND a.student_id = ${student.id} AND l.date BETWEEN ${yearFrom}::date AND ${yearTo}::date`,
   ]);
 
-  const subjects = summarizeSubjects(periodCourses(student, period.startDate, period.endDate, marks), marks, student.school.policy);
+  const subjects = summarizeSubjects(periodCourses(student, period.startDate, lastReadableDay(student, period.endDate), marks), marks, student.school.policy);
   const subjectOf = new Map(subjects.map((s) => [s.courseId, s.subject]));
   const comments = marks
     .filter((m) => m.comment)

@@ -4,7 +4,7 @@ import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { StudentSummary } from '../students';
 import { familyChildren } from './family';
-import { enrollmentOn, loadDiaryStudent, studentName, type DiaryStudent } from './context';
+import { enrollmentOn, lastReadableDay, loadDiaryStudent, studentName, type DiaryStudent } from './context';
 import { recordDiaryVisit } from './visits';
 import { toSchoolDate } from '../../domain/timezone';
 import { parseId } from '../../ids';
@@ -24,7 +24,9 @@ export async function openDiary(actor: Actor, studentId: number, now = new Date(
   if (!student) return null;
   await recordDiaryVisit(actor, student, now);
   const today = toSchoolDate(now, student.school.timezone);
-  return { student, name: studentName(student), className: enrollmentOn(student, today)?.className ?? null, children, today };
+  // A former class teacher's header names the class the pupil was in on the last day they may read.
+  const className = enrollmentOn(student, lastReadableDay(student, today))?.className ?? null;
+  return { student, name: studentName(student), className, children, today };
 }
 
 /** A route segment as a pupil id; NaN (matches nothing) for anything else (see lib/ids.ts). */

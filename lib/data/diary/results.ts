@@ -9,7 +9,7 @@ import { compareRu, EXAM_KIND_LABELS, FINAL_SPECIAL_LABELS, formatInstantRu, gro
 import { formatDateRu } from '../../domain/calendar';
 import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
-import { enrollmentOn, loadDiaryStudent, ownStudent } from './context';
+import { enrollmentOn, lastReadableDay, loadDiaryStudent, ownStudent, readableOn } from './context';
 import { periodsOfEnrollment, type DiaryPeriod } from './calendar';
 import type { GradingScaleKind } from '../../domain/grading';
 
@@ -62,7 +62,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
   const student = ownStudent(actor, studentId);
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
   const reply = { select: { body: true, createdAt: true, sender: names } } as const;
-  const [pupil, finals, exams, acks, answered] = await Promise.all([
+  const [pupil, allFinals, allExams, allAcks, answered] = await Promise.all([
     loadDiaryStudent(actor, studentId),
     db.finalMark.findMany({
       where: { schoolId: actor.schoolId, studentId, student, status: 'PUBLISHED', visibleFrom: { lte: now } },
@@ -90,11 +90,18 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     }),
   ]);
   if (!pupil) return null;
-  const periods = pupil.periods;
   const replyOf = (r: { body: string; createdAt: Date; sender: Parameters<typeof shortPersonName>[0] }): Reply =>
     ({ from: shortPersonName(r.sender), at: formatInstantRu(r.createdAt, pupil.school.timezone), body: r.body });
+  // A former class teacher (readableUntil, context.ts) sees the results of periods over by the
+  // pupil's last day in their class and the exams before it: a period's results are given at its
+  // end, so one ending after the move is the new class's, as are the marks it closes.
+  const periods = pupil.periods.filter((p) => readableOn(pupil, p.endDate));
+  const readable = new Set(periods.map((p) => p.id));
+  const finals = allFinals.filter((f) => readable.has(f.periodId));
+  const exams = allExams.filter((e) => readableOn(pupil, isoDate(e.examDate)));
+  const acks = allAcks.filter((a) => readable.has(a.periodId));
 
-  const today = toSchoolDate(now, pupil.school.timezone);
+  const today = lastReadableDay(pupil, toSchoolDate(now, pupil.school.timezone));
   const isGuardian = pupil.visitor === 'guardian';
   const withResults = new Set(finals.map((f) => f.periodId));
   // When each period's results last changed for the family: the latest publication they can see.

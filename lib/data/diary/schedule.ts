@@ -8,7 +8,7 @@ import { compareRu, LESSON_KIND_LABELS, TEST_LESSON_KINDS, shortPersonName, type
 import { timetableAppliesOn, type ChangeKindName } from '../../domain/diary-day';
 import { toSchoolDate } from '../../domain/timezone';
 import { dbDate, isoDate } from '../dates';
-import { enrollmentOn, loadDiaryStudent, studentCourses, takesCourseOn } from './context';
+import { enrollmentOn, loadDiaryStudent, readableOn, studentCourses, takesCourseOn } from './context';
 import { holidaysForGrade, periodsOfEnrollment, termFor, type DiaryHoliday, type DiaryPeriod } from './calendar';
 
 /** How far ahead the list of timetable changes looks. */
@@ -36,6 +36,9 @@ export async function diarySchedule(actor: Actor, studentId: number, now = new D
   if (!student) return null;
   const { periods, holidays, bells, courses } = student;
   const today = toSchoolDate(now, student.school.timezone);
+  // The coming two weeks and the term's tests: none of a former class teacher's business once the
+  // pupil has left their class (readableUntil, context.ts).
+  if (!readableOn(student, today)) return null;
   const enrollment = enrollmentOn(student, today);
   const term = termFor(periodsOfEnrollment(periods, enrollment), [today], today);
   const until = addDays(today, CHANGES_AHEAD_DAYS - 1);

@@ -3,7 +3,7 @@
 import 'server-only';
 import type { Actor } from '../../auth/actor';
 import { toSchoolDate } from '../../domain/timezone';
-import { enrollmentOn, loadDiaryStudent } from './context';
+import { enrollmentOn, lastReadableDay, loadDiaryStudent } from './context';
 import { coursesBetween } from './courses';
 
 export type DiaryTeachers = {
@@ -16,7 +16,8 @@ export type DiaryTeachers = {
 export async function diaryTeachers(actor: Actor, studentId: number, now = new Date()): Promise<DiaryTeachers | null> {
   const student = await loadDiaryStudent(actor, studentId);
   if (!student) return null;
-  const today = toSchoolDate(now, student.school.timezone);
+  // A former class teacher sees the pupil's teachers as they were on the last day in their class.
+  const today = lastReadableDay(student, toSchoolDate(now, student.school.timezone));
   const enrollment = enrollmentOn(student, today);
   const day = enrollment && enrollment.endDate !== null && enrollment.endDate < today ? enrollment.endDate : today;
   const courses = coursesBetween(student, day, day);

@@ -28,7 +28,7 @@ import { addDays, findHoliday, formatDayHeaderRu, isIsoDate, isoWeekday, lastSch
 import { toSchoolDate } from '../../domain/timezone';
 import { formatRangeRu } from '../../domain/diary-format';
 import { planDay } from '../../domain/diary-day';
-import { enrollmentForWeek, loadDiaryStudent, studentName, takesCourseOn } from './context';
+import { enrollmentForWeek, lastReadableDay, loadDiaryStudent, readableOn, studentName, takesCourseOn } from './context';
 import { holidaysForGrade, periodsOfEnrollment, termFor } from './calendar';
 import { loadStudentMarks, periodCourses } from './courses';
 import { summarizeSubjects, withoutMarks } from './summaries';
@@ -64,14 +64,18 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
   const { periods, holidays, bells, courses } = student;
 
   const today = toSchoolDate(now, student.school.timezone);
-  const monday = resolveMonday(requested, today);
+  // A former class teacher opens the diary on the pupil's last week in their class, and a later
+  // week is refused outright; in that last week the days after the move show nothing, and the
+  // term's figures count only the marks up to it (readableUntil, context.ts).
+  const monday = resolveMonday(requested, lastReadableDay(student, today));
+  if (!readableOn(student, monday)) return null;
   const sunday = addDays(monday, 6);
   const allDays = weekDays(monday, 7);
-  const enrollment = enrollmentForWeek(student, monday, sunday);
+  const enrollment = enrollmentForWeek(student, monday, lastReadableDay(student, sunday));
   const ownPeriods = periodsOfEnrollment(periods, enrollment);
   const term = termFor(ownPeriods, allDays, today);
   const from = term && term.startDate < monday ? term.startDate : monday;
-  const to = term && term.endDate > sunday ? term.endDate : sunday;
+  const to = lastReadableDay(student, term && term.endDate > sunday ? term.endDate : sunday);
 
   const [rows, marks] = await Promise.all([loadWeekRows(actor, student, monday, sunday), loadStudentMarks(actor, student, from, to)]);
 
@@ -84,13 +88,15 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
   const applies = (courseId: number, date: string) => takesCourseOn(student, courseId, date);
   const ownLessons = new Set(marks.map((m) => m.lessonId));
   const planned = allDays.map((date) =>
-    planDay(
-      date,
-      studyDay(date) ? rows.entries.filter((e) => applies(e.courseId, date)) : [],
-      rows.changes.filter((c) => applies(c.courseId, c.date) || (c.newDate !== null && applies(c.courseId, c.newDate))),
-      rows.lessons.filter((l) => applies(l.courseId, l.date) || l.attendance !== null || ownLessons.has(l.id)),
-      today,
-    ),
+    !readableOn(student, date)
+      ? []
+      : planDay(
+          date,
+          studyDay(date) ? rows.entries.filter((e) => applies(e.courseId, date)) : [],
+          rows.changes.filter((c) => applies(c.courseId, c.date) || (c.newDate !== null && applies(c.courseId, c.newDate))),
+          rows.lessons.filter((l) => applies(l.courseId, l.date) || l.attendance !== null || ownLessons.has(l.id)),
+          today,
+        ),
   );
   const days = allDays
     .map((date, i) =>
@@ -114,7 +120,7 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
     });
 
   const termMarks = term ? marks.filter((m) => term.startDate <= m.date && m.date <= term.endDate) : [];
-  const termCourses = term ? periodCourses(student, term.startDate, term.endDate, termMarks) : [];
+  const termCourses = term ? periodCourses(student, term.startDate, lastReadableDay(student, term.endDate), termMarks) : [];
   const lastShown = days[days.length - 1]?.date ?? addDays(monday, 4);
 
   return {
