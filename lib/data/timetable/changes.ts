@@ -19,7 +19,8 @@ import { handOverLesson } from '../journal/hand-over';
 import { periodOpen } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { carryLesson, dropEmptyLesson } from './lesson-rows';
-import { bellSlotExists, heldSelect, holidayOn, slotOccupants, teacherBusyWith, wasHeld } from './slots';
+import { bellSlotExists, heldSelect, slotOccupants, teacherBusyWith, wasHeld } from './slots';
+import { holidayRefusal } from '../holiday-day';
 
 export type ChangeInput = {
   courseId: number;
@@ -133,9 +134,7 @@ async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: st
   const to = isoDate(course.academicYear.endDate);
   if (iso < from || iso > to) return fail(`Дата вне учебного года ${course.academicYear.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, dateField);
   if (!(await bellSlotExists(tx, schoolId, slot))) return fail(CHANGE_MESSAGES.noSlot, slotField);
-  const grade = course.schoolClass?.gradeLevel ?? course.group?.schoolClass?.gradeLevel ?? null;
-  const holiday = await holidayOn(tx, schoolId, course.academicYearId, iso, grade);
-  return holiday ? fail(`${formatDateRu(iso)} — каникулы («${holiday}»): уроков нет`, dateField) : null;
+  return holidayRefusal(tx, schoolId, course, iso, dateField);
 }
 
 /**

@@ -71,7 +71,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
       select: { name: true, gradeLevels: true }, orderBy: { id: 'asc' },
     }),
   ]);
-  // Empty gradeLevels: every grade (as timetable/slots.ts holidayOn reads it).
+  // Empty gradeLevels: every grade (as data/holiday-day.ts holidayOn reads it).
   const holidayOf = (grade: number | null) => holidays.find((h) => h.gradeLevels.length === 0 || (grade !== null && h.gradeLevels.includes(grade)))?.name ?? null;
   const resting = new Map<string, { name: string; grade: number; holiday: string; lessons: DayLesson[] }>();
 

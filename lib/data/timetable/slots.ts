@@ -60,13 +60,6 @@ export async function bellSlotExists(db: Db, schoolId: number, slot: number): Pr
   return (await db.bellSlot.count({ where: { schoolId, slot, bellSchedule: { isDefault: true } } })) > 0;
 }
 
-/** The holiday of the course's year on the date that applies to the grade (empty gradeLevels: every grade). */
-export async function holidayOn(db: Db, schoolId: number, academicYearId: number, iso: string, gradeLevel: number | null): Promise<string | null> {
-  const date = dbDate(iso);
-  const rows = await db.holiday.findMany({ where: { schoolId, academicYearId, startDate: { lte: date }, endDate: { gte: date } }, select: { name: true, gradeLevels: true } });
-  return rows.find((h) => h.gradeLevels.length === 0 || (gradeLevel !== null && h.gradeLevels.includes(gradeLevel)))?.name ?? null;
-}
-
 /** Marks or attendance recorded: the lesson took place. */
 export const heldSelect = { attendanceEnteredAt: true, _count: { select: { marks: true, attendance: true } } } as const;
 export const wasHeld = (l: { attendanceEnteredAt: Date | null; _count: { marks: number; attendance: number } }) =>
