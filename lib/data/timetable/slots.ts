@@ -29,7 +29,9 @@ export async function slotOccupants(db: Db, schoolId: number, iso: string, slot:
   const gone = new Set([...away.map((c) => c.courseId), ...skipCourses]);
   const found = new Map<number, Occupant>();
   for (const e of entries) if (!gone.has(e.courseId)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
-  for (const r of [...movedIn, ...lessons]) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
+  // A lesson moved in and then cancelled or moved on from here is gone too.
+  for (const r of movedIn) if (!gone.has(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
+  for (const r of lessons) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
   return [...found.values()];
 }
 
