@@ -102,6 +102,19 @@ export function planDay<L extends HeldLessonInput>(
     if (timetableAppliesOn(e, date)) cells.set(key(e.courseId, e.slot), blank(e.courseId, e.slot, e.room, 'regular'));
   }
 
+  // Lessons moved in first: a change recorded later at the lesson's new place (a substitute, a
+  // room, cancelled or moved on) applies to it whatever order the caller read the changes in.
+  for (const c of changes) {
+    if (c.kind === 'MOVED' && c.newDate === date) {
+      const slot = c.newSlot ?? c.slot;
+      const arrived = blank(c.courseId, slot, c.room, 'moved-in');
+      arrived.movedFrom = { date: c.date, slot: c.slot };
+      arrived.reason = c.reason;
+      // A moved lesson lands in a slot; if the same course already sits there, keep one cell.
+      if (!cells.has(key(c.courseId, slot))) cells.set(key(c.courseId, slot), arrived);
+    }
+  }
+
   for (const c of changes) {
     if (c.date === date) {
       const k = key(c.courseId, c.slot);
@@ -121,14 +134,6 @@ export function planDay<L extends HeldLessonInput>(
         cell.status = 'moved-away';
         cell.movedTo = c.newDate ? { date: c.newDate, slot: c.newSlot ?? c.slot } : null;
       }
-    }
-    if (c.kind === 'MOVED' && c.newDate === date) {
-      const slot = c.newSlot ?? c.slot;
-      const arrived = blank(c.courseId, slot, c.room, 'moved-in');
-      arrived.movedFrom = { date: c.date, slot: c.slot };
-      arrived.reason = c.reason;
-      // A moved lesson lands in a slot; if the same course already sits there, keep one cell.
-      if (!cells.has(key(c.courseId, slot))) cells.set(key(c.courseId, slot), arrived);
     }
   }
 

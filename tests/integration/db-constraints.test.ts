@@ -163,6 +163,24 @@ describe('marks are never deleted along with something else', () => {
   });
 });
 
+describe('school settings', () => {
+  const settings = () => db.school.findUniqueOrThrow({ where: { id: fx.schoolId }, select: { resultVisibilityHours: true, markEntryDays: true, homeworkGraceMinutes: true, forecastDayOfMonth: true, schoolDaysPerWeek: true } });
+
+  it("hold the settings form's limits (results within 72 h, marks within 7 days, homework within 120 min), whatever writes them", async () => {
+    const before = await settings();
+    for (const beyond of [
+      'result_visibility_hours = 73', 'result_visibility_hours = -1', 'mark_entry_days = 8', 'mark_entry_days = 0',
+      'homework_grace_minutes = 121', 'homework_grace_minutes = -1', 'forecast_day_of_month = 29', 'school_days_per_week = 7',
+    ]) {
+      expect(await refusedBy(db.$executeRawUnsafe(`UPDATE schools SET ${beyond} WHERE id = $1`, fx.schoolId)), beyond).toBe(CHECK_VIOLATION);
+    }
+    expect(await settings()).toEqual(before);
+    // The limits themselves are allowed.
+    await db.$executeRaw`UPDATE schools SET result_visibility_hours = 72, mark_entry_days = 7, homework_grace_minutes = 120 WHERE id = ${fx.schoolId}`;
+    expect(await settings()).toMatchObject({ resultVisibilityHours: 72, markEntryDays: 7, homeworkGraceMinutes: 120 });
+  });
+});
+
 describe('audit log', () => {
   it('is append-only: rows cannot be changed or removed', async () => {
     const entry = await db.auditLog.create({

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, applyMigrations } from '../../prisma/tools/schema-engine';
+import { MIGRATIONS_DIR, applyMigrations, noExternalObjects, readMigrations, withSchemaEngine } from '../../prisma/tools/schema-engine';
 import { serverAdminUrl, serverHasManyDatabases, withScratchDatabase } from '../support/db';
 import { closeConnections, withConnection } from '../support/database-admin';
 
@@ -55,6 +55,34 @@ describe('migrations', () => {
       await withConnection(url, async (client) => {
         const count = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM _prisma_migrations');
         expect(count.rows[0].n).toBe(folders.length);
+      });
+    });
+  });
+
+  it.skipIf(!serverHasManyDatabases())('tightening the school settings brings a school stored beyond the limits to them, audited, instead of failing', async () => {
+    const LIMITS = '20261203140000_school_settings_limits';
+    await withScratchDatabase('settings_limits', async (url, database) => {
+      const all = await readMigrations();
+      const earlier = { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path < LIMITS) };
+      await withSchemaEngine(url, (engine) => engine.applyMigrations({ migrationsList: earlier, filters: noExternalObjects } as never));
+      await withConnection(url, (client) => client.query(
+        `INSERT INTO schools (name, short_name, rounding_policy, updated_at, result_visibility_hours, mark_entry_days, homework_grace_minutes)
+         VALUES ('Школа старых настроек', 'Старая', '{}', now(), 240, 30, 1440), ('Школа в пределах', 'В пределах', '{}', now(), 48, 5, 90)`,
+      ));
+      await closeConnections(serverAdminUrl(), database);
+      expect(await applyMigrations(url)).toContain(LIMITS);
+      await withConnection(url, async (client) => {
+        const schools = await client.query('SELECT short_name, result_visibility_hours, mark_entry_days, homework_grace_minutes FROM schools ORDER BY id');
+        expect(schools.rows).toEqual([
+          { short_name: 'Старая', result_visibility_hours: 72, mark_entry_days: 7, homework_grace_minutes: 120 },
+          { short_name: 'В пределах', result_visibility_hours: 48, mark_entry_days: 5, homework_grace_minutes: 90 },
+        ]);
+        const audit = await client.query('SELECT action, old_value, new_value FROM audit_log');
+        expect(audit.rows).toEqual([{
+          action: 'school.settings',
+          old_value: { resultVisibilityHours: 240, markEntryDays: 30, homeworkGraceMinutes: 1440 },
+          new_value: { resultVisibilityHours: 72, markEntryDays: 7, homeworkGraceMinutes: 120 },
+        }]);
       });
     });
   });

@@ -87,6 +87,28 @@ describe('an impossible date', () => {
   });
 });
 
+describe('a lesson on a holiday', () => {
+  const holiday = (name: string, from: string, to: string, gradeLevels: number[] = []) =>
+    db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name, startDate: new Date(`${from}T00:00:00Z`), endDate: new Date(`${to}T00:00:00Z`), gradeLevels } });
+  const open = (date: string) => openLessonAction({}, formOf({ courseId: String(fx.courseId), date, slot: '3' }));
+
+  it("is refused on the date field, naming the holiday, nothing written; another grade's holiday does not count", async () => {
+    await holiday('Осенние каникулы', '2026-10-26', '2026-11-03');
+    await holiday('Дополнительные каникулы', '2027-02-15', '2027-02-21', [1]);
+    await holiday('Каникулы пятых классов', '2027-03-01', '2027-03-03', [5, 6]);
+    const lessons = await db.lesson.count();
+    const audits = await db.auditLog.count();
+    expect(await open('2026-10-28')).toEqual({ errors: { date: '28.10.2026 — каникулы («Осенние каникулы»): уроков нет' } });
+    expect(await open('2027-03-01')).toEqual({ errors: { date: '01.03.2027 — каникулы («Каникулы пятых классов»): уроков нет' } });
+    expect(await db.lesson.count()).toBe(lessons);
+    expect(await db.auditLog.count()).toBe(audits);
+    // The first-graders' February week is a school week for the 5th grade; the day after a holiday too.
+    await expect(open('2027-02-16')).rejects.toMatchObject({ digest: expect.stringContaining('/journal/lessons/') });
+    await expect(open('2026-11-04')).rejects.toMatchObject({ digest: expect.stringContaining('/journal/lessons/') });
+    expect(await db.lesson.count()).toBe(lessons + 2);
+  });
+});
+
 describe('a final-mark deferral reason', () => {
   it('too long is refused in Russian on its field, nothing saved', async () => {
     const r = await setFinalMarkAction({}, finalForm(fx.studentIds[0], { choice: 'deferral', until: '2026-11-20', reason: 'болезнь, '.repeat(40) }));

@@ -355,3 +355,65 @@ describe('a lesson opened in advance and then cancelled or moved', () => {
     await refused(admin, { kind: 'CANCELLED', date: WEDNESDAY, slot: 2 }, CHANGE_MESSAGES.written, 'kind');
   });
 });
+
+describe('a lesson moved to another day', () => {
+  const THURSDAY = '2026-09-17';
+  const FRIDAY = '2026-09-18';
+  const there = (over: Partial<ChangeInput>) => input({ date: THURSDAY, slot: 3, ...over });
+  const ok = async (p: Promise<unknown>) => {
+    const r = await p;
+    expect(r).toMatchObject({ ok: true });
+    return (r as { changeId: number }).changeId;
+  };
+
+  it('shows its move where it arrived, and is changed or its move removed from there, with the same refusals as other lessons', async () => {
+    const move = await ok(recordTimetableChange(admin, input({ kind: 'MOVED', newDate: THURSDAY, newSlot: 3, reason: 'Экскурсия' })));
+
+    // The target day's page: the move with its «Удалить», and the lesson in the form's list.
+    await signInForRequest(db, deputy.id);
+    const html = renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date: THURSDAY }) })) as React.ReactElement);
+    expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Перенесён сюда с 14.09.2026, 1-й урок — Экскурсия');
+    expect(html).toContain('aria-label="Удалить: 5А, 3-й урок, перенос с 14.09.2026"');
+    expect(html).toContain(`<option value="${fx.courseId}:3">5А · 3-й урок · Математика</option>`);
+    expect(html).toContain('aria-label="Записать изменение: 5А, 3-й урок, Математика"');
+
+    // A substitute there: the diary names them and they open the lesson; the move stays until the substitution goes.
+    const substitution = await ok(recordTimetableChange(admin, there({ kind: 'SUBSTITUTION', substituteTeacherId: freeId })));
+    expect(await lessonOn(THURSDAY, 3)).toMatchObject({ status: 'substitution', substitute: 'Свободова Е.' });
+    const opened = await openLesson(await actorFor(db, freeId), { courseId: fx.courseId, date: THURSDAY, slot: 3 });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: (opened as { lessonId: number }).lessonId } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
+    const before = await counts();
+    expect(await removeTimetableChange(admin, move)).toEqual({ ok: false, error: CHANGE_MESSAGES.movedChanged });
+    expect(await counts()).toEqual(before);
+    await ok(removeTimetableChange(admin, substitution));
+
+    // Refused as elsewhere: a second move of it while it is substituted, back where it came from, once held.
+    await refused(admin, { ...there({}), kind: 'MOVED', newDate: MONDAY, newSlot: 1 }, CHANGE_MESSAGES.backWhereMoved, 'newSlot');
+    await refused(admin, { ...there({}), kind: 'MOVED', newDate: '2026-10-27', newSlot: 1 }, '27.10.2026 — каникулы («Осенние каникулы»): уроков нет', 'newDate');
+    const lessonId = (opened as { lessonId: number }).lessonId;
+    await db.lesson.update({ where: { id: lessonId }, data: { attendanceEnteredAt: new Date('2026-09-17T09:00:00Z') } });
+    await refused(admin, there({ kind: 'CANCELLED' }), CHANGE_MESSAGES.held, 'kind');
+    await db.lesson.update({ where: { id: lessonId }, data: { attendanceEnteredAt: null } });
+
+    // Cancelled there, then moved on from there instead; the diary follows each.
+    const cancelled = await ok(recordTimetableChange(admin, there({ kind: 'CANCELLED' })));
+    expect(await lessonOn(THURSDAY, 3)).toMatchObject({ status: 'cancelled' });
+    expect(await db.lesson.count({ where: { id: lessonId } })).toBe(0); // empty, it went with the cancellation
+    // The slot it left is free for another lesson of the class.
+    await ok(removeTimetableChange(admin, await ok(recordTimetableChange(admin, input({ courseId: russianId, date: TUESDAY, slot: 1, kind: 'MOVED', newDate: THURSDAY, newSlot: 3 })))));
+    await ok(removeTimetableChange(admin, cancelled));
+    const reopened = await openLesson(await actorFor(db, fx.teacherId), { courseId: fx.courseId, date: THURSDAY, slot: 3 });
+    const rowId = (reopened as { lessonId: number }).lessonId;
+    const onward = await ok(recordTimetableChange(admin, there({ kind: 'MOVED', newDate: FRIDAY, newSlot: 2 })));
+    expect(await lessonOn(THURSDAY, 3)).toMatchObject({ status: 'moved-away', movedTo: { date: FRIDAY, slot: 2 } });
+    expect(await lessonOn(FRIDAY, 2)).toMatchObject({ status: 'moved-in', movedFrom: { date: THURSDAY, slot: 3 } });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({ date: day(FRIDAY), slot: 2 });
+
+    // Undone in turn: the onward move, then the first; the lesson row comes back to Monday.
+    await ok(removeTimetableChange(admin, onward));
+    await ok(removeTimetableChange(admin, move));
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({ date: day(MONDAY), slot: 1 });
+    expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'regular' });
+    expect(await db.timetableChange.count()).toBe(0);
+  });
+});

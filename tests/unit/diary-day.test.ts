@@ -34,6 +34,16 @@ describe('planDay', () => {
     expect(day[1].lesson).toBeNull();
   });
 
+  it('applies a change recorded where a lesson was moved to, whatever order the changes come in (the diary reads them by date)', () => {
+    const moved = change({ courseId: 1, date: '2026-11-30', slot: 1, kind: 'MOVED', newDate: MON, newSlot: 4, reason: 'Экскурсия' });
+    const substituted = change({ courseId: 1, date: MON, slot: 4, kind: 'SUBSTITUTION', substitute: 'Петрова А. И.', room: '305' });
+    for (const changes of [[moved, substituted], [substituted, moved]]) {
+      expect(planDay(MON, [], changes, [])).toEqual([expect.objectContaining({
+        courseId: 1, slot: 4, status: 'substitution', substitute: 'Петрова А. И.', room: '305', movedFrom: { date: '2026-11-30', slot: 1 },
+      })]);
+    }
+  });
+
   it('shows a substitution with the substitute and a changed room', () => {
     const day = planDay(MON, [entry(1, 1, 1)], [change({ courseId: 1, date: MON, slot: 1, kind: 'SUBSTITUTION', substitute: 'Петрова А. И.', room: '305' })], []);
     expect(day[0]).toMatchObject({ status: 'substitution', substitute: 'Петрова А. И.', room: '305', roomChanged: true });

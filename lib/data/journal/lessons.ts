@@ -10,6 +10,7 @@ import { formatDateRu, isIsoDate } from '../../domain/calendar';
 import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate, isoDate } from '../dates';
 import { handOverLesson } from './hand-over';
+import { holidayRefusal } from '../holiday-day';
 import { writableCourses } from '../scope';
 import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
 import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
@@ -18,9 +19,10 @@ import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from '.
 export { LESSON_KIND_LABELS } from '../../domain/diary-format';
 
 const yearAndScheme = {
+  academicYearId: true,
   academicYear: { select: { label: true, startDate: true, endDate: true } },
-  schoolClass: { select: { periodSchemeId: true } },
-  group: { select: { schoolClass: { select: { periodSchemeId: true } } } },
+  schoolClass: { select: { periodSchemeId: true, gradeLevel: true } },
+  group: { select: { schoolClass: { select: { periodSchemeId: true, gradeLevel: true } } } },
 } as const;
 
 /** Finds or creates the lesson of a course in a slot on a date of its school year; the substitute may open it too. */
@@ -32,12 +34,12 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const [course, substitution] = await Promise.all([
     db.course.findFirst({
       where: { AND: [{ id: input.courseId }, writableCourses(actor)] },
-      select: { id: true, academicYearId: true, ...yearAndScheme },
+      select: { id: true, ...yearAndScheme },
     }),
     db.timetableChange.findFirst({
       where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, kind: 'SUBSTITUTION', substituteTeacherId: { not: null } },
       orderBy: { id: 'desc' },
-      select: { substituteTeacherId: true, course: { select: { academicYearId: true, ...yearAndScheme } } },
+      select: { substituteTeacherId: true, course: { select: yearAndScheme } },
     }),
   ]);
   const mySubstitution = substitution?.substituteTeacherId === actor.id;
@@ -70,6 +72,9 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const teacherId = substitution?.substituteTeacherId ?? actor.id;
   try {
     return await db.$transaction(async (tx) => {
+      // No lesson on a holiday of the class's grade, as the timetable-change form refuses a move there.
+      const holiday = await holidayRefusal(tx, actor.schoolId, c, input.date, 'date');
+      if (holiday) return holiday;
       const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
       if (closed) return closed;
       const lesson = await tx.lesson.create({

@@ -6,6 +6,9 @@
 // One lesson (course, date, slot) holds at most one change of each kind; a cancelled or moved
 // lesson has no substitute, and a lesson cannot be both cancelled and moved. A second change of a
 // kind is refused rather than replacing the first: the person removes the old one, seeing it.
+// A lesson moved to another day is changed there like any other (a substitute, a room, cancelled
+// or moved once more): the change is recorded at its new place, and the move itself is removed
+// only once those are.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -19,7 +22,8 @@ import { handOverLesson } from '../journal/hand-over';
 import { periodOpen } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { carryLesson, dropEmptyLesson } from './lesson-rows';
-import { bellSlotExists, heldSelect, holidayOn, slotOccupants, teacherBusyWith, wasHeld } from './slots';
+import { bellSlotExists, heldSelect, slotOccupants, teacherBusyWith, wasHeld } from './slots';
+import { holidayRefusal } from '../holiday-day';
 
 export type ChangeInput = {
   courseId: number;
@@ -57,6 +61,8 @@ export const CHANGE_MESSAGES = {
   written: 'Урок уже открыт в журнале и в нём записаны тема, домашнее задание или запланированная контрольная: сначала уберите их в журнале',
   occupied: 'На прежнем месте урока уже открыт другой урок этого курса: удалить перенос нельзя',
   movedHeld: 'Перенесённый урок уже проведён (выставлены отметки или отмечена посещаемость): перенос удалить нельзя',
+  movedChanged: 'На новом месте урока уже записаны его изменения (замена, отмена, перенос или кабинет): сначала удалите их',
+  backWhereMoved: 'Отсюда этот урок отменён или перенесён: чтобы вернуть его на место, удалите то изменение',
 } as const;
 
 const courseSelect = {
@@ -133,9 +139,7 @@ async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: st
   const to = isoDate(course.academicYear.endDate);
   if (iso < from || iso > to) return fail(`Дата вне учебного года ${course.academicYear.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, dateField);
   if (!(await bellSlotExists(tx, schoolId, slot))) return fail(CHANGE_MESSAGES.noSlot, slotField);
-  const grade = course.schoolClass?.gradeLevel ?? course.group?.schoolClass?.gradeLevel ?? null;
-  const holiday = await holidayOn(tx, schoolId, course.academicYearId, iso, grade);
-  return holiday ? fail(`${formatDateRu(iso)} — каникулы («${holiday}»): уроков нет`, dateField) : null;
+  return holidayRefusal(tx, schoolId, course, iso, dateField);
 }
 
 /**
@@ -150,14 +154,15 @@ async function closedRefusal(tx: Tx, schoolId: number, course: SchemeOf, iso: st
   return closed ? fail(closed.error, field) : null;
 }
 
-/** A change is recorded for a lesson of the day: a timetable row valid on the date, or a lesson opened then. */
+/** A change is recorded for a lesson of the day: a timetable row valid on the date, a lesson moved there, or a lesson opened then. */
 async function scheduledRefusal(tx: Tx, schoolId: number, courseId: number, iso: string, slot: number): Promise<Failure | null> {
   const date = dbDate(iso);
-  const [entry, lesson] = await Promise.all([
+  const [entry, movedIn, lesson] = await Promise.all([
     tx.timetableEntry.count({ where: { schoolId, courseId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } } } }),
+    tx.timetableChange.count({ where: { schoolId, courseId, kind: 'MOVED', newDate: date, newSlot: slot } }),
     tx.lesson.count({ where: { schoolId, courseId, date, slot } }),
   ]);
-  return entry || lesson ? null : fail(CHANGE_MESSAGES.notScheduled, 'lesson');
+  return entry || movedIn || lesson ? null : fail(CHANGE_MESSAGES.notScheduled, 'lesson');
 }
 
 /** One change of each kind; cancelled and moved exclude each other and a substitute. */
@@ -204,6 +209,10 @@ async function moveRefusal(tx: Tx, schoolId: number, course: CourseRow, input: C
     ?? await weekdayRefusal(tx, schoolId, input.newDate)
     ?? await closedRefusal(tx, schoolId, course, input.newDate, 'newDate');
   if (place) return place;
+  // The course's own lesson cancelled or moved away from there: the diary would show one of the
+  // two in that slot; moving a moved lesson back where it came from is removing the move.
+  const vacated = await tx.timetableChange.count({ where: { schoolId, courseId: course.id, date: dbDate(input.newDate), slot: input.newSlot, kind: { in: ['CANCELLED', 'MOVED'] } } });
+  if (vacated) return fail(CHANGE_MESSAGES.backWhereMoved, 'newSlot');
   const klass = course.schoolClass ?? course.group?.schoolClass ?? null;
   const classId = klass?.id ?? null;
   // The class's own courses and its groups' (a group lesson keeps its pupils from the class's lesson).
@@ -255,6 +264,9 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
       if (given) return given;
     }
     if (change.kind === 'MOVED' && change.newDate) {
+      // Changes recorded where the lesson was moved to would be left on a place with no lesson.
+      const there = await tx.timetableChange.count({ where: { schoolId: actor.schoolId, courseId: change.courseId, date: change.newDate, slot: change.newSlot ?? change.slot } });
+      if (there) return fail(CHANGE_MESSAGES.movedChanged);
       // The lesson row, opened where it was moved to, goes back with it.
       const back = await carryLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, change.courseId, { date: change.newDate, slot: change.newSlot ?? change.slot }, { date: change.date, slot: change.slot });
       if (back) return fail(back === 'held' ? CHANGE_MESSAGES.movedHeld : CHANGE_MESSAGES.occupied);

@@ -20,7 +20,10 @@ export type DayChange = {
 };
 export type DayLesson = {
   courseId: number; slot: number; subject: string; teachers: string; room: string | null;
-  lessonId: number | null; held: boolean; movedFrom: { date: string; slot: number } | null; changes: DayChange[];
+  lessonId: number | null; held: boolean;
+  /** Moved here from another day: `changeId` is the move, removable from here as from there. */
+  movedFrom: { date: string; slot: number; changeId: number; reason: string | null } | null;
+  changes: DayChange[];
 };
 export type TimetableDay = {
   date: string; today: string;
@@ -71,7 +74,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
       select: { name: true, gradeLevels: true }, orderBy: { id: 'asc' },
     }),
   ]);
-  // Empty gradeLevels: every grade (as timetable/slots.ts holidayOn reads it).
+  // Empty gradeLevels: every grade (as data/holiday-day.ts holidayOn reads it).
   const holidayOf = (grade: number | null) => holidays.find((h) => h.gradeLevels.length === 0 || (grade !== null && h.gradeLevels.includes(grade)))?.name ?? null;
   const resting = new Map<string, { name: string; grade: number; holiday: string; lessons: DayLesson[] }>();
 
@@ -103,7 +106,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
       newDate: c.newDate ? isoDate(c.newDate) : null, newSlot: c.newSlot, room: c.room, reason: c.reason,
     };
     if (isoDate(c.date) === iso) cell(c.courseId, c.slot, c.course, null).changes.push(change);
-    if (c.kind === 'MOVED' && change.newDate === iso) cell(c.courseId, c.newSlot ?? c.slot, c.course, c.room).movedFrom = { date: isoDate(c.date), slot: c.slot };
+    if (c.kind === 'MOVED' && change.newDate === iso) cell(c.courseId, c.newSlot ?? c.slot, c.course, c.room).movedFrom = { date: isoDate(c.date), slot: c.slot, changeId: c.id, reason: c.reason };
   }
   for (const l of lessons) Object.assign(cell(l.courseId, l.slot, l.course, null), { lessonId: l.id, held: wasHeld(l) });
 

@@ -29,7 +29,9 @@ export async function slotOccupants(db: Db, schoolId: number, iso: string, slot:
   const gone = new Set([...away.map((c) => c.courseId), ...skipCourses]);
   const found = new Map<number, Occupant>();
   for (const e of entries) if (!gone.has(e.courseId)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
-  for (const r of [...movedIn, ...lessons]) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
+  // A lesson moved in and then cancelled or moved on from here is gone too.
+  for (const r of movedIn) if (!gone.has(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
+  for (const r of lessons) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
   return [...found.values()];
 }
 
@@ -58,13 +60,6 @@ export async function teacherBusyWith(db: Db, schoolId: number, teacherId: numbe
 /** The slot exists in the school's default bell schedule (the one the diary and deadlines read). */
 export async function bellSlotExists(db: Db, schoolId: number, slot: number): Promise<boolean> {
   return (await db.bellSlot.count({ where: { schoolId, slot, bellSchedule: { isDefault: true } } })) > 0;
-}
-
-/** The holiday of the course's year on the date that applies to the grade (empty gradeLevels: every grade). */
-export async function holidayOn(db: Db, schoolId: number, academicYearId: number, iso: string, gradeLevel: number | null): Promise<string | null> {
-  const date = dbDate(iso);
-  const rows = await db.holiday.findMany({ where: { schoolId, academicYearId, startDate: { lte: date }, endDate: { gte: date } }, select: { name: true, gradeLevels: true } });
-  return rows.find((h) => h.gradeLevels.length === 0 || (gradeLevel !== null && h.gradeLevels.includes(gradeLevel)))?.name ?? null;
 }
 
 /** Marks or attendance recorded: the lesson took place. */

@@ -14,8 +14,9 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
   const user = await requirePermission('timetable:manage');
   const params = await searchParams;
   const day = (await timetableDay(user, params.date))!;
-  // A class on holiday has no lessons to change (recordTimetableChange refuses the date).
-  const lessons = day.classes.filter((c) => !c.holiday).flatMap((c) => c.lessons.filter((l) => !l.movedFrom).map((l) => ({ value: `${l.courseId}:${l.slot}`, label: `${c.name} · ${l.slot}-й урок · ${l.subject}` })));
+  // A class on holiday has no lessons to change (recordTimetableChange refuses the date); a lesson
+  // moved here is changed here like the others.
+  const lessons = day.classes.filter((c) => !c.holiday).flatMap((c) => c.lessons.map((l) => ({ value: `${l.courseId}:${l.slot}`, label: `${c.name} · ${l.slot}-й урок · ${l.subject}` })));
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">Замены и изменения расписания</h1>
@@ -49,11 +50,14 @@ export default async function TimetableChangesPage({ searchParams }: Props) {
                     <td className="px-3 py-2">{l.teachers}</td>
                     <td className="px-3 py-2">{l.room ?? ''}</td>
                     <td className="px-3 py-2">
-                      {l.movedFrom && <p>Перенесён сюда с {formatDateRu(l.movedFrom.date)}, {l.movedFrom.slot}-й урок</p>}
+                      {l.movedFrom && (
+                        <p>Перенесён сюда с {formatDateRu(l.movedFrom.date)}, {l.movedFrom.slot}-й урок{l.movedFrom.reason ? ` — ${l.movedFrom.reason}` : ''}
+                          <RemoveChange changeId={l.movedFrom.changeId} label={`${c.name}, ${l.slot}-й урок, перенос с ${formatDateRu(l.movedFrom.date)}`} /></p>
+                      )}
                       {l.changes.map((ch) => (
                         <p key={ch.id}>{describeChange(ch)}<RemoveChange changeId={ch.id} label={`${c.name}, ${l.slot}-й урок, ${describeChange(ch)}`} /></p>
                       ))}
-                      {!l.movedFrom && !c.holiday && (
+                      {!c.holiday && (
                         <Link href={`/admin/timetable?${new URLSearchParams({ date: day.date, lesson: `${l.courseId}:${l.slot}` })}#change-form-title`} className="text-sm text-accent underline"
                           aria-label={`Записать изменение: ${c.name}, ${l.slot}-й урок, ${l.subject}`}>Записать изменение</Link>
                       )}
