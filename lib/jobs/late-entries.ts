@@ -4,7 +4,8 @@
 // snapshot would reach no letter at all. So each digest also lists the entries of earlier weeks
 // recorded between the family's previous digest and this one: the window (previous letter
 // written, this letter written] is contiguous from letter to letter, so every entry is reported
-// once — in its own week's letter if it was there in time, else in the next one. (A save whose
+// once — in its own week's letter if it was there in time, else in the next one. A mark deleted in
+// that window after a letter could have had it is reported too (deleted-marks.ts). (A save whose
 // transaction began before a letter's moment and committed after its read, a matter of
 // milliseconds, is the one gap: its stamp is its transaction's start.)
 import 'server-only';
@@ -15,6 +16,7 @@ import { toSchoolDate, zonedTimeToInstant } from '../domain/timezone';
 import { dbDate, isoDate } from '../data/dates';
 import { subjectWithGroup } from '../data/extracts/from-diary-week';
 import { dedupeKeys } from '../mail/outbox';
+import { deletedMarks } from './deleted-marks';
 
 /** One entry the family has not had by e-mail, worded by the template (lib/mail/templates/late-entries.ts). */
 export type LateEntry = {
@@ -27,6 +29,8 @@ export type LateEntry = {
   comment: string | null;
   /** Recorded before the previous digest and changed since: the letter says it was corrected. */
   corrected: boolean;
+  /** A mark the previous letter could have had, deleted since (deleted-marks.ts): `mark` is its value then. */
+  deleted: boolean;
 };
 
 /**
@@ -52,13 +56,13 @@ export async function previousDigestAt(studentId: number, guardianId: number | n
 
 const codeOf = new Map(Object.entries(ATTENDANCE_DB).map(([code, db]) => [db, code]));
 
-/** Marks and absences of the pupil's lessons before `monday` recorded or changed in (since, until]. */
+/** Marks and absences of the pupil's lessons before `monday` recorded, changed or (marks) deleted in (since, until]. */
 export async function lateEntries(school: { id: number; timezone: string }, studentId: number, monday: string, since: Date, until: Date): Promise<LateEntry[]> {
   const db = getDb();
   const recorded = { gt: since, lte: until };
   const before = { date: { lt: dbDate(monday) } };
   const subject = { select: { subject: { select: { name: true } }, group: { select: { name: true } } } } as const;
-  const [marks, absences] = await Promise.all([
+  const [marks, absences, deleted] = await Promise.all([
     db.mark.findMany({
       where: {
         schoolId: school.id, studentId, updatedAt: recorded,
@@ -71,18 +75,20 @@ export async function lateEntries(school: { id: number; timezone: string }, stud
       where: { schoolId: school.id, studentId, updatedAt: recorded, lesson: before },
       select: { code: true, comment: true, createdAt: true, lesson: { select: { date: true, slot: true, course: subject } } },
     }),
+    deletedMarks(school, studentId, monday, since, until),
   ]);
   const name = (c: { subject: { name: string }; group: { name: string } | null }) => subjectWithGroup(c.subject.name, c.group?.name ?? null);
   const entries = [
     ...marks.map((m) => ({
       date: m.lesson ? isoDate(m.lesson.date) : toSchoolDate(m.createdAt, school.timezone),
       slot: m.lesson?.slot ?? 0, subject: name(m.course), mark: { value: m.value, workType: m.workType.shortName }, attendance: null,
-      comment: m.comment || null, corrected: m.createdAt <= since,
+      comment: m.comment || null, corrected: m.createdAt <= since, deleted: false,
     })),
     ...absences.map((a) => ({
       date: isoDate(a.lesson.date), slot: a.lesson.slot, subject: name(a.lesson.course), mark: null, attendance: codeOf.get(a.code) ?? a.code,
-      comment: a.comment || null, corrected: a.createdAt <= since,
+      comment: a.comment || null, corrected: a.createdAt <= since, deleted: false,
     })),
+    ...deleted,
   ];
   return entries
     .sort((a, b) => a.date.localeCompare(b.date) || a.slot - b.slot || a.subject.localeCompare(b.subject, 'ru'))
