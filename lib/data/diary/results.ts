@@ -35,7 +35,7 @@ export type DiaryResults = {
   studentId: number;
   periods: ResultsPeriod[];
   subjects: { subject: string; cells: Record<number, FinalCell> }[];
-  exams: { id: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
+  exams: { id: number; academicYearId: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
   isGuardian: boolean;
   /** When results published now appear here, by the school's setting: «через сутки», «через 72 часа»; each published result keeps the time set when it was published. */
   visibleAfter: string;
@@ -62,7 +62,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     }),
     db.examResult.findMany({
       where: { schoolId: actor.schoolId, studentId, student, publishedAt: { not: null }, visibleFrom: { lte: now } },
-      select: { id: true, kind: true, examDate: true, score: true, mark: true, subject: { select: { name: true } } },
+      select: { id: true, academicYearId: true, kind: true, examDate: true, score: true, mark: true, subject: { select: { name: true } } },
       orderBy: [{ examDate: 'asc' }, { id: 'asc' }],
     }),
     db.finalMarkAck.findMany({
@@ -128,6 +128,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     subjects: [...rows.entries()].sort((a, b) => compareRu(a[0], b[0])).map(([subject, cells]) => ({ subject, cells })),
     exams: exams.map((e) => ({
       id: e.id,
+      academicYearId: e.academicYearId,
       kind: EXAM_KIND_LABELS[e.kind as ExamKindName],
       subject: e.subject.name,
       date: isoDate(e.examDate),
