@@ -20,11 +20,15 @@ const EXAM_RESULTS: ResultNotice = {
       by: ['studentId', 'academicYearId'],
       where: { schoolId, publishedAt: { not: null }, visibleFrom: { lte: now } },
       _max: { visibleFrom: true },
+      _count: { _all: true },
       having: { visibleFrom: { _max: { gt: since } } },
     });
-    return rows.map((r) => ({ studentId: r.studentId, scope: r.academicYearId, latest: r._max.visibleFrom! }));
+    return rows.map((r) => ({ studentId: r.studentId, scope: r.academicYearId, latest: r._max.visibleFrom!, count: r._count._all }));
   },
-  key: (studentId, guardianId, f) => dedupeKeys.examResults(studentId, guardianId, f.scope, f.latest),
+  // The count of visible results is in the key: a result changed or removed cancels the letter
+  // that listed it (recheck.ts), and a removal publishes nothing new, so the results still
+  // published are written again in a letter of their own (a changed one follows when republished).
+  key: (studentId, guardianId, f) => dedupeKeys.examResults(studentId, guardianId, f.scope, f.latest, f.count ?? 0),
   async letter({ actor, school, now, fresh, pupil }) {
     const exams = (await diaryResults(actor, fresh.studentId, now))?.exams.filter((x) => x.academicYearId === fresh.scope) ?? [];
     if (!exams.length) return null;

@@ -15,8 +15,11 @@ import { FINAL_NOTICE_LOOKBACK_MS } from './due';
 import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
 
-/** A pupil's results of one scope that are visible by now, the latest of them visible from `latest`. */
-export type FreshResults = { studentId: number; scope: number; latest: Date };
+/**
+ * A pupil's results of one scope that are visible by now, the latest of them visible from
+ * `latest`; `count` of them, where a result can be withdrawn without another being published.
+ */
+export type FreshResults = { studentId: number; scope: number; latest: Date; count?: number };
 
 type School = { id: number; name: string; timezone: string };
 

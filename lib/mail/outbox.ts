@@ -22,8 +22,8 @@ export const dedupeKeys = {
   forecast: (studentId: number, guardianId: number | null, month: string) => `forecast:${studentId}:${guardianId ?? 0}:${month}`,
   finalMarks: (studentId: number, guardianId: number | null, periodId: number, latestVisible: Date) =>
     `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
-  examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date) =>
-    `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}`,
+  examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date, visibleCount: number) =>
+    `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}:${visibleCount}`,
 };
 
 /** The pupil a letter is about, read back from its dedupe key; null for a key of another shape. */

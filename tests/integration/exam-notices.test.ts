@@ -139,4 +139,27 @@ describe('ГИА results published', () => {
     expect(smtp.received).toHaveLength(0);
     expect((await examLetters())[0]).toMatchObject({ status: 'FAILED', lastError: 'Отменено перед отправкой: согласие на обработку персональных данных отозвано', text: '' });
   });
+
+  it('still reach the family when another result in the letter is removed before it goes: the rest in a letter of their own', async () => {
+    await save(['27', '5'], ['', '']);
+    const russian = { ...target, subjectId: (await db.subject.create({ data: { schoolId: w.schoolId, name: 'Русский язык', shortName: 'Рус' } })).id };
+    const math = target;
+    target = russian;
+    await save(['30', '5'], ['', '']);
+    const published = new Date(Date.now() - 30 * HOUR);
+    await publish(published);
+    target = math;
+    const visible = await publish(published);
+    await enqueueExamResultNotices({ now: new Date(visible.getTime() + 60_000), hold: false, schoolId: w.schoolId });
+    // The Russian result was entered by mistake: emptied, nothing published in its place.
+    target = russian;
+    await save(['', ''], ['', '']);
+
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await send()).toMatchObject({ sent: 1 });
+    const text = plainTextOf(smtp.received[0].raw);
+    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
+    expect(text).not.toContain('Русский язык');
+  });
 });
