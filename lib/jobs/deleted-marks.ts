@@ -19,12 +19,14 @@ type Details = { lessonId?: unknown; studentId?: unknown };
  */
 export async function deletedMarks(school: { id: number }, studentId: number, monday: string, since: Date, until: Date): Promise<(LateEntry & { slot: number })[]> {
   const db = getDb();
+  const window = { schoolId: school.id, entityType: 'Mark', createdAt: { gt: since, lte: until } };
+  const select = { action: true, entityId: true, oldValue: true, details: true } as const;
+  // Deletions are few: look for the pupil's first, then at the history of those marks only.
+  const deletions = await db.auditLog.findMany({ where: { ...window, action: 'mark.delete', details: { path: ['studentId'], equals: studentId } }, select });
+  if (!deletions.length) return [];
   const rows = await db.auditLog.findMany({
-    where: {
-      schoolId: school.id, entityType: 'Mark', action: { in: ['mark.create', 'mark.update', 'mark.delete'] },
-      createdAt: { gt: since, lte: until }, details: { path: ['studentId'], equals: studentId },
-    },
-    select: { action: true, entityId: true, oldValue: true, details: true },
+    where: { ...window, entityId: { in: [...new Set(deletions.flatMap((d) => (d.entityId ? [d.entityId] : [])))] }, action: { in: ['mark.create', 'mark.update', 'mark.delete'] } },
+    select,
     orderBy: { id: 'asc' },
   });
   const createdSince = new Set(rows.filter((r) => r.action === 'mark.create').map((r) => r.entityId));
