@@ -55,14 +55,20 @@ export async function lateEntries(school: { id: number; timezone: string }, stud
      WHERE a.school_id = ${school.id} AND a.student_id = ${studentId} AND a.updated_at > ${since} AND a.updated_at <= ${until}
        AND l.date < ${monday}::date
     UNION ALL
-    -- The audit row's attendance code is already the one shown ('Н'), not the stored one.
-    SELECT d.old_value->>'value', w.short_name, d.old_value->>'code', NULL, d.created_at, l.date, l.slot, s.name, g.name, true
+    -- The audit row's attendance code is already the one shown ('Н'), not the stored one. The
+    -- value is the one the family had (before the first change in the window), not the last:
+    -- a 5 corrected to 3 and then removed was «5» in their letter or on their sheet.
+    SELECT was.old_value->>'value', w.short_name, was.old_value->>'code', NULL, d.created_at, l.date, l.slot, s.name, g.name, true
       FROM audit_log d
+      CROSS JOIN LATERAL (SELECT f.old_value FROM audit_log f
+                           WHERE f.school_id = ${school.id} AND f.entity_type = d.entity_type AND f.entity_id = d.entity_id
+                             AND f.created_at > ${since} AND f.id <= d.id AND f.action IN ('mark.update', 'mark.delete', 'attendance.update', 'attendance.delete')
+                           ORDER BY f.id LIMIT 1) was
       JOIN lessons l ON l.id = (d.details->>'lessonId')::int AND l.school_id = ${school.id}
       JOIN courses c ON c.id = l.course_id
       JOIN subjects s ON s.id = c.subject_id
       LEFT JOIN study_groups g ON g.id = c.group_id
-      LEFT JOIN work_types w ON w.id = (d.old_value->>'workTypeId')::int
+      LEFT JOIN work_types w ON w.id = (was.old_value->>'workTypeId')::int
      WHERE d.school_id = ${school.id} AND d.action IN ('mark.delete', 'attendance.delete') AND d.created_at > ${since} AND d.created_at <= ${until}
        AND d.details->>'studentId' = ${String(studentId)} AND l.date < ${monday}::date
        AND NOT EXISTS (SELECT 1 FROM audit_log e WHERE e.school_id = ${school.id} AND e.entity_type = d.entity_type AND e.entity_id = d.entity_id

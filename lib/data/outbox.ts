@@ -24,6 +24,7 @@ export const KIND_LABELS: Record<string, string> = {
   digest: 'Дневник за неделю',
   forecast: 'Прогноз итоговых отметок',
   'final-marks': 'Итоговые отметки',
+  'exam-results': 'Результаты ГИА',
 };
 
 const STATUSES = Object.keys(STATUS_LABELS) as NotificationStatus[];

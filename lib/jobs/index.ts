@@ -1,4 +1,4 @@
-// Background jobs: weekly digests, monthly forecasts, final-mark notices, and the outbox sender.
+// Background jobs: weekly digests, monthly forecasts, final-mark and ГИА result notices, and the outbox sender.
 //
 // How they start: `npm start` runs `next start`; Next calls `register()` in instrumentation.ts once
 // per server process, which calls startJobRunner() below unless JOBS_ENABLED=0.

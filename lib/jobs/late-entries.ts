@@ -2,7 +2,8 @@
 // is written (from 18:00 on the last school day), and marks may be entered up to a week after the
 // lesson (seed 002 §3.6): a mark or an absence of an earlier week entered or changed after that
 // snapshot would reach no letter at all. So each digest also lists the entries of earlier weeks
-// recorded between the family's previous digest and this one: the window (previous letter
+// recorded, changed or removed between the family's previous digest and this one
+// (lib/data/late-entries.ts, shared with the paper extract): the window (previous letter
 // written, this letter written] is contiguous from letter to letter, so every entry is reported
 // once — in its own week's letter if it was there in time, else in the next one. (A save whose
 // transaction began before a letter's moment and committed after its read, a matter of

@@ -7,6 +7,7 @@ import { releaseHeldLetters } from '../mail/outbox';
 import { cancelWithdrawnHeldLetters } from '../mail/recheck';
 import { configuredTransport } from '../mail/transport';
 import { SEND_POLICY, sendDueNotifications } from '../mail/sender';
+import { enqueueExamResultNotices } from './exam-notices';
 import { enqueueFinalMarkNotices } from './final-marks-notices';
 import { removeExpiredRows } from './housekeeping';
 import { enqueueMonthlyForecasts } from './monthly-forecast';
@@ -51,6 +52,7 @@ export const TASKS: Record<string, Task> = {
     },
   },
   'final-mark-notices': { cron: '*/10 * * * *', everyMs: 10 * 60_000, run: () => enqueueFinalMarkNotices({ hold: hold() }) },
+  'exam-result-notices': { cron: '3-59/10 * * * *', everyMs: 10 * 60_000, run: () => enqueueExamResultNotices({ hold: hold() }) },
   'weekly-digest': { cron: '7 * * * *', everyMs: 60 * 60_000, run: () => enqueueWeeklyDigests({ hold: hold() }) },
   'monthly-forecast': { cron: '37 * * * *', everyMs: 60 * 60_000, run: () => enqueueMonthlyForecasts({ hold: hold() }) },
   // Daily, and once at start: the deletes are small, so the hour matters little. Letters kept

@@ -8,7 +8,7 @@ import type { Letter } from './templates/digest';
 
 export type NotificationDraft = Letter & {
   schoolId: number;
-  /** 'digest', 'forecast', 'final-marks'. */
+  /** 'digest', 'forecast', 'final-marks', 'exam-results'. */
   kind: string;
   recipientUserId: number | null;
   toAddress: string;
@@ -22,11 +22,13 @@ export const dedupeKeys = {
   forecast: (studentId: number, guardianId: number | null, month: string) => `forecast:${studentId}:${guardianId ?? 0}:${month}`,
   finalMarks: (studentId: number, guardianId: number | null, periodId: number, latestVisible: Date) =>
     `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
+  examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date, visibleCount: number) =>
+    `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}:${visibleCount}`,
 };
 
 /** The pupil a letter is about, read back from its dedupe key; null for a key of another shape. */
 export function pupilOfKey(dedupeKey: string): number | null {
-  const m = /^(?:digest|forecast|final):(\d+):/.exec(dedupeKey);
+  const m = /^(?:digest|forecast|final|exam):(\d+):/.exec(dedupeKey);
   return m ? Number(m[1]) : null;
 }
 

@@ -2,7 +2,7 @@
 // delivery in force (deliveriesOf) is still e-mail to the same address. A letter can wait in the
 // outbox for days (HELD without SMTP, retries, the night), and in the meantime the family may
 // withdraw consent, choose paper, give another address, or the parent may be unlinked. A notice
-// of final marks also waits (the night), and a mark in it may have been changed since.
+// of final marks or ГИА results also waits (the night), and a result in it may have been changed since.
 import 'server-only';
 import { getDb } from '../db';
 import { deliveriesOf, type Delivery } from '../data/consents';
@@ -24,31 +24,65 @@ export function cancelReason(delivery: Delivery | undefined, toAddress: string):
   }
 }
 
-const FINAL_CHANGED = `${PREFIX}учитель изменил итоговую отметку после того, как письмо было составлено; после публикации придёт новое письмо`;
-
-/** The period of a final-marks letter, from its key `final:<pupil>:<parent>:<period>:<instant>`. */
-const periodOfKey = (dedupeKey: string) => {
-  const m = /^final:\d+:\d+:(\d+):/.exec(dedupeKey);
-  return m ? Number(m[1]) : null;
-};
+/** A published result changed or taken back after `since`: the pupil and the letters' scope it touches. */
+type Change = { studentId: number; scope: number | null; at: Date };
 
 /**
- * Final marks that were published and then changed after `since`, as (pupil, period, when):
- * changing a published mark takes it back to draft (lib/data/journal/final-marks.ts), so the
- * family's diary no longer shows the value a letter written before lists. The audit of that
- * change is the one record of it; publishing the new value writes a new letter. One query per
- * school for the whole batch, not one per letter.
+ * A kind of results notice whose results may change before it leaves: changing a published
+ * result takes it back from the family (a final mark to draft, lib/data/journal/final-marks.ts;
+ * a ГИА result to unpublished or deleted, lib/data/exams.ts), so the diary no longer shows the
+ * value a letter written before lists. The audit of that change is the one record of it;
+ * publishing the new value writes a new letter. One query per school and kind for the whole
+ * batch, not one per letter.
  */
-async function publishedFinalsChangedSince(schoolId: number, since: Date): Promise<{ studentId: number; periodId: number; at: Date }[]> {
-  const rows = await getDb().auditLog.findMany({
-    where: { schoolId, action: 'finalmark.update', createdAt: { gt: since }, oldValue: { path: ['status'], equals: 'PUBLISHED' } },
-    select: { createdAt: true, details: true },
-  });
-  return rows.flatMap(({ createdAt, details }) => {
-    const d = details as { studentId?: unknown; periodId?: unknown } | null;
-    return typeof d?.studentId === 'number' && typeof d.periodId === 'number' ? [{ studentId: d.studentId, periodId: d.periodId, at: createdAt }] : [];
-  });
-}
+type ChangeRule = {
+  /** The letter's scope read from its key, or undefined for a letter this rule is not about. */
+  scopeOfKey(dedupeKey: string): number | null | undefined;
+  changedSince(schoolId: number, since: Date): Promise<Change[]>;
+  reason: string;
+};
+
+type Audited = { createdAt: Date; details: unknown };
+const detailNumber = (details: unknown, name: string) => {
+  const v = (details as Record<string, unknown> | null)?.[name];
+  return typeof v === 'number' ? v : null;
+};
+
+const RULES: ChangeRule[] = [
+  {
+    // `final:<pupil>:<parent>:<period>:<instant>`
+    scopeOfKey: (key) => { const m = /^final:\d+:\d+:(\d+):/.exec(key); return m ? Number(m[1]) : undefined; },
+    async changedSince(schoolId, since) {
+      const rows: Audited[] = await getDb().auditLog.findMany({
+        where: { schoolId, action: 'finalmark.update', createdAt: { gt: since }, oldValue: { path: ['status'], equals: 'PUBLISHED' } },
+        select: { createdAt: true, details: true },
+      });
+      return rows.flatMap(({ createdAt, details }) => {
+        const studentId = detailNumber(details, 'studentId');
+        const periodId = detailNumber(details, 'periodId');
+        return studentId !== null && periodId !== null ? [{ studentId, scope: periodId, at: createdAt }] : [];
+      });
+    },
+    reason: `${PREFIX}учитель изменил итоговую отметку после того, как письмо было составлено; после публикации придёт новое письмо`,
+  },
+  {
+    // `exam:<pupil>:<parent>:<year>:<instant>`. The audit of a result names no year: any published
+    // result of the pupil changed since stops the letter (ГИА of one year is entered at a time).
+    scopeOfKey: (key) => (/^exam:/.test(key) ? null : undefined),
+    async changedSince(schoolId, since) {
+      const rows = await getDb().auditLog.findMany({
+        where: { schoolId, entityType: 'ExamResult', action: { in: ['exam.update', 'exam.delete'] }, createdAt: { gt: since } },
+        select: { createdAt: true, details: true, oldValue: true },
+      });
+      return rows.flatMap(({ createdAt, details, oldValue }) => {
+        const studentId = detailNumber(details, 'studentId');
+        const wasPublished = typeof (oldValue as { publishedAt?: unknown } | null)?.publishedAt === 'string';
+        return studentId !== null && wasPublished ? [{ studentId, scope: null, at: createdAt }] : [];
+      });
+    },
+    reason: `${PREFIX}результат ГИА изменён или снят с публикации после того, как письмо было составлено; после новой публикации придёт новое письмо`,
+  },
+];
 
 type Letter = { id: number; schoolId: number; toAddress: string; dedupeKey: string; createdAt: Date };
 
@@ -65,15 +99,20 @@ export async function lettersToCancel(rows: readonly Letter[]): Promise<Map<numb
   }
   for (const [schoolId, letters] of bySchool) {
     const deliveries = await deliveriesOf(schoolId, [...new Set(letters.map((l) => pupilOfKey(l.dedupeKey)!))]);
-    const notices = letters.filter((l) => periodOfKey(l.dedupeKey) !== null);
-    const oldest = notices.reduce<Date | null>((min, l) => (min === null || l.createdAt < min ? l.createdAt : min), null);
-    const changed = oldest ? await publishedFinalsChangedSince(schoolId, oldest) : [];
     for (const l of letters) {
-      const studentId = pupilOfKey(l.dedupeKey)!;
-      const periodId = periodOfKey(l.dedupeKey);
-      const markChanged = periodId !== null && changed.some((c) => c.studentId === studentId && c.periodId === periodId && c.at > l.createdAt);
-      const reason = cancelReason(deliveries.get(studentId), l.toAddress) ?? (markChanged ? FINAL_CHANGED : null);
+      const reason = cancelReason(deliveries.get(pupilOfKey(l.dedupeKey)!), l.toAddress);
       if (reason) reasons.set(l.id, reason);
+    }
+    for (const rule of RULES) {
+      const notices = letters.filter((l) => !reasons.has(l.id) && rule.scopeOfKey(l.dedupeKey) !== undefined);
+      if (!notices.length) continue;
+      const oldest = notices.reduce((min, l) => (l.createdAt < min ? l.createdAt : min), notices[0].createdAt);
+      const changed = await rule.changedSince(schoolId, oldest);
+      for (const l of notices) {
+        const studentId = pupilOfKey(l.dedupeKey)!;
+        const scope = rule.scopeOfKey(l.dedupeKey);
+        if (changed.some((c) => c.studentId === studentId && (c.scope === null || c.scope === scope) && c.at > l.createdAt)) reasons.set(l.id, rule.reason);
+      }
     }
   }
   return reasons;

@@ -23,10 +23,11 @@ export function homeworkLines(l: ExtractLesson): string[] {
   return [...l.homeworkDue.map((h) => `К уроку: ${h}`), ...l.homework];
 }
 
-/** What was entered late, after its date and subject: 'исправлено, отметка 4 (к/р), комментарий: …', 'удалено: отметка 3 (Урок)'. */
+/** What was entered late, after its date and subject: 'исправлено, отметка 4 (к/р), комментарий: …', 'отметка удалена, было «3» (Урок)'. */
 export function lateEntryText(x: LateEntry): string {
   const mark = x.mark ? `отметка ${x.mark.value}${x.mark.workType ? ` (${x.mark.workType})` : ''}` : null;
   const absence = x.attendance ? `посещение: ${isAttendanceCode(x.attendance) ? `${x.attendance} — ${ATTENDANCE_LABELS[x.attendance]}` : x.attendance}` : null;
-  if (x.deleted) return `удалено: ${mark ?? absence}`;
+  if (x.deleted && x.mark) return `отметка удалена, было «${x.mark.value}»${x.mark.workType ? ` (${x.mark.workType})` : ''}`;
+  if (x.deleted && x.attendance) return `отметка посещения снята, было «${isAttendanceCode(x.attendance) ? `${x.attendance} — ${ATTENDANCE_LABELS[x.attendance]}` : x.attendance}»`;
   return [x.corrected ? 'исправлено' : null, mark ?? absence, x.comment ? `комментарий: ${x.comment}` : null].filter(Boolean).join(', ');
 }

@@ -4,9 +4,8 @@
 // server refuses for good fails a letter, and a refused login or a server that is down keeps the
 // whole queue waiting; re-running a job duplicates nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { resetDb, testDb } from '../support/db';
+import { startSmtp, type Smtp } from '../support/smtp-server';
 import { createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { deliveryLists } from '../../lib/data/consents';
@@ -25,57 +24,6 @@ import { publishFinalMarks, setFinalMark } from '../../lib/data/journal/final-ma
 const db = testDb();
 /** Saturday 19 September 2026, 19:00 in Moscow: the digest of 14–19 September is due. */
 const NOW = new Date('2026-09-19T16:00:00Z');
-
-type Received = { to: string[]; raw: string };
-type Smtp = { url: string; received: Received[]; close(): Promise<void> };
-
-type SmtpOptions = {
-  /** Refuse the first `failures` letters after their DATA with `code`. */
-  failures?: number;
-  code?: number;
-  /** Require this login (AUTH over plain TCP: loopback only) and refuse any other. */
-  login?: { user: string; pass: string };
-  /** Refuse these recipients for good (550 to RCPT TO). */
-  refuse?: string[];
-  /** Answer each letter's DATA this late: a slow server. */
-  delayMs?: number;
-};
-
-/** An SMTP server on 127.0.0.1:0, refusing what `options` asks it to. */
-async function startSmtp(options: SmtpOptions = {}): Promise<Smtp> {
-  const received: Received[] = [];
-  let failures = options.failures ?? 0;
-  const server = new SMTPServer({
-    authOptional: !options.login,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, session, callback) {
-      const { login } = options;
-      if (login && auth.username === login.user && auth.password === login.pass) return callback(null, { user: login.user });
-      callback(new Error('Неверное имя пользователя или пароль'));
-    },
-    onRcptTo(address, session, callback) {
-      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('Такого почтового ящика нет'), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        if (failures > 0) {
-          failures--;
-          return callback(Object.assign(new Error('Почтовый ящик временно недоступен'), { responseCode: options.code ?? 451 }));
-        }
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        setTimeout(callback, options.delayMs ?? 0);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 /** The same server with a login in the URL, as SMTP_URL gives it. */
 const withLogin = (url: string, user: string, pass: string) => url.replace('smtp://', `smtp://${user}:${pass}@`);

@@ -1,10 +1,20 @@
 // The weekly digest is a snapshot taken from 18:00 on the last school day, and marks may come up to
 // a week after the lesson: what is entered or corrected after a family's digest was written is
-// reported in their next digest, once, and nothing of another pupil's.
-import { beforeEach, describe, expect, it } from 'vitest';
+// reported in their next digest, once, and nothing of another pupil's; so is a mark deleted after
+// a digest had it.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
+import { actorFor } from '../support/actors';
 import { createLesson, createMark, createSchoolFixture, day, type SchoolFixture } from '../support/fixtures';
+import { plainTextOf, startSmtp, type Smtp } from '../support/smtp-server';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
+import { saveCell } from '../../lib/data/journal/save-cell';
+import type { CellSaveInput } from '../../lib/data/journal/cell-schema';
+import { sendDueNotifications } from '../../lib/mail/sender';
+import { smtpTransport } from '../../lib/mail/transport';
+import { addDays, weekStart } from '../../lib/domain/calendar';
+import { toSchoolDate } from '../../lib/domain/timezone';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -101,5 +111,59 @@ describe('entries recorded after a digest was written', () => {
     expect(first.text).toContain('отметки: 5 (Урок)');
     expect(section(first.text)).toEqual([]);
     expect(section(second.text)).toEqual([]);
+  });
+});
+
+describe('a mark deleted after a digest had it', () => {
+  let smtp: Smtp | undefined;
+  afterEach(async () => {
+    await smtp?.close();
+    smtp = undefined;
+  });
+
+  it('is reported in the next digest, once, with the value the family read; a mark entered and deleted between letters is not', async () => {
+    // On the real clock: a deletion is told by its audit row, stamped now. `thisMonday`: the week
+    // whose digest is the next to be written; the mark is of the week before, whose digest is out.
+    let thisMonday = weekStart(toSchoolDate(new Date(), 'Europe/Moscow'));
+    if (saturdayEvening(thisMonday) <= new Date()) thisMonday = addDays(thisMonday, 7);
+    const lastMonday = addDays(thisMonday, -7);
+    // The fixture's year and first term stretched around these weeks, whatever today is.
+    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { startDate: day(addDays(lastMonday, -21)), endDate: day(addDays(thisMonday, 21)) } });
+    await db.academicYear.update({ where: { id: fx.academicYearId }, data: { startDate: day(addDays(lastMonday, -21)), endDate: day(addDays(thisMonday, 60)) } });
+    const wednesday = addDays(lastMonday, 2);
+    const lesson = await createLesson(db, fx, { date: wednesday, slot: 3 });
+    const five = await createMark(db, fx, { value: '5', lessonId: lesson });
+    await recordedAt('marks', five, `${wednesday}T10:00:00Z`);
+    const others = await createMark(db, fx, { value: '2', lessonId: lesson, studentId: fx.studentIds[1] });
+    await recordedAt('marks', others, `${wednesday}T10:00:00Z`);
+    await enqueueWeeklyDigests({ now: saturdayEvening(lastMonday), hold: true, schoolId: fx.schoolId });
+
+    // After that letter: the 5 corrected to 3, then deleted; a 4 put in and taken out again; the other pupil's 2 deleted.
+    const teacher = await actorFor(db, fx.teacherId);
+    const cell = (over: Partial<CellSaveInput> & { expectedVersion: number }): CellSaveInput => ({ idempotencyKey: randomUUID(), lessonId: lesson, studentId: fx.studentIds[0], position: 0, ...over });
+    expect(await saveCell(teacher, cell({ value: '3', expectedVersion: 1 }))).toMatchObject({ ok: true });
+    expect(await saveCell(teacher, cell({ clear: 'mark', expectedVersion: 2 }))).toMatchObject({ ok: true, mark: null });
+    expect(await saveCell(teacher, cell({ position: 1, value: '4', expectedVersion: 0 }))).toMatchObject({ ok: true });
+    expect(await saveCell(teacher, cell({ position: 1, clear: 'mark', expectedVersion: 1 }))).toMatchObject({ ok: true, mark: null });
+    expect(await saveCell(teacher, cell({ studentId: fx.studentIds[1], clear: 'mark', expectedVersion: 1 }))).toMatchObject({ ok: true, mark: null });
+    expect(await db.mark.count()).toBe(0);
+
+    smtp = await startSmtp();
+    await enqueueWeeklyDigests({ now: saturdayEvening(thisMonday), hold: false, schoolId: fx.schoolId });
+    expect(await sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: saturdayEvening(thisMonday) })).toMatchObject({ sent: 1 });
+    await enqueueWeeklyDigests({ now: saturdayEvening(addDays(thisMonday, 7)), hold: true, schoolId: fx.schoolId });
+
+    const [first, second, third] = await digests();
+    expect(first.text).toContain('отметки: 5 (Урок)');
+    // What the mother reads: the 5 she was told of is gone; the 4 she never saw is not mentioned.
+    const date = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day(wednesday));
+    expect(section(second.text)).toEqual([`${date}, Математика: отметка удалена, было «5» (Урок)`]);
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
+    expect(plainTextOf(smtp.received[0].raw)).toContain(`${date}, Математика: отметка удалена, было «5» (Урок)`);
+    expect(second.html).toContain('отметка удалена, было «5» (Урок)');
+    expect(second.text).not.toContain('было «2»');
+    expect(second.text).not.toContain('«4»');
+    // Reported once.
+    expect(section(third.text)).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export type DiaryResults = {
   studentId: number;
   periods: ResultsPeriod[];
   subjects: { subject: string; cells: Record<number, FinalCell> }[];
-  exams: { id: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
+  exams: { id: number; academicYearId: number; kind: string; subject: string; date: string; score: number | null; mark: string | null }[];
   isGuardian: boolean;
   /**
    * The reader's other messages about the pupil that the class teacher answered: those not shown
@@ -73,7 +73,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     }),
     db.examResult.findMany({
       where: { schoolId: actor.schoolId, studentId, student, publishedAt: { not: null }, visibleFrom: { lte: now } },
-      select: { id: true, kind: true, examDate: true, score: true, mark: true, subject: { select: { name: true } } },
+      select: { id: true, academicYearId: true, kind: true, examDate: true, score: true, mark: true, subject: { select: { name: true } } },
       orderBy: [{ examDate: 'asc' }, { id: 'asc' }],
     }),
     db.finalMarkAck.findMany({
@@ -157,6 +157,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     subjects: [...rows.entries()].sort((a, b) => compareRu(a[0], b[0])).map(([subject, cells]) => ({ subject, cells })),
     exams: exams.map((e) => ({
       id: e.id,
+      academicYearId: e.academicYearId,
       kind: EXAM_KIND_LABELS[e.kind as ExamKindName],
       subject: e.subject.name,
       date: isoDate(e.examDate),

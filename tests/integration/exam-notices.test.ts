@@ -1,0 +1,165 @@
+// Notices of published ГИА results, by the final marks' machinery, against a real SMTP server on
+// loopback: the family that takes e-mail gets one letter per pupil once the results are visible
+// (after the school's delay), listing subject, exam and result as the diary shows them; a family
+// that refused consent gets nothing; a result changed or taken back before the letter leaves is
+// not sent with its old value, and its new publication brings a new letter.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { actorFor } from '../support/actors';
+import { createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
+import { plainTextOf, startSmtp, type Smtp } from '../support/smtp-server';
+import type { Actor } from '@/lib/auth/actor';
+import { recordConsent } from '@/lib/data/consents';
+import { examSheet, publishExamResults, saveExamResults, type ExamTarget } from '@/lib/data/exams';
+import { enqueueExamResultNotices } from '@/lib/jobs/exam-notices';
+import { sendDueNotifications } from '@/lib/mail/sender';
+import { smtpTransport } from '@/lib/mail/transport';
+import { addDays, formatDateRu } from '@/lib/domain/calendar';
+import { toSchoolDate } from '@/lib/domain/timezone';
+
+const db = testDb();
+const HOUR = 3_600_000;
+
+let w: SchoolFixture;
+let manager: Actor;
+let target: ExamTarget;
+let smtp: Smtp;
+let refusingParent: number;
+
+// On the real clock: a change is told by its audit row, stamped now, so the letters are written
+// at instants before it (the job's `now`), and sent in family hours after every one is due.
+/** Noon in Moscow the day after tomorrow. */
+const noon = () => new Date(`${new Date(Date.now() + 48 * HOUR).toISOString().slice(0, 10)}T09:00:00Z`);
+
+beforeEach(async () => {
+  await resetDb();
+  w = await createSchoolFixture(db, { pupils: 2 });
+  await db.schoolClass.update({ where: { id: w.classId }, data: { gradeLevel: 9 } });
+  manager = await actorFor(db, await createUser(db, w.schoolId, ['MANAGEMENT'], { lastName: 'Завучева', firstName: 'Зоя' }));
+  target = { classId: w.classId, kind: 'OGE', subjectId: w.subjectId, date: addDays(toSchoolDate(new Date(), 'Europe/Moscow'), -3) };
+  refusingParent = await createUser(db, w.schoolId, ['PARENT'], { lastName: 'Ученик2', firstName: 'Ирина' });
+  await db.user.update({ where: { id: refusingParent }, data: { email: 'irina@example.ru' } });
+  await db.guardianship.create({ data: { schoolId: w.schoolId, parentId: refusingParent, studentId: w.studentIds[1] } });
+  const base = { schoolId: w.schoolId, documentVersion: '2026.1', recordedById: w.adminId };
+  await db.consent.createMany({
+    data: [
+      { ...base, studentId: w.studentIds[0], guardianId: w.parentId, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'olga@example.ru' },
+      // The refusal names an address all the same: it must get nothing.
+      { ...base, studentId: w.studentIds[1], guardianId: refusingParent, decision: 'REFUSED', deliveryPreference: 'EMAIL', contactEmail: 'irina@example.ru' },
+    ],
+  });
+  smtp = await startSmtp();
+});
+
+afterEach(async () => {
+  await smtp.close();
+});
+
+/** Types the two pupils' results into the table as it stands now and saves. */
+async function save(first: [string, string], second: [string, string]) {
+  const sheet = await examSheet(manager, target);
+  if (!sheet.ok) throw new Error(sheet.error);
+  const typed = [[w.studentIds[0], first], [w.studentIds[1], second]] as const;
+  const rows = typed.map(([studentId, [score, mark]]) => {
+    const shown = sheet.sheet.rows.find((r) => r.studentId === studentId)!;
+    return { studentId, score, mark, shownScore: shown.score, shownMark: shown.mark };
+  });
+  const r = await saveExamResults(manager, target, rows);
+  if (!r.ok) throw new Error(r.error);
+}
+
+/** Publishes at `at`; returns when the families see the results. */
+async function publish(at: Date): Promise<Date> {
+  const r = await publishExamResults(manager, target, at);
+  if (!r.ok) throw new Error(r.error);
+  return new Date(r.visibleFrom);
+}
+
+const send = () => sendDueNotifications(smtpTransport(smtp.url, 'school@example.ru'), { now: noon() });
+const examLetters = () => db.notification.findMany({ where: { kind: 'exam-results' }, orderBy: { id: 'asc' } });
+
+describe('ГИА results published', () => {
+  it('reach the family that takes e-mail once visible, one letter with subject, exam and result; the refusing family gets nothing', async () => {
+    await save(['27', '5'], ['20', '4']);
+    const visible = await publish(new Date(Date.now() - 30 * HOUR));
+
+    expect(await enqueueExamResultNotices({ now: new Date(visible.getTime() - 60_000), hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueExamResultNotices({ now: new Date(visible.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueExamResultNotices({ now: new Date(visible.getTime() + 11 * 60_000), hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
+    expect(await send()).toMatchObject({ sent: 1, cancelled: 0 });
+
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
+    const text = plainTextOf(smtp.received[0].raw);
+    expect(smtp.received[0].raw).toMatch(/^Subject: /m);
+    expect(text).toContain('Ученик1 Пётр, класс 9А');
+    expect(text).toContain('Опубликованы результаты государственной итоговой аттестации.');
+    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
+    expect(text).not.toContain('Ученик2');
+    const [row] = await examLetters();
+    expect(row).toMatchObject({ subject: 'Результаты ГИА: Ученик1 Пётр, 9А', toAddress: 'olga@example.ru', recipientUserId: w.parentId, status: 'SENT' });
+    expect(row.html).toContain('27 баллов');
+    // Nothing about the pupil whose family refused, in the outbox or on the wire.
+    expect(await db.notification.count({ where: { OR: [{ toAddress: 'irina@example.ru' }, { dedupeKey: { startsWith: `exam:${w.studentIds[1]}:` } }] } })).toBe(0);
+  });
+
+  it.each([
+    ['changed', ['25', '4'] as [string, string], 'отметка 4, 25 баллов'],
+    ['emptied (not sat after all)', ['', ''] as [string, string], null],
+  ])('are not sent with the old value when a result is %s before the letter goes', async (_, changed, after) => {
+    await save(['27', '5'], ['', '']);
+    const visible = await publish(new Date(Date.now() - 30 * HOUR));
+    await enqueueExamResultNotices({ now: new Date(visible.getTime() + 60_000), hold: false, schoolId: w.schoolId });
+    // The letter waits (the night, say), and management corrects the result: unpublished again.
+    await save(changed, ['', '']);
+
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(smtp.received).toHaveLength(0);
+    const [cancelled] = await examLetters();
+    expect(cancelled).toMatchObject({ status: 'FAILED', text: '', html: null });
+    expect(cancelled.lastError).toBe('Отменено перед отправкой: результат ГИА изменён или снят с публикации после того, как письмо было составлено; после новой публикации придёт новое письмо');
+
+    // Published again, the result brings a new letter with the value the diary shows.
+    if (!after) await save(['22', '4'], ['', '']);
+    const again = await publish(new Date());
+    expect(await enqueueExamResultNotices({ now: new Date(again.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await send()).toMatchObject({ sent: 1, cancelled: 0 });
+    const text = plainTextOf(smtp.received[0].raw);
+    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): ${after ?? 'отметка 4, 22 балла'}`);
+    expect(text).not.toContain('27 баллов');
+  });
+
+  it('are not sent to a family that refuses consent after the letter was written', async () => {
+    await save(['27', '5'], ['', '']);
+    const visible = await publish(new Date(Date.now() - 30 * HOUR));
+    await enqueueExamResultNotices({ now: new Date(visible.getTime() + 60_000), hold: false, schoolId: w.schoolId });
+    expect(await recordConsent(await actorFor(db, w.adminId), {
+      studentId: w.studentIds[0], guardianId: w.parentId, documentVersion: '2026.2', decision: 'REFUSED', deliveryPreference: 'PAPER',
+    })).toMatchObject({ ok: true });
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(smtp.received).toHaveLength(0);
+    expect((await examLetters())[0]).toMatchObject({ status: 'FAILED', lastError: 'Отменено перед отправкой: согласие на обработку персональных данных отозвано', text: '' });
+  });
+
+  it('still reach the family when another result in the letter is removed before it goes: the rest in a letter of their own', async () => {
+    await save(['27', '5'], ['', '']);
+    const russian = { ...target, subjectId: (await db.subject.create({ data: { schoolId: w.schoolId, name: 'Русский язык', shortName: 'Рус' } })).id };
+    const math = target;
+    target = russian;
+    await save(['30', '5'], ['', '']);
+    const published = new Date(Date.now() - 30 * HOUR);
+    await publish(published);
+    target = math;
+    const visible = await publish(published);
+    await enqueueExamResultNotices({ now: new Date(visible.getTime() + 60_000), hold: false, schoolId: w.schoolId });
+    // The Russian result was entered by mistake: emptied, nothing published in its place.
+    target = russian;
+    await save(['', ''], ['', '']);
+
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await send()).toMatchObject({ sent: 1 });
+    const text = plainTextOf(smtp.received[0].raw);
+    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
+    expect(text).not.toContain('Русский язык');
+  });
+});
