@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
-import { createLesson, createMark, createSchoolFixture, type SchoolFixture } from '../support/fixtures';
+import { createLesson, createMark, createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
 import type { Actor } from '../../lib/auth/actor';
 import { batchExtracts, planBatch } from '../../lib/data/extracts/class-batch';
 import { loadWeekExtract } from '../../lib/data/extracts/week-extract';
@@ -133,6 +133,18 @@ describe('entries of earlier weeks recorded after the previous printed extract',
 
     // The week after: everything above was on paper already.
     expect(lateSection(await printOne(fx.studentIds[0], '2026-09-28', '2026-10-03T09:00:00Z'))).toBeNull();
+  });
+
+  it('is not moved on by a sheet the family was not given: the director checking one, the parent’s own download', async () => {
+    await lateWeek();
+    const director = await actorFor(db, await createUser(db, fx.schoolId, ['MANAGEMENT']));
+    for (const [actor, at] of [[director, '2026-09-23T09:00:00Z'], [await actorFor(db, fx.parentId), '2026-09-24T09:00:00Z']] as const) {
+      const looked = await loadWeekExtract(actor, fx.studentIds[0], '2026-09-14', new Date(at));
+      expect(looked.ok).toBe(true);
+    }
+    const next = lateSection(await printOne(fx.studentIds[0], '2026-09-21', '2026-09-26T09:00:00Z'));
+    for (const line of EXPECTED) expect(next).toContain(line);
+    expect(await db.extractPrint.count({ where: { studentId: fx.studentIds[0] } })).toBe(2);
   });
 
   it('has no section on a pupil’s first printed extract', async () => {

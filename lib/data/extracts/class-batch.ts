@@ -13,7 +13,7 @@ import { printableClasses, printsSchool, readerForPrinting } from './access';
 import { refuse, REFUSALS, type Outcome } from './errors';
 import { paperReasons } from './paper';
 import { parseWeek } from './params';
-import { recordPrints } from './printed';
+import { deliversPaper, recordPrints } from './printed';
 import { readPrintedExtract, schoolToday } from './week-extract';
 
 export type BatchPupil = { id: number; name: string; classId: number; className: string };
@@ -90,7 +90,7 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
     return refuse(404, request.all ? 'В этом классе на выбранной неделе нет учеников' : 'Нет учеников, чьи семьи получают сведения на бумаге: выберите «весь класс», чтобы напечатать всем');
   }
   // One statement records the whole batch as printed now and finds each pupil's previous print.
-  const since = await recordPrints(actor.schoolId, actor.id, rows.map((r) => r.studentId), week.monday, now);
+  const since = await recordPrints(actor.schoolId, actor.id, rows.map((r) => r.studentId), week.monday, now, deliversPaper(actor, { batch: true }));
   return {
     ok: true,
     plan: {

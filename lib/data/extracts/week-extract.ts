@@ -13,7 +13,7 @@ import { printableStudents, readerForPrinting } from './access';
 import { REFUSALS, type Outcome } from './errors';
 import { extractFromDiaryWeek } from './from-diary-week';
 import { parseWeek } from './params';
-import { recordPrints } from './printed';
+import { deliversPaper, recordPrints } from './printed';
 
 /** Today on the school's clock, for "the current week". */
 export async function schoolToday(schoolId: number, now: Date): Promise<string> {
@@ -74,7 +74,8 @@ export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: 
   const teacherOf = async (classId: number | null) => (classId === null ? null : (teachers.get(classId) ?? null));
   // Recorded once allowed, before it is drawn, like the route's audit row: should the drawing
   // fail, printing the week again carries the same section (printed.ts).
-  const since = recordPrints(actor.schoolId, actor.id, [studentId], week.monday, now).then((m) => m.get(studentId) ?? null);
+  const delivered = deliversPaper(actor, { classIds: allowed.enrollments.map((e) => e.classId) });
+  const since = recordPrints(actor.schoolId, actor.id, [studentId], week.monday, now, delivered).then((m) => m.get(studentId) ?? null);
   const extract = await readPrintedExtract(readerForPrinting(actor), studentId, week.monday, since, teacherOf, now);
   return extract ? { ok: true, extract } : REFUSALS.pupilNotFound;
 }
