@@ -11,7 +11,7 @@ import { rowBlock, type Column } from './table';
 import { CONTENT_WIDTH, PAGE_X } from './week-extract-blocks';
 
 export const LATE_TITLE = 'Внесено после прошлой выписки';
-const LATE_LEAD = 'Отметки и пропуски прошлых недель, которые учитель внёс или исправил после того, как была напечатана прошлая выписка.';
+const LATE_LEAD = 'Отметки и пропуски прошлых недель, которые учитель внёс, исправил или удалил после того, как была напечатана прошлая выписка.';
 
 const COLUMNS = (w: number): Column[] => [{ width: 70 }, { width: 130 }, { width: w - 200 }];
 

@@ -20,7 +20,7 @@ const resultText = (x: { score: number | null; mark: string | null }) =>
 
 export function examResultsLetter(x: ExamResultsInput): Letter {
   const subject = `Результаты ГИА: ${x.pupilName}, ${x.className}`;
-  const lead = 'Опубликованы результаты государственной итоговой аттестации. Они есть в электронном дневнике (раздел «Итоговые»).';
+  const lead = 'Опубликованы результаты государственной итоговой аттестации. Они есть в электронном дневнике (раздел «Итоги»).';
   const lines = x.exams.map((m) => `${m.subject}, ${m.kind} (${formatDateRu(m.date)}): ${resultText(m)}`);
   const text = [x.schoolName, `${x.pupilName}, класс ${x.className}`, '', lead, '', ...lines, '', STANDARD_FOOTER].join('\n');
   const rows = x.exams

@@ -13,7 +13,7 @@ export type FinalMarksInput = {
 
 export function finalMarksLetter(x: FinalMarksInput): Letter {
   const subject = `Итоговые отметки за ${x.periodName}: ${x.pupilName}, ${x.className}`;
-  const lead = `Опубликованы итоговые отметки за ${x.periodName}. Просмотрите их в электронном дневнике (раздел «Итоговые») и подтвердите ознакомление сообщением классному руководителю.`;
+  const lead = `Опубликованы итоговые отметки за ${x.periodName}. Просмотрите их в электронном дневнике (раздел «Итоги») и подтвердите ознакомление сообщением классному руководителю.`;
   const text = [x.schoolName, `${x.pupilName}, класс ${x.className}`, '', lead, '', ...x.marks.map((m) => `${m.subject}: ${m.text}`), '', STANDARD_FOOTER].join('\n');
   const rows = x.marks.map((m) => `<tr><td style="${CELL}">${e(m.subject)}</td><td style="${CELL}font-weight:bold;text-align:center">${e(m.text)}</td></tr>`).join('');
   const body =

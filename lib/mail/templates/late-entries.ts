@@ -7,7 +7,7 @@ import { lateEntryText as what } from '../../pdf/extract-remarks';
 import { CELL, escapeHtml as e, HEAD } from '../html';
 
 export const LATE_TITLE = 'Внесено после прошлого письма';
-const LATE_LEAD = 'Отметки и пропуски прошлых недель, которые учитель внёс или исправил после того, как было отправлено прошлое письмо.';
+const LATE_LEAD = 'Отметки и пропуски прошлых недель, которые учитель внёс, исправил или удалил после того, как было отправлено прошлое письмо.';
 
 export function lateEntriesText(entries: readonly LateEntry[]): string[] {
   if (!entries.length) return [];
