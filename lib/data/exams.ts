@@ -15,7 +15,8 @@ import { finalMarkVisibleFrom } from '../domain/journal-grid';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { TX_OPTIONS } from './journal/write-context';
-import { fail, isUniqueViolation, MESSAGES, type Result } from './journal/result';
+import { fail, MESSAGES, type Result } from './journal/result';
+import { isUniqueViolation } from './db-errors';
 
 export const EXAM_PERMISSION = 'periods:close' as const;
 

@@ -32,6 +32,12 @@ export function pupilOfKey(dedupeKey: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The Monday of the week a digest covers, read back from its key; null for a key of another kind. */
+export function digestMondayOfKey(dedupeKey: string): string | null {
+  const m = /^digest:\d+:.*:(\d{4}-\d{2}-\d{2})$/.exec(dedupeKey);
+  return m ? m[1] : null;
+}
+
 /** Which of the keys are already in the outbox (to skip building those letters at all). */
 export async function existingKeys(keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();

@@ -8,6 +8,7 @@ import { ownStudent } from './context';
 import { REFUSAL_IN_FORCE } from '../scope';
 import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
+import { isUniqueViolation } from '../db-errors';
 
 export type AcknowledgeInput = { studentId: number; periodId: number; message: string };
 
@@ -32,12 +33,6 @@ async function closedToFamily(actor: Actor, studentId: number): Promise<boolean>
 
 /** Thrown inside the transaction to undo the message when another tab acknowledged first. */
 class AlreadyAcknowledged extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
-  const cause = e?.meta?.driverAdapterError?.cause;
-  return e?.code === 'P2002' || cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
-}
 
 export async function acknowledgeFinalMarks(actor: Actor, input: AcknowledgeInput, now = new Date()): Promise<AcknowledgeResult> {
   if (!actor.permissions.has('diary:read:children')) return { ok: false, error: 'Подтверждать итоговые отметки может только родитель ученика.' };

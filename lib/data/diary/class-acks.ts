@@ -6,11 +6,10 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
-import type { Prisma } from '../../prisma-client';
 import { formatInstantRu, shortPersonName } from '../../domain/diary-format';
 import { comparePupils } from '../../domain/journal-grid';
 import type { DiaryPeriod } from './calendar';
-import { loadClassReportBase, periodPupils, yearPupils } from './class-scope';
+import { loadClassReportBase, periodPupils } from './class-scope';
 import { classMailScope } from './class-mail';
 import { REFUSAL_IN_FORCE } from '../scope';
 import { SIGNS_IN } from '../extracts/paper';
@@ -55,11 +54,19 @@ export type ClassAcknowledgements = {
 /**
  * The period whose results the class's families were shown last: what they are acknowledging now.
  * Marks are published in a term's last week, before it ends, and the year's after the last term's.
+ * Each period's results count for the pupils who belong to the class for it (periodPupils): a
+ * pupil who moved to another class is the new class's, and their results given there after the
+ * move must not pick the page's period for their former class teacher (who reads their diary only
+ * up to the move, readableDiaries' `on`) nor for anyone reading this class.
  */
-async function lastPublished(actor: Actor, periods: DiaryPeriod[], pupils: Prisma.UserWhereInput, now: Date): Promise<DiaryPeriod | undefined> {
+async function lastPublished(actor: Actor, classId: number, periods: DiaryPeriod[], now: Date): Promise<DiaryPeriod | undefined> {
+  if (!periods.length) return undefined;
   const shown = await getDb().finalMark.groupBy({
     by: ['periodId'],
-    where: { schoolId: actor.schoolId, periodId: { in: periods.map((p) => p.id) }, status: 'PUBLISHED', visibleFrom: { lte: now }, student: pupils },
+    where: {
+      schoolId: actor.schoolId, status: 'PUBLISHED', visibleFrom: { lte: now },
+      OR: periods.map((p) => ({ periodId: p.id, student: periodPupils(actor, classId, p.startDate, p.endDate) })),
+    },
     _max: { visibleFrom: true },
   });
   const at = new Map(shown.map((s) => [s.periodId, s._max.visibleFrom!.getTime()]));
@@ -71,8 +78,7 @@ export async function classAcknowledgements(actor: Actor, classId: number, perio
   const base = await loadClassReportBase(actor, classId, periodId, now, 'finished');
   if (!base) return null;
   const db = getDb();
-  const ofYear = yearPupils(actor, base);
-  const period = base.periods.find((p) => p.id === periodId) ?? (await lastPublished(actor, base.periods, ofYear, now)) ?? base.period;
+  const period = base.periods.find((p) => p.id === periodId) ?? (await lastPublished(actor, classId, base.periods, now)) ?? base.period;
   const pupils = periodPupils(actor, classId, period.startDate, period.endDate);
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
   const mail = await classMailScope(actor, base);

@@ -6,7 +6,7 @@ import 'server-only';
 import { getDb } from '../../db';
 import { writeAudit } from '../../audit';
 import type { Actor } from '../../auth/actor';
-import { isUniqueViolation } from '../journal/result';
+import { isUniqueViolation } from '../db-errors';
 import { MESSAGE_MAX_LENGTH } from './acknowledge';
 import { loadClassReportBase } from './class-scope';
 import { classMailScope } from './class-mail';

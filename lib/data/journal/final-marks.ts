@@ -13,7 +13,8 @@ import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
 import { writableCourses } from '../scope';
 import { TX_OPTIONS } from './write-context';
-import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
+import { fail, MESSAGES, type Result } from './result';
+import { isUniqueViolation } from '../db-errors';
 
 export const FINAL_SPECIAL_LABELS: Record<FinalMarkSpecial, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
 

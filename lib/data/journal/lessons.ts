@@ -12,7 +12,8 @@ import { dbDate, isoDate } from '../dates';
 import { handOverLesson } from './hand-over';
 import { holidayRefusal } from '../holiday-day';
 import { writableCourses } from '../scope';
-import { fail, isUniqueViolation, MESSAGES, type Result } from './result';
+import { fail, MESSAGES, type Result } from './result';
+import { isUniqueViolation } from '../db-errors';
 import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
 
 // One list of lesson-kind names for the journal and the diary.

@@ -23,10 +23,3 @@ export const MESSAGES = {
   noSuchDate: 'Такой даты нет в календаре',
   unexpected: 'Не удалось сохранить. Проверьте соединение и повторите (Enter).',
 } as const;
-
-/** Prisma's unique-constraint error, through the pg driver adapter or not. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } };
-  const cause = e?.meta?.driverAdapterError?.cause;
-  return e?.code === 'P2002' || cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
-}

@@ -12,7 +12,8 @@ import { ATTENDANCE_DB } from '../../domain/journal-grid';
 import { cellSaveSchema, type CellConflict, type CellSave, type CellSaveInput, type CellSaveResult } from './cell-schema';
 import { writeCell, type CellWrite } from './cell-writes';
 import { currentCell } from './cell-current';
-import { fail, isUniqueViolation, MESSAGES } from './result';
+import { fail, MESSAGES } from './result';
+import { isUniqueViolation } from '../db-errors';
 import { saveContext, type SaveContext } from './save-context';
 import { notHeldYet } from './write-context';
 
