@@ -502,6 +502,8 @@ describe("the teacher's home today", () => {
     // The substitute sees the lesson they give; the teacher handing hers over sees it so marked.
     expect((await teacherHome(await actorFor(db, freeId), at)).lessons.map((l) => [l.slot, l.title, l.note])).toEqual([[5, 'Биология, 5Б', 'Вы замещаете']]);
     expect((await teacherHome(await actorFor(db, busyId), at)).lessons.map((l) => [l.slot, l.title, l.note])).toEqual([[1, 'Русский язык, 5А', 'Урок ведёт замещающий учитель']]);
+    // In the holidays the timetable gives way, as in the diary (a Monday of the autumn holidays).
+    expect((await teacherHome(await actorFor(db, fx.teacherId), new Date('2026-10-26T06:00:00Z'))).lessons).toEqual([]);
 
     // The page, on that day's clock.
     vi.useFakeTimers({ toFake: ['Date'] });
