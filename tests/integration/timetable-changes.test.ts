@@ -3,7 +3,7 @@
 // over; bad input, another school's records and people without the right are refused, nothing
 // changed; removal gives a substituted lesson back; every write is audited; the page renders.
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
@@ -17,6 +17,7 @@ import { MESSAGES } from '@/lib/data/journal/result';
 import { teacherHome } from '@/lib/data/teacher-home';
 import { recordChangeAction, removeChangeAction } from '@/app/(admin)/admin/timetable/actions';
 import TimetableChangesPage from '@/app/(admin)/admin/timetable/page';
+import JournalHomePage from '@/app/(journal)/journal/page';
 import { navigationFor } from '@/lib/auth/navigation';
 
 const db = testDb();
@@ -84,7 +85,7 @@ describe('recording each kind', () => {
     const lessonId = (opened as { lessonId: number }).lessonId;
     expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
     const home = await teacherHome(await actorFor(db, fx.teacherId), new Date(`${MONDAY}T06:00:00Z`));
-    expect(home.lessons.find((l) => l.courseId === fx.courseId && l.slot === 1)).toMatchObject({ change: 'SUBSTITUTION', note: 'Урок ведёт замещающий учитель' });
+    expect(home.lessons.find((l) => l.courseId === fx.courseId && l.slot === 1)).toMatchObject({ change: 'SUBSTITUTION', note: 'Урок ведёт замещающий учитель; Болезнь учителя', canOpen: false });
 
     expect(await removeTimetableChange(deputy, changeId)).toEqual({ ok: true });
     expect(await db.timetableChange.count()).toBe(0);
@@ -415,5 +416,111 @@ describe('a lesson moved to another day', () => {
     expect(await db.lesson.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({ date: day(MONDAY), slot: 1 });
     expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'regular' });
     expect(await db.timetableChange.count()).toBe(0);
+  });
+});
+
+describe('removing a change whose slot has been filled since', () => {
+  const ok = async (p: Promise<unknown>) => {
+    const r = await p;
+    expect(r).toMatchObject({ ok: true });
+    return (r as { changeId: number }).changeId;
+  };
+  const refusedRemoval = async (changeId: number, error: string) => {
+    const before = await counts();
+    expect(await removeTimetableChange(admin, changeId)).toEqual({ ok: false, error });
+    expect(await counts()).toEqual(before);
+    expect(await db.timetableChange.count({ where: { id: changeId } })).toBe(1);
+  };
+
+  it('a cancellation whose slot another lesson of the class was moved into', async () => {
+    const cancelled = await ok(recordTimetableChange(admin, input({ kind: 'CANCELLED', date: WEDNESDAY, slot: 2 })));
+    const russian = await ok(recordTimetableChange(admin, input({ courseId: russianId, date: TUESDAY, slot: 1, kind: 'MOVED', newDate: WEDNESDAY, newSlot: 2 })));
+    await refusedRemoval(cancelled, 'Вернуть урок на место нельзя: 16.09.2026 на 2-м уроке у класса 5А уже есть «Русский язык, 5А»');
+    const slot2 = (await weekOf(WEDNESDAY)).days.find((d) => d.date === WEDNESDAY)!.lessons.filter((l) => l.slot === 2);
+    expect(slot2.map((l) => [l.status, l.courseId])).toEqual([['cancelled', fx.courseId], ['moved-in', russianId]]);
+    // Once the other lesson has gone again, the cancellation is removed.
+    await ok(removeTimetableChange(admin, russian));
+    await ok(removeTimetableChange(admin, cancelled));
+  });
+
+  it('a move whose old slot its teacher now fills substituting elsewhere, or the class got a timetable row in', async () => {
+    const move = await ok(recordTimetableChange(admin, input({ kind: 'MOVED', newDate: '2026-09-17', newSlot: 3 })));
+    const literature = await db.course.findFirstOrThrow({ where: { schoolId: fx.schoolId, subject: { name: 'Литература' } } });
+    const substitution = await ok(recordTimetableChange(admin, input({ courseId: literature.id, kind: 'SUBSTITUTION', substituteTeacherId: fx.teacherId })));
+    await refusedRemoval(move, 'Вернуть урок на место нельзя: 14.09.2026 на 1-м уроке Учителева Мария уже ведёт «Литература, 5Б»');
+    await ok(removeTimetableChange(admin, substitution));
+
+    // A new timetable from that Monday on gives 5А another lesson in the slot.
+    await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: await courseOf(fx.classId, 'Музыка', freeId), weekday: 1, slot: 1, validFrom: day(MONDAY) } });
+    await refusedRemoval(move, 'Вернуть урок на место нельзя: 14.09.2026 на 1-м уроке у класса 5А уже есть «Музыка, 5А»');
+    expect(await lessonOn(MONDAY, 1)).toMatchObject({ status: 'moved-away' });
+  });
+
+  it('a substitution whose teacher now teaches elsewhere in the slot', async () => {
+    const substitution = await ok(recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: freeId })));
+    const literature = await db.course.findFirstOrThrow({ where: { schoolId: fx.schoolId, subject: { name: 'Литература' } } });
+    await ok(recordTimetableChange(admin, input({ courseId: literature.id, kind: 'SUBSTITUTION', substituteTeacherId: fx.teacherId })));
+    await refusedRemoval(substitution, 'Вернуть урок на место нельзя: 14.09.2026 на 1-м уроке Учителева Мария уже ведёт «Литература, 5Б»');
+  });
+
+  it('a group’s cancellation beside the other group of its class is removed', async () => {
+    const [g1, g2] = await Promise.all(['1 группа', '2 группа'].map((name) => db.studyGroup.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, classId: fx.classId, name, kind: 'SUBGROUP' } })));
+    const s = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Английский язык', shortName: 'Англ' } });
+    const [e1, e2] = await Promise.all([[g1.id, freeId], [g2.id, busyId]].map(async ([groupId, teacherId]) => (await db.course.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: s.id, groupId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId, isPrimary: true } } },
+    })).id));
+    await entry(e1, 4, 4);
+    await entry(e2, 4, 4);
+    const cancelled = await ok(recordTimetableChange(admin, input({ courseId: e1, kind: 'CANCELLED', date: '2026-09-17', slot: 4 })));
+    await ok(removeTimetableChange(admin, cancelled));
+  });
+});
+
+describe("the teacher's home today", () => {
+  it('shows lessons moved in at their new slot, those moved away or cancelled so marked, substitutions given and handed over', async () => {
+    const other = await db.schoolClass.findFirstOrThrow({ where: { schoolId: fx.schoolId, letter: 'Б' } });
+    const biology = await courseOf(other.id, 'Биология', fx.teacherId);
+    await entry(biology, 3, 3);
+    await entry(biology, 3, 5);
+    await entry(russianId, 3, 1);
+    await recordTimetableChange(admin, input({ kind: 'MOVED', newDate: WEDNESDAY, newSlot: 4, reason: 'Олимпиада' }));
+    await recordTimetableChange(admin, input({ kind: 'CANCELLED', date: WEDNESDAY, slot: 2, reason: 'Экскурсия' }));
+    await recordTimetableChange(admin, input({ courseId: biology, kind: 'MOVED', date: WEDNESDAY, slot: 3, newDate: '2026-09-17', newSlot: 5 }));
+    await recordTimetableChange(admin, input({ courseId: biology, kind: 'SUBSTITUTION', date: WEDNESDAY, slot: 5, substituteTeacherId: freeId }));
+    await recordTimetableChange(admin, input({ courseId: russianId, kind: 'SUBSTITUTION', date: WEDNESDAY, slot: 1, substituteTeacherId: fx.teacherId }));
+    expect(await db.timetableChange.count()).toBe(5);
+
+    const at = new Date(`${WEDNESDAY}T06:00:00Z`);
+    const home = await teacherHome(await actorFor(db, fx.teacherId), at);
+    expect(home.lessons.map((l) => [l.slot, l.title, l.change, l.note, l.canOpen])).toEqual([
+      [1, 'Русский язык, 5А', 'SUBSTITUTION', 'Вы замещаете', true],
+      [2, 'Математика, 5А', 'CANCELLED', 'Экскурсия', false],
+      [3, 'Биология, 5Б', 'MOVED', 'перенесён на 17.09.2026, 5-й урок', false],
+      [4, 'Математика, 5А', 'MOVED', 'перенесён с 14.09.2026, 1-й урок; Олимпиада', true],
+      [5, 'Биология, 5Б', 'SUBSTITUTION', 'Урок ведёт замещающий учитель', false],
+    ]);
+    // The substitute sees the lesson they give; the teacher handing hers over sees it so marked.
+    expect((await teacherHome(await actorFor(db, freeId), at)).lessons.map((l) => [l.slot, l.title, l.note])).toEqual([[5, 'Биология, 5Б', 'Вы замещаете']]);
+    expect((await teacherHome(await actorFor(db, busyId), at)).lessons.map((l) => [l.slot, l.title, l.note])).toEqual([[1, 'Русский язык, 5А', 'Урок ведёт замещающий учитель']]);
+    // In the holidays the timetable gives way, as in the diary (a Monday of the autumn holidays).
+    expect((await teacherHome(await actorFor(db, fx.teacherId), new Date('2026-10-26T06:00:00Z'))).lessons).toEqual([]);
+
+    // The page, on that day's clock.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(at);
+      await signInForRequest(db, fx.teacherId);
+      const html = renderToStaticMarkup((await JournalHomePage()) as React.ReactElement);
+      const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      expect(text).toContain('Перенесён: перенесён с 14.09.2026, 1-й урок; Олимпиада');
+      expect(text).toContain('Отменён: Экскурсия');
+      expect(text).toContain('Перенесён: перенесён на 17.09.2026, 5-й урок');
+      expect(text).toContain('Замена: Вы замещаете');
+      expect(html).toMatch(/line-through[^"]*">Математика, 5А/);
+      // «Открыть урок» for the lessons the teacher gives and has not opened: the moved-in and the substituted.
+      expect(html.split('id="overdue"')[0].match(/Открыть урок/g)).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -28,9 +28,9 @@ export default async function JournalHomePage() {
             {home.lessons.map((l) => (
               <li key={`${l.courseId}-${l.slot}`} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <span className="w-8 text-center text-lg font-bold text-muted">{l.slot}</span>
-                <span className={`flex-1 ${l.change === 'CANCELLED' ? 'line-through text-muted' : ''}`}>
+                <span className={`flex-1 ${l.status === 'cancelled' || l.status === 'moved-away' ? 'line-through text-muted' : ''}`}>
                   {l.lessonId ? <Link className="text-accent underline" href={`/journal/lessons/${l.lessonId}`}>{l.title}</Link> : l.title}
-                  {!l.lessonId && l.change !== 'CANCELLED' && !(l.change === 'SUBSTITUTION' && l.note !== 'Вы замещаете') && <OpenLessonButton courseId={l.courseId} date={home.today} slot={l.slot} />}
+                  {l.canOpen && <OpenLessonButton courseId={l.courseId} date={home.today} slot={l.slot} />}
                   {l.room && <span className="ml-2 text-sm text-muted">каб. {l.room}</span>}
                 </span>
                 {l.change && (

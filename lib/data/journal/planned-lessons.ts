@@ -1,6 +1,7 @@
 // The timetabled lessons of a range of dates for the courses of a `where`, each with whether its
 // lesson row exists (the teacher opened it in the journal) and who must fill it in. A lesson row
 // is created only when a teacher opens the slot, so a lesson never opened exists only here.
+// plannedSlots keeps the cancelled and moved-away ones too: the teacher's home lists today so.
 //
 // Two statements whatever the range: the caller's `courses` fragment (which decides access) picks
 // the course ids, then one SQL statement brings their timetable, changes, lesson rows, terms and
@@ -11,7 +12,7 @@ import { getDb } from '../../db';
 import { sqlRows } from '../../sql';
 import type { Prisma } from '../../prisma-client';
 import type { ChangeInput, HeldLessonInput, TimetableSlotInput } from '../../domain/diary-day';
-import { planRange, takesPlace, type CourseCalendar } from '../../domain/planned-lessons';
+import { planRange, takesPlace, type CourseCalendar, type DatedPlannedLesson } from '../../domain/planned-lessons';
 import { dbDate } from '../dates';
 import { courseTitle } from '../names';
 
@@ -38,11 +39,13 @@ type CourseRow = {
   teachers: Person[];
 };
 type ChangeRow = Omit<ChangeInput, 'substitute'> & { substitute: Person | null };
+/** A lesson row: `teacherId` keeps its record (a substitute set in the lesson form is there). */
+export type LessonRowRef = HeldLessonInput & { id: number; teacherId: number; isSubstitution: boolean };
 type Rows = {
   courses: CourseRow[];
   entries: TimetableSlotInput[];
   changes: ChangeRow[];
-  held: HeldLessonInput[];
+  held: LessonRowRef[];
   terms: { schemeId: number; academicYearId: number; startDate: string; endDate: string }[];
   holidays: { name: string; startDate: string; endDate: string; gradeLevels: number[] | null }[];
 };
@@ -51,6 +54,26 @@ const personName = (p: { lastName: string; firstName: string }) => `${p.lastName
 
 /** Lessons that take place (not cancelled, not moved away) from `from` to `to`, both inclusive. */
 export async function plannedLessons(schoolId: number, courses: Prisma.CourseWhereInput, from: string, to: string): Promise<PlannedJournalLesson[]> {
+  return (await plannedSlots(schoolId, courses, from, to)).filter(takesPlace).map((p) => ({
+    courseId: p.courseId, courseTitle: p.courseTitle, date: p.date, slot: p.slot, opened: p.lesson !== null,
+    teachers: p.substituteTeacher ? [p.substituteTeacher] : p.courseTeachers,
+  }));
+}
+
+/** A planned slot as the diary plans it, whatever its status, with its course's title and teachers. */
+export type PlannedSlot = DatedPlannedLesson<LessonRowRef> & {
+  courseTitle: string;
+  /** The course's teachers, primary first. */
+  courseTeachers: { id: number; name: string }[];
+  /** The substitute recorded on the timetable-change page (status `substitution`). */
+  substituteTeacher: { id: number; name: string } | null;
+};
+
+/**
+ * Every slot planned from `from` to `to` for the courses of the `where`, cancelled and moved
+ * away included (the teacher's home shows them so marked), on the courses' own study days.
+ */
+export async function plannedSlots(schoolId: number, courses: Prisma.CourseWhereInput, from: string, to: string): Promise<PlannedSlot[]> {
   if (from > to) return [];
   const first = dbDate(from);
   const last = dbDate(to);
@@ -115,7 +138,7 @@ async function loadRows(schoolId: number, courseIds: number[], from: string, to:
            AND (tc.date BETWEEN ${from}::date AND ${to}::date OR tc.new_date BETWEEN ${from}::date AND ${to}::date)), '[]') AS changes,
       COALESCE((
         -- Whoever opened it: a co-teacher or a substitute opening the slot fills it too.
-        SELECT json_agg(json_build_object('courseId', l.course_id, 'date', l.date, 'slot', l.slot))
+        SELECT json_agg(json_build_object('id', l.id, 'courseId', l.course_id, 'date', l.date, 'slot', l.slot, 'teacherId', l.teacher_id, 'isSubstitution', l.is_substitution))
           FROM lessons l
          WHERE l.school_id = ${schoolId} AND l.course_id = ANY(${courseIds}::int[])
            AND l.date BETWEEN ${from}::date AND ${to}::date), '[]') AS held,
@@ -130,7 +153,7 @@ async function loadRows(schoolId: number, courseIds: number[], from: string, to:
   return row;
 }
 
-function plan(rows: Rows, from: string, to: string): PlannedJournalLesson[] {
+function plan(rows: Rows, from: string, to: string): PlannedSlot[] {
   const holidays = rows.holidays.map((h) => ({ ...h, gradeLevels: h.gradeLevels ?? [] }));
   const calendars = new Map<number, CourseCalendar>();
   const courseById = new Map(rows.courses.map((c) => [c.id, c]));
@@ -153,17 +176,15 @@ function plan(rows: Rows, from: string, to: string): PlannedJournalLesson[] {
   const changes: ChangeInput[] = rows.changes.map((c) => ({ ...c, substitute: c.substitute ? personName(c.substitute) : null }));
   const planned = planRange(from, to, rows.entries, changes, rows.held, (courseId) => calendars.get(courseId));
 
-  return planned.filter(takesPlace).flatMap((p) => {
+  return planned.flatMap((p) => {
     const course = courseById.get(p.courseId);
     if (!course) return [];
     const substitute = p.status === 'substitution' ? substituteOf.get(`${p.courseId}:${p.date}:${p.slot}`) : undefined;
     return [{
-      courseId: p.courseId,
+      ...p,
       courseTitle: courseTitle(course),
-      date: p.date,
-      slot: p.slot,
-      opened: p.lesson !== null,
-      teachers: substitute ? [substitute] : course.teachers.map((t) => ({ id: t.id, name: personName(t) })),
+      courseTeachers: course.teachers.map((t) => ({ id: t.id, name: personName(t) })),
+      substituteTeacher: substitute ?? null,
     }];
   });
 }

@@ -63,6 +63,7 @@ export const CHANGE_MESSAGES = {
   movedHeld: 'Перенесённый урок уже проведён (выставлены отметки или отмечена посещаемость): перенос удалить нельзя',
   movedChanged: 'На новом месте урока уже записаны его изменения (замена, отмена, перенос или кабинет): сначала удалите их',
   backWhereMoved: 'На этом месте урок этого курса отменён или перенесён: чтобы вернуть его сюда, удалите то изменение',
+  cannotReturn: 'Вернуть урок на место нельзя',
 } as const;
 
 const courseSelect = {
@@ -249,8 +250,10 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
         id: true, courseId: true, date: true, slot: true, kind: true, substituteTeacherId: true, newDate: true, newSlot: true, room: true, reason: true,
         course: {
           select: {
-            teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 },
-            schoolClass: { select: { periodSchemeId: true } }, group: { select: { schoolClass: { select: { periodSchemeId: true } } } },
+            teachers: { select: { teacherId: true, teacher: { select: { lastName: true, firstName: true } } }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }] },
+            classId: true, groupId: true,
+            schoolClass: { select: { gradeLevel: true, letter: true, periodSchemeId: true } },
+            group: { select: { classId: true, schoolClass: { select: { gradeLevel: true, letter: true, periodSchemeId: true } } } },
           },
         },
       },
@@ -259,6 +262,10 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
     const closed = await closedRefusal(tx, actor.schoolId, change.course, isoDate(change.date))
       ?? (change.newDate ? await closedRefusal(tx, actor.schoolId, change.course, isoDate(change.newDate)) : null);
     if (closed) return closed;
+    // Removing a cancellation or a move puts the lesson back in its slot, and removing a
+    // substitution gives it back to its teachers: the slot may have been filled since.
+    const returned = change.kind === 'ROOM' ? null : await returnRefusal(tx, actor.schoolId, change.courseId, change.course, isoDate(change.date), change.slot, change.kind !== 'SUBSTITUTION');
+    if (returned) return returned;
     if (change.kind === 'SUBSTITUTION' && change.substituteTeacherId) {
       const given = await giveBack(tx, actor, change);
       if (given) return given;
@@ -279,6 +286,36 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
     });
     return { ok: true as const };
   });
+}
+
+type ReturningCourse = {
+  classId: number | null; groupId: number | null;
+  schoolClass: { gradeLevel: number; letter: string } | null;
+  group: { classId: number | null; schoolClass: { gradeLevel: number; letter: string } | null } | null;
+  teachers: { teacherId: number; teacher: { lastName: string; firstName: string } }[];
+};
+
+/**
+ * The lesson coming back to its slot finds it free: for the class (another lesson moved or
+ * substituted there, or a timetable row added since) and for each of its teachers. A group's
+ * lesson does not clash with another group of its class, which the timetable puts side by side.
+ */
+async function returnRefusal(tx: Tx, schoolId: number, courseId: number, course: ReturningCourse, iso: string, slot: number, checkClass: boolean): Promise<Failure | null> {
+  const where = `${formatDateRu(iso)} на ${slot}-м уроке`;
+  const classId = course.classId ?? course.group?.classId ?? null;
+  const klass = course.schoolClass ?? course.group?.schoolClass ?? null;
+  if (checkClass && classId) {
+    const clashing: Prisma.CourseWhereInput = course.groupId
+      ? { OR: [{ classId }, { groupId: course.groupId }] }
+      : { OR: [{ classId }, { group: { classId } }] };
+    const taken = await slotOccupants(tx, schoolId, iso, slot, clashing, [courseId]);
+    if (taken.length) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} у класса ${klass ? className(klass) : ''} уже есть «${taken[0].title}»`);
+  }
+  for (const { teacherId, teacher } of course.teachers) {
+    const busy = await teacherBusyWith(tx, schoolId, teacherId, iso, slot, courseId);
+    if (busy) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} ${teacher.lastName} ${teacher.firstName} уже ведёт «${busy}»`);
+  }
+  return null;
 }
 
 type SubstitutionRow = { courseId: number; date: Date; slot: number; substituteTeacherId: number | null; course: { teachers: { teacherId: number }[] } };
