@@ -35,7 +35,10 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
     const box = scrollRef.current;
     const td = box?.querySelector<HTMLElement>(`td[data-row="0"][data-col="${startColumn(lessons)}"]`);
     const names = box?.querySelector<HTMLElement>('tbody th')?.offsetWidth ?? 0;
-    if (box && td) box.scrollLeft = Math.max(0, td.offsetLeft - Math.max(names, box.clientWidth / 2));
+    if (!box || !td) return;
+    // The cell's left edge within the scrolled content (offsetLeft would count from the page).
+    const left = td.getBoundingClientRect().left - box.getBoundingClientRect().left - box.clientLeft + box.scrollLeft;
+    box.scrollLeft = Math.max(0, left - Math.max(names, box.clientWidth / 2));
   }, []);
 
   // A lesson not yet held takes no marks or absences, but a mistaken entry on it may be cleared.
