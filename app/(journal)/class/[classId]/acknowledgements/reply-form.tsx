@@ -14,7 +14,7 @@ export function ReplyForm({ classId, messageId, maxLength }: Props) {
   if (state.ok) return <p role="status" className="mt-2 text-sm text-ok">Ответ отправлен.</p>;
   return (
     <details className="mt-2" open={error ? true : undefined}>
-      <summary className="cursor-pointer text-sm text-accent underline">Ответить</summary>
+      <summary className="cursor-pointer py-2.5 text-accent underline">Ответить</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="classId" value={classId} />
         <input type="hidden" name="messageId" value={messageId} />
