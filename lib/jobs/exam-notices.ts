@@ -2,8 +2,9 @@
 // the family (ExamResult.visibleFrom, the school's resultVisibilityHours after publishing), by the
 // final marks' machinery (result-notices.ts): the same consent rule, one letter per pupil, parent,
 // school year and moment of visibility, listing the year's results as the diary shows them. A
-// result changed or taken back before the letter leaves cancels it (recheck.ts); published again,
-// it brings a new one.
+// result changed or taken back before the letter leaves cancels it (recheck.ts), and the results
+// still visible get a follow-up letter (result-notices.ts); published again, it brings a new one.
+// A result taken back after its letter went brings nothing until it is published again.
 import 'server-only';
 import { getDb } from '../db';
 import { diaryResults } from '../data/diary/results';
@@ -20,15 +21,11 @@ const EXAM_RESULTS: ResultNotice = {
       by: ['studentId', 'academicYearId'],
       where: { schoolId, publishedAt: { not: null }, visibleFrom: { lte: now } },
       _max: { visibleFrom: true },
-      _count: { _all: true },
       having: { visibleFrom: { _max: { gt: since } } },
     });
-    return rows.map((r) => ({ studentId: r.studentId, scope: r.academicYearId, latest: r._max.visibleFrom!, count: r._count._all }));
+    return rows.map((r) => ({ studentId: r.studentId, scope: r.academicYearId, latest: r._max.visibleFrom! }));
   },
-  // The count of visible results is in the key: a result changed or removed cancels the letter
-  // that listed it (recheck.ts), and a removal publishes nothing new, so the results still
-  // published are written again in a letter of their own (a changed one follows when republished).
-  key: (studentId, guardianId, f) => dedupeKeys.examResults(studentId, guardianId, f.scope, f.latest, f.count ?? 0),
+  key: (studentId, guardianId, f) => dedupeKeys.examResults(studentId, guardianId, f.scope, f.latest),
   async letter({ actor, school, now, fresh, pupil }) {
     const exams = (await diaryResults(actor, fresh.studentId, now))?.exams.filter((x) => x.academicYearId === fresh.scope) ?? [];
     if (!exams.length) return null;

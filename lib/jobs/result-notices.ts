@@ -3,23 +3,21 @@
 // the school's resultVisibilityHours after publishing (seed 001 §7); both go to the families who
 // take e-mail under the consent in force (deliveryLists: a refusal gets nothing), one letter per
 // pupil, recipient, scope (a period; a year's ГИА) and moment of visibility, so results published
-// later bring a new letter. A result changed before its letter leaves cancels it (recheck.ts).
+// later bring a new letter. A result changed before its letter leaves cancels it (recheck.ts); the
+// results still visible then get a follow-up letter for the same moment (keysToWrite below).
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import { deliveryLists } from '../data/consents';
 import { className } from '../data/names';
-import { existingKeys } from '../mail/outbox';
+import { resultChangeCancelled } from '../mail/recheck';
 import type { Letter } from '../mail/templates/digest';
 import { FINAL_NOTICE_LOOKBACK_MS } from './due';
 import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
 
-/**
- * A pupil's results of one scope that are visible by now, the latest of them visible from
- * `latest`; `count` of them, where a result can be withdrawn without another being published.
- */
-export type FreshResults = { studentId: number; scope: number; latest: Date; count?: number };
+/** A pupil's results of one scope that are visible by now, the latest of them visible from `latest`. */
+export type FreshResults = { studentId: number; scope: number; latest: Date };
 
 type School = { id: number; name: string; timezone: string };
 
@@ -30,6 +28,7 @@ export type ResultNotice = {
   kind: string;
   /** The school's pupils and scopes whose results are visible by `now`, the latest since `since`. */
   fresh(schoolId: number, since: Date, now: Date): Promise<FreshResults[]>;
+  /** The letter's key for this moment of visibility (its follow-ups add `#2`, `#3`: keysToWrite). */
   key(studentId: number, guardianId: number | null, f: FreshResults): string;
   /** The letter as the family's diary shows the results now; null: nothing to announce. */
   letter(x: { actor: Actor; school: School; now: Date; fresh: FreshResults; pupil: { name: string; className: string } }): Promise<Letter | null>;
@@ -47,14 +46,14 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     const actor = systemActor(school);
     const lists = await deliveryLists(actor, {}, now);
     if (!lists) continue;
-    const letters = fresh.flatMap((f) =>
-      lists.email.filter((r) => r.studentId === f.studentId).map((r) => ({ ...r, fresh: f, key: notice.key(r.studentId, r.guardianId, f) })),
+    const written = fresh.flatMap((f) =>
+      lists.email.filter((r) => r.studentId === f.studentId).map((r) => ({ ...r, fresh: f, base: notice.key(r.studentId, r.guardianId, f) })),
     );
-    const queued = await existingKeys(letters.map((l) => l.key));
-    report.alreadyQueued += queued.size;
+    const keys = await keysToWrite(written.map((l) => l.base));
+    const letters = written.flatMap((l) => { const key = keys.get(l.base); return key ? [{ ...l, key }] : []; });
+    report.alreadyQueued += written.length - letters.length;
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {
-      if (queued.has(l.key)) continue;
       await queueLetter(notice.job, school, l.studentId, report, { ...options, now }, async () => {
         const pupil = await db.user.findFirst({
           where: { id: l.studentId, schoolId: school.id },
@@ -68,4 +67,38 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     }
   }
   return report;
+}
+
+/**
+ * For each letter's key, the key to write it under now, or none: a letter for that pupil,
+ * recipient, scope and moment stands (queued, held, sent, or failed on the wire). A result taken
+ * back from the family (a ГИА result corrected, a final mark changed) leaves the moment of the
+ * others' visibility as it was, so once it has been announced nothing new is sent until the
+ * result is published again (a later moment, a new key). But when the letter was cancelled
+ * before it left because a result in it changed (recheck.ts), the results still visible were
+ * never announced: they get a follow-up, `<key>#2` (then `#3`, ...), as the diary shows them.
+ * Two runs at once write the same follow-up key: the outbox keeps one (outbox.ts).
+ */
+async function keysToWrite(bases: readonly string[]): Promise<Map<string, string>> {
+  const db = getDb();
+  const select = { dedupeKey: true, status: true, lastError: true } as const;
+  const first = await db.notification.findMany({ where: { dedupeKey: { in: [...new Set(bases)] } }, select });
+  const reopened = first.filter(resultChangeCancelled).map((r) => r.dedupeKey);
+  // Follow-ups are rare (a result changed in the hours before its letter left): read only theirs.
+  const followUps = reopened.length
+    ? await db.notification.findMany({ where: { OR: reopened.map((k) => ({ dedupeKey: { startsWith: `${k}#` } })) }, select })
+    : [];
+  const latest = new Map<string, { n: number; row: (typeof first)[number] }>();
+  for (const row of [...first, ...followUps]) {
+    const m = /^(.*)#(\d+)$/.exec(row.dedupeKey);
+    const [base, n] = m ? [m[1], Number(m[2])] : [row.dedupeKey, 1];
+    if ((latest.get(base)?.n ?? 0) < n) latest.set(base, { n, row });
+  }
+  const keys = new Map<string, string>();
+  for (const base of bases) {
+    const last = latest.get(base);
+    if (!last) keys.set(base, base);
+    else if (resultChangeCancelled(last.row)) keys.set(base, `${base}#${last.n + 1}`);
+  }
+  return keys;
 }

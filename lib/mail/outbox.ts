@@ -1,6 +1,7 @@
 // Writing to the notifications outbox. Every message has a deterministic dedupeKey (unique in
 // SQL) built from what it is about — `digest:<pupil>:<parent>:<monday>` — so a job that runs
-// twice, or in two processes at once, inserts each message once: ON CONFLICT DO NOTHING.
+// twice, or in two processes at once, inserts each message once: ON CONFLICT DO NOTHING. A results
+// notice's follow-up adds `#<n>` to its key (lib/jobs/result-notices.ts).
 import 'server-only';
 import { getDb } from '../db';
 import { DAY_MS } from '../domain/calendar';
@@ -22,8 +23,8 @@ export const dedupeKeys = {
   forecast: (studentId: number, guardianId: number | null, month: string) => `forecast:${studentId}:${guardianId ?? 0}:${month}`,
   finalMarks: (studentId: number, guardianId: number | null, periodId: number, latestVisible: Date) =>
     `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
-  examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date, visibleCount: number) =>
-    `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}:${visibleCount}`,
+  examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date) =>
+    `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}`,
 };
 
 /** The pupil a letter is about, read back from its dedupe key; null for a key of another shape. */

@@ -50,7 +50,7 @@ const detailNumber = (details: unknown, name: string) => {
 
 const RULES: ChangeRule[] = [
   {
-    // `final:<pupil>:<parent>:<period>:<instant>`
+    // `final:<pupil>:<parent>:<period>:<instant>[#<n>]`
     scopeOfKey: (key) => { const m = /^final:\d+:\d+:(\d+):/.exec(key); return m ? Number(m[1]) : undefined; },
     async changedSince(schoolId, since) {
       const rows: Audited[] = await getDb().auditLog.findMany({
@@ -66,7 +66,7 @@ const RULES: ChangeRule[] = [
     reason: `${PREFIX}учитель изменил итоговую отметку после того, как письмо было составлено; после публикации придёт новое письмо`,
   },
   {
-    // `exam:<pupil>:<parent>:<year>:<instant>`. The audit of a result names no year: any published
+    // `exam:<pupil>:<parent>:<year>:<instant>[#<n>]`. The audit of a result names no year: any published
     // result of the pupil changed since stops the letter (ГИА of one year is entered at a time).
     scopeOfKey: (key) => (/^exam:/.test(key) ? null : undefined),
     async changedSince(schoolId, since) {
@@ -83,6 +83,14 @@ const RULES: ChangeRule[] = [
     reason: `${PREFIX}результат ГИА изменён или снят с публикации после того, как письмо было составлено; после новой публикации придёт новое письмо`,
   },
 ];
+
+/**
+ * Whether the letter was cancelled because a result in it changed: the results still visible then
+ * were never announced, and get a follow-up letter (lib/jobs/result-notices.ts). A letter
+ * cancelled for the family's consent or address, or failed on the wire, gets none.
+ */
+export const resultChangeCancelled = (row: { status: string; lastError: string | null }): boolean =>
+  row.status === 'FAILED' && RULES.some((rule) => rule.reason === row.lastError);
 
 type Letter = { id: number; schoolId: number; toAddress: string; dedupeKey: string; createdAt: Date };
 

@@ -451,6 +451,51 @@ describe('final-mark notices and the monthly forecast', () => {
     expect(sent.text).toContain('Математика: 4');
   });
 
+  it('a notice cancelled because one mark changed brings the period’s other marks in a follow-up; the changed mark comes once published again', async () => {
+    // On the real clock, as above: the change is told by its audit row, stamped now.
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 12 } });
+    const teacher = await actorFor(db, fx.teacherId);
+    const russianSubject = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Русский язык', shortName: 'Рус' } });
+    const russianCourse = await db.course.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: russianSubject.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: fx.teacherId, isPrimary: true } } },
+    });
+    const math = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    const russian = { courseId: russianCourse.id, periodId: fx.studyPeriodId };
+    const hour = 3_600_000;
+    const noon = new Date(`${new Date(Date.now() + 48 * hour).toISOString().slice(0, 10)}T09:00:00Z`);
+    const published = new Date(Date.now() - 24 * hour);
+    let visible = '';
+    for (const [t, value] of [[math, '5'], [russian, '4']] as const) {
+      expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value, expectedVersion: 0 })).toMatchObject({ ok: true });
+      const r = await publishFinalMarks(teacher, t, published);
+      if (!r.ok) throw new Error(r.error);
+      visible = r.visibleFrom;
+    }
+    expect(await enqueueFinalMarkNotices({ now: new Date(new Date(visible).getTime() + 60_000), hold: false })).toMatchObject({ enqueued: 1 });
+    // The letter waits, and the Russian mark is changed: back to draft, and never published again.
+    expect(await setFinalMark(teacher, russian, { studentId: fx.studentIds[0], kind: 'value', value: '3', expectedVersion: 2 })).toMatchObject({ ok: true });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 0, cancelled: 1 });
+
+    expect(await enqueueFinalMarkNotices({ now: new Date(), hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueFinalMarkNotices({ now: new Date(Date.now() + 600_000), hold: false })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
+    const [, followUp] = await db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
+    expect(followUp.dedupeKey).toBe(`final:${fx.studentIds[0]}:${fx.parentId}:${fx.studyPeriodId}:${new Date(visible).toISOString()}#2`);
+    expect(followUp.text).toContain('Математика: 5');
+    expect(followUp.text).not.toContain('Русский язык');
+
+    const again = await publishFinalMarks(teacher, russian);
+    if (!again.ok) throw new Error(again.error);
+    expect(await enqueueFinalMarkNotices({ now: new Date(new Date(again.visibleFrom).getTime() + 60_000), hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1, cancelled: 0 });
+    const [, , republished] = await db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
+    expect(republished.text).toContain('Математика: 5');
+    expect(republished.text).toContain('Русский язык: 3');
+  });
+
   it('sends the forecast once a month from the school’s day', async () => {
     await db.school.update({ where: { id: fx.schoolId }, data: { forecastDayOfMonth: 5 } });
     await db.mark.createMany({

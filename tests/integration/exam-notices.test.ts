@@ -2,7 +2,8 @@
 // loopback: the family that takes e-mail gets one letter per pupil once the results are visible
 // (after the school's delay), listing subject, exam and result as the diary shows them; a family
 // that refused consent gets nothing; a result changed or taken back before the letter leaves is
-// not sent with its old value, and its new publication brings a new letter.
+// not sent with its old value (the results still visible get a follow-up), and its new publication
+// brings a new letter; a result corrected after the letter went brings nothing until republished.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
@@ -161,5 +162,41 @@ describe('ГИА results published', () => {
     const text = plainTextOf(smtp.received[0].raw);
     expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
     expect(text).not.toContain('Русский язык');
+    expect((await examLetters()).map((l) => l.dedupeKey)).toEqual([
+      `exam:${w.studentIds[0]}:${w.parentId}:${w.academicYearId}:${visible.toISOString()}`,
+      `exam:${w.studentIds[0]}:${w.parentId}:${w.academicYearId}:${visible.toISOString()}#2`,
+    ]);
+  });
+
+  it('once the letter has gone, a result corrected afterwards brings no letter until it is published again, then one with the new value', async () => {
+    await save(['27', '5'], ['', '']);
+    const russian = { ...target, subjectId: (await db.subject.create({ data: { schoolId: w.schoolId, name: 'Русский язык', shortName: 'Рус' } })).id };
+    const math = target;
+    target = russian;
+    await save(['30', '5'], ['', '']);
+    const published = new Date(Date.now() - 30 * HOUR);
+    await publish(published);
+    target = math;
+    const visible = await publish(published);
+    expect(await enqueueExamResultNotices({ now: new Date(visible.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await send()).toMatchObject({ sent: 1 });
+
+    // The next day the Russian result is corrected: unpublished until management publishes it again.
+    target = russian;
+    await save(['28', '5'], ['', '']);
+    expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 0 });
+    expect(smtp.received).toHaveLength(1);
+
+    const again = await publish(new Date());
+    expect(await enqueueExamResultNotices({ now: new Date(again.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await enqueueExamResultNotices({ now: new Date(again.getTime() + 11 * 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 0 });
+    expect(await send()).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(smtp.received).toHaveLength(2);
+    const text = plainTextOf(smtp.received[1].raw);
+    expect(text).toContain(`Русский язык, ОГЭ (${formatDateRu(target.date)}): отметка 5, 28 баллов`);
+    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
+    expect(text).not.toContain('30 баллов');
+    expect(await examLetters()).toHaveLength(2);
   });
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   await letter('digest-late', 'digest', dedupeKeys.digest(pupil, g, '2026-08-31'), '2026-09-21T06:00:00Z');
   await letter('forecast-before', 'forecast', dedupeKeys.forecast(pupil, g, '2026-09'), '2026-09-15T05:00:00Z');
   await letter('final-after', 'final-marks', dedupeKeys.finalMarks(pupil, g, fx.studyPeriodId, new Date('2026-10-27T10:00:00Z')), '2026-10-27T10:05:00Z');
-  await letter('exam-after', 'exam-results', dedupeKeys.examResults(pupil, g, fx.academicYearId, new Date('2026-10-28T10:00:00Z'), 1), '2026-10-28T10:05:00Z');
+  await letter('exam-after', 'exam-results', dedupeKeys.examResults(pupil, g, fx.academicYearId, new Date('2026-10-28T10:00:00Z')), '2026-10-28T10:05:00Z');
 
   formerTeacher = await actorFor(db, formerId);
   newTeacher = await actorFor(db, newId);
