@@ -1,6 +1,6 @@
 // Is a date a holiday (каникулы) for a course's class? The one check behind every place that puts
-// a lesson on a date: the timetable-change form (a change or a move onto the date) and the
-// journal's opening of a lesson. Holidays belong to a school year and cover some grades, or all
+// a lesson on a date: the timetable-change form (a change or a move onto the date, a move removed
+// back onto its old date) and the journal's opening of a lesson. Holidays belong to a school year and cover some grades, or all
 // (empty gradeLevels); a stream group of no class has no grade, so only a school-wide one applies.
 import 'server-only';
 import type { Prisma, PrismaClient } from '../prisma-client';
@@ -30,7 +30,7 @@ async function holidayOn(db: Db, schoolId: number, academicYearId: number, iso: 
  * that saving a holiday takes (calendar.ts lockYear), so a holiday saved meanwhile either sees
  * the new lesson (and refuses) or is seen here.
  */
-export async function holidayRefusal(tx: Prisma.TransactionClient, schoolId: number, course: HolidayCourse, iso: string, field: string): Promise<Failure | null> {
+export async function holidayRefusal(tx: Prisma.TransactionClient, schoolId: number, course: HolidayCourse, iso: string, field?: string): Promise<Failure | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('holidays'), ${course.academicYearId}::int)`;
   const grade = course.schoolClass?.gradeLevel ?? course.group?.schoolClass?.gradeLevel ?? null;
   const holiday = await holidayOn(tx, schoolId, course.academicYearId, iso, grade);

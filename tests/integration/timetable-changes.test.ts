@@ -11,6 +11,7 @@ import { createMark, createSchoolFixture, createUser, day, type SchoolFixture } 
 import type { Actor } from '@/lib/auth/actor';
 import { recordTimetableChange, removeTimetableChange, CHANGE_MESSAGES, type ChangeInput } from '@/lib/data/timetable/changes';
 import { timetableDay } from '@/lib/data/timetable/day';
+import { lockTimetable } from '@/lib/data/timetable/lock';
 import { diaryWeek } from '@/lib/data/diary/week';
 import { openLesson, updateLesson } from '@/lib/data/journal/lessons';
 import { MESSAGES } from '@/lib/data/journal/result';
@@ -419,19 +420,19 @@ describe('a lesson moved to another day', () => {
   });
 });
 
-describe('removing a change whose slot has been filled since', () => {
-  const ok = async (p: Promise<unknown>) => {
-    const r = await p;
-    expect(r).toMatchObject({ ok: true });
-    return (r as { changeId: number }).changeId;
-  };
-  const refusedRemoval = async (changeId: number, error: string) => {
-    const before = await counts();
-    expect(await removeTimetableChange(admin, changeId)).toEqual({ ok: false, error });
-    expect(await counts()).toEqual(before);
-    expect(await db.timetableChange.count({ where: { id: changeId } })).toBe(1);
-  };
+const ok = async (p: Promise<unknown>) => {
+  const r = await p;
+  expect(r).toMatchObject({ ok: true });
+  return (r as { changeId: number }).changeId;
+};
+const refusedRemoval = async (changeId: number, error: string) => {
+  const before = await counts();
+  expect(await removeTimetableChange(admin, changeId)).toEqual({ ok: false, error });
+  expect(await counts()).toEqual(before);
+  expect(await db.timetableChange.count({ where: { id: changeId } })).toBe(1);
+};
 
+describe('removing a change whose slot has been filled since', () => {
   it('a cancellation whose slot another lesson of the class was moved into', async () => {
     const cancelled = await ok(recordTimetableChange(admin, input({ kind: 'CANCELLED', date: WEDNESDAY, slot: 2 })));
     const russian = await ok(recordTimetableChange(admin, input({ courseId: russianId, date: TUESDAY, slot: 1, kind: 'MOVED', newDate: WEDNESDAY, newSlot: 2 })));
@@ -473,6 +474,64 @@ describe('removing a change whose slot has been filled since', () => {
     await entry(e2, 4, 4);
     const cancelled = await ok(recordTimetableChange(admin, input({ courseId: e1, kind: 'CANCELLED', date: '2026-09-17', slot: 4 })));
     await ok(removeTimetableChange(admin, cancelled));
+  });
+
+  it('a move whose old date has become a holiday since: refused, the lesson stays where it was moved', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    const move = await ok(recordTimetableChange(admin, input({ kind: 'MOVED', date: '2026-10-19', newDate: '2026-10-21', newSlot: 3 })));
+    const lessonId = ((await openLesson(teacher, { courseId: fx.courseId, date: '2026-10-21', slot: 3 })) as { lessonId: number }).lessonId;
+    const extra = await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Дополнительные каникулы', startDate: day('2026-10-19'), endDate: day('2026-10-20'), gradeLevels: [5] } });
+    await refusedRemoval(move, 'Вернуть урок на место нельзя: 19.10.2026 — каникулы («Дополнительные каникулы»): уроков нет');
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ date: day('2026-10-21'), slot: 3 });
+    expect(await lessonOn('2026-10-21', 3)).toMatchObject({ status: 'moved-in' });
+    // A holiday of other grades leaves the old date a school day for 5А.
+    await db.holiday.update({ where: { id: extra.id }, data: { gradeLevels: [6] } });
+    await ok(removeTimetableChange(admin, move));
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lessonId } })).toMatchObject({ date: day('2026-10-19'), slot: 1 });
+  });
+});
+
+describe('a group lesson and the other groups of its class', () => {
+  const THURSDAY = '2026-09-17';
+  const FRIDAY = '2026-09-18';
+  let english1: number;
+  let german3: number;
+
+  // 5А learns English in two groups (Thursdays 4th, Fridays 4th), and its first pupil also German
+  // in a third group (Fridays 5th): the first English group and the German group share a pupil.
+  beforeEach(async () => {
+    const group = async (name: string, studentId: number) => (await db.studyGroup.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, classId: fx.classId, name, kind: 'SUBGROUP', members: { create: { schoolId: fx.schoolId, studentId } } },
+    })).id;
+    const course = async (groupId: number, subject: string, teacherId: number) => {
+      const s = await db.subject.upsert({ where: { schoolId_name: { schoolId: fx.schoolId, name: subject } }, create: { schoolId: fx.schoolId, name: subject, shortName: subject.slice(0, 3) }, update: {} });
+      return (await db.course.create({
+        data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: s.id, groupId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId, isPrimary: true } } },
+      })).id;
+    };
+    english1 = await course(await group('1 группа', fx.studentIds[0]), 'Английский язык', freeId);
+    const english2 = await course(await group('2 группа', fx.studentIds[1]), 'Английский язык', busyId);
+    german3 = await course(await group('3 группа', fx.studentIds[0]), 'Немецкий язык', fx.teacherId);
+    await entry(english1, 4, 4);
+    await entry(english2, 5, 4);
+    await entry(german3, 5, 5);
+  });
+
+  it('moves beside the other group, not onto a lesson of the whole class or of a group sharing its pupils', async () => {
+    const move = (newDate: string, newSlot: number) => ({ courseId: english1, kind: 'MOVED' as const, date: THURSDAY, slot: 4, newDate, newSlot });
+    await refused(admin, move(WEDNESDAY, 2), '16.09.2026 на 2-м уроке у группы «1 группа» 5А уже есть «Математика, 5А»', 'newSlot');
+    await refused(admin, move(FRIDAY, 5), '18.09.2026 на 5-м уроке у группы «1 группа» 5А уже есть «Немецкий язык, 5А, 3 группа»', 'newSlot');
+    expect(await recordTimetableChange(admin, input(move(FRIDAY, 4)))).toMatchObject({ ok: true });
+    // The whole class's lesson still does not go where a group of the class has one.
+    await refused(admin, { kind: 'MOVED', date: WEDNESDAY, slot: 2, newDate: FRIDAY, newSlot: 5 }, '18.09.2026 на 5-м уроке у класса 5А уже есть «Немецкий язык, 5А, 3 группа»', 'newSlot');
+  });
+
+  it('a move is not removed once a group sharing its pupils has a lesson in its old slot', async () => {
+    const english = await ok(recordTimetableChange(admin, input({ courseId: english1, kind: 'MOVED', date: THURSDAY, slot: 4, newDate: FRIDAY, newSlot: 4 })));
+    const german = await ok(recordTimetableChange(admin, input({ courseId: german3, kind: 'MOVED', date: FRIDAY, slot: 5, newDate: THURSDAY, newSlot: 4 })));
+    await refusedRemoval(english, 'Вернуть урок на место нельзя: 17.09.2026 на 4-м уроке у группы «1 группа» 5А уже есть «Немецкий язык, 5А, 3 группа»');
+    await ok(removeTimetableChange(admin, german));
+    await ok(removeTimetableChange(admin, english));
   });
 });
 
@@ -522,5 +581,32 @@ describe("the teacher's home today", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the lesson form while a timetable change is being recorded', () => {
+  it('opening a lesson and setting a substitute wait until the change is written, so its busy checks see them', async () => {
+    const teacher = await actorFor(db, fx.teacherId);
+    let release!: () => void;
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((resolve) => { taken = resolve; });
+    const changing = db.$transaction(async (tx) => {
+      await lockTimetable(tx, fx.schoolId, 'change');
+      taken();
+      await new Promise<void>((resolve) => { release = resolve; });
+    }, { timeout: 10_000 });
+    await lockTaken;
+    const finished: string[] = [];
+    const opening = openLesson(teacher, { courseId: fx.courseId, date: MONDAY, slot: 1 }).then((r) => { finished.push('open'); return r; });
+    const substituting = updateLesson(teacher, fx.lessonId, { topic: 'Вводный урок', plannedTopicId: null, lessonKind: 'LESSON', plannedTest: false, substituteTeacherId: freeId, expectedVersion: 1 })
+      .then((r) => { finished.push('substitute'); return r; });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(finished).toEqual([]);
+    expect(await db.lesson.count({ where: { courseId: fx.courseId, date: day(MONDAY) } })).toBe(0);
+    release();
+    await changing;
+    expect(await opening).toMatchObject({ ok: true });
+    expect(await substituting).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
   });
 });

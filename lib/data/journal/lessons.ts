@@ -11,6 +11,7 @@ import type { LessonKind } from '../../generated/prisma/enums';
 import { dbDate, isoDate } from '../dates';
 import { handOverLesson } from './hand-over';
 import { holidayRefusal } from '../holiday-day';
+import { lockTimetable } from '../timetable/lock';
 import { writableCourses } from '../scope';
 import { fail, MESSAGES, type Result } from './result';
 import { isUniqueViolation } from '../db-errors';
@@ -63,6 +64,7 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
     // was recorded: the lesson passes to the substitute, who could not write it otherwise — unless
     // its teacher has held it meanwhile: their marks stay in their lesson.
     return db.$transaction(async (tx) => {
+      await lockTimetable(tx, actor.schoolId, 'lesson');
       const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
       if (closed) return closed;
       const handed = await handOverLesson(tx, { schoolId: actor.schoolId, actorId: actor.id }, existing.id, actor.id);
@@ -73,6 +75,8 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const teacherId = substitution?.substituteTeacherId ?? actor.id;
   try {
     return await db.$transaction(async (tx) => {
+      // The new row fills the slot a timetable change being recorded checks (timetable/lock.ts).
+      await lockTimetable(tx, actor.schoolId, 'lesson');
       // No lesson on a holiday of the class's grade, as the timetable-change form refuses a move there.
       const holiday = await holidayRefusal(tx, actor.schoolId, c, input.date, 'date');
       if (holiday) return holiday;
@@ -118,6 +122,8 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
   if (input.plannedTopicId && !topic) return fail(MESSAGES.topicNotInPlan, 'plannedTopicId');
   if (input.substituteTeacherId && !substitute) return fail(MESSAGES.substituteNotFound, 'substituteTeacherId');
   return db.$transaction(async (tx) => {
+    // A substitute set here makes a teacher busy for the timetable change's checks (timetable/lock.ts).
+    await lockTimetable(tx, actor.schoolId, 'lesson');
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
     const before = await tx.lesson.findUnique({

@@ -22,7 +22,8 @@ import { handOverLesson } from '../journal/hand-over';
 import { periodOpen } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { carryLesson, dropEmptyLesson } from './lesson-rows';
-import { bellSlotExists, heldSelect, slotOccupants, teacherBusyWith, wasHeld } from './slots';
+import { bellSlotExists, heldSelect, sharingPupils, slotOccupants, teacherBusyWith, wasHeld } from './slots';
+import { lockTimetable } from './lock';
 import { holidayRefusal } from '../holiday-day';
 
 export type ChangeInput = {
@@ -67,7 +68,7 @@ export const CHANGE_MESSAGES = {
 } as const;
 
 const courseSelect = {
-  id: true, academicYearId: true, classId: true,
+  id: true, academicYearId: true, classId: true, groupId: true,
   academicYear: { select: { label: true, startDate: true, endDate: true } },
   subject: { select: { name: true } },
   schoolClass: { select: { id: true, gradeLevel: true, letter: true, periodSchemeId: true } },
@@ -86,8 +87,9 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
   if (input.room && input.room.length > 20) return fail(CHANGE_MESSAGES.roomTooLong, 'room');
   const db = getDb();
   return db.$transaction(async (tx) => {
-    // One writer of a school's changes at a time: the checks below read what the others write.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('timetable.changes'), ${actor.schoolId}::int)`;
+    // One writer of a school's changes at a time, and no lesson row written meanwhile (lock.ts):
+    // the checks below read what the others write.
+    await lockTimetable(tx, actor.schoolId, 'change');
     const course = await tx.course.findFirst({ where: { id: input.courseId, schoolId: actor.schoolId }, select: courseSelect });
     if (!course) return fail(CHANGE_MESSAGES.lessonNotFound, 'lesson');
     const refused = await placeRefusal(tx, actor.schoolId, course, input.date, input.slot, 'date', 'lesson')
@@ -214,13 +216,9 @@ async function moveRefusal(tx: Tx, schoolId: number, course: CourseRow, input: C
   // two in that slot; moving a moved lesson back where it came from is removing the move.
   const vacated = await tx.timetableChange.count({ where: { schoolId, courseId: course.id, date: dbDate(input.newDate), slot: input.newSlot, kind: { in: ['CANCELLED', 'MOVED'] } } });
   if (vacated) return fail(CHANGE_MESSAGES.backWhereMoved, 'newSlot');
-  const klass = course.schoolClass ?? course.group?.schoolClass ?? null;
-  const classId = klass?.id ?? null;
-  // The class's own courses and its groups' (a group lesson keeps its pupils from the class's lesson).
-  const classCourses: Prisma.CourseWhereInput = classId ? { OR: [{ classId }, { group: { classId } }] } : { id: course.id };
   const where = `${formatDateRu(input.newDate)} на ${input.newSlot}-м уроке`;
-  const taken = await slotOccupants(tx, schoolId, input.newDate, input.newSlot, classCourses);
-  if (taken.length) return fail(`${where} у ${klass ? `класса ${className(klass)}` : 'группы'} уже есть «${taken[0].title}»`, 'newSlot');
+  const taken = await slotOccupants(tx, schoolId, input.newDate, input.newSlot, sharingPupils(course, input.newDate));
+  if (taken.length) return fail(`${where} у ${pupilsName(course)} уже есть «${taken[0].title}»`, 'newSlot');
   // The lesson's teachers go with it: none of them may be teaching elsewhere then.
   for (const { teacherId, teacher } of course.teachers) {
     const busy = await teacherBusyWith(tx, schoolId, teacherId, input.newDate, input.newSlot, course.id);
@@ -243,7 +241,7 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
   if (!actor.permissions.has('timetable:manage')) return fail(CHANGE_MESSAGES.denied);
   const db = getDb();
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('timetable.changes'), ${actor.schoolId}::int)`;
+    await lockTimetable(tx, actor.schoolId, 'change');
     const change = await tx.timetableChange.findFirst({
       where: { id: changeId, schoolId: actor.schoolId },
       select: {
@@ -251,9 +249,9 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
         course: {
           select: {
             teachers: { select: { teacherId: true, teacher: { select: { lastName: true, firstName: true } } }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }] },
-            classId: true, groupId: true,
+            academicYearId: true, classId: true, groupId: true,
             schoolClass: { select: { gradeLevel: true, letter: true, periodSchemeId: true } },
-            group: { select: { classId: true, schoolClass: { select: { gradeLevel: true, letter: true, periodSchemeId: true } } } },
+            group: { select: { name: true, classId: true, schoolClass: { select: { gradeLevel: true, letter: true, periodSchemeId: true } } } },
           },
         },
       },
@@ -262,6 +260,9 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
     const closed = await closedRefusal(tx, actor.schoolId, change.course, isoDate(change.date))
       ?? (change.newDate ? await closedRefusal(tx, actor.schoolId, change.course, isoDate(change.newDate)) : null);
     if (closed) return closed;
+    // A move removed puts the lesson back on its old date, which may have become a holiday since.
+    const holiday = change.kind === 'MOVED' ? await holidayRefusal(tx, actor.schoolId, change.course, isoDate(change.date)) : null;
+    if (holiday) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${holiday.error}`);
     // Removing a cancellation or a move puts the lesson back in its slot, and removing a
     // substitution gives it back to its teachers: the slot may have been filled since.
     const returned = change.kind === 'ROOM' ? null : await returnRefusal(tx, actor.schoolId, change.courseId, change.course, isoDate(change.date), change.slot, change.kind !== 'SUBSTITUTION');
@@ -288,34 +289,39 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
   });
 }
 
-type ReturningCourse = {
-  classId: number | null; groupId: number | null;
-  schoolClass: { gradeLevel: number; letter: string } | null;
-  group: { classId: number | null; schoolClass: { gradeLevel: number; letter: string } | null } | null;
+type ReturningCourse = PupilsOfCourse & {
   teachers: { teacherId: number; teacher: { lastName: string; firstName: string } }[];
 };
 
 /**
- * The lesson coming back to its slot finds it free: for the class (another lesson moved or
- * substituted there, or a timetable row added since) and for each of its teachers. A group's
- * lesson does not clash with another group of its class, which the timetable puts side by side.
+ * The lesson coming back to its slot finds it free: for its pupils (another lesson moved or
+ * substituted there, or a timetable row added since: slots.ts sharingPupils) and for each of its
+ * teachers.
  */
 async function returnRefusal(tx: Tx, schoolId: number, courseId: number, course: ReturningCourse, iso: string, slot: number, checkClass: boolean): Promise<Failure | null> {
   const where = `${formatDateRu(iso)} на ${slot}-м уроке`;
-  const classId = course.classId ?? course.group?.classId ?? null;
-  const klass = course.schoolClass ?? course.group?.schoolClass ?? null;
-  if (checkClass && classId) {
-    const clashing: Prisma.CourseWhereInput = course.groupId
-      ? { OR: [{ classId }, { groupId: course.groupId }] }
-      : { OR: [{ classId }, { group: { classId } }] };
-    const taken = await slotOccupants(tx, schoolId, iso, slot, clashing, [courseId]);
-    if (taken.length) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} у класса ${klass ? className(klass) : ''} уже есть «${taken[0].title}»`);
+  if (checkClass) {
+    const taken = await slotOccupants(tx, schoolId, iso, slot, sharingPupils(course, iso), [courseId]);
+    if (taken.length) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} у ${pupilsName(course)} уже есть «${taken[0].title}»`);
   }
   for (const { teacherId, teacher } of course.teachers) {
     const busy = await teacherBusyWith(tx, schoolId, teacherId, iso, slot, courseId);
     if (busy) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} ${teacher.lastName} ${teacher.firstName} уже ведёт «${busy}»`);
   }
   return null;
+}
+
+type PupilsOfCourse = {
+  classId: number | null; groupId: number | null;
+  schoolClass: { gradeLevel: number; letter: string } | null;
+  group: { name: string; classId: number | null; schoolClass: { gradeLevel: number; letter: string } | null } | null;
+};
+
+/** «класса 5А», «группы «1 группа» 5А»: whose slot is taken, in a refusal. */
+function pupilsName(course: PupilsOfCourse): string {
+  if (course.schoolClass) return `класса ${className(course.schoolClass)}`;
+  const klass = course.group?.schoolClass;
+  return `группы «${course.group?.name ?? ''}»${klass ? ` ${className(klass)}` : ''}`;
 }
 
 type SubstitutionRow = { courseId: number; date: Date; slot: number; substituteTeacherId: number | null; course: { teachers: { teacherId: number }[] } };

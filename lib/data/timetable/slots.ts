@@ -8,6 +8,7 @@ import type { Prisma, PrismaClient } from '../../prisma-client';
 import { isoWeekday } from '../../domain/calendar';
 import { courseTitle, courseTitleSelect } from '../names';
 import { dbDate } from '../dates';
+import { classCourses } from '../class-courses';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -33,6 +34,32 @@ export async function slotOccupants(db: Db, schoolId: number, iso: string, slot:
   for (const r of movedIn) if (!gone.has(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
   for (const r of lessons) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
   return [...found.values()];
+}
+
+type PupilsOf = { classId: number | null; groupId: number | null; group: { classId: number | null } | null };
+
+/**
+ * The courses whose lessons cannot share a slot with this course's on the date: those with a
+ * pupil in common. A class's course: the class's, its groups' and the streams its pupils are in
+ * (class-courses.ts). A group's course: its own group's, its class's whole-class courses (a
+ * stream's: those of its members' classes) and other groups with one of its members — not the
+ * other group of a split class, which the timetable puts side by side. The one rule for moving a
+ * lesson into a slot and for putting it back (timetable/changes.ts).
+ */
+export function sharingPupils(course: PupilsOf, iso: string): Prisma.CourseWhereInput {
+  const date = dbDate(iso);
+  if (course.classId) return classCourses(course.classId, date, date);
+  const groupId = course.groupId ?? -1;
+  const member: Prisma.UserWhereInput = { groupMemberships: { some: { groupId } } };
+  const classId = course.group?.classId ?? null;
+  return {
+    OR: [
+      { groupId },
+      ...(classId ? [{ classId }] : []),
+      { schoolClass: { enrollments: { some: { startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }], student: member } } } },
+      { group: { members: { some: { student: member } } } },
+    ],
+  };
 }
 
 /**
