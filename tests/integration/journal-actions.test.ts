@@ -7,7 +7,7 @@ import pg from 'pg';
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
-import { createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
+import { createLesson, createSchoolFixture, createUser, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import { setTestRequest } from '../support/next-request-stub';
@@ -164,6 +164,29 @@ describe('a refused lesson record', () => {
       values: { topic: 'Дроби: сложение', plannedTopicId: '', lessonKind: 'TEST', plannedTest: 'on', substituteTeacherId: String(fx.parentId) },
     });
     expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ topic: lesson.topic, lessonKind: 'LESSON', plannedTest: false, isSubstitution: false, version: lesson.version });
+  });
+});
+
+describe('a substitute chosen in the lesson form', () => {
+  it('is refused beside the field when already teaching another lesson in that slot, as on the timetable page; a free one is accepted', async () => {
+    const lesson = await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } });
+    const busyId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Занятова', firstName: 'Анна' });
+    const freeId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Свободина', firstName: 'Вера' });
+    const physics = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Физика', shortName: 'Физ' } });
+    const course = await db.course.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: physics.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: busyId, isPrimary: true } } },
+    });
+    await createLesson(db, { schoolId: fx.schoolId, courseId: course.id, teacherId: busyId }, { date: lesson.date.toISOString().slice(0, 10), slot: lesson.slot });
+    const form = (substituteTeacherId: number, expectedVersion: number) => formOf({
+      lessonId: String(fx.lessonId), topic: lesson.topic ?? '', plannedTopicId: '', lessonKind: 'LESSON', plannedTest: '', substituteTeacherId: String(substituteTeacherId), expectedVersion: String(expectedVersion),
+    });
+
+    const refused = await updateLessonAction({}, form(busyId, lesson.version));
+    expect(refused.errors?.substituteTeacherId).toMatch(/^Занятова Анна в этот урок уже ведёт «Физика/);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ teacherId: lesson.teacherId, isSubstitution: false, version: lesson.version });
+
+    expect(await updateLessonAction({}, form(freeId, lesson.version))).toMatchObject({ ok: true });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).toMatchObject({ teacherId: freeId, isSubstitution: true });
   });
 });
 

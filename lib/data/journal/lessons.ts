@@ -12,6 +12,7 @@ import { dbDate, isoDate } from '../dates';
 import { handOverLesson } from './hand-over';
 import { holidayRefusal } from '../holiday-day';
 import { lockTimetable } from '../timetable/lock';
+import { teacherBusyWith } from '../timetable/slots';
 import { writableCourses } from '../scope';
 import { fail, MESSAGES, type Result } from './result';
 import { isUniqueViolation } from '../db-errors';
@@ -117,7 +118,7 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
   if (!ctx.ok) return ctx;
   const [topic, substitute] = await Promise.all([
     input.plannedTopicId ? db.plannedTopic.findFirst({ where: { id: input.plannedTopicId, courseId: ctx.courseId, schoolId: actor.schoolId }, select: { id: true } }) : null,
-    input.substituteTeacherId ? db.user.findFirst({ where: { id: input.substituteTeacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } }) : null,
+    input.substituteTeacherId ? db.user.findFirst({ where: { id: input.substituteTeacherId, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true, lastName: true, firstName: true } }) : null,
   ]);
   if (input.plannedTopicId && !topic) return fail(MESSAGES.topicNotInPlan, 'plannedTopicId');
   if (input.substituteTeacherId && !substitute) return fail(MESSAGES.substituteNotFound, 'substituteTeacherId');
@@ -130,12 +131,18 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
       where: { id: lessonId },
       select: {
         topic: true, plannedTopicId: true, lessonKind: true, plannedTest: true, teacherId: true, isSubstitution: true, regularTeacherId: true, topicEnteredAt: true, version: true,
+        date: true, slot: true, courseId: true,
         course: { select: { teachers: { select: { teacherId: true }, orderBy: [{ isPrimary: 'desc' }, { teacherId: 'asc' }], take: 1 } } },
       },
     });
     if (!before) return fail(MESSAGES.lessonNotFound);
     if (sameRecord(before, input)) return { ok: true as const, version: before.version, changed: false };
     if (before.version !== input.expectedVersion) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
+    // A new substitute must be free in this slot, as the timetable page requires (timetable/slots.ts).
+    if (substitute && !(before.isSubstitution && before.teacherId === substitute.id)) {
+      const busy = await teacherBusyWith(tx, actor.schoolId, substitute.id, isoDate(before.date), before.slot, before.courseId);
+      if (busy) return fail(`${substitute.lastName} ${substitute.firstName} в этот урок уже ведёт «${busy}»`, 'substituteTeacherId');
+    }
     // A removed substitution gives the lesson back to the teacher it had before (co-teachers of a
     // course are all primary, and any of them may have opened it); when none was recorded (opened
     // as a substitution), to the course's primary teacher with the lowest id, the same every time.
@@ -156,7 +163,7 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
     };
     const changed = await tx.lesson.updateMany({ where: { id: lessonId, version: input.expectedVersion }, data });
     if (changed.count === 0) return fail('Урок уже изменил другой пользователь. Обновите страницу.');
-    const { course: _c, ...old } = before;
+    const { course: _c, date: _d, slot: _s, courseId: _id, ...old } = before;
     await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.update', entityType: 'Lesson', entityId: lessonId, oldValue: old, newValue: data });
     return { ok: true as const, version: data.version, changed: true };
   }, TX_OPTIONS);
