@@ -76,8 +76,9 @@ export async function teacherHome(actor: Actor, now = new Date()) {
       : p.roomChanged ? 'ROOM' : null;
     const why = [
       handedOver ? SUBSTITUTED : substitutes ? 'Вы замещаете' : null,
-      p.movedFrom ? `перенесён с ${place(p.movedFrom)}` : null,
-      p.movedTo ? `перенесён на ${place(p.movedTo)}` : null,
+      // After the «Перенесён» label: «Перенесён: с 14.09.2026, 1-й урок».
+      p.movedFrom ? `с ${place(p.movedFrom)}` : null,
+      p.movedTo ? `на ${place(p.movedTo)}` : null,
       p.reason,
     ].filter(Boolean).join('; ');
     return [{

@@ -73,21 +73,34 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
       return handed === 'done' ? { ok: true as const, lessonId: existing.id } : fail(MESSAGES.lessonNotFound);
     }, TX_OPTIONS);
   }
-  const teacherId = substitution?.substituteTeacherId ?? actor.id;
   try {
     return await db.$transaction(async (tx) => {
       // The new row fills the slot a timetable change being recorded checks (timetable/lock.ts).
       await lockTimetable(tx, actor.schoolId, 'lesson');
+      // The slot's changes read again under the lock: one recorded since the page was read decides
+      // who the lesson belongs to, and a cancelled or moved-away slot takes no lesson.
+      const changes = await tx.timetableChange.findMany({
+        where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot },
+        orderBy: { id: 'desc' },
+        select: { kind: true, substituteTeacherId: true, newDate: true, newSlot: true },
+      });
+      const gone = changes.find((ch) => ch.kind === 'CANCELLED' || ch.kind === 'MOVED');
+      if (gone?.kind === 'CANCELLED') return fail(MESSAGES.lessonCancelled, 'date');
+      if (gone) return fail(`${MESSAGES.lessonMovedAway}${gone.newDate ? `: на ${formatDateRu(isoDate(gone.newDate))}, ${gone.newSlot}-й урок` : ''}`, 'date');
+      const substitute = changes.find((ch) => ch.kind === 'SUBSTITUTION' && ch.substituteTeacherId !== null)?.substituteTeacherId ?? null;
+      if (!course && substitute !== actor.id) return fail(MESSAGES.lessonNotWritable);
+      const teacherId = substitute ?? actor.id;
+      const isSubstitution = substitute !== null;
       // No lesson on a holiday of the class's grade, as the timetable-change form refuses a move there.
       const holiday = await holidayRefusal(tx, actor.schoolId, c, input.date, 'date');
       if (holiday) return holiday;
       const closed = await periodOpen(tx, { schoolId: actor.schoolId, schemeId, date });
       if (closed) return closed;
       const lesson = await tx.lesson.create({
-        data: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, teacherId, isSubstitution: !!substitution },
+        data: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot, teacherId, isSubstitution },
         select: { id: true },
       });
-      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.create', entityType: 'Lesson', entityId: lesson.id, newValue: { ...input, teacherId, isSubstitution: !!substitution } });
+      await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'lesson.create', entityType: 'Lesson', entityId: lesson.id, newValue: { ...input, teacherId, isSubstitution } });
       return { ok: true as const, lessonId: lesson.id };
     }, TX_OPTIONS);
   } catch (error) {
@@ -123,8 +136,10 @@ export async function updateLesson(actor: Actor, lessonId: number, input: Lesson
   if (input.plannedTopicId && !topic) return fail(MESSAGES.topicNotInPlan, 'plannedTopicId');
   if (input.substituteTeacherId && !substitute) return fail(MESSAGES.substituteNotFound, 'substituteTeacherId');
   return db.$transaction(async (tx) => {
-    // A substitute set here makes a teacher busy for the timetable change's checks (timetable/lock.ts).
-    await lockTimetable(tx, actor.schoolId, 'lesson');
+    // A substitute set here makes a teacher busy for the timetable change's checks (timetable/lock.ts);
+    // setting one is itself such a check (teacherBusyWith below), so it holds the lock as a change
+    // does: two forms naming the same free teacher for one slot cannot both pass.
+    await lockTimetable(tx, actor.schoolId, input.substituteTeacherId !== null ? 'change' : 'lesson');
     const closed = await periodOpen(tx, ctx);
     if (closed) return closed;
     const before = await tx.lesson.findUnique({

@@ -19,7 +19,7 @@ import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
 import { handOverLesson } from '../journal/hand-over';
-import { periodOpen } from '../journal/write-context';
+import { periodOpen, TX_OPTIONS } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { carryLesson, dropEmptyLesson } from './lesson-rows';
 import { bellSlotExists, heldSelect, sharingPupils, slotOccupants, teacherBusyWith, wasHeld } from './slots';
@@ -65,6 +65,7 @@ export const CHANGE_MESSAGES = {
   movedChanged: 'На новом месте урока уже записаны его изменения (замена, отмена, перенос или кабинет): сначала удалите их',
   backWhereMoved: 'На этом месте урок этого курса отменён или перенесён: чтобы вернуть его сюда, удалите то изменение',
   cannotReturn: 'Вернуть урок на место нельзя',
+  cannotUnsubstitute: 'Снять замену нельзя',
 } as const;
 
 const courseSelect = {
@@ -115,7 +116,7 @@ export async function recordTimetableChange(actor: Actor, input: ChangeInput): P
       oldValue: null, newValue: { ...data, date: input.date, newDate: data.newDate ? input.newDate : null },
     });
     return { ok: true as const, changeId: created.id };
-  });
+  }, TX_OPTIONS); // lesson writes hold the lock shared for up to TX_OPTIONS too
 }
 
 /**
@@ -286,7 +287,7 @@ export async function removeTimetableChange(actor: Actor, changeId: number): Pro
       oldValue: { ...old, date: isoDate(change.date), newDate: change.newDate ? isoDate(change.newDate) : null }, newValue: null,
     });
     return { ok: true as const };
-  });
+  }, TX_OPTIONS); // lesson writes hold the lock shared for up to TX_OPTIONS too
 }
 
 type ReturningCourse = PupilsOfCourse & {
@@ -304,9 +305,11 @@ async function returnRefusal(tx: Tx, schoolId: number, courseId: number, course:
     const taken = await slotOccupants(tx, schoolId, iso, slot, sharingPupils(course, iso), [courseId]);
     if (taken.length) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} у ${pupilsName(course)} уже есть «${taken[0].title}»`);
   }
+  // Removing a substitution returns the lesson to its teacher, not to a place.
+  const refused = checkClass ? CHANGE_MESSAGES.cannotReturn : CHANGE_MESSAGES.cannotUnsubstitute;
   for (const { teacherId, teacher } of course.teachers) {
     const busy = await teacherBusyWith(tx, schoolId, teacherId, iso, slot, courseId);
-    if (busy) return fail(`${CHANGE_MESSAGES.cannotReturn}: ${where} ${teacher.lastName} ${teacher.firstName} уже ведёт «${busy}»`);
+    if (busy) return fail(`${refused}: ${where} ${teacher.lastName} ${teacher.firstName} уже ведёт «${busy}»`);
   }
   return null;
 }
