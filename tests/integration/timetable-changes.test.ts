@@ -584,6 +584,17 @@ describe("the teacher's home today", () => {
   });
 });
 
+describe('a teacher whose own class is on holiday', () => {
+  it('is free to substitute in that slot: the timetable row of a grade on holiday holds no lesson', async () => {
+    const first = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 1, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    const primaryId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Начальная', firstName: 'Нина' });
+    await entry(await courseOf(first.id, 'Чтение', primaryId), 1, 1);
+    expect(await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: primaryId }))).toMatchObject({ ok: false, field: 'substituteTeacherId' });
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'Дополнительные каникулы', startDate: day(MONDAY), endDate: day(MONDAY), gradeLevels: [1] } });
+    expect(await recordTimetableChange(admin, input({ kind: 'SUBSTITUTION', substituteTeacherId: primaryId }))).toMatchObject({ ok: true });
+  });
+});
+
 describe('opening a lesson in a slot a change has emptied', () => {
   it('is refused for a cancelled or moved-away lesson, nothing written; the moved lesson opens at its new place', async () => {
     const teacher = await actorFor(db, fx.teacherId);

@@ -1,5 +1,5 @@
 // What occupies a slot of a day: the timetable rows valid that day in the year the day belongs to
-// (an earlier year's rows left open-ended count no more), less those cancelled or moved away;
+// (an earlier year's rows left open-ended count no more, nor rows on a holiday of their grade), less those cancelled or moved away;
 // lessons moved into the slot; lesson rows opened in it. The timetable-change form asks this: is
 // the class free in the slot a lesson is moved to, and is a teacher (the substitute, or the moved
 // lesson's own) free in a slot.
@@ -18,18 +18,25 @@ export type Occupant = { courseId: number; title: string };
 export async function slotOccupants(db: Db, schoolId: number, iso: string, slot: number, courses: Prisma.CourseWhereInput, skipCourses: readonly number[] = []): Promise<Occupant[]> {
   const date = dbDate(iso);
   const course = { AND: [{ schoolId }, courses] };
-  const [entries, away, movedIn, lessons] = await Promise.all([
+  const [entries, away, movedIn, lessons, holidays] = await Promise.all([
     db.timetableEntry.findMany({
       where: { schoolId, weekday: isoWeekday(iso), slot, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }], academicYear: { startDate: { lte: date }, endDate: { gte: date } }, course },
-      select: { courseId: true, course: { select: courseTitleSelect } },
+      select: { courseId: true, course: { select: { ...courseTitleSelect, academicYearId: true } } },
     }),
     db.timetableChange.findMany({ where: { schoolId, date, slot, kind: { in: ['CANCELLED', 'MOVED'] }, course }, select: { courseId: true } }),
     db.timetableChange.findMany({ where: { schoolId, kind: 'MOVED', newDate: date, newSlot: slot, course }, select: { courseId: true, course: { select: courseTitleSelect } } }),
     db.lesson.findMany({ where: { schoolId, date, slot, course }, select: { courseId: true, course: { select: courseTitleSelect } } }),
+    db.holiday.findMany({ where: { schoolId, startDate: { lte: date }, endDate: { gte: date } }, select: { academicYearId: true, gradeLevels: true } }),
   ]);
   const gone = new Set([...away.map((c) => c.courseId), ...skipCourses]);
+  // A timetable row does not hold on a holiday of its class's grade (holiday-day.ts's rule): during
+  // first-graders' February holidays their teacher is free to substitute.
+  const onHoliday = (c: { academicYearId: number; schoolClass: { gradeLevel: number } | null; group: { schoolClass: { gradeLevel: number } | null } | null }) => {
+    const grade = c.schoolClass?.gradeLevel ?? c.group?.schoolClass?.gradeLevel ?? null;
+    return holidays.some((h) => h.academicYearId === c.academicYearId && (h.gradeLevels.length === 0 || (grade !== null && h.gradeLevels.includes(grade))));
+  };
   const found = new Map<number, Occupant>();
-  for (const e of entries) if (!gone.has(e.courseId)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
+  for (const e of entries) if (!gone.has(e.courseId) && !onHoliday(e.course)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
   // A lesson moved in and then cancelled or moved on from here is gone too.
   for (const r of movedIn) if (!gone.has(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
   for (const r of lessons) if (!skipCourses.includes(r.courseId)) found.set(r.courseId, { courseId: r.courseId, title: courseTitle(r.course) });
