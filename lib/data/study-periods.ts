@@ -161,7 +161,7 @@ export async function createNextYear(actor: Actor, input: NextYearInput): Promis
     }
     if (input.label !== label) return { ok: false, field: 'label', error: `Следующий учебный год — ${label}` };
     const lastDay = `${startYear + 1}-08-31`;
-    if (input.startDate < `${startYear}-08-01` || input.startDate > `${startYear}-09-30`) return { ok: false, field: 'startDate', error: `Учебный год ${label} начинается в августе или сентябре ${startYear} года` };
+    if (!input.startDate.startsWith(`${startYear}-`)) return { ok: false, field: 'startDate', error: `Учебный год ${label} начинается в ${startYear} году` };
     if (input.endDate <= input.startDate) return { ok: false, field: 'endDate', error: 'Окончание года раньше его начала' };
     if (input.endDate > lastDay) return { ok: false, field: 'endDate', error: `Учебный год заканчивается не позже ${formatDateRu(lastDay)}` };
     const sourceSpan = { startDate: isoDate(source.startDate), endDate: isoDate(source.endDate) };

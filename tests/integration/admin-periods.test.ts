@@ -11,6 +11,9 @@ import { createMark, createSchoolFixture, createUser, day, type SchoolFixture } 
 import { form } from '../support/authz-matrix';
 import { createNextYearAction, savePeriodDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
 import PeriodDatesPage from '@/app/(admin)/admin/calendar/periods/page';
+import CalendarPage from '@/app/(admin)/admin/calendar/page';
+import { actorFor } from '../support/actors';
+import { navigationFor } from '@/lib/auth/navigation';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -160,7 +163,7 @@ describe('the next academic year', () => {
   it.each([
     ['another label', { label: '2028/2029' }, 'label', 'Следующий учебный год — 2027/2028'],
     ['a label not like a year', { label: 'next' }, 'label', 'Название года — как «2027/2028»'],
-    ['a start in another month', { startDate: '2027-12-01' }, 'startDate', 'Учебный год 2027/2028 начинается в августе или сентябре 2027 года'],
+    ['a start in another year', { startDate: '2028-01-10' }, 'startDate', 'Учебный год 2027/2028 начинается в 2027 году'],
     ['an end before the start', { endDate: '2027-08-31' }, 'endDate', 'Окончание года раньше его начала'],
     ['an end after the summer', { endDate: '2028-09-01' }, 'endDate', 'Учебный год заканчивается не позже 31.08.2028'],
     ['dates too narrow for the quarters', { endDate: '2027-10-31' }, 'endDate', 'В эти даты не помещается «2 четверть»: выберите даты шире'],
@@ -204,5 +207,14 @@ describe('the page', () => {
     expect(page).toContain('2 четверть · Четверти 05.11.2026 – 27.12.2026 · открыт');
     expect(page).toContain('Классы, предметы и нагрузка, расписание здесь не создаются: это следующий шаг.');
     expect(renderToStaticMarkup((await PeriodDatesPage()) as React.ReactElement)).toContain('value="2027/2028"');
+  });
+
+  it('is linked for holders of the right only', async () => {
+    expect(navigationFor(await actorFor(db, fx.adminId)).map((i) => i.href)).toContain('/admin/calendar/periods');
+    expect(navigationFor(await actorFor(db, managementId)).map((i) => i.href)).not.toContain('/admin/calendar/periods');
+    await signInForRequest(db, fx.adminId);
+    expect(await text(CalendarPage({ searchParams: Promise.resolve({}) }))).toContain('Изменить даты периодов или завести следующий учебный год');
+    await signInForRequest(db, managementId);
+    expect(await text(CalendarPage({ searchParams: Promise.resolve({}) }))).not.toContain('Изменить даты периодов');
   });
 });
