@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { signInForRequest } from '../support/request-session';
-import { createMark, createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { createMark, createSchoolFixture, createStreamFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
 import { form } from '../support/authz-matrix';
 import { createNextYearAction, savePeriodDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
 import PeriodDatesPage from '@/app/(admin)/admin/calendar/periods/page';
@@ -110,6 +110,16 @@ describe('a study period\'s dates', () => {
     expect(await state()).toEqual(before);
     // Days with nothing recorded may leave: the first quarter ends earlier.
     expect(await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { endDate: '2026-10-23' }))).toMatchObject({ ok: true });
+  });
+
+  it('counts the lessons of a cross-class stream, whose group has no class, by its members\' classes', async () => {
+    const stream = await createStreamFixture(db, fx);
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { startDate: '2026-09-03' }));
+    expect(answer.errors?.startDate).toContain('(01.09.2026–02.09.2026), в журнале уже записано: 2 урока, 1 отметка.');
+    expect(await state()).toEqual(before);
+    await db.lesson.delete({ where: { id: stream.lessonId } });
   });
 
   it('refuses a save over a change made after the form was opened', async () => {
