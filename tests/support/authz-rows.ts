@@ -51,6 +51,23 @@ async function matrixHoliday(db: PrismaClient, schoolId: number, academicYearId:
   const d = new Date(`${addDays(today, 46)}T00:00:00Z`);
   return (await db.holiday.create({ data: { schoolId, academicYearId, name: MATRIX_HOLIDAY, startDate: d, endDate: d }, select: { id: true } })).id;
 }
+/** A period's dates as they are, its end moved a day earlier or back (always inside its year). */
+async function periodDatesForm(db: PrismaClient, id: number): Promise<FormData> {
+  const p = await db.studyPeriod.findUniqueOrThrow({ where: { id }, select: { startDate: true, endDate: true, academicYear: { select: { endDate: true } } } });
+  const [start, end, yearEnd] = [p.startDate, p.endDate, p.academicYear.endDate].map((x) => x.toISOString().slice(0, 10));
+  return form({ id, shownStartDate: start, shownEndDate: end, startDate: start, endDate: end === yearEnd ? addDays(end, -1) : yearEnd });
+}
+/** The year after `yearId` with its default label and dates: from 1 September, or the day after it ends. */
+async function nextYearForm(db: PrismaClient, yearId: number): Promise<FormData> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { startYear: true, endDate: true } });
+  const after = addDays(y.endDate.toISOString().slice(0, 10), 1);
+  const september = `${y.startYear + 1}-09-01`;
+  return form({ sourceYearId: yearId, label: `${y.startYear + 1}/${y.startYear + 2}`, startDate: after > september ? after : september, endDate: `${y.startYear + 2}-05-31` });
+}
+async function dropNextYear(db: PrismaClient, yearId: number): Promise<void> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { schoolId: true, startYear: true } });
+  await db.academicYear.deleteMany({ where: { schoolId: y.schoolId, startYear: y.startYear + 1 } });
+}
 /** A parent's message to a class teacher about a pupil, unread and unanswered (replyAction's target). */
 async function unansweredMessage(db: PrismaClient, senderId: number, recipientId: number, studentId: number): Promise<number> {
   const body = 'Матричный вопрос классному руководителю';
@@ -164,6 +181,7 @@ export const MATRIX: Row[] = [
   }),
   page('app/(admin)/admin/roles/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/settings/page.tsx', { any: { allow: ['admin'] } }),
+  page('app/(admin)/admin/calendar/periods/page.tsx', { any: { allow: ['admin'] } }), // school:settings
   page('app/(admin)/admin/timetable/page.tsx', { any: { allow: ['admin', 'management'] } }), // the whole school's day, timetable:manage
   page('app/(admin)/admin/users/page.tsx', {
     any: { allow: ['admin', 'management', 'secretary'] },
@@ -388,6 +406,16 @@ export const MATRIX: Row[] = [
       allow: NOBODY, prepare: ({ w, db }) => matrixHoliday(db, w.schoolB, w.yearB, w.today),
       args: async ({ w, db }) => [none, form({ id: await matrixHoliday(db, w.schoolB, w.yearB, w.today) })], after: dropMatrixHolidays,
     },
+  }),
+  // The last quarter's end moved by a day each call (the days no other row uses), with the dates the form showed.
+  action('app/(admin)/admin/calendar/periods/actions.ts', 'savePeriodDatesAction', {}, {
+    own: { allow: ['admin'], args: async ({ w, db }) => [none, await periodDatesForm(db, w.futureA)] },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await periodDatesForm(db, w.futureB)] },
+  }),
+  // The year after school A's, removed after each allowed call; school B's year named as the one to follow.
+  action('app/(admin)/admin/calendar/periods/actions.ts', 'createNextYearAction', {}, {
+    own: { allow: ['admin'], args: async ({ w, db }) => [none, await nextYearForm(db, w.yearA)], after: ({ w, db }) => dropNextYear(db, w.yearA) },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await nextYearForm(db, w.yearB)], after: ({ w, db }) => dropNextYear(db, w.yearB) },
   }),
   // A room change for a lesson of the day (L1's, LB's): the same lesson each time, its earlier change removed first.
   action('app/(admin)/admin/timetable/actions.ts', 'recordChangeAction', {}, Object.fromEntries(

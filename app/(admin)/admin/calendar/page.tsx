@@ -65,7 +65,10 @@ export default async function CalendarPage({ searchParams }: Props) {
 
           <section aria-labelledby="periods-heading">
             <h2 id="periods-heading" className="mb-2 text-xl font-bold">Учебные периоды</h2>
-            <p className="mb-2 text-sm text-muted">Периоды закрывает руководство школы; здесь они только для сверки с каникулами.</p>
+            <p className="mb-2 text-sm text-muted">
+              Периоды закрывает руководство школы; здесь они только для сверки с каникулами.
+              {actor.permissions.has('school:settings') && <> <Link href="/admin/calendar/periods" className="text-accent underline">Изменить даты периодов или завести следующий учебный год</Link></>}
+            </p>
             {periods.length === 0 ? <p className="text-muted">Учебные периоды не заданы.</p> : (
               <div role="region" aria-labelledby="periods-heading" tabIndex={0} className="overflow-x-auto">
                 <table className="w-full border-collapse rounded-lg bg-white text-left">

@@ -1,0 +1,68 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { answerErrors, typedValues } from '@/lib/action-errors';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { isIsoDate } from '@/lib/domain/calendar';
+import { idField } from '@/lib/ids';
+import { createNextYear, savePeriodDates } from '@/lib/data/study-periods';
+import { fieldErrors } from '@/lib/form-errors';
+
+/** values: what the form held, sent back with an error so that nothing typed is lost. */
+export type PeriodDatesState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: { startDate: string; endDate: string } };
+export type NextYearState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: { label: string; startDate: string; endDate: string } };
+
+const date = (missing: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, missing).refine(isIsoDate, 'Такой даты нет в календаре');
+// The dates the form showed: compared with the stored ones, never saved.
+const shown = z.string().max(10);
+
+const periodSchema = z.object({
+  id: idField('Учебный период не найден'),
+  startDate: date('Укажите дату начала'),
+  endDate: date('Укажите дату окончания'),
+  shownStartDate: shown,
+  shownEndDate: shown,
+});
+
+const nextYearSchema = z.object({
+  sourceYearId: idField('Учебный год не найден'),
+  label: z.string().trim().regex(/^\d{4}\/\d{4}$/, 'Название года — как «2027/2028»'),
+  startDate: date('Укажите дату начала'),
+  endDate: date('Укажите дату окончания'),
+});
+
+const SESSION_ENDED = 'Сеанс истёк. Войдите снова.';
+
+export async function savePeriodDatesAction(_prev: PeriodDatesState, form: FormData): Promise<PeriodDatesState> {
+  const state = await answerErrors('savePeriodDatesAction', (message): PeriodDatesState => ({ errors: { form: message } }), async (): Promise<PeriodDatesState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: SESSION_ENDED } };
+    const parsed = periodSchema.safeParse({
+      id: form.get('id'), startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '',
+      shownStartDate: form.get('shownStartDate') ?? '', shownEndDate: form.get('shownEndDate') ?? '',
+    });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['id', 'shownStartDate', 'shownEndDate']) };
+    const result = await savePeriodDates(actor, parsed.data);
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/calendar', 'layout');
+    return { ok: true, message: result.changed ? 'Даты периода изменены' : 'Изменений нет' };
+  });
+  return state.ok ? state : { ...state, values: typedValues(form, ['startDate', 'endDate']) };
+}
+
+export async function createNextYearAction(_prev: NextYearState, form: FormData): Promise<NextYearState> {
+  const state = await answerErrors('createNextYearAction', (message): NextYearState => ({ errors: { form: message } }), async (): Promise<NextYearState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: SESSION_ENDED } };
+    const parsed = nextYearSchema.safeParse({
+      sourceYearId: form.get('sourceYearId'), label: form.get('label') ?? '', startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '',
+    });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['sourceYearId']) };
+    const result = await createNextYear(actor, parsed.data);
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/calendar', 'layout');
+    return { ok: true, message: `Учебный год ${parsed.data.label} заведён` };
+  });
+  return state.ok ? state : { ...state, values: typedValues(form, ['label', 'startDate', 'endDate']) };
+}

@@ -1,0 +1,230 @@
+// The dates of the study periods and the next academic year, set under 'school:settings': a
+// period's dates changed with an audit row, refused (Russian error next to the field, nothing
+// changed) when closed, outside the year, out of order with its neighbours, leaving recorded
+// lessons outside every period, or over someone else's change; the next year created with a copy
+// of this year's periods a year on; other schools' records and people without the right refused.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { signInForRequest } from '../support/request-session';
+import { createMark, createSchoolFixture, createStreamFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
+import { form } from '../support/authz-matrix';
+import { createNextYearAction, savePeriodDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
+import PeriodDatesPage from '@/app/(admin)/admin/calendar/periods/page';
+import CalendarPage from '@/app/(admin)/admin/calendar/page';
+import { actorFor } from '../support/actors';
+import { navigationFor } from '@/lib/auth/navigation';
+
+const db = testDb();
+let fx: SchoolFixture;
+let other: SchoolFixture;
+let managementId: number;
+let q2: number;
+let yearPeriod: number;
+
+const Q1 = { startDate: '2026-09-01', endDate: '2026-10-25' };
+const Q2 = { startDate: '2026-11-05', endDate: '2026-12-27' };
+const periodForm = (id: number, shown: { startDate: string; endDate: string }, fields: Record<string, string | number>) =>
+  form({ id, shownStartDate: shown.startDate, shownEndDate: shown.endDate, ...shown, ...fields });
+const state = async () => ({
+  periods: await db.studyPeriod.findMany({ orderBy: { id: 'asc' } }),
+  years: await db.academicYear.findMany({ orderBy: { id: 'asc' } }),
+  audits: await db.auditLog.count({ where: { action: { in: ['period.dates', 'academicYear.create'] } } }),
+});
+
+beforeAll(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db);
+  other = await createSchoolFixture(db);
+  managementId = await createUser(db, fx.schoolId, ['MANAGEMENT'], { lastName: 'Директорова', firstName: 'Дарья' });
+  const common = { schoolId: fx.schoolId, academicYearId: fx.academicYearId };
+  q2 = (await db.studyPeriod.create({ data: { ...common, schemeId: fx.periodSchemeId, name: '2 четверть', ordinal: 2, startDate: day(Q2.startDate), endDate: day(Q2.endDate) } })).id;
+  yearPeriod = (await db.studyPeriod.create({ data: { ...common, kind: 'YEAR', name: '2026/2027 учебный год', ordinal: 1, startDate: day('2026-09-01'), endDate: day('2027-05-31') } })).id;
+  // The fixture's lesson of 1 September, with a mark.
+  await createMark(db, fx, { value: '5' });
+});
+
+beforeEach(async () => {
+  await db.academicYear.deleteMany({ where: { startYear: 2027 } });
+  await db.finalMark.deleteMany({});
+  await db.academicYear.update({ where: { id: fx.academicYearId }, data: { endDate: day('2027-05-31') } });
+  await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { startDate: day(Q1.startDate), endDate: day(Q1.endDate), status: 'OPEN', closedAt: null } });
+  await db.studyPeriod.update({ where: { id: q2 }, data: { startDate: day(Q2.startDate), endDate: day(Q2.endDate) } });
+});
+
+describe('a study period\'s dates', () => {
+  it('an administrator moves the second quarter (quarantine); the journal\'s period follows, audited with old and new dates', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await savePeriodDatesAction({}, periodForm(q2, Q2, { startDate: '2026-11-09', endDate: '2027-01-10' }))).toMatchObject({ ok: true, message: 'Даты периода изменены' });
+    expect(await db.studyPeriod.findUniqueOrThrow({ where: { id: q2 } })).toMatchObject({ startDate: day('2026-11-09'), endDate: day('2027-01-10'), name: '2 четверть', ordinal: 2, kind: 'TERM' });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'period.dates', entityId: String(q2) } });
+    expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, oldValue: Q2, newValue: { startDate: '2026-11-09', endDate: '2027-01-10' } });
+  });
+
+  it('the whole-year period takes dates inside the academic year', async () => {
+    await signInForRequest(db, fx.adminId);
+    const shown = { startDate: '2026-09-01', endDate: '2027-05-31' };
+    expect(await savePeriodDatesAction({}, periodForm(yearPeriod, shown, { endDate: '2027-05-30' }))).toMatchObject({ ok: true });
+    expect((await db.studyPeriod.findUniqueOrThrow({ where: { id: yearPeriod } })).endDate).toEqual(day('2027-05-30'));
+    await db.studyPeriod.update({ where: { id: yearPeriod }, data: { endDate: day('2027-05-31') } });
+  });
+
+  it.each([
+    ['a date that does not exist', Q2, { endDate: '2027-02-30' }, 'endDate', 'Такой даты нет в календаре'],
+    ['no start', Q2, { startDate: '' }, 'startDate', 'Укажите дату начала'],
+    ['start after end', Q2, { startDate: '2026-12-28' }, 'endDate', 'Начало периода позже его окончания'],
+    ['a start before the year', Q1, { startDate: '2026-08-31' }, 'startDate', 'Дата вне учебного года (01.09.2026–31.05.2027)'],
+    ['an end after the year', Q2, { endDate: '2027-06-01' }, 'endDate', 'Дата вне учебного года (01.09.2026–31.05.2027)'],
+    ['an overlap with the quarter before', Q2, { startDate: '2026-10-25' }, 'startDate', 'Период должен начинаться после окончания «1 четверть» (01.09.2026–25.10.2026)'],
+    ['an overlap with the quarter after', Q1, { endDate: '2026-11-05' }, 'endDate', 'Период должен заканчиваться до начала «2 четверть» (05.11.2026–27.12.2026)'],
+    ['moving past the quarter after', Q1, { startDate: '2027-01-11', endDate: '2027-01-20' }, 'endDate', 'Период должен заканчиваться до начала «2 четверть»'],
+  ])('refuses %s with a Russian error next to the field, keeping what was typed and changing nothing', async (_, shown, fields, field, message) => {
+    await signInForRequest(db, fx.adminId);
+    const id = shown === Q1 ? fx.studyPeriodId : q2;
+    const before = await state();
+    const answer = await savePeriodDatesAction({}, periodForm(id, shown, fields));
+    expect(Object.keys(answer.errors ?? {})).toEqual([field]);
+    expect(answer.errors?.[field]).toContain(message);
+    expect(answer.values).toEqual({ ...shown, ...fields });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a closed period', async () => {
+    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status: 'CLOSED', closedAt: new Date() } });
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { endDate: '2026-10-30' }));
+    expect(answer.errors).toEqual({ startDate: expect.stringContaining('Период закрыт: его даты не меняются') });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses days with a recorded lesson and mark leaving every period, saying how many, with the final marks set', async () => {
+    await db.finalMark.create({ data: { schoolId: fx.schoolId, studentId: fx.studentIds[0], courseId: fx.courseId, periodId: fx.studyPeriodId, value: '5', createdById: fx.teacherId, updatedById: fx.teacherId } });
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { startDate: '2026-09-02' }));
+    expect(answer.errors).toEqual({
+      startDate: 'В днях, которые выйдут из периода (01.09.2026), в журнале уже записано: 1 урок, 1 отметка; по этим предметам уже выставлено 1 итоговая отметка за период. '
+        + 'Эти записи оказались бы вне всех учебных периодов. Выберите другие даты или сначала перенесите уроки',
+    });
+    expect(await state()).toEqual(before);
+    // Days with nothing recorded may leave: the first quarter ends earlier.
+    expect(await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { endDate: '2026-10-23' }))).toMatchObject({ ok: true });
+  });
+
+  it('counts the lessons of a cross-class stream, whose group has no class, by its members\' classes', async () => {
+    const stream = await createStreamFixture(db, fx);
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { startDate: '2026-09-03' }));
+    expect(answer.errors?.startDate).toContain('(01.09.2026–02.09.2026), в журнале уже записано: 2 урока, 1 отметка.');
+    expect(await state()).toEqual(before);
+    await db.lesson.delete({ where: { id: stream.lessonId } });
+  });
+
+  it('refuses a save over a change made after the form was opened', async () => {
+    await signInForRequest(db, fx.adminId);
+    const stale = { startDate: '2026-11-09', endDate: Q2.endDate };
+    const before = await state();
+    const answer = await savePeriodDatesAction({}, form({ id: q2, shownStartDate: stale.startDate, shownEndDate: stale.endDate, startDate: '2026-11-10', endDate: Q2.endDate }));
+    expect(answer.errors).toEqual({ form: 'Даты этого периода уже изменил другой пользователь, пока форма была открыта. Обновите страницу и внесите изменение снова.' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses another school\'s period and a user without the right', async () => {
+    const theirs = await db.studyPeriod.findUniqueOrThrow({ where: { id: other.studyPeriodId } });
+    const before = await state();
+    await signInForRequest(db, fx.adminId);
+    expect((await savePeriodDatesAction({}, periodForm(theirs.id, Q1, { endDate: '2026-10-20' }))).errors).toEqual({ form: 'Учебный период не найден или его учебный год уже закончился' });
+    await signInForRequest(db, managementId);
+    expect((await savePeriodDatesAction({}, periodForm(q2, Q2, { endDate: '2026-12-20' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    await signInForRequest(db, fx.teacherId);
+    expect((await savePeriodDatesAction({}, periodForm(q2, Q2, { endDate: '2026-12-20' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+});
+
+describe('the next academic year', () => {
+  const nextForm = (fields: Record<string, string | number> = {}) =>
+    form({ sourceYearId: fx.academicYearId, label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31', ...fields });
+
+  it('is created with this year\'s periods a year on, all open, and no classes or courses; audited', async () => {
+    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status: 'CLOSED', closedAt: new Date() } });
+    await signInForRequest(db, fx.adminId);
+    expect(await createNextYearAction({}, nextForm())).toMatchObject({ ok: true, message: 'Учебный год 2027/2028 заведён' });
+    const year = await db.academicYear.findFirstOrThrow({ where: { schoolId: fx.schoolId, startYear: 2027 } });
+    expect(year).toMatchObject({ label: '2027/2028', startDate: day('2027-09-01'), endDate: day('2028-05-31') });
+    const periods = await db.studyPeriod.findMany({ where: { academicYearId: year.id }, orderBy: [{ kind: 'asc' }, { ordinal: 'asc' }] });
+    expect(periods.map((p) => [p.name, p.kind, p.schemeId, p.ordinal, p.startDate, p.endDate, p.status])).toEqual([
+      ['1 четверть', 'TERM', fx.periodSchemeId, 1, day('2027-09-01'), day('2027-10-25'), 'OPEN'],
+      ['2 четверть', 'TERM', fx.periodSchemeId, 2, day('2027-11-05'), day('2027-12-27'), 'OPEN'],
+      ['2027/2028 учебный год', 'YEAR', null, 1, day('2027-09-01'), day('2028-05-31'), 'OPEN'],
+    ]);
+    expect(await db.schoolClass.count({ where: { academicYearId: year.id } })).toBe(0);
+    expect(await db.course.count({ where: { academicYearId: year.id } })).toBe(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.create', entityId: String(year.id) } });
+    expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, newValue: { label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' } });
+    // Once is enough.
+    const before = await state();
+    expect((await createNextYearAction({}, nextForm())).errors).toEqual({ form: 'Учебный год 2027/2028 уже заведён' });
+    expect(await state()).toEqual(before);
+  });
+
+  it.each([
+    ['another label', { label: '2028/2029' }, 'label', 'Следующий учебный год — 2027/2028'],
+    ['a label not like a year', { label: 'next' }, 'label', 'Название года — как «2027/2028»'],
+    ['a start in another year', { startDate: '2028-01-10' }, 'startDate', 'Учебный год 2027/2028 начинается в 2027 году'],
+    ['an end before the start', { endDate: '2027-08-31' }, 'endDate', 'Окончание года раньше его начала'],
+    ['an end after the summer', { endDate: '2028-09-01' }, 'endDate', 'Учебный год заканчивается не позже 31.08.2028'],
+    ['dates too narrow for the quarters', { endDate: '2027-10-31' }, 'endDate', 'В эти даты не помещается «2 четверть»: выберите даты шире'],
+  ])('refuses %s next to the field, creating nothing', async (_, fields, field, message) => {
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await createNextYearAction({}, nextForm(fields));
+    expect(answer.errors).toEqual({ [field]: message });
+    expect(answer.values).toMatchObject(fields);
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses dates that overlap the current year', async () => {
+    await db.academicYear.update({ where: { id: fx.academicYearId }, data: { endDate: day('2027-08-31') } });
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    expect((await createNextYearAction({}, nextForm({ startDate: '2027-08-25' }))).errors).toEqual({ startDate: 'Пересекается с учебным годом 2026/2027 (01.09.2026–31.08.2027)' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses another school\'s year and a user without the right', async () => {
+    const before = await state();
+    await signInForRequest(db, fx.adminId);
+    expect((await createNextYearAction({}, nextForm({ sourceYearId: other.academicYearId }))).errors).toEqual({ form: 'Учебный год не найден' });
+    await signInForRequest(db, managementId);
+    expect((await createNextYearAction({}, nextForm())).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+});
+
+describe('the page', () => {
+  const text = async (page: Promise<unknown>) => renderToStaticMarkup((await page) as React.ReactElement).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('shows the periods with their dates and the next year\'s form, saying classes and courses come next', async () => {
+    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status: 'CLOSED', closedAt: new Date() } });
+    await signInForRequest(db, fx.adminId);
+    const page = await text(PeriodDatesPage());
+    expect(page).toContain('Даты учебных периодов');
+    expect(page).toContain('2026/2027: 01.09.2026 – 31.05.2027');
+    expect(page).toContain('1 четверть · Четверти 01.09.2026 – 25.10.2026 · закрыт');
+    expect(page).toContain('2 четверть · Четверти 05.11.2026 – 27.12.2026 · открыт');
+    expect(page).toContain('Классы, предметы и нагрузка, расписание здесь не создаются: это следующий шаг.');
+    expect(renderToStaticMarkup((await PeriodDatesPage()) as React.ReactElement)).toContain('value="2027/2028"');
+  });
+
+  it('is linked for holders of the right only', async () => {
+    expect(navigationFor(await actorFor(db, fx.adminId)).map((i) => i.href)).toContain('/admin/calendar/periods');
+    expect(navigationFor(await actorFor(db, managementId)).map((i) => i.href)).not.toContain('/admin/calendar/periods');
+    await signInForRequest(db, fx.adminId);
+    expect(await text(CalendarPage({ searchParams: Promise.resolve({}) }))).toContain('Изменить даты периодов или завести следующий учебный год');
+    await signInForRequest(db, managementId);
+    expect(await text(CalendarPage({ searchParams: Promise.resolve({}) }))).not.toContain('Изменить даты периодов');
+  });
+});
