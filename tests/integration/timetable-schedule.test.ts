@@ -56,6 +56,9 @@ beforeEach(async () => {
 });
 
 const input = (over: Partial<EntryInput>): EntryInput => ({ classId: fx.classId, courseId: russianId, weekday: 1, slot: 2, room: '21', validFrom: MONDAY, ...over });
+// The data layer's clock: the weeks tested lie ahead of it.
+const add = (actor: Actor, entry: EntryInput) => addTimetableEntry(actor, entry, NOW);
+const end = (actor: Actor, entry: { entryId: number; endDate: string }) => endTimetableEntry(actor, entry, NOW);
 const counts = async () => [await db.timetableEntry.count(), await db.auditLog.count(), (await db.timetableEntry.findMany({ select: { validTo: true } })).map((e) => e.validTo)];
 const lessonOn = async (date: string, slot: number) => {
   const week = (await diaryWeek(await actorFor(db, fx.parentId), fx.studentIds[0], date, NOW))!;
@@ -64,7 +67,7 @@ const lessonOn = async (date: string, slot: number) => {
 
 describe('adding and ending a row', () => {
   it('shows in the diary from its first week, leaves it from the end date, keeps the earlier weeks; both audited', async () => {
-    const added = await addTimetableEntry(deputy, input({}));
+    const added = await add(deputy, input({}));
     expect(added).toMatchObject({ ok: true });
     const entryId = (added as { entryId: number }).entryId;
     expect(await db.auditLog.findFirst({ where: { action: 'timetable-entry.create', entityId: String(entryId) } }))
@@ -76,7 +79,7 @@ describe('adding and ending a row', () => {
     expect(await lessonOn('2027-01-04', 2)).toBeUndefined();
     expect(await lessonOn('2027-01-04', 1)).toMatchObject({ subject: 'Математика' });
 
-    expect(await endTimetableEntry(deputy, { entryId, endDate: '2027-01-18' })).toEqual({ ok: true });
+    expect(await end(deputy, { entryId, endDate: '2027-01-18' })).toEqual({ ok: true });
     expect(await db.timetableEntry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ validFrom: day(MONDAY), validTo: day('2027-01-17') });
     expect(await db.auditLog.findFirst({ where: { action: 'timetable-entry.end', entityId: String(entryId) } }))
       .toMatchObject({ actorId: deputy.id, oldValue: { validTo: null, slot: 2 }, newValue: { validTo: '2027-01-17', slot: 2 } });
@@ -84,8 +87,8 @@ describe('adding and ending a row', () => {
     expect(await lessonOn(MONDAY, 2)).toMatchObject({ subject: 'Русский язык' });
 
     // Changing the lesson: the slot is free again from the end date, and only from it.
-    expect(await addTimetableEntry(deputy, input({ validFrom: '2027-01-18', room: '22' }))).toMatchObject({ ok: true });
-    expect(await addTimetableEntry(deputy, input({ validFrom: '2027-01-15' }))).toMatchObject({ ok: false, field: 'slot' });
+    expect(await add(deputy, input({ validFrom: '2027-01-18', room: '22' }))).toMatchObject({ ok: true });
+    expect(await add(deputy, input({ validFrom: '2027-01-15' }))).toMatchObject({ ok: false, field: 'slot' });
     expect(await lessonOn('2027-01-18', 2)).toMatchObject({ subject: 'Русский язык', room: '22' });
   });
 
@@ -94,11 +97,11 @@ describe('adding and ending a row', () => {
     const g2 = await db.studyGroup.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, kind: 'SUBGROUP', classId: fx.classId, name: '2 группа', members: { create: { schoolId: fx.schoolId, studentId: fx.studentIds[1] } } } });
     const english1 = await courseOf({ groupId: g1.id }, 'Английский язык', fx.teacherId);
     const english2 = await courseOf({ groupId: g2.id }, 'Английский язык 2', await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Вторая', firstName: 'Анна' }));
-    expect(await addTimetableEntry(deputy, input({ courseId: english1, slot: 3 }))).toMatchObject({ ok: true });
-    expect(await addTimetableEntry(deputy, input({ courseId: english2, slot: 3 }))).toMatchObject({ ok: true });
+    expect(await add(deputy, input({ courseId: english1, slot: 3 }))).toMatchObject({ ok: true });
+    expect(await add(deputy, input({ courseId: english2, slot: 3 }))).toMatchObject({ ok: true });
     const before = await counts();
-    expect(await addTimetableEntry(deputy, input({ slot: 3 }))).toEqual({ ok: false, field: 'slot', error: 'с 11.01.2027 в понедельник на 3-м уроке у класса 5А уже есть «Английский язык, 5А, 1 группа»' });
-    expect(await addTimetableEntry(deputy, input({ courseId: english1, slot: 1 }))).toEqual({ ok: false, field: 'slot', error: 'с 11.01.2027 в понедельник на 1-м уроке у группы «1 группа» 5А уже есть «Математика, 5А»' });
+    expect(await add(deputy, input({ slot: 3 }))).toEqual({ ok: false, field: 'slot', error: 'с 11.01.2027 в понедельник на 3-м уроке у класса 5А уже есть «Английский язык, 5А, 1 группа»' });
+    expect(await add(deputy, input({ courseId: english1, slot: 1 }))).toEqual({ ok: false, field: 'slot', error: 'с 11.01.2027 в понедельник на 1-м уроке у группы «1 группа» 5А уже есть «Математика, 5А»' });
     expect(await counts()).toEqual(before);
   });
 });
@@ -109,7 +112,7 @@ describe('refusals: the message next to the field, nothing written', () => {
     const pastClass = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: past.id, gradeLevel: 4, letter: 'А', periodSchemeId: fx.periodSchemeId } });
     const pastCourse = await courseOf({ classId: pastClass.id }, 'Окружающий мир', fx.teacherId, fx.schoolId, past.id);
     const b = await createSchoolFixture(db);
-    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status: 'CLOSED' } });
+    await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '4 четверть', ordinal: 4, startDate: day('2027-03-29'), endDate: day('2027-05-31'), status: 'CLOSED' } });
     const before = await counts();
     const cases: [Partial<EntryInput>, string | undefined, string][] = [
       [{ slot: 1 }, 'slot', 'с 11.01.2027 в понедельник на 1-м уроке у класса 5А уже есть «Математика, 5А»'],
@@ -117,16 +120,17 @@ describe('refusals: the message next to the field, nothing written', () => {
       [{ slot: 9 }, 'slot', ENTRY_MESSAGES.noSlot],
       [{ weekday: 7 }, 'weekday', ENTRY_MESSAGES.sunday],
       [{ validFrom: '2027-06-07' }, 'validFrom', 'Дата вне учебного года 2026/2027 (01.09.2026 – 31.05.2027)'],
-      [{ validFrom: '2026-10-05' }, 'validFrom', MESSAGES.periodClosed],
+      [{ validFrom: '2027-04-05' }, 'validFrom', MESSAGES.periodClosed],
+      [{ validFrom: '2026-11-30' }, 'validFrom', ENTRY_MESSAGES.past],
       [{ courseId: otherClassCourse }, 'courseId', ENTRY_MESSAGES.courseNotFound],
       [{ courseId: b.courseId }, 'courseId', ENTRY_MESSAGES.courseNotFound],
       [{ classId: b.classId, courseId: b.courseId }, undefined, ENTRY_MESSAGES.classNotFound],
       [{ classId: pastClass.id, courseId: pastCourse, validFrom: '2026-03-02' }, undefined, ENTRY_MESSAGES.yearEnded],
     ];
-    for (const [over, field, error] of cases) expect(await addTimetableEntry(deputy, input(over)), JSON.stringify(over)).toEqual({ ok: false, error, ...(field ? { field } : {}) });
+    for (const [over, field, error] of cases) expect(await add(deputy, input(over)), JSON.stringify(over)).toEqual({ ok: false, error, ...(field ? { field } : {}) });
     await db.school.update({ where: { id: fx.schoolId }, data: { schoolDaysPerWeek: 5 } });
-    expect(await addTimetableEntry(deputy, input({ weekday: 6 }))).toEqual({ ok: false, field: 'weekday', error: ENTRY_MESSAGES.saturday });
-    expect(await addTimetableEntry(await actorFor(db, fx.teacherId), input({}))).toEqual({ ok: false, error: ENTRY_MESSAGES.denied });
+    expect(await add(deputy, input({ weekday: 6 }))).toEqual({ ok: false, field: 'weekday', error: ENTRY_MESSAGES.saturday });
+    expect(await add(await actorFor(db, fx.teacherId), input({}))).toEqual({ ok: false, error: ENTRY_MESSAGES.denied });
     expect(await counts()).toEqual(before);
   });
 
@@ -135,11 +139,13 @@ describe('refusals: the message next to the field, nothing written', () => {
     const theirs = await db.timetableEntry.create({ data: { schoolId: b.schoolId, academicYearId: b.academicYearId, courseId: b.courseId, weekday: 1, slot: 1, validFrom: day('2026-09-01') } });
     const own = await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: russianId, weekday: 4, slot: 1, validFrom: day(MONDAY), validTo: day('2027-03-31') } });
     const before = await counts();
-    expect(await endTimetableEntry(deputy, { entryId: theirs.id, endDate: MONDAY })).toEqual({ ok: false, error: ENTRY_MESSAGES.entryNotFound });
-    expect(await endTimetableEntry(deputy, { entryId: own.id, endDate: '2027-01-04' })).toEqual({ ok: false, field: 'endDate', error: ENTRY_MESSAGES.beforeStart });
-    expect(await endTimetableEntry(deputy, { entryId: own.id, endDate: '2027-06-07' })).toMatchObject({ ok: false, field: 'endDate', error: expect.stringContaining('Дата вне учебного года') });
-    expect(await endTimetableEntry(deputy, { entryId: own.id, endDate: '2027-04-05' })).toEqual({ ok: false, field: 'endDate', error: 'Запись уже действует только по 31.03.2027' });
-    expect(await endTimetableEntry(await actorFor(db, fx.teacherId), { entryId: own.id, endDate: '2027-02-01' })).toEqual({ ok: false, error: ENTRY_MESSAGES.denied });
+    expect(await end(deputy, { entryId: theirs.id, endDate: MONDAY })).toEqual({ ok: false, error: ENTRY_MESSAGES.entryNotFound });
+    expect(await end(deputy, { entryId: own.id, endDate: '2027-01-04' })).toEqual({ ok: false, field: 'endDate', error: ENTRY_MESSAGES.beforeStart });
+    expect(await end(deputy, { entryId: own.id, endDate: '2027-06-07' })).toMatchObject({ ok: false, field: 'endDate', error: expect.stringContaining('Дата вне учебного года') });
+    expect(await end(deputy, { entryId: own.id, endDate: '2027-04-05' })).toEqual({ ok: false, field: 'endDate', error: 'Запись уже действует только по 31.03.2027' });
+    const maths = await db.timetableEntry.findFirstOrThrow({ where: { courseId: fx.courseId } });
+    expect(await end(deputy, { entryId: maths.id, endDate: '2026-11-30' })).toEqual({ ok: false, field: 'endDate', error: ENTRY_MESSAGES.past });
+    expect(await end(await actorFor(db, fx.teacherId), { entryId: own.id, endDate: '2027-02-01' })).toEqual({ ok: false, error: ENTRY_MESSAGES.denied });
     expect(await counts()).toEqual(before);
   });
 });
@@ -158,25 +164,28 @@ describe('the page and its actions', () => {
     expect(navigationFor(await actorFor(db, fx.teacherId))).not.toContainEqual(link);
   });
 
+  // The actions run on the real clock: a week late in the year, still ahead of it.
+  const LATE_MONDAY = '2027-05-17';
+
   it('the forms answer errors next to the field with what was typed; the page shows the week', async () => {
     await signInForRequest(db, deputy.id);
-    const fields = { classId: String(fx.classId), courseId: String(russianId), weekday: '1', slot: '1', room: '21', validFrom: MONDAY };
+    const fields = { classId: String(fx.classId), courseId: String(russianId), weekday: '1', slot: '1', room: '21', validFrom: LATE_MONDAY };
     expect(await addEntryAction({}, formOf(fields))).toMatchObject({ errors: { slot: expect.stringContaining('уже есть «Математика, 5А»') }, values: { courseId: String(russianId), room: '21' } });
     expect(await addEntryAction({}, formOf({ ...fields, weekday: '', validFrom: '2027-02-30' }))).toMatchObject({ errors: { weekday: 'Выберите день недели', validFrom: 'Такой даты нет в календаре' } });
     expect(await addEntryAction({}, formOf({ ...fields, room: 'x'.repeat(21) }))).toMatchObject({ errors: { room: 'Кабинет — не длиннее 20 символов' } });
     expect(await db.timetableEntry.count()).toBe(2);
     expect(await addEntryAction({}, formOf({ ...fields, slot: '2' }))).toMatchObject({ ok: true });
     const added = await db.timetableEntry.findFirstOrThrow({ where: { courseId: russianId } });
-    expect(await endEntryAction({}, formOf({ entryId: added.id.toString(), endDate: '2027-01-04' }))).toMatchObject({ errors: { endDate: ENTRY_MESSAGES.beforeStart } });
-    expect(await endEntryAction({}, formOf({ entryId: 'abc', endDate: MONDAY }))).toMatchObject({ errors: { form: 'Запись расписания не найдена' } });
+    expect(await endEntryAction({}, formOf({ entryId: added.id.toString(), endDate: '2027-05-10' }))).toMatchObject({ errors: { endDate: ENTRY_MESSAGES.beforeStart } });
+    expect(await endEntryAction({}, formOf({ entryId: 'abc', endDate: LATE_MONDAY }))).toMatchObject({ errors: { form: 'Запись расписания не найдена' } });
 
-    const html = renderToStaticMarkup((await SchedulePage({ searchParams: Promise.resolve({ class: String(fx.classId), date: '2027-01-12' }) })) as React.ReactElement);
+    const html = renderToStaticMarkup((await SchedulePage({ searchParams: Promise.resolve({ class: String(fx.classId), date: '2027-05-18' }) })) as React.ReactElement);
     const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Расписание уроков 5А');
-    expect(text).toContain('Неделя на 12.01.2027');
+    expect(text).toContain('Неделя на 18.05.2027');
     expect(text).toMatch(/Понедельник .*1-й .*Математика .*Учителева М\. .*2-й .*Русский язык .*Занятова О\. · каб\. 21/);
     expect(html).toContain('aria-label="Снять с расписания: Понедельник, 2-й урок, Русский язык"');
     expect(text).not.toContain('Литература');
-    expect(await endEntryAction({}, formOf({ entryId: added.id.toString(), endDate: '2027-02-01' }))).toMatchObject({ ok: true });
+    expect(await endEntryAction({}, formOf({ entryId: added.id.toString(), endDate: '2027-05-24' }))).toMatchObject({ ok: true });
   });
 });

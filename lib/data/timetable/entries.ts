@@ -4,12 +4,15 @@
 // and the overdue deadlines are all planned from these rows (diary/week.ts reads the rows valid on
 // each day), so rewriting a row would rewrite what pupils and teachers were already shown. Ending
 // a row sets its last day (validTo) and keeps it; changing a lesson is ending its row and adding a
-// new one from the date the change takes effect.
+// new one from the date the change takes effect. For the same reason both take effect from today
+// on: a row added or ended from a past date would rewrite the weeks already shown and the
+// deadlines already counted.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { writeAudit } from '../../audit';
 import { addDays, formatDateRu, isIsoDate } from '../../domain/calendar';
+import { toSchoolDate } from '../../domain/timezone';
 import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
@@ -34,6 +37,7 @@ export const ENTRY_MESSAGES = {
   noSuchDate: 'Такой даты нет в календаре',
   entryNotFound: 'Запись расписания не найдена',
   beforeStart: 'Запись начинает действовать позже: дата окончания — не раньше её первого дня',
+  past: 'Прошедшие недели дневника и журнала уже построены по расписанию: укажите сегодняшнюю дату или более позднюю',
 } as const;
 
 type Tx = Prisma.TransactionClient;
@@ -44,6 +48,9 @@ function outsideYear(year: Year, iso: string, field: string): Failure | null {
   const to = isoDate(year.endDate);
   return iso < from || iso > to ? fail(`Дата вне учебного года ${year.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, field) : null;
 }
+
+const pastRefusal = (actor: Actor, iso: string, now: Date, field: string): Failure | null =>
+  iso < toSchoolDate(now, actor.timeZone) ? fail(ENTRY_MESSAGES.past, field) : null;
 
 /** A closed study period is final: its planned lessons stay as they were counted. */
 async function closedOn(tx: Tx, schoolId: number, schemeId: number | null, iso: string, field: string): Promise<Failure | null> {
@@ -62,7 +69,7 @@ const courseSelect = {
 } as const;
 
 /** Adds a row from `validFrom` on; every refusal names its field and writes nothing. */
-export async function addTimetableEntry(actor: Actor, input: EntryInput): Promise<Result<{ entryId: number }>> {
+export async function addTimetableEntry(actor: Actor, input: EntryInput, now = new Date()): Promise<Result<{ entryId: number }>> {
   if (!actor.permissions.has('timetable:manage')) return fail(ENTRY_MESSAGES.denied);
   if (!isIsoDate(input.validFrom)) return fail(ENTRY_MESSAGES.noSuchDate, 'validFrom');
   if (input.room && input.room.length > 20) return fail(ENTRY_MESSAGES.roomTooLong, 'room');
@@ -83,6 +90,7 @@ export async function addTimetableEntry(actor: Actor, input: EntryInput): Promis
     if (ended) return fail(ENTRY_MESSAGES.yearEnded);
     const refused = await placeRefusal(tx, actor.schoolId, input.weekday, input.slot)
       ?? outsideYear(klass.academicYear, input.validFrom, 'validFrom')
+      ?? pastRefusal(actor, input.validFrom, now, 'validFrom')
       ?? await closedOn(tx, actor.schoolId, klass.periodSchemeId, input.validFrom, 'validFrom');
     if (refused) return refused;
     const when = `с ${formatDateRu(input.validFrom)} ${ON_WEEKDAY[input.weekday - 1]} на ${input.slot}-м уроке`;
@@ -117,7 +125,7 @@ async function placeRefusal(tx: Tx, schoolId: number, weekday: number, slot: num
 }
 
 /** Ends a row: its last day becomes the day before `endDate`; the row itself stays (see above). */
-export async function endTimetableEntry(actor: Actor, input: EndInput): Promise<Result> {
+export async function endTimetableEntry(actor: Actor, input: EndInput, now = new Date()): Promise<Result> {
   if (!actor.permissions.has('timetable:manage')) return fail(ENTRY_MESSAGES.denied);
   if (!isIsoDate(input.endDate)) return fail(ENTRY_MESSAGES.noSuchDate, 'endDate');
   return getDb().$transaction(async (tx) => {
@@ -136,6 +144,8 @@ export async function endTimetableEntry(actor: Actor, input: EndInput): Promise<
     const outside = outsideYear(entry.academicYear, input.endDate, 'endDate');
     if (outside) return outside;
     if (input.endDate < isoDate(entry.validFrom)) return fail(ENTRY_MESSAGES.beforeStart, 'endDate');
+    const past = pastRefusal(actor, input.endDate, now, 'endDate');
+    if (past) return past;
     const validTo = addDays(input.endDate, -1);
     const oldTo = entry.validTo ? isoDate(entry.validTo) : null;
     // Moving an end later would bring back lessons whose slot may have been given to another since.

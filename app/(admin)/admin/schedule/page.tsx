@@ -94,7 +94,7 @@ export default async function SchedulePage({ searchParams }: Props) {
                     <li key={e.id} className="rounded-lg border border-line bg-white p-3">
                       <div className="mb-2"><span className="font-bold">{label}</span>
                         <span className="block text-sm text-muted">{e.teachers}{e.room ? ` · каб. ${e.room}` : ''} · с {formatDateRu(e.validFrom)}{e.validTo ? ` по ${formatDateRu(e.validTo)}` : ''}</span></div>
-                      <EndEntry entryId={e.id} label={label} defaultDate={grid.date < klass.defaultFrom ? klass.defaultFrom : grid.date} />
+                      <EndEntry entryId={e.id} label={label} defaultDate={e.validFrom > klass.defaultFrom ? e.validFrom : klass.defaultFrom} />
                     </li>
                   );
                 })}
