@@ -1,6 +1,7 @@
 // The regular weekly timetable (/admin/schedule): a row added shows in a pupil's diary from its
 // first week, a row ended leaves the diary from the chosen date and stays in the earlier weeks;
-// both audited. Clashes (the class, a group sharing pupils, a teacher), a slot not rung, Saturday
+// both audited. Clashes (the class, a group sharing pupils, a teacher; also with a later one-day
+// move, opened lesson or substitution), a slot not rung, Saturday
 // in a five-day week, Sunday, a date outside the year or in a closed period, a course of another
 // class or school, a past year and a person without the right are refused with the Russian message
 // next to the field, nothing written. The page renders the week.
@@ -113,10 +114,15 @@ describe('refusals: the message next to the field, nothing written', () => {
     const pastCourse = await courseOf({ classId: pastClass.id }, 'Окружающий мир', fx.teacherId, fx.schoolId, past.id);
     const b = await createSchoolFixture(db);
     await db.studyPeriod.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: fx.periodSchemeId, name: '4 четверть', ordinal: 4, startDate: day('2027-03-29'), endDate: day('2027-05-31'), status: 'CLOSED' } });
+    // Later one-day facts: 5А's mathematics moved to Thursday 14.01 4th; the busy teacher substitutes it on Friday 15.01 5th.
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(MONDAY), slot: 1, kind: 'MOVED', newDate: day('2027-01-14'), newSlot: 4 } });
+    await db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2027-01-15'), slot: 5, kind: 'SUBSTITUTION', substituteTeacherId: busyId } });
     const before = await counts();
     const cases: [Partial<EntryInput>, string | undefined, string][] = [
       [{ slot: 1 }, 'slot', 'с 11.01.2027 в понедельник на 1-м уроке у класса 5А уже есть «Математика, 5А»'],
       [{ weekday: 2, slot: 3 }, 'slot', 'с 11.01.2027 во вторник на 3-м уроке Занятова Ольга уже ведёт «Литература, 5Б»'],
+      [{ weekday: 4, slot: 4 }, 'slot', '14.01.2027 на 4-м уроке у класса 5А уже есть «Математика, 5А» (перенос или урок, открытый в журнале)'],
+      [{ weekday: 5, slot: 5 }, 'slot', '15.01.2027 на 5-м уроке Занятова Ольга уже ведёт «Математика, 5А»'],
       [{ slot: 9 }, 'slot', ENTRY_MESSAGES.noSlot],
       [{ weekday: 7 }, 'weekday', ENTRY_MESSAGES.sunday],
       [{ validFrom: '2027-06-07' }, 'validFrom', 'Дата вне учебного года 2026/2027 (01.09.2026 – 31.05.2027)'],

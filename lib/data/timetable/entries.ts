@@ -20,7 +20,7 @@ import { periodOpen, yearEnded } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { lockTimetable } from './lock';
 import { bellSlotExists, sharingPupils } from './slots';
-import { regularOccupant, regularTeacherBusy } from './regular';
+import { oneDayOccupant, regularOccupant, regularTeacherBusy } from './regular';
 
 export type EntryInput = { classId: number; courseId: number; weekday: number; slot: number; room: string | null; validFrom: string };
 export type EndInput = { entryId: number; endDate: string };
@@ -94,14 +94,18 @@ export async function addTimetableEntry(actor: Actor, input: EntryInput, now = n
       ?? await closedOn(tx, actor.schoolId, klass.periodSchemeId, input.validFrom, 'validFrom');
     if (refused) return refused;
     const when = `с ${formatDateRu(input.validFrom)} ${ON_WEEKDAY[input.weekday - 1]} на ${input.slot}-м уроке`;
-    const pupils = await regularOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, sharingPupils({ ...course, group: course.group }, input.validFrom));
-    if (pupils) {
-      const whose = course.classId ? `класса ${className(klass)}` : `группы «${course.group?.name ?? ''}» ${className(klass)}`;
-      return fail(`${when} у ${whose} уже есть «${pupils}»`, 'slot');
-    }
+    const whose = course.classId ? `класса ${className(klass)}` : `группы «${course.group?.name ?? ''}» ${className(klass)}`;
+    const sharing = sharingPupils(course, input.validFrom);
+    const pupils = await regularOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, sharing);
+    if (pupils) return fail(`${when} у ${whose} уже есть «${pupils}»`, 'slot');
+    const once = await oneDayOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, sharing);
+    if (once) return fail(`${formatDateRu(once.date)} на ${input.slot}-м уроке у ${whose} уже есть «${once.title}» (перенос или урок, открытый в журнале)`, 'slot');
     for (const { teacherId, teacher } of course.teachers) {
+      const name = `${teacher.lastName} ${teacher.firstName}`;
       const busy = await regularTeacherBusy(tx, actor.schoolId, teacherId, input.weekday, input.slot, input.validFrom, course.id);
-      if (busy) return fail(`${when} ${teacher.lastName} ${teacher.firstName} уже ведёт «${busy}»`, 'slot');
+      if (busy) return fail(`${when} ${name} уже ведёт «${busy}»`, 'slot');
+      const taught = await oneDayOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, { id: { not: course.id }, teachers: { some: { teacherId } } }, teacherId);
+      if (taught) return fail(`${formatDateRu(taught.date)} на ${input.slot}-м уроке ${name} уже ведёт «${taught.title}»`, 'slot');
     }
     const data = {
       schoolId: actor.schoolId, academicYearId: klass.academicYearId, courseId: course.id,
