@@ -20,6 +20,7 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
     items.push({ href: `/class/${classId}`, label: name ? `Мой класс ${name}` : 'Мой класс' });
   }
   if (p.has('diary:read:children') || p.has('diary:read:self')) items.push({ href: '/diary', label: 'Дневник' });
+  if (p.has('timetable:manage')) items.push({ href: '/admin/schedule', label: 'Расписание' });
   if (p.has('timetable:manage')) items.push({ href: '/admin/timetable', label: 'Замены' });
   if (p.has('users:read') || p.has('users:manage')) items.push({ href: '/admin/users', label: 'Пользователи' });
   if (p.has('users:manage')) items.push({ href: '/admin/import', label: 'Импорт' });

@@ -98,6 +98,7 @@ test.describe('staff pages have no serious or critical accessibility violations 
     await check(page, AxeBuilder!, '/journal/overdue');
     await check(page, AxeBuilder!, '/journal/exams');
     await check(page, AxeBuilder!, '/admin/timetable');
+    await check(page, AxeBuilder!, '/admin/schedule');
   });
 
   test('class teacher: the class and its pages', async ({ page }) => {

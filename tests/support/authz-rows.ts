@@ -183,6 +183,10 @@ export const MATRIX: Row[] = [
   page('app/(admin)/admin/settings/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/calendar/periods/page.tsx', { any: { allow: ['admin'] } }), // school:settings
   page('app/(admin)/admin/timetable/page.tsx', { any: { allow: ['admin', 'management'] } }), // the whole school's day, timetable:manage
+  page('app/(admin)/admin/schedule/page.tsx', {
+    own: { allow: ['admin', 'management'], search: (w) => ({ class: w.K1 }) }, // a class's weekly timetable, timetable:manage
+    otherSchool: { allow: ['admin', 'management'], search: (w) => ({ class: w.KB }) }, // school B's class: none chosen, nothing of B shown
+  }),
   page('app/(admin)/admin/users/page.tsx', {
     any: { allow: ['admin', 'management', 'secretary'] },
     // School B's class as the filter, and the first name of school B's pupil as the search.
@@ -440,6 +444,30 @@ export const MATRIX: Row[] = [
           changeId = (await db.timetableChange.create({ data: { schoolId: l.schoolId, courseId: w[courseKey], date: l.date, slot: l.slot, kind: 'ROOM', room: '215' } })).id;
         },
         args: () => [{}, form({ changeId })],
+      }];
+    }),
+  )),
+  // A Saturday 7th lesson for C1 (K1) or CB (KB) from today; the row added is removed after each call.
+  action('app/(admin)/admin/schedule/actions.ts', 'addEntryAction', {}, Object.fromEntries(
+    ([['own', 'K1', 'C1', ['admin', 'management']], ['crossed', 'K1', 'CB', NOBODY], ['otherSchool', 'KB', 'CB', NOBODY]] as const).map(([kind, classKey, courseKey, allow]) => [kind, {
+      allow,
+      args: ({ w }: Env) => [{}, form({ classId: w[classKey], courseId: w[courseKey], weekday: 6, slot: 7, room: '', validFrom: w.today })],
+      after: ({ w, db }: Env) => db.timetableEntry.deleteMany({ where: { courseId: w[courseKey], slot: 7 } }),
+    }]),
+  )),
+  // A row of C1 (CB) ended from today on; made afresh before each call.
+  action('app/(admin)/admin/schedule/actions.ts', 'endEntryAction', {}, Object.fromEntries(
+    ([['own', 'C1', ['admin', 'management']], ['otherSchool', 'CB', NOBODY]] as const).map(([kind, courseKey, allow]) => {
+      let entryId = 0;
+      return [kind, {
+        allow,
+        prepare: async ({ w, db }: Env) => {
+          const c = await db.course.findUniqueOrThrow({ where: { id: w[courseKey] }, select: { schoolId: true, academicYearId: true, academicYear: { select: { startDate: true } } } });
+          await db.timetableEntry.deleteMany({ where: { courseId: w[courseKey], slot: 7 } });
+          entryId = (await db.timetableEntry.create({ data: { schoolId: c.schoolId, academicYearId: c.academicYearId, courseId: w[courseKey], weekday: 6, slot: 7, validFrom: c.academicYear.startDate } })).id;
+        },
+        args: ({ w }: Env) => [{}, form({ entryId, endDate: w.today })],
+        after: ({ w, db }: Env) => db.timetableEntry.deleteMany({ where: { courseId: w[courseKey], slot: 7 } }),
       }];
     }),
   )),

@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/field';
 import { recordChangeAction, type ChangeFormState } from './actions';
 import { KIND_LABELS } from './labels';
 import { FormFooter } from '@/components/ui/form-footer';
+import { SelectField as Select } from '@/components/ui/select-field';
 
 type Props = {
   date: string;
@@ -14,23 +15,6 @@ type Props = {
   teachers: { id: number; name: string }[];
   slots: { slot: number; start: string; end: string }[];
 };
-
-const selectClass = (error?: string) => `w-full rounded-md border px-3 py-2.5 ${error ? 'border-danger' : 'border-line'}`;
-
-function Select({ label, name, error, defaultValue, children, hint }: { label: string; name: string; error?: string; defaultValue?: string; children: React.ReactNode; hint?: string }) {
-  return (
-    <div>
-      <label htmlFor={`field-${name}`} className="mb-1 block font-bold">{label}</label>
-      {/* A select takes a changed defaultValue only when mounted anew: the key remounts it with what was chosen. */}
-      <select key={`typed:${defaultValue ?? ''}`} id={`field-${name}`} name={name} defaultValue={defaultValue ?? ''} aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : undefined} className={selectClass(error)}>
-        {children}
-      </select>
-      {hint && !error && <p className="mt-1 text-sm text-muted">{hint}</p>}
-      <p id={`field-${name}-error`} aria-live="polite" className="mt-1 min-h-5 text-sm text-danger">{error}</p>
-    </div>
-  );
-}
 
 export function ChangeForm({ date, selected, lessons, teachers, slots }: Props) {
   const [state, action, pending] = useActionState<ChangeFormState, FormData>(recordChangeAction, {});
