@@ -162,7 +162,13 @@ export async function addCourse(actor: Actor, input: NewCourse): Promise<LoadRes
       if (twin) return { ok: false, error: `Курс «${subject.name}» ${input.groupId !== null ? 'у этой группы' : 'у этого класса'} уже есть`, field: input.subjectId !== null ? 'subjectId' : 'subjectName' };
     }
     const subjectCreated = !subject;
-    subject ??= await tx.subject.create({ data: { schoolId: actor.schoolId, name: input.subjectName, shortName: input.subjectName.slice(0, 20) }, select: { id: true, name: true } });
+    // An upsert: the same new subject typed for another class at the same moment is shared, not refused.
+    subject ??= await tx.subject.upsert({
+      where: { schoolId_name: { schoolId: actor.schoolId, name: input.subjectName } },
+      create: { schoolId: actor.schoolId, name: input.subjectName, shortName: input.subjectName.slice(0, 20) },
+      update: {},
+      select: { id: true, name: true },
+    });
     const course = await tx.course.create({
       data: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, subjectId: subject.id, gradingScaleId: scale.id, ...place, teachers: { create: { schoolId: actor.schoolId, teacherId: input.primaryId, isPrimary: true } } },
       select: { id: true },

@@ -18,7 +18,8 @@ let fx: SchoolFixture;
 let other: SchoolFixture;
 let deputyId: number;
 let secondTeacherId: number;
-let parentlessUserId: number;
+let secretaryId: number;
+let disabledTeacherId: number;
 let pastCourseId: number;
 let groupId: number;
 
@@ -41,7 +42,9 @@ beforeAll(async () => {
   await actorFor(db, other.adminId);
   deputyId = await createUser(db, fx.schoolId, ['MANAGEMENT'], { lastName: 'Завучева', firstName: 'Зоя' });
   secondTeacherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Второва', firstName: 'Вера' });
-  parentlessUserId = await createUser(db, fx.schoolId, ['SECRETARY'], { lastName: 'Секретарёва', firstName: 'Сима' });
+  secretaryId = await createUser(db, fx.schoolId, ['SECRETARY'], { lastName: 'Секретарёва', firstName: 'Сима' });
+  disabledTeacherId = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Уволенова', firstName: 'Ульяна' });
+  await db.user.update({ where: { id: disabledTeacherId }, data: { active: false } });
   groupId = (await db.studyGroup.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, classId: fx.classId, kind: 'SUBGROUP', name: 'Английский, 1 группа' } })).id;
   // Last year's class and course: the year has ended, its load is read-only.
   const past = await db.academicYear.create({ data: { schoolId: fx.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') } });
@@ -66,7 +69,8 @@ describe("a course's teachers", () => {
 
   it.each([
     ['no primary teacher', () => ({ primaryId: '' }), 'primaryId', 'Выберите основного учителя'],
-    ['a user without the TEACHER role', () => ({ primaryId: parentlessUserId }), 'primaryId', 'Вести курс может только работающий учитель этой школы (учётная запись включена, роль «Учитель»)'],
+    ['a user without the TEACHER role', () => ({ primaryId: secretaryId }), 'primaryId', 'Вести курс может только работающий учитель этой школы (учётная запись включена, роль «Учитель»)'],
+    ['a teacher whose account is disabled', () => ({ primaryId: disabledTeacherId }), 'primaryId', 'Вести курс может только работающий учитель этой школы (учётная запись включена, роль «Учитель»)'],
     ["another school's teacher", () => ({ primaryId: other.teacherId }), 'primaryId', 'Вести курс может только работающий учитель этой школы (учётная запись включена, роль «Учитель»)'],
     ["another school's teacher as a co-teacher", () => ({ coTeacherIds: [String(other.teacherId)] }), 'coTeacherIds', 'Вести курс может только работающий учитель этой школы (учётная запись включена, роль «Учитель»)'],
     ["another school's course", () => ({ courseId: other.courseId, shown: `${other.teacherId}:` }), 'form', 'Курс не найден в этой школе'],
@@ -166,7 +170,7 @@ describe('deleting a course', () => {
   });
 
   it('refuses a secretary, who lacks the right', async () => {
-    await signInForRequest(db, parentlessUserId);
+    await signInForRequest(db, secretaryId);
     const before = await state();
     expect(await deleteCourseAction({}, form({ courseId: pastCourseId }))).toEqual({ error: 'Недостаточно прав для этого действия' });
     expect(await state()).toEqual(before);
