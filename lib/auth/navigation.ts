@@ -29,6 +29,7 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
   if (p.has('roles:manage')) items.push({ href: '/admin/roles', label: 'Роли' });
   if (p.has('timetable:manage')) items.push({ href: '/admin/calendar', label: 'Календарь' });
   if (p.has('school:settings')) items.push({ href: '/admin/calendar/periods', label: 'Учебные периоды' });
+  if (p.has('timetable:manage')) items.push({ href: '/admin/courses', label: 'Учебная нагрузка' });
   if (p.has('school:settings')) items.push({ href: '/admin/settings', label: 'Настройки школы' });
   if (p.has('audit:read')) items.push({ href: '/admin/audit', label: 'Аудит' });
   if (p.has('outbox:read')) items.push({ href: '/admin/outbox', label: 'Уведомления' });

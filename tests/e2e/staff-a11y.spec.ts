@@ -91,7 +91,7 @@ test.describe('staff pages have no serious or critical accessibility violations 
     await check(page, AxeBuilder!, '/change-password');
   });
 
-  test('director: periods, overdue entries, ГИА results and the day\'s timetable changes', async ({ page }) => {
+  test('director: periods, overdue entries, ГИА results, the day\'s timetable changes and the teaching load', async ({ page }) => {
     await signIn(page, 'director');
     await check(page, AxeBuilder!, '/journal');
     await check(page, AxeBuilder!, '/journal/periods');
@@ -99,6 +99,9 @@ test.describe('staff pages have no serious or critical accessibility violations 
     await check(page, AxeBuilder!, '/journal/exams');
     await check(page, AxeBuilder!, '/admin/timetable');
     await check(page, AxeBuilder!, '/admin/schedule');
+    await check(page, AxeBuilder!, '/admin/courses');
+    const klass = await hrefOf(page, 'main a[href^="/admin/courses?class="]', /^\/admin\/courses\?class=\d+$/);
+    await check(page, AxeBuilder!, klass);
   });
 
   test('class teacher: the class and its pages', async ({ page }) => {

@@ -78,6 +78,26 @@ async function unansweredMessage(db: PrismaClient, senderId: number, recipientId
   await db.message.update({ where: { id }, data: { readAt: null } });
   return id;
 }
+/** The matrix's added courses and subjects are named so; each row removes its own after an allowed call. */
+const MATRIX_SUBJECT = 'Матричный предмет';
+const dropMatrixCourses = async ({ db }: Env) => {
+  await db.course.deleteMany({ where: { subject: { name: { startsWith: MATRIX_SUBJECT } } } });
+  await db.subject.deleteMany({ where: { name: { startsWith: MATRIX_SUBJECT } } });
+};
+const scaleOf = async (db: PrismaClient, schoolId: number) => (await db.gradingScale.findFirstOrThrow({ where: { schoolId }, select: { id: true } })).id;
+/** A course with nothing recorded in it (deleteCourseAction's target) in class `classId`: the one there, or a new one. */
+async function matrixCourse(db: PrismaClient, schoolId: number, classId: number): Promise<number> {
+  const found = await db.course.findFirst({ where: { schoolId, classId, subject: { name: { startsWith: MATRIX_SUBJECT } } }, select: { id: true } });
+  if (found) return found.id;
+  const { academicYearId } = await db.schoolClass.findUniqueOrThrow({ where: { id: classId }, select: { academicYearId: true } });
+  const subject = await db.subject.create({ data: { schoolId, name: `${MATRIX_SUBJECT} ${next()}`, shortName: 'Мтр' } });
+  return (await db.course.create({ data: { schoolId, academicYearId, classId, subjectId: subject.id, gradingScaleId: await scaleOf(db, schoolId) }, select: { id: true } })).id;
+}
+/** C3's teachers as the world made them: T2 alone. */
+const resetC3Teachers = async ({ w, db }: Env) => {
+  await db.courseTeacher.deleteMany({ where: { courseId: w.C3 } });
+  await db.courseTeacher.create({ data: { schoolId: w.schoolA, courseId: w.C3, teacherId: w.T2, isPrimary: true } });
+};
 const EVERYONE: readonly Who[] = IDENTITIES;
 /** Anyone signed in with a password of their own (a temporary password must be changed first). */
 const ANYONE_SIGNED_IN: readonly Who[] = USABLE_ACCOUNTS;
@@ -173,6 +193,11 @@ export const MATRIX: Row[] = [
   }),
   page('app/(admin)/admin/consents/[studentId]/page.tsx', pupil(['admin', 'secretary'], ['admin', 'secretary'], ['admin', 'secretary'])),
   page('app/(admin)/admin/credentials/page.tsx', { any: { allow: ['admin'] } }),
+  page('app/(admin)/admin/courses/page.tsx', {
+    any: { allow: ['admin', 'management'] },
+    own: { allow: ['admin', 'management'], search: (w) => ({ class: w.K1 }) },
+    otherSchool: { allow: ['admin', 'management'], search: (w) => ({ class: w.KB }) }, // school B's class: no class chosen, nothing of B shown
+  }),
   page('app/(admin)/admin/import/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/outbox/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/outbox/[id]/page.tsx', {
@@ -420,6 +445,27 @@ export const MATRIX: Row[] = [
   action('app/(admin)/admin/calendar/periods/actions.ts', 'createNextYearAction', {}, {
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await nextYearForm(db, w.yearA)], after: ({ w, db }) => dropNextYear(db, w.yearA) },
     otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await nextYearForm(db, w.yearB)], after: ({ w, db }) => dropNextYear(db, w.yearB) },
+  }),
+  // Teaching load: C3 (T2's) gets T1 as its second teacher and is put back after each allowed call.
+  action('app/(admin)/admin/courses/actions.ts', 'setCourseTeachersAction', {}, {
+    own: {
+      allow: ['admin', 'management'], prepare: resetC3Teachers, after: resetC3Teachers,
+      args: ({ w }) => [none, form({ courseId: w.C3, primaryId: w.T2, coTeacherIds: [String(w.id.teacher)], shown: `${w.T2}:` })],
+    },
+    crossed: { allow: NOBODY, prepare: resetC3Teachers, args: ({ w }) => [none, form({ courseId: w.C3, primaryId: w.TB, shown: `${w.T2}:` })] }, // school B's teacher
+    otherSchool: { allow: NOBODY, args: ({ w }) => [none, form({ courseId: w.CB, primaryId: w.TB, shown: `${w.TB}:` })] },
+  }),
+  action('app/(admin)/admin/courses/actions.ts', 'addCourseAction', {}, {
+    own: {
+      allow: ['admin', 'management'], after: dropMatrixCourses,
+      args: async ({ w, db }) => [none, form({ classId: w.K3, subjectName: `${MATRIX_SUBJECT} ${next()}`, gradingScaleId: await scaleOf(db, w.schoolA), primaryId: w.T2 })],
+    },
+    crossed: { allow: NOBODY, args: async ({ w, db }) => [none, form({ classId: w.K3, subjectName: `${MATRIX_SUBJECT} ${next()}`, gradingScaleId: await scaleOf(db, w.schoolB), primaryId: w.T2 })] }, // school B's scale
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, form({ classId: w.KB, subjectName: `${MATRIX_SUBJECT} ${next()}`, gradingScaleId: await scaleOf(db, w.schoolB), primaryId: w.TB })] },
+  }),
+  action('app/(admin)/admin/courses/actions.ts', 'deleteCourseAction', {}, {
+    own: { allow: ['admin', 'management'], prepare: ({ w, db }) => matrixCourse(db, w.schoolA, w.K3), args: async ({ w, db }) => [none, form({ courseId: await matrixCourse(db, w.schoolA, w.K3) })], after: dropMatrixCourses },
+    otherSchool: { allow: NOBODY, prepare: ({ w, db }) => matrixCourse(db, w.schoolB, w.KB), args: async ({ w, db }) => [none, form({ courseId: await matrixCourse(db, w.schoolB, w.KB) })], after: dropMatrixCourses },
   }),
   // A room change for a lesson of the day (L1's, LB's): the same lesson each time, its earlier change removed first.
   action('app/(admin)/admin/timetable/actions.ts', 'recordChangeAction', {}, Object.fromEntries(

@@ -1,0 +1,79 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { answerErrors, typedValues } from '@/lib/action-errors';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { idField, optionalIdField } from '@/lib/ids';
+import { addCourse, deleteCourse, setCourseTeachers } from '@/lib/data/teaching-load';
+import { fieldErrors } from '@/lib/form-errors';
+
+/** values: what the form held, sent back with an error so that nothing typed is lost. */
+export type CourseFormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: Record<string, string | string[]> };
+
+const expired: CourseFormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+const formError = (form: string): CourseFormState => ({ errors: { form } });
+
+const teachersSchema = z.object({
+  courseId: idField('Курс не найден'),
+  primaryId: idField('Выберите учителя из списка', 'Выберите основного учителя'),
+  coTeacherIds: z.array(idField('Выберите учителей из списка')),
+});
+
+export async function setCourseTeachersAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  const state = await answerErrors('setCourseTeachersAction', formError, async (): Promise<CourseFormState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = teachersSchema.safeParse({ courseId: form.get('courseId'), primaryId: form.get('primaryId'), coTeacherIds: form.getAll('coTeacherIds') });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['courseId']) };
+    // `shown`: the teachers as the page showed them, for the data layer to refuse a save over a change made since.
+    const result = await setCourseTeachers(actor, parsed.data.courseId, parsed.data, String(form.get('shown') ?? ''));
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/courses');
+    return { ok: true, message: result.changed ? 'Учителя сохранены' : 'Изменений нет' };
+  });
+  return state.ok ? state : { ...state, values: typedValues(form, ['primaryId'], ['coTeacherIds']) };
+}
+
+const courseSchema = z.object({
+  classId: idField('Класс не найден'),
+  subjectId: optionalIdField('Выберите предмет из списка'),
+  subjectName: z.string().trim().max(100, 'Название предмета — не длиннее 100 символов'),
+  groupId: optionalIdField('Выберите группу из списка'),
+  gradingScaleId: idField('Выберите шкалу отметок из списка', 'Выберите шкалу отметок'),
+  primaryId: idField('Выберите учителя из списка', 'Выберите основного учителя'),
+}).superRefine((v, ctx) => {
+  if (v.subjectId === null && !v.subjectName) ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'Выберите предмет или впишите название нового' });
+  if (v.subjectId !== null && v.subjectName) ctx.addIssue({ code: 'custom', path: ['subjectName'], message: 'Либо выберите предмет, либо впишите новый — не оба сразу' });
+});
+
+const COURSE_FIELDS = ['subjectId', 'subjectName', 'groupId', 'gradingScaleId', 'primaryId'] as const;
+
+export async function addCourseAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  const state = await answerErrors('addCourseAction', formError, async (): Promise<CourseFormState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = courseSchema.safeParse({ classId: form.get('classId'), ...typedValues(form, COURSE_FIELDS) });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['classId']) };
+    const result = await addCourse(actor, parsed.data);
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/courses');
+    return { ok: true, message: 'Курс добавлен' };
+  });
+  return state.ok ? state : { ...state, values: typedValues(form, COURSE_FIELDS) };
+}
+
+export type DeleteState = { ok?: boolean; error?: string };
+
+export async function deleteCourseAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
+  return answerErrors('deleteCourseAction', (error): DeleteState => ({ error }), async (): Promise<DeleteState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    const id = idField('Курс не найден').safeParse(form.get('courseId'));
+    if (!id.success) return { error: 'Курс не найден' };
+    const result = await deleteCourse(actor, id.data);
+    if (!result.ok) return { error: result.error };
+    revalidatePath('/admin/courses');
+    return { ok: true };
+  });
+}

@@ -1,0 +1,207 @@
+// Учебная нагрузка: the courses of the current year's classes (subject, group, teachers, scale),
+// kept by the holder of 'timetable:manage' (the deputy director; administrator and management by
+// default). Every query is scoped by the actor's school. Only the current academic years' load is
+// changed (Actor.currentYears: the latest begun and any not begun yet): an earlier year's is
+// history, closed as that year's journal is (yearEnded in lib/data/journal/write-context.ts).
+// Changing a course's teachers does not touch lessons already opened: a lesson records who taught
+// it (Lesson.teacherId).
+import 'server-only';
+import { getDb } from '../db';
+import { writeAudit } from '../audit';
+import { fullName, type Actor } from '../auth/actor';
+import type { Prisma } from '../prisma-client';
+import { className } from './names';
+import { changedMeanwhile } from './users';
+
+type Failure = { ok: false; error: string; field?: string };
+export type LoadResult<T = object> = ({ ok: true } & T) | Failure;
+
+const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
+const courseGone: Failure = { ok: false, error: 'Курс не найден в этой школе' };
+const yearEnded: Failure = { ok: false, error: 'Учебный год этого курса закончился: нагрузку прошлого года изменить нельзя' };
+
+const canManage = (actor: Actor) => actor.permissions.has('timetable:manage');
+const isCurrent = (actor: Actor, academicYearId: number) => actor.currentYears.includes(academicYearId);
+
+/** A working teacher of the actor's school (account enabled, role TEACHER). */
+const workingTeacher = (actor: Actor): Prisma.UserWhereInput => ({ schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } });
+
+export type CourseTeachers = { primaryId: number | null; coTeacherIds: number[] };
+
+/** The teachers as the form shows and sends them back (`shown`): "primary:co,co", co-teachers sorted. */
+export const teachersShown = (t: CourseTeachers): string => `${t.primaryId ?? ''}:${[...t.coTeacherIds].sort((a, b) => a - b).join(',')}`;
+
+const teachersOf = (rows: readonly { teacherId: number; isPrimary: boolean }[]): CourseTeachers => ({
+  primaryId: rows.find((r) => r.isPrimary)?.teacherId ?? null,
+  coTeacherIds: rows.filter((r) => !r.isPrimary).map((r) => r.teacherId).sort((a, b) => a - b),
+});
+
+/** The page: the current years' classes, and for `classId` its courses and the choices of the forms. */
+export async function teachingLoad(actor: Actor, classId: number | null) {
+  if (!canManage(actor)) return null;
+  const db = getDb();
+  const classRows = await db.schoolClass.findMany({
+    where: { schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] } },
+    select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { label: true } } },
+    orderBy: [{ academicYear: { startDate: 'asc' } }, { gradeLevel: 'asc' }, { letter: 'asc' }],
+  });
+  const classes = classRows.map((c) => ({ id: c.id, name: className(c), year: c.academicYear.label }));
+  const chosen = classRows.find((c) => c.id === classId);
+  if (!chosen) return { classes, chosen: null };
+  const where = { schoolId: actor.schoolId };
+  const [courses, groups, subjects, scales, teachers] = await Promise.all([
+    db.course.findMany({
+      where: { ...where, OR: [{ classId: chosen.id }, { group: { classId: chosen.id } }] },
+      select: {
+        id: true, subject: { select: { name: true } }, group: { select: { name: true } }, gradingScale: { select: { name: true } },
+        teachers: { select: { teacherId: true, isPrimary: true, teacher: { select: { lastName: true, firstName: true, middleName: true } } } },
+        _count: { select: { lessons: true } },
+      },
+      orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
+    }),
+    db.studyGroup.findMany({ where: { ...where, classId: chosen.id }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db.subject.findMany({ where, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db.gradingScale.findMany({ where, select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+    db.user.findMany({ where: workingTeacher(actor), select: { id: true, lastName: true, firstName: true, middleName: true }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }] }),
+  ]);
+  return {
+    classes,
+    chosen: {
+      id: chosen.id, name: className(chosen), year: chosen.academicYear.label,
+      courses: courses.map((c) => {
+        const teachers = [...c.teachers].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.teacherId - b.teacherId);
+        return {
+          id: c.id, subject: c.subject.name, group: c.group?.name ?? null, scale: c.gradingScale.name, lessons: c._count.lessons,
+          teachers: teachers.map((t) => ({ id: t.teacherId, name: fullName(t.teacher), primary: t.isPrimary })),
+          current: teachersOf(c.teachers),
+        };
+      }),
+      groups, subjects, scales,
+      teachers: teachers.map((t) => ({ id: t.id, name: fullName(t) })),
+    },
+  };
+}
+
+/** The course under a row lock (a concurrent change waits), with its year's end; null if not the actor's school's. */
+async function lockedCourse(tx: Prisma.TransactionClient, actor: Actor, courseId: number) {
+  await tx.$queryRaw`SELECT id FROM courses WHERE id = ${courseId} AND school_id = ${actor.schoolId} FOR UPDATE`;
+  return tx.course.findFirst({
+    where: { id: courseId, schoolId: actor.schoolId },
+    select: { id: true, academicYearId: true, subjectId: true, classId: true, groupId: true, gradingScaleId: true, teachers: { select: { teacherId: true, isPrimary: true } } },
+  });
+}
+
+/** Refuses teachers who are not working teachers of the school; null when all are. */
+async function teachersRefusal(tx: Prisma.TransactionClient, actor: Actor, t: CourseTeachers): Promise<Failure | null> {
+  const ids = [...new Set([...(t.primaryId ? [t.primaryId] : []), ...t.coTeacherIds])];
+  const found = new Set((await tx.user.findMany({ where: { ...workingTeacher(actor), id: { in: ids } }, select: { id: true } })).map((u) => u.id));
+  const message = 'Вести курс может только работающий учитель этой школы (учётная запись включена, роль «Учитель»)';
+  if (t.primaryId && !found.has(t.primaryId)) return { ok: false, error: message, field: 'primaryId' };
+  if (t.coTeacherIds.some((id) => !found.has(id))) return { ok: false, error: message, field: 'coTeacherIds' };
+  return null;
+}
+
+/**
+ * Sets a course's primary teacher and co-teachers. `shown`: teachersShown() of the teachers the form
+ * showed; if someone changed them since, nothing is saved. Audited with the old and new teacher ids.
+ */
+export async function setCourseTeachers(actor: Actor, courseId: number, input: { primaryId: number; coTeacherIds: number[] }, shown: string): Promise<LoadResult<{ changed: boolean }>> {
+  if (!canManage(actor)) return denied;
+  const next: CourseTeachers = { primaryId: input.primaryId, coTeacherIds: [...new Set(input.coTeacherIds)].filter((id) => id !== input.primaryId).sort((a, b) => a - b) };
+  return getDb().$transaction(async (tx): Promise<LoadResult<{ changed: boolean }>> => {
+    const course = await lockedCourse(tx, actor, courseId);
+    if (!course) return courseGone;
+    if (!isCurrent(actor, course.academicYearId)) return yearEnded;
+    const before = teachersOf(course.teachers);
+    if (shown !== teachersShown(before)) return changedMeanwhile('Учителей этого курса', 'form');
+    const refused = await teachersRefusal(tx, actor, next);
+    if (refused) return refused;
+    if (teachersShown(before) === teachersShown(next)) return { ok: true, changed: false };
+    await tx.courseTeacher.deleteMany({ where: { courseId, schoolId: actor.schoolId } });
+    await tx.courseTeacher.createMany({
+      data: [{ teacherId: input.primaryId, isPrimary: true }, ...next.coTeacherIds.map((teacherId) => ({ teacherId, isPrimary: false }))]
+        .map((t) => ({ ...t, courseId, schoolId: actor.schoolId })),
+    });
+    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: 'course.teachers.set', entityType: 'Course', entityId: courseId, oldValue: before, newValue: next });
+    return { ok: true, changed: true };
+  });
+}
+
+export type NewCourse = { classId: number; subjectId: number | null; subjectName: string; groupId: number | null; gradingScaleId: number; primaryId: number };
+
+/**
+ * Adds a course to a class of a current year (or to one of its groups). A typed subject name not
+ * among the school's subjects creates the subject. Refuses a second course of the same subject for
+ * the same class (or group): marks would be split between two journals.
+ */
+export async function addCourse(actor: Actor, input: NewCourse): Promise<LoadResult<{ courseId: number }>> {
+  if (!canManage(actor)) return denied;
+  return getDb().$transaction(async (tx): Promise<LoadResult<{ courseId: number }>> => {
+    // The class locked: two additions of the same subject at once cannot both pass the duplicate check.
+    await tx.$queryRaw`SELECT id FROM school_classes WHERE id = ${input.classId} AND school_id = ${actor.schoolId} FOR UPDATE`;
+    const cls = await tx.schoolClass.findFirst({
+      where: { id: input.classId, schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] } },
+      select: { id: true, academicYearId: true },
+    });
+    if (!cls) return { ok: false, error: 'Класс не найден в текущем учебном году', field: 'form' };
+    if (input.groupId !== null) {
+      const group = await tx.studyGroup.findFirst({ where: { id: input.groupId, classId: cls.id, schoolId: actor.schoolId }, select: { id: true } });
+      if (!group) return { ok: false, error: 'Такой группы в этом классе нет', field: 'groupId' };
+    }
+    const scale = await tx.gradingScale.findFirst({ where: { id: input.gradingScaleId, schoolId: actor.schoolId }, select: { id: true } });
+    if (!scale) return { ok: false, error: 'Выберите шкалу отметок школы', field: 'gradingScaleId' };
+    const refused = await teachersRefusal(tx, actor, { primaryId: input.primaryId, coTeacherIds: [] });
+    if (refused) return refused;
+    let subject = input.subjectId !== null
+      ? await tx.subject.findFirst({ where: { id: input.subjectId, schoolId: actor.schoolId }, select: { id: true, name: true } })
+      : await tx.subject.findFirst({ where: { schoolId: actor.schoolId, name: { equals: input.subjectName, mode: 'insensitive' } }, select: { id: true, name: true } });
+    if (input.subjectId !== null && !subject) return { ok: false, error: 'Выберите предмет из списка школы', field: 'subjectId' };
+    const place = input.groupId !== null ? { groupId: input.groupId } : { classId: cls.id };
+    if (subject) {
+      const twin = await tx.course.findFirst({ where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, subjectId: subject.id, ...place }, select: { id: true } });
+      if (twin) return { ok: false, error: `Курс «${subject.name}» ${input.groupId !== null ? 'у этой группы' : 'у этого класса'} уже есть`, field: input.subjectId !== null ? 'subjectId' : 'subjectName' };
+    }
+    const subjectCreated = !subject;
+    // An upsert: the same new subject typed for another class at the same moment is shared, not refused.
+    subject ??= await tx.subject.upsert({
+      where: { schoolId_name: { schoolId: actor.schoolId, name: input.subjectName } },
+      create: { schoolId: actor.schoolId, name: input.subjectName, shortName: input.subjectName.slice(0, 20) },
+      update: {},
+      select: { id: true, name: true },
+    });
+    const course = await tx.course.create({
+      data: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, subjectId: subject.id, gradingScaleId: scale.id, ...place, teachers: { create: { schoolId: actor.schoolId, teacherId: input.primaryId, isPrimary: true } } },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      schoolId: actor.schoolId, actorId: actor.id, action: 'course.create', entityType: 'Course', entityId: course.id,
+      newValue: { classId: cls.id, groupId: input.groupId, subjectId: subject.id, subjectName: subject.name, subjectCreated, gradingScaleId: scale.id, primaryId: input.primaryId },
+    });
+    return { ok: true, courseId: course.id };
+  });
+}
+
+/** Deletes a course that nothing was recorded in yet: no lessons, marks, final marks or timetable entries. */
+export async function deleteCourse(actor: Actor, courseId: number): Promise<LoadResult> {
+  if (!canManage(actor)) return denied;
+  return getDb().$transaction(async (tx): Promise<LoadResult> => {
+    const course = await lockedCourse(tx, actor, courseId);
+    if (!course) return courseGone;
+    if (!isCurrent(actor, course.academicYearId)) return yearEnded;
+    const where = { courseId, schoolId: actor.schoolId };
+    const lessons = await tx.lesson.count({ where });
+    const marks = await tx.mark.count({ where });
+    const finals = await tx.finalMark.count({ where });
+    const timetable = await tx.timetableEntry.count({ where });
+    const held = [
+      lessons && `уроков в журнале: ${lessons}`, marks && `отметок: ${marks}`, finals && `итоговых отметок: ${finals}`, timetable && `записей в расписании: ${timetable}`,
+    ].filter(Boolean);
+    if (held.length) return { ok: false, error: `Курс нельзя удалить: по нему уже есть записи (${held.join(', ')}). Удалить можно только курс, по которому ещё ничего не записано` };
+    await tx.course.delete({ where: { id: courseId } });
+    await writeAudit(tx, {
+      schoolId: actor.schoolId, actorId: actor.id, action: 'course.delete', entityType: 'Course', entityId: courseId,
+      oldValue: { classId: course.classId, groupId: course.groupId, subjectId: course.subjectId, gradingScaleId: course.gradingScaleId, ...teachersOf(course.teachers) },
+    });
+    return { ok: true };
+  });
+}
