@@ -3,15 +3,23 @@
 // default). Every query is scoped by the actor's school. Only the current academic years' load is
 // changed (Actor.currentYears: the latest begun and any not begun yet): an earlier year's is
 // history, closed as that year's journal is (yearEnded in lib/data/journal/write-context.ts).
-// Changing a course's teachers does not touch lessons already opened: a lesson records who taught
-// it (Lesson.teacherId).
+// Journal rights follow the course's teachers (readableCourses/writableLessons in scope.ts), so
+// changing them passes the whole journal, lessons already held included, to the new teachers: a
+// removed teacher no longer reads or writes it, the new one completes marks within the deadline.
+// The lessons' rows keep who taught them (Lesson.teacherId).
 import 'server-only';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import { fullName, type Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
+import { toSchoolDate } from '../domain/timezone';
+import { formatDateRu } from '../domain/calendar';
+import { dbDate, isoDate } from './dates';
 import { className } from './names';
 import { changedMeanwhile } from './users';
+import { ON_WEEKDAY } from './timetable/entries';
+import { lockTimetable } from './timetable/lock';
+import { oneDayOccupant, regularTeacherBusy } from './timetable/regular';
 
 type Failure = { ok: false; error: string; field?: string };
 export type LoadResult<T = object> = ({ ok: true } & T) | Failure;
@@ -102,19 +110,52 @@ async function teachersRefusal(tx: Prisma.TransactionClient, actor: Actor, t: Co
 }
 
 /**
+ * Refuses a teacher added to the course who is already teaching elsewhere in one of the course's
+ * timetable slots still in force from today on (by the regular timetable, or by a one-day fact
+ * recorded for a later date): they would be booked into two lessons at once. Null when all are free.
+ */
+async function busyRefusal(tx: Prisma.TransactionClient, actor: Actor, courseId: number, before: CourseTeachers, next: CourseTeachers, today: string): Promise<Failure | null> {
+  const had = new Set([...(before.primaryId ? [before.primaryId] : []), ...before.coTeacherIds]);
+  const added = [...(next.primaryId ? [next.primaryId] : []), ...next.coTeacherIds].filter((id) => !had.has(id));
+  if (!added.length) return null;
+  const rows = await tx.timetableEntry.findMany({
+    where: { schoolId: actor.schoolId, courseId, OR: [{ validTo: null }, { validTo: { gte: dbDate(today) } }], academicYear: { endDate: { gte: dbDate(today) } } },
+    select: { weekday: true, slot: true, validFrom: true },
+    orderBy: [{ weekday: 'asc' }, { slot: 'asc' }],
+  });
+  if (!rows.length) return null;
+  const people = await tx.user.findMany({ where: { schoolId: actor.schoolId, id: { in: added } }, select: { id: true, lastName: true, firstName: true } });
+  for (const teacherId of added) {
+    const person = people.find((p) => p.id === teacherId);
+    const name = person ? `${person.lastName} ${person.firstName}` : '';
+    const field = teacherId === next.primaryId ? 'primaryId' : 'coTeacherIds';
+    for (const row of rows) {
+      const from = isoDate(row.validFrom) > today ? isoDate(row.validFrom) : today;
+      const busy = await regularTeacherBusy(tx, actor.schoolId, teacherId, row.weekday, row.slot, from, courseId);
+      if (busy) return { ok: false, error: `${name} уже ведёт «${busy}» ${ON_WEEKDAY[row.weekday - 1]} на ${row.slot}-м уроке, когда по расписанию идёт этот курс`, field };
+      const once = await oneDayOccupant(tx, actor.schoolId, row.weekday, row.slot, from, { id: { not: courseId }, teachers: { some: { teacherId } } }, teacherId);
+      if (once) return { ok: false, error: `${name} ${formatDateRu(once.date)} на ${row.slot}-м уроке уже ведёт «${once.title}», когда по расписанию идёт этот курс`, field };
+    }
+  }
+  return null;
+}
+
+/**
  * Sets a course's primary teacher and co-teachers. `shown`: teachersShown() of the teachers the form
  * showed; if someone changed them since, nothing is saved. Audited with the old and new teacher ids.
  */
-export async function setCourseTeachers(actor: Actor, courseId: number, input: { primaryId: number; coTeacherIds: number[] }, shown: string): Promise<LoadResult<{ changed: boolean }>> {
+export async function setCourseTeachers(actor: Actor, courseId: number, input: { primaryId: number; coTeacherIds: number[] }, shown: string, now = new Date()): Promise<LoadResult<{ changed: boolean }>> {
   if (!canManage(actor)) return denied;
   const next: CourseTeachers = { primaryId: input.primaryId, coTeacherIds: [...new Set(input.coTeacherIds)].filter((id) => id !== input.primaryId).sort((a, b) => a - b) };
   return getDb().$transaction(async (tx): Promise<LoadResult<{ changed: boolean }>> => {
+    // The timetable lock first (lock.ts's order), so the teachers' slots checked below stay as read.
+    await lockTimetable(tx, actor.schoolId, 'change');
     const course = await lockedCourse(tx, actor, courseId);
     if (!course) return courseGone;
     if (!isCurrent(actor, course.academicYearId)) return yearEnded;
     const before = teachersOf(course.teachers);
     if (shown !== teachersShown(before)) return changedMeanwhile('Учителей этого курса', 'form');
-    const refused = await teachersRefusal(tx, actor, next);
+    const refused = await teachersRefusal(tx, actor, next) ?? await busyRefusal(tx, actor, courseId, before, next, toSchoolDate(now, actor.timeZone));
     if (refused) return refused;
     if (teachersShown(before) === teachersShown(next)) return { ok: true, changed: false };
     await tx.courseTeacher.deleteMany({ where: { courseId, schoolId: actor.schoolId } });
@@ -159,7 +200,19 @@ export async function addCourse(actor: Actor, input: NewCourse): Promise<LoadRes
     const place = input.groupId !== null ? { groupId: input.groupId } : { classId: cls.id };
     if (subject) {
       const twin = await tx.course.findFirst({ where: { schoolId: actor.schoolId, academicYearId: cls.academicYearId, subjectId: subject.id, ...place }, select: { id: true } });
-      if (twin) return { ok: false, error: `Курс «${subject.name}» ${input.groupId !== null ? 'у этой группы' : 'у этого класса'} уже есть`, field: input.subjectId !== null ? 'subjectId' : 'subjectName' };
+      const field = input.subjectId !== null ? 'subjectId' : 'subjectName';
+      if (twin) return { ok: false, error: `Курс «${subject.name}» ${input.groupId !== null ? 'у этой группы' : 'у этого класса'} уже есть`, field };
+      // The other level too: a whole-class course and a group course of the same subject would give
+      // the group's pupils two journals and two final marks.
+      const year = { schoolId: actor.schoolId, academicYearId: cls.academicYearId, subjectId: subject.id };
+      if (input.groupId !== null) {
+        if (await tx.course.findFirst({ where: { ...year, classId: cls.id }, select: { id: true } })) {
+          return { ok: false, error: `Курс «${subject.name}» уже есть у всего класса: у группы этого класса отдельного курса того же предмета быть не может`, field };
+        }
+      } else {
+        const grouped = await tx.course.findFirst({ where: { ...year, group: { classId: cls.id } }, select: { group: { select: { name: true } } } });
+        if (grouped) return { ok: false, error: `Курс «${subject.name}» уже есть у группы «${grouped.group?.name ?? ''}» этого класса: курса того же предмета у всего класса быть не может`, field };
+      }
     }
     const subjectCreated = !subject;
     // An upsert: the same new subject typed for another class at the same moment is shared, not refused.
@@ -181,10 +234,12 @@ export async function addCourse(actor: Actor, input: NewCourse): Promise<LoadRes
   });
 }
 
-/** Deletes a course that nothing was recorded in yet: no lessons, marks, final marks or timetable entries. */
+/** Deletes a course that nothing was recorded in yet: no lessons, marks, final marks, timetable entries or changes, planned topics. */
 export async function deleteCourse(actor: Actor, courseId: number): Promise<LoadResult> {
   if (!canManage(actor)) return denied;
   return getDb().$transaction(async (tx): Promise<LoadResult> => {
+    // The timetable lock: a timetable row or one-day change written meanwhile is counted, not cascaded away.
+    await lockTimetable(tx, actor.schoolId, 'change');
     const course = await lockedCourse(tx, actor, courseId);
     if (!course) return courseGone;
     if (!isCurrent(actor, course.academicYearId)) return yearEnded;
@@ -193,8 +248,12 @@ export async function deleteCourse(actor: Actor, courseId: number): Promise<Load
     const marks = await tx.mark.count({ where });
     const finals = await tx.finalMark.count({ where });
     const timetable = await tx.timetableEntry.count({ where });
+    // Planned topics and one-day changes would go with the course (onDelete: Cascade): refused too.
+    const topics = await tx.plannedTopic.count({ where });
+    const changes = await tx.timetableChange.count({ where });
     const held = [
       lessons && `уроков в журнале: ${lessons}`, marks && `отметок: ${marks}`, finals && `итоговых отметок: ${finals}`, timetable && `записей в расписании: ${timetable}`,
+      topics && `тем в тематическом плане: ${topics}`, changes && `изменений в расписании на отдельные дни: ${changes}`,
     ].filter(Boolean);
     if (held.length) return { ok: false, error: `Курс нельзя удалить: по нему уже есть записи (${held.join(', ')}). Удалить можно только курс, по которому ещё ничего не записано` };
     await tx.course.delete({ where: { id: courseId } });

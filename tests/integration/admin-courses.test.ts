@@ -12,6 +12,7 @@ import { form } from '../support/authz-matrix';
 import { addCourseAction, deleteCourseAction, setCourseTeachersAction } from '@/app/(admin)/admin/courses/actions';
 import CoursesPage from '@/app/(admin)/admin/courses/page';
 import { navigationFor } from '@/lib/auth/navigation';
+import { readableCourses, writableCourses, writableLessons } from '@/lib/data/scope';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -55,16 +56,60 @@ beforeAll(async () => {
 });
 
 describe("a course's teachers", () => {
-  it('management changes the primary teacher and adds a co-teacher; audited with the old and new ids; opened lessons keep their teacher', async () => {
+  it('management changes the primary teacher and adds a co-teacher; audited with the old and new ids', async () => {
     await signInForRequest(db, deputyId);
     expect(await setCourseTeachersAction({}, teachersForm({ coTeacherIds: [String(fx.teacherId)] }))).toMatchObject({ ok: true, message: 'Учителя сохранены' });
     expect(await teachersOf(fx.courseId)).toEqual([{ teacherId: fx.teacherId, isPrimary: false }, { teacherId: secondTeacherId, isPrimary: true }].sort((a, b) => a.teacherId - b.teacherId));
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'course.teachers.set', entityId: String(fx.courseId) } });
     expect(audit).toMatchObject({ actorId: deputyId, schoolId: fx.schoolId, oldValue: { primaryId: fx.teacherId, coTeacherIds: [] }, newValue: { primaryId: secondTeacherId, coTeacherIds: [fx.teacherId] } });
-    expect((await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).teacherId).toBe(fx.teacherId);
     // Back as it was, shown as it is now.
     expect(await setCourseTeachersAction({}, teachersForm({ primaryId: fx.teacherId, shown: `${secondTeacherId}:${fx.teacherId}` }))).toMatchObject({ ok: true });
     expect(await teachersOf(fx.courseId)).toEqual([{ teacherId: fx.teacherId, isPrimary: true }]);
+  });
+
+  it('passes the journal, lessons already held included, to the new teacher: the removed one no longer reads or writes it; the lesson keeps who taught it', async () => {
+    const access = async (userId: number) => {
+      const actor = await actorFor(db, userId);
+      return {
+        reads: await db.course.count({ where: { AND: [{ id: fx.courseId }, readableCourses(actor)] } }),
+        writes: await db.course.count({ where: { AND: [{ id: fx.courseId }, writableCourses(actor)] } }),
+        writesHeldLesson: await db.lesson.count({ where: { AND: [{ id: fx.lessonId }, writableLessons(actor)] } }),
+      };
+    };
+    await signInForRequest(db, deputyId);
+    expect(await access(secondTeacherId)).toEqual({ reads: 0, writes: 0, writesHeldLesson: 0 });
+    expect(await setCourseTeachersAction({}, teachersForm({}))).toMatchObject({ ok: true });
+    expect(await access(secondTeacherId)).toEqual({ reads: 1, writes: 1, writesHeldLesson: 1 });
+    // The removed teacher still reads it only as the class's class teacher, and writes nothing.
+    expect(await access(fx.teacherId)).toEqual({ reads: 1, writes: 0, writesHeldLesson: 0 });
+    expect(await setCourseTeachersAction({}, teachersForm({ primaryId: fx.teacherId, shown: `${secondTeacherId}:` }))).toMatchObject({ ok: true });
+    expect(await access(secondTeacherId)).toEqual({ reads: 0, writes: 0, writesHeldLesson: 0 });
+    expect(await access(fx.teacherId)).toEqual({ reads: 1, writes: 1, writesHeldLesson: 1 });
+    expect((await db.lesson.findUniqueOrThrow({ where: { id: fx.lessonId } })).teacherId).toBe(fx.teacherId);
+  });
+
+  it.each([
+    ['co-teacher', 'coTeacherIds'],
+    ['primary teacher', 'primaryId'],
+  ])("refuses as %s a teacher who already teaches another course in one of the course's timetable slots, changing nothing", async (_, field) => {
+    // 5А maths (fx.teacherId) on Monday 2nd lesson; 7Б physics (secondTeacherId) in the same slot.
+    const cls = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 7, letter: 'Б', periodSchemeId: fx.periodSchemeId } });
+    const physics = await db.subject.create({ data: { schoolId: fx.schoolId, name: `Физика ${field}`, shortName: 'Физ' } });
+    const course = await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: physics.id, classId: cls.id, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: secondTeacherId } } } });
+    const row = (courseId: number) => ({ schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId, weekday: 1, slot: 2, validFrom: day('2026-09-01') });
+    const rows = [await db.timetableEntry.create({ data: row(fx.courseId) }), await db.timetableEntry.create({ data: row(course.id) })];
+    try {
+      await signInForRequest(db, deputyId);
+      const before = await state();
+      const fields = field === 'primaryId' ? { primaryId: fx.teacherId } : { primaryId: secondTeacherId, coTeacherIds: [String(fx.teacherId)] };
+      const answer = await setCourseTeachersAction({}, form({ courseId: course.id, shown: `${secondTeacherId}:`, ...fields }));
+      expect(answer.errors).toEqual({ [field]: 'Учителева Мария уже ведёт «Математика, 5А» в понедельник на 2-м уроке, когда по расписанию идёт этот курс' });
+      expect(await state()).toEqual(before);
+    } finally {
+      await db.timetableEntry.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+      await db.course.delete({ where: { id: course.id } });
+      await db.schoolClass.delete({ where: { id: cls.id } });
+    }
   });
 
   it.each([
@@ -105,16 +150,18 @@ describe('adding a course', () => {
     expect(audit.newValue).toMatchObject({ classId: fx.classId, subjectId: subject.id, subjectCreated: true, primaryId: secondTeacherId });
   });
 
-  it("adds a course of an existing subject for one of the class's groups", async () => {
+  it("adds a course for one of the class's groups", async () => {
     await signInForRequest(db, fx.adminId);
-    expect(await addCourseAction({}, form({ classId: fx.classId, subjectId: fx.subjectId, groupId, gradingScaleId: fx.gradingScaleId, primaryId: fx.teacherId }))).toMatchObject({ ok: true });
-    expect(await db.course.count({ where: { groupId, subjectId: fx.subjectId, classId: null } })).toBe(1);
+    expect(await addCourseAction({}, form({ classId: fx.classId, subjectName: 'Английский язык', groupId, gradingScaleId: fx.gradingScaleId, primaryId: fx.teacherId }))).toMatchObject({ ok: true });
+    expect(await db.course.count({ where: { groupId, subject: { name: 'Английский язык' }, classId: null } })).toBe(1);
   });
 
   it.each([
     ['the same subject again in the class', () => ({ subjectId: fx.subjectId }), 'subjectId', 'Курс «Математика» у этого класса уже есть'],
     ['the same subject typed in another case', () => ({ subjectName: 'математика' }), 'subjectName', 'Курс «Математика» у этого класса уже есть'],
-    ['the same subject again for the group', () => ({ subjectId: fx.subjectId, groupId }), 'subjectId', 'Курс «Математика» у этой группы уже есть'],
+    ['the same subject again for the group', () => ({ subjectName: 'Английский язык', groupId }), 'subjectName', 'Курс «Английский язык» у этой группы уже есть'],
+    ['a group course of a subject the whole class has', () => ({ subjectId: fx.subjectId, groupId }), 'subjectId', 'Курс «Математика» уже есть у всего класса: у группы этого класса отдельного курса того же предмета быть не может'],
+    ['a whole-class course of a subject a group of the class has', () => ({ subjectName: 'английский язык' }), 'subjectName', 'Курс «Английский язык» уже есть у группы «Английский, 1 группа» этого класса: курса того же предмета у всего класса быть не может'],
     ['neither subject chosen nor typed', () => ({}), 'subjectId', 'Выберите предмет или впишите название нового'],
     ["another school's subject", () => ({ subjectId: other.subjectId }), 'subjectId', 'Выберите предмет из списка школы'],
     ["another school's scale", () => ({ subjectName: 'Астрономия', gradingScaleId: other.gradingScaleId }), 'gradingScaleId', 'Выберите шкалу отметок школы'],
@@ -160,6 +207,23 @@ describe('deleting a course', () => {
   });
 
   it.each([
+    ['planned topics', (courseId: number) => db.plannedTopic.create({ data: { schoolId: fx.schoolId, courseId, ordinal: 1, title: 'Дроби' } }), 'тем в тематическом плане: 1'],
+    ['a one-day timetable change', (courseId: number) => db.timetableChange.create({ data: { schoolId: fx.schoolId, courseId, date: day('2026-12-07'), slot: 2, kind: 'CANCELLED' } }), 'изменений в расписании на отдельные дни: 1'],
+  ])('refuses a course with only %s, saying why', async (_, record, held) => {
+    const subject = await db.subject.create({ data: { schoolId: fx.schoolId, name: `Черчение: ${held}`, shortName: 'Черч' } });
+    const course = await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: subject.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: secondTeacherId } } } });
+    await record(course.id);
+    await signInForRequest(db, deputyId);
+    const before = await state();
+    const records = { topics: await db.plannedTopic.count(), changes: await db.timetableChange.count() };
+    expect(await deleteCourseAction({}, form({ courseId: course.id }))).toEqual({
+      error: `Курс нельзя удалить: по нему уже есть записи (${held}). Удалить можно только курс, по которому ещё ничего не записано`,
+    });
+    expect(await state()).toEqual(before);
+    expect({ topics: await db.plannedTopic.count(), changes: await db.timetableChange.count() }).toEqual(records);
+  });
+
+  it.each([
     ["another school's course", () => other.courseId, 'Курс не найден в этой школе'],
     ["a past year's course", () => pastCourseId, 'Учебный год этого курса закончился: нагрузку прошлого года изменить нельзя'],
   ])('refuses %s', async (_, courseId, message) => {
@@ -188,10 +252,11 @@ describe('the page', () => {
     const page = await text(CoursesPage({ searchParams: Promise.resolve({ class: String(fx.classId) }) }));
     expect(page).toContain('Учебная нагрузка: 5А класс');
     expect(page).not.toContain('4А'); // last year's class
-    expect(page).toContain('Математика · группа «Английский, 1 группа»');
+    expect(page).toContain('Английский язык · группа «Английский, 1 группа»');
     expect(page).toContain('Информатика Второва Вера, Учителева Мария (второй учитель)');
     expect(page).toContain('проведено уроков: 1');
-    expect(page).toContain('Уже открытые в журнале уроки остаются за тем учителем, который их вёл');
+    expect(page).toContain('журнал курса переходит к новым учителям целиком, вместе с уже проведёнными уроками: отметки за них в пределах срока выставляет новый учитель, а снятый учитель журнал курса больше не видит. В записях уроков остаётся, кто их вёл.');
+    expect(page).not.toContain('остаются за тем учителем');
     expect(page).toContain('Добавить курс');
   });
 

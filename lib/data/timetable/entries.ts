@@ -59,7 +59,7 @@ async function closedOn(tx: Tx, schoolId: number, schemeId: number | null, iso: 
 }
 
 /** «с 11.01.2027 во вторник на 3-м уроке»: the weekday as a refusal says it. */
-const ON_WEEKDAY = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
+export const ON_WEEKDAY = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
 
 const courseSelect = {
   id: true, academicYearId: true, classId: true, groupId: true,

@@ -35,7 +35,7 @@ export default async function CoursesPage({ searchParams }: Props) {
         <>
           <section aria-labelledby="courses-heading" className="mb-8">
             <h2 id="courses-heading" className="mb-2 text-xl font-bold">Курсы {chosen.name} класса, {chosen.year}</h2>
-            <p className="mb-3 text-sm text-muted">Смена учителя действует для новых уроков. Уже открытые в журнале уроки остаются за тем учителем, который их вёл. Удалить можно только курс, по которому ещё нет уроков, отметок и записей в расписании.</p>
+            <p className="mb-3 text-sm text-muted">При смене учителя журнал курса переходит к новым учителям целиком, вместе с уже проведёнными уроками: отметки за них в пределах срока выставляет новый учитель, а снятый учитель журнал курса больше не видит. В записях уроков остаётся, кто их вёл. Удалить можно только курс, по которому ещё нет уроков, отметок, тем тематического плана и записей или изменений в расписании.</p>
             {chosen.courses.length === 0 ? <p className="text-muted">У класса пока нет курсов.</p> : (
               <ul className="space-y-2">
                 {chosen.courses.map((c) => {
