@@ -1,12 +1,14 @@
 // The regular weekly timetable (/admin/schedule): a row added shows in a pupil's diary from its
 // first week, a row ended leaves the diary from the chosen date and stays in the earlier weeks;
-// both audited. Clashes (the class, a group sharing pupils, a teacher; also with a later one-day
-// move, opened lesson or substitution), a slot not rung, Saturday
-// in a five-day week, Sunday, a date outside the year or in a closed period, a course of another
-// class or school, a past year and a person without the right are refused with the Russian message
-// next to the field, nothing written. The page renders the week.
+// both audited. A row whose later lessons have one-day changes or are opened in the journal is not
+// ended; next year's rows entered in advance do not clash with this year's. Clashes (the class, a
+// group sharing pupils, a teacher; also with a later one-day move, opened lesson or
+// substitution), a slot not rung, Saturday in a five-day week, Sunday, a date outside the year or
+// in a closed period, a course of another class or school, a past year and a person without the
+// right are refused with the Russian message next to the field, nothing written. The page renders
+// the week.
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
@@ -105,6 +107,52 @@ describe('adding and ending a row', () => {
     expect(await add(deputy, input({ courseId: english1, slot: 1 }))).toEqual({ ok: false, field: 'slot', error: 'с 11.01.2027 в понедельник на 1-м уроке у группы «1 группа» 5А уже есть «Математика, 5А»' });
     expect(await counts()).toEqual(before);
   });
+
+  it('refuses ending a row while its later lessons have one-day changes or are opened in the journal, listing them', async () => {
+    const entryId = ((await add(deputy, input({}))) as { entryId: number }).entryId;
+    const change = (date: string, kind: 'MOVED' | 'CANCELLED' | 'ROOM', slot = 2) => db.timetableChange.create({
+      data: { schoolId: fx.schoolId, courseId: russianId, date: day(date), slot, kind, ...(kind === 'MOVED' ? { newDate: day('2027-01-29'), newSlot: 6 } : {}), ...(kind === 'ROOM' ? { room: '5' } : {}) },
+    });
+    // The row's Mondays from 25.01 are changed; an earlier Monday, another slot and another day are not its later lessons.
+    await change('2027-01-25', 'MOVED');
+    await change('2027-02-01', 'CANCELLED');
+    await change(MONDAY, 'ROOM');
+    await change('2027-02-08', 'ROOM', 3);
+    expect(await lessonOn('2027-01-25', 2)).toMatchObject({ subject: 'Русский язык' });
+    const before = await counts();
+    expect(await end(deputy, { entryId, endDate: '2027-01-18' })).toEqual({
+      ok: false, field: 'endDate',
+      error: 'На уроки этой записи с 18.01.2027 уже записаны изменения: 25.01.2027 — перенос урока, 01.02.2027 — отмена урока. Сначала удалите их на странице «Замены»',
+    });
+    expect(await counts()).toEqual(before);
+    // The moved lesson stays where it was while its row does.
+    expect(await lessonOn('2027-01-25', 2)).toMatchObject({ subject: 'Русский язык' });
+
+    await db.timetableChange.deleteMany({ where: { courseId: russianId, date: { gte: day('2027-01-25') }, slot: 2 } });
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: russianId, date: day('2027-02-08'), slot: 2, teacherId: busyId } });
+    const opened = await counts();
+    expect(await end(deputy, { entryId, endDate: '2027-01-18' })).toEqual({
+      ok: false, field: 'endDate', error: 'Урок этой записи с 18.01.2027 уже открыт в журнале: 08.02.2027. Снимите запись с более поздней даты',
+    });
+    expect(await counts()).toEqual(opened);
+    expect(await end(deputy, { entryId, endDate: '2027-02-15' })).toEqual({ ok: true });
+  });
+
+  it('does not clash with next year’s rows and lessons entered in advance', async () => {
+    const next = await db.academicYear.create({ data: { schoolId: fx.schoolId, startYear: 2027, label: '2027/2028', startDate: day('2027-09-01'), endDate: day('2028-05-31') } });
+    const nextClass = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, gradeLevel: 6, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    const nextCourse = await courseOf({ classId: nextClass.id }, 'История', busyId, fx.schoolId, next.id);
+    // In spring the deputy enters next year: the busy teacher's Monday 2nd from 01.09.2027, a test already opened on Monday 06.09.2027 3rd.
+    await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, courseId: nextCourse, weekday: 1, slot: 2, validFrom: day('2027-09-01') } });
+    await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: nextCourse, date: day('2027-09-06'), slot: 3, teacherId: busyId, plannedTest: true } });
+    expect(await add(deputy, input({ slot: 2 }))).toMatchObject({ ok: true });
+    expect(await add(deputy, input({ slot: 3 }))).toMatchObject({ ok: true });
+    expect(await lessonOn(MONDAY, 2)).toMatchObject({ subject: 'Русский язык', teacher: 'Занятова О.' });
+    // Next year's row itself still clashes with a row of next year.
+    const nextMaths = await courseOf({ classId: nextClass.id }, 'Алгебра', busyId, fx.schoolId, next.id);
+    expect(await add(await actorFor(db, deputy.id), { classId: nextClass.id, courseId: nextMaths, weekday: 1, slot: 2, room: null, validFrom: '2027-09-06' }))
+      .toEqual({ ok: false, field: 'slot', error: 'с 06.09.2027 в понедельник на 2-м уроке у класса 6А уже есть «История, 6А»' });
+  });
 });
 
 describe('refusals: the message next to the field, nothing written', () => {
@@ -170,10 +218,14 @@ describe('the page and its actions', () => {
     expect(navigationFor(await actorFor(db, fx.teacherId))).not.toContainEqual(link);
   });
 
-  // The actions run on the real clock: a week late in the year, still ahead of it.
+  // The actions read the clock: it is held at NOW, so that this week late in the year stays ahead
+  // of it whatever day the test runs.
   const LATE_MONDAY = '2027-05-17';
+  afterEach(() => { vi.useRealTimers(); });
 
   it('the forms answer errors next to the field with what was typed; the page shows the week', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
     await signInForRequest(db, deputy.id);
     const fields = { classId: String(fx.classId), courseId: String(russianId), weekday: '1', slot: '1', room: '21', validFrom: LATE_MONDAY };
     expect(await addEntryAction({}, formOf(fields))).toMatchObject({ errors: { slot: expect.stringContaining('уже есть «Математика, 5А»') }, values: { courseId: String(russianId), room: '21' } });

@@ -6,7 +6,8 @@
 // a row sets its last day (validTo) and keeps it; changing a lesson is ending its row and adding a
 // new one from the date the change takes effect. For the same reason both take effect from today
 // on: a row added or ended from a past date would rewrite the weeks already shown and the
-// deadlines already counted.
+// deadlines already counted. A row is not ended while its later lessons still carry one-day facts
+// (row-facts.ts): the deputy removes those first.
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
@@ -21,6 +22,7 @@ import { fail, type Failure, type Result } from '../journal/result';
 import { lockTimetable } from './lock';
 import { bellSlotExists, sharingPupils } from './slots';
 import { oneDayOccupant, regularOccupant, regularTeacherBusy } from './regular';
+import { laterFactsRefusal } from './row-facts';
 
 export type EntryInput = { classId: number; courseId: number; weekday: number; slot: number; room: string | null; validFrom: string };
 export type EndInput = { entryId: number; endDate: string };
@@ -96,15 +98,16 @@ export async function addTimetableEntry(actor: Actor, input: EntryInput, now = n
     const when = `с ${formatDateRu(input.validFrom)} ${ON_WEEKDAY[input.weekday - 1]} на ${input.slot}-м уроке`;
     const whose = course.classId ? `класса ${className(klass)}` : `группы «${course.group?.name ?? ''}» ${className(klass)}`;
     const sharing = sharingPupils(course, input.validFrom);
-    const pupils = await regularOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, sharing);
+    const span = { from: input.validFrom, to: isoDate(klass.academicYear.endDate) };
+    const pupils = await regularOccupant(tx, actor.schoolId, input.weekday, input.slot, span, sharing);
     if (pupils) return fail(`${when} у ${whose} уже есть «${pupils}»`, 'slot');
-    const once = await oneDayOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, sharing);
+    const once = await oneDayOccupant(tx, actor.schoolId, input.weekday, input.slot, span, sharing);
     if (once) return fail(`${formatDateRu(once.date)} на ${input.slot}-м уроке у ${whose} уже есть «${once.title}» (перенос или урок, открытый в журнале)`, 'slot');
     for (const { teacherId, teacher } of course.teachers) {
       const name = `${teacher.lastName} ${teacher.firstName}`;
-      const busy = await regularTeacherBusy(tx, actor.schoolId, teacherId, input.weekday, input.slot, input.validFrom, course.id);
+      const busy = await regularTeacherBusy(tx, actor.schoolId, teacherId, input.weekday, input.slot, span, course.id);
       if (busy) return fail(`${when} ${name} уже ведёт «${busy}»`, 'slot');
-      const taught = await oneDayOccupant(tx, actor.schoolId, input.weekday, input.slot, input.validFrom, { id: { not: course.id }, teachers: { some: { teacherId } } }, teacherId);
+      const taught = await oneDayOccupant(tx, actor.schoolId, input.weekday, input.slot, span, { id: { not: course.id }, teachers: { some: { teacherId } } }, teacherId);
       if (taught) return fail(`${formatDateRu(taught.date)} на ${input.slot}-м уроке ${name} уже ведёт «${taught.title}»`, 'slot');
     }
     const data = {
@@ -157,6 +160,8 @@ export async function endTimetableEntry(actor: Actor, input: EndInput, now = new
     const schemeId = entry.course.schoolClass?.periodSchemeId ?? entry.course.group?.schoolClass?.periodSchemeId ?? null;
     const closed = await closedOn(tx, actor.schoolId, schemeId, input.endDate, 'endDate');
     if (closed) return closed;
+    const left = await laterFactsRefusal(tx, actor.schoolId, entry, input.endDate);
+    if (left) return fail(left, 'endDate');
     await tx.timetableEntry.update({ where: { id: entry.id }, data: { validTo: dbDate(validTo) } });
     const { academicYear: _year, course: _course, ...row } = entry;
     await writeAudit(tx, {
