@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
 import { addDays, formatDateRu } from '../domain/calendar';
 import { pluralRu } from '../domain/russian';
-import { droppedDays, nextYearDate, periodDatesProblem, yearLabel, type DateSpan } from '../domain/study-periods';
+import { droppedDays, nextYearDate, nextYearSpans, periodDatesProblem, yearCoverProblem, yearLabel, type DateSpan } from '../domain/study-periods';
+import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { changedMeanwhile } from './users';
 
@@ -41,6 +42,8 @@ export async function periodSettings(actor: Actor) {
     select: { id: true, academicYearId: true, name: true, startDate: true, endDate: true, status: true, scheme: { select: { name: true } } },
     orderBy: [{ kind: 'asc' }, { schemeId: 'asc' }, { ordinal: 'asc' }],
   });
+  // The first current year is the one in force only once it has begun (createNextYear's rule).
+  const current = years[0] && isoDate(years[0].startDate) <= toSchoolDate(new Date(), actor.timeZone) ? years[0] : undefined;
   const year = (y: (typeof years)[number]): PeriodYear => ({ id: y.id, label: y.label, startYear: y.startYear, startDate: isoDate(y.startDate), endDate: isoDate(y.endDate) });
   return {
     years: years.map((y) => ({
@@ -50,8 +53,8 @@ export async function periodSettings(actor: Actor) {
       })),
     })),
     /** The year a «next year» follows: the one in force (the latest begun), and whether its successor exists. */
-    current: years[0] ? year(years[0]) : null,
-    nextExists: years.some((y) => years[0] && y.startYear > years[0].startYear),
+    current: current ? year(current) : null,
+    nextExists: years.some((y) => current && y.startYear > current.startYear),
   };
 }
 
@@ -104,27 +107,32 @@ export type PeriodDatesInput = { id: number; startDate: string; endDate: string;
 export async function savePeriodDates(actor: Actor, input: PeriodDatesInput): Promise<Result<{ changed: boolean }>> {
   if (!canManage(actor)) return denied;
   return getDb().$transaction(async (tx): Promise<Result<{ changed: boolean }>> => {
-    // The scheme's periods locked (FOR UPDATE waits for lesson and mark writes in flight, which hold
-    // FOR SHARE on the period of their date): two changes of neighbours cannot both pass the order check.
+    // The year's periods locked (FOR UPDATE waits for lesson and mark writes in flight, which hold
+    // FOR SHARE on the period of their date): two changes of neighbours, or of a term and the
+    // whole-year period, cannot both pass the order and cover checks.
     const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT q.id FROM study_periods p
-        JOIN study_periods q ON q.school_id = p.school_id AND q.academic_year_id = p.academic_year_id AND q.scheme_id IS NOT DISTINCT FROM p.scheme_id AND q.kind = p.kind
+        JOIN study_periods q ON q.school_id = p.school_id AND q.academic_year_id = p.academic_year_id
        WHERE p.id = ${input.id} AND p.school_id = ${actor.schoolId} AND p.academic_year_id = ANY(${[...actor.currentYears]}::int[])
        ORDER BY q.id FOR UPDATE OF q`;
     if (!locked.length) return { ok: false, error: 'Учебный период не найден или его учебный год уже закончился' };
-    const scheme = await tx.studyPeriod.findMany({
+    const all = await tx.studyPeriod.findMany({
       where: { id: { in: locked.map((l) => l.id) }, schoolId: actor.schoolId },
-      select: { id: true, schoolId: true, academicYearId: true, schemeId: true, name: true, ordinal: true, startDate: true, endDate: true, status: true, academicYear: { select: { startDate: true, endDate: true } } },
+      select: { id: true, schoolId: true, academicYearId: true, schemeId: true, kind: true, name: true, ordinal: true, startDate: true, endDate: true, status: true, academicYear: { select: { startDate: true, endDate: true } } },
     });
-    const p = scheme.find((s) => s.id === input.id)!;
+    const p = all.find((s) => s.id === input.id)!;
+    const scheme = all.filter((s) => s.schemeId === p.schemeId && s.kind === p.kind);
     const old = { startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) };
     if (old.startDate !== input.shownStartDate || old.endDate !== input.shownEndDate) return changedMeanwhile('Даты этого периода', 'form');
-    if (p.status === 'CLOSED') return { ok: false, field: 'startDate', error: 'Период закрыт: его даты не меняются. Если даты нужно исправить, сначала откройте период на странице «Учебные периоды» журнала' };
+    if (p.status === 'CLOSED') return { ok: false, field: 'startDate', error: 'Период закрыт: его даты не меняются. Если даты нужно исправить, попросите руководство школы открыть период' };
     const next = { startDate: input.startDate, endDate: input.endDate };
     if (next.startDate === old.startDate && next.endDate === old.endDate) return { ok: true, changed: false };
     const year = { startDate: isoDate(p.academicYear.startDate), endDate: isoDate(p.academicYear.endDate) };
-    const others = scheme.filter((s) => s.id !== p.id).map((s) => ({ name: s.name, ordinal: s.ordinal, startDate: isoDate(s.startDate), endDate: isoDate(s.endDate) }));
-    const problem = periodDatesProblem(next, year, p.ordinal, others);
+    const neighbour = (s: (typeof all)[number]) => ({ name: s.name, ordinal: s.ordinal, startDate: isoDate(s.startDate), endDate: isoDate(s.endDate) });
+    const others = scheme.filter((s) => s.id !== p.id).map(neighbour);
+    const yearPeriod = all.find((s) => s.kind === 'YEAR' && s.id !== p.id);
+    const problem = periodDatesProblem(next, year, p.ordinal, others)
+      ?? yearCoverProblem(next, p.kind, yearPeriod ? neighbour(yearPeriod) : null, all.filter((s) => s.kind === 'TERM').map(neighbour));
     if (problem) return { ok: false, ...problem };
     const refusal = await recordedRefusal(tx, p, old.startDate, droppedDays(old, next, (d) => addDays(d, -1), (d) => addDays(d, 1)));
     if (refusal) return refusal;
@@ -154,6 +162,10 @@ export async function createNextYear(actor: Actor, input: NextYearInput): Promis
       select: { id: true, label: true, startYear: true, startDate: true, endDate: true, studyPeriods: { select: { schemeId: true, kind: true, name: true, ordinal: true, startDate: true, endDate: true } } },
     });
     if (!source) return { ok: false, error: 'Учебный год не найден' };
+    // Only after the year in force (the latest begun): a year not begun yet would give one two ahead.
+    if (!actor.currentYears.includes(source.id) || isoDate(source.startDate) > toSchoolDate(new Date(), actor.timeZone)) {
+      return { ok: false, error: `Следующий учебный год заводится после текущего (уже начавшегося), а учебный год ${source.label} не текущий` };
+    }
     const startYear = source.startYear + 1;
     const label = yearLabel(startYear);
     if (await tx.academicYear.findFirst({ where: { schoolId: actor.schoolId, startYear: { gte: startYear } }, select: { id: true } })) {
@@ -166,10 +178,15 @@ export async function createNextYear(actor: Actor, input: NextYearInput): Promis
     if (input.endDate > lastDay) return { ok: false, field: 'endDate', error: `Учебный год заканчивается не позже ${formatDateRu(lastDay)}` };
     const sourceSpan = { startDate: isoDate(source.startDate), endDate: isoDate(source.endDate) };
     if (input.startDate <= sourceSpan.endDate) return { ok: false, field: 'startDate', error: `Пересекается с учебным годом ${source.label} (${spanText(sourceSpan)})` };
-    const periods = source.studyPeriods.map((s) => {
-      // The whole-year period is the year; a term keeps its days a year on, inside the new year.
-      const from = s.kind === 'YEAR' ? input.startDate : nextYearDate(isoDate(s.startDate));
-      const to = s.kind === 'YEAR' ? input.endDate : nextYearDate(isoDate(s.endDate));
+    // The whole-year period is the year; a term keeps its days a year on (adjacent terms stay
+    // adjacent), inside the new year.
+    const inOrder = source.studyPeriods.map((s) => ({ ...s, startDate: isoDate(s.startDate), endDate: isoDate(s.endDate) }))
+      .sort((a, b) => (a.schemeId ?? 0) - (b.schemeId ?? 0) || a.kind.localeCompare(b.kind) || a.ordinal - b.ordinal);
+    const moved = [...new Set(inOrder.map((s) => `${s.schemeId} ${s.kind}`))]
+      .flatMap((key) => nextYearSpans(inOrder.filter((s) => `${s.schemeId} ${s.kind}` === key), (d) => addDays(d, 1)));
+    const periods = moved.map((s) => {
+      const from = s.kind === 'YEAR' ? input.startDate : s.startDate;
+      const to = s.kind === 'YEAR' ? input.endDate : s.endDate;
       return { ...s, name: s.name.replace(source.label, label), startDate: from < input.startDate ? input.startDate : from, endDate: to > input.endDate ? input.endDate : to };
     });
     const squeezed = periods.find((s) => s.startDate > s.endDate);

@@ -29,11 +29,52 @@ export function periodDatesProblem(dates: DateSpan, year: DateSpan, ordinal: num
   return null;
 }
 
-/** The same day a year later; 29 February becomes 28 February. */
+/** Whether `iso` is the last day of February (28th of a common year, 29th of a leap year). */
+const lastOfFebruary = (iso: string) => iso.slice(5) === '02-29' || (iso.slice(5) === '02-28' && !isLeap(Number(iso.slice(0, 4))));
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * The same day a year later. The last day of February stays the last day of February (28.02.2027
+ * → 29.02.2028, 29.02.2028 → 28.02.2029): a term ending with February and the next starting on
+ * 1 March stay adjacent, with no day of the leap year left in no term.
+ */
 export function nextYearDate(iso: string): string {
   const year = Number(iso.slice(0, 4)) + 1;
-  const monthDay = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
+  const monthDay = lastOfFebruary(iso) ? (isLeap(year) ? '02-29' : '02-28') : iso.slice(5);
   return `${year}-${monthDay}`;
+}
+
+/**
+ * The periods of one scheme (in order) a year on: each date by nextYearDate, and a period that
+ * began the day after its predecessor ended still does (28.02 and 29.02 of a leap year would
+ * otherwise both become 28.02, an overlap).
+ */
+export function nextYearSpans<S extends DateSpan>(spans: readonly S[], dayAfter: (iso: string) => string): S[] {
+  const out: S[] = [];
+  spans.forEach((s, i) => {
+    const adjacent = i > 0 && s.startDate === dayAfter(spans[i - 1].endDate);
+    out.push({ ...s, startDate: adjacent ? dayAfter(out[i - 1].endDate) : nextYearDate(s.startDate), endDate: nextYearDate(s.endDate) });
+  });
+  return out;
+}
+
+/**
+ * The whole-year period (no scheme) and the terms must agree: the year period covers every term,
+ * else closing the year leaves the days outside it open and the year view leaves them out.
+ * For the year period, `terms` are all the year's terms; for a term, `yearPeriod` is the year's.
+ */
+export function yearCoverProblem(dates: DateSpan, kind: 'YEAR' | 'TERM', yearPeriod: NeighbourPeriod | null, terms: readonly NeighbourPeriod[]): PeriodDatesProblem | null {
+  if (kind === 'YEAR') {
+    const first = [...terms].sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
+    const last = [...terms].sort((a, b) => b.endDate.localeCompare(a.endDate))[0];
+    if (first && dates.startDate > first.startDate) return { error: `Учебный год должен включать «${first.name}» (${span(first)}): начало не позже ${formatDateRu(first.startDate)}`, field: 'startDate' };
+    if (last && dates.endDate < last.endDate) return { error: `Учебный год должен включать «${last.name}» (${span(last)}): окончание не раньше ${formatDateRu(last.endDate)}`, field: 'endDate' };
+    return null;
+  }
+  if (!yearPeriod) return null;
+  if (dates.startDate < yearPeriod.startDate) return { error: `Период должен быть внутри периода «${yearPeriod.name}» (${span(yearPeriod)})`, field: 'startDate' };
+  if (dates.endDate > yearPeriod.endDate) return { error: `Период должен быть внутри периода «${yearPeriod.name}» (${span(yearPeriod)})`, field: 'endDate' };
+  return null;
 }
 
 /** The days of `before` that `after` no longer covers (at most one span at each end). */

@@ -50,6 +50,7 @@ beforeEach(async () => {
   await db.academicYear.update({ where: { id: fx.academicYearId }, data: { endDate: day('2027-05-31') } });
   await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { startDate: day(Q1.startDate), endDate: day(Q1.endDate), status: 'OPEN', closedAt: null } });
   await db.studyPeriod.update({ where: { id: q2 }, data: { startDate: day(Q2.startDate), endDate: day(Q2.endDate) } });
+  await db.studyPeriod.update({ where: { id: yearPeriod }, data: { startDate: day('2026-09-01'), endDate: day('2027-05-31') } });
 });
 
 describe('a study period\'s dates', () => {
@@ -94,8 +95,25 @@ describe('a study period\'s dates', () => {
     await signInForRequest(db, fx.adminId);
     const before = await state();
     const answer = await savePeriodDatesAction({}, periodForm(fx.studyPeriodId, Q1, { endDate: '2026-10-30' }));
-    expect(answer.errors).toEqual({ startDate: expect.stringContaining('Период закрыт: его даты не меняются') });
+    // An administrator cannot open a period ('periods:close'): the message sends them to the management.
+    expect(answer.errors).toEqual({ startDate: 'Период закрыт: его даты не меняются. Если даты нужно исправить, попросите руководство школы открыть период' });
     expect(await state()).toEqual(before);
+  });
+
+  it('keeps the whole-year period covering every term: neither narrowed inside a term nor a term widened past it', async () => {
+    await signInForRequest(db, fx.adminId);
+    const shown = { startDate: '2026-09-01', endDate: '2027-05-31' };
+    const before = await state();
+    expect((await savePeriodDatesAction({}, periodForm(yearPeriod, shown, { endDate: '2026-12-20' }))).errors)
+      .toEqual({ endDate: 'Учебный год должен включать «2 четверть» (05.11.2026–27.12.2026): окончание не раньше 27.12.2026' });
+    expect(await state()).toEqual(before);
+    // The year period ending with the holidays; the second quarter may not run into January.
+    await db.studyPeriod.update({ where: { id: yearPeriod }, data: { endDate: day('2027-01-10') } });
+    const narrowed = await state();
+    expect((await savePeriodDatesAction({}, periodForm(q2, Q2, { endDate: '2027-01-20' }))).errors)
+      .toEqual({ endDate: 'Период должен быть внутри периода «2026/2027 учебный год» (01.09.2026–10.01.2027)' });
+    expect(await state()).toEqual(narrowed);
+    expect(await savePeriodDatesAction({}, periodForm(q2, Q2, { endDate: '2027-01-10' }))).toMatchObject({ ok: true });
   });
 
   it('refuses days with a recorded lesson and mark leaving every period, saying how many, with the final marks set', async () => {
@@ -194,6 +212,37 @@ describe('the next academic year', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('keeps trimesters adjacent across 29 February of the new year', async () => {
+    const scheme = await db.periodScheme.create({ data: { schoolId: fx.schoolId, name: 'Триместры', kind: 'TRIMESTERS' } });
+    try {
+      const common = { schoolId: fx.schoolId, academicYearId: fx.academicYearId, schemeId: scheme.id };
+      await db.studyPeriod.createMany({ data: [
+        { ...common, name: '2 триместр', ordinal: 2, startDate: day('2026-12-01'), endDate: day('2027-02-28') },
+        { ...common, name: '3 триместр', ordinal: 3, startDate: day('2027-03-01'), endDate: day('2027-05-31') },
+      ] });
+      await signInForRequest(db, fx.adminId);
+      expect(await createNextYearAction({}, nextForm())).toMatchObject({ ok: true });
+      const periods = await db.studyPeriod.findMany({ where: { schemeId: scheme.id, academicYear: { startYear: 2027 } }, orderBy: { ordinal: 'asc' } });
+      expect(periods.map((p) => [p.name, p.startDate, p.endDate])).toEqual([
+        ['2 триместр', day('2027-12-01'), day('2028-02-29')],
+        ['3 триместр', day('2028-03-01'), day('2028-05-31')],
+      ]);
+    } finally {
+      await db.academicYear.deleteMany({ where: { startYear: 2027 } });
+      await db.periodScheme.delete({ where: { id: scheme.id } });
+    }
+  });
+
+  it('is created after the year in force only, not after a year not begun yet', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await createNextYearAction({}, nextForm())).toMatchObject({ ok: true });
+    const next = await db.academicYear.findFirstOrThrow({ where: { schoolId: fx.schoolId, startYear: 2027 } });
+    const before = await state();
+    expect((await createNextYearAction({}, nextForm({ sourceYearId: next.id, label: '2028/2029', startDate: '2028-09-01', endDate: '2029-05-31' }))).errors)
+      .toEqual({ form: 'Следующий учебный год заводится после текущего (уже начавшегося), а учебный год 2027/2028 не текущий' });
+    expect(await state()).toEqual(before);
+  });
+
   it('refuses another school\'s year and a user without the right', async () => {
     const before = await state();
     await signInForRequest(db, fx.adminId);
@@ -215,6 +264,7 @@ describe('the page', () => {
     expect(page).toContain('2026/2027: 01.09.2026 – 31.05.2027');
     expect(page).toContain('1 четверть · Четверти 01.09.2026 – 25.10.2026 · закрыт');
     expect(page).toContain('2 четверть · Четверти 05.11.2026 – 27.12.2026 · открыт');
+    expect(page).toContain('Период закрыт: его даты не меняются. Чтобы их исправить, попросите руководство школы открыть период.');
     expect(page).toContain('Классы, предметы и нагрузка, расписание здесь не создаются: это следующий шаг.');
     expect(renderToStaticMarkup((await PeriodDatesPage()) as React.ReactElement)).toContain('value="2027/2028"');
   });

@@ -20,7 +20,7 @@ export default async function PeriodDatesPage() {
       <h1 className="mb-2 text-2xl font-bold">Даты учебных периодов</h1>
       <p className="mb-4 text-muted">
         Даты четвертей, триместров, полугодий и учебного года — по приказу директора. Периоды одной схемы идут друг за другом:
-        между ними могут быть каникулы, но не пересечение. Даты закрытого периода не меняются; нельзя и оставить уже записанные
+        между ними могут быть каникулы, но не пересечение. Период всего учебного года включает все остальные периоды. Даты закрытого периода не меняются; нельзя и оставить уже записанные
         в журнале уроки и отметки вне всех периодов. Каждое изменение записывается в журнал аудита.
       </p>
       {years.length === 0 && <p className="mb-4 text-muted">Учебный год ещё не заведён.</p>}
@@ -33,7 +33,7 @@ export default async function PeriodDatesPage() {
                 <li key={p.id} className="rounded-lg border border-line bg-white p-3">
                   <span className="font-bold">{p.name}</span> <span className="text-muted">· {p.scheme}</span>
                   <div className="text-sm text-muted">{range(p)} · {p.closed ? 'закрыт' : 'открыт'}</div>
-                  {p.closed ? <p className="mt-1 text-sm text-muted">Период закрыт: чтобы изменить даты, его сначала открывают снова в журнале.</p> : (
+                  {p.closed ? <p className="mt-1 text-sm text-muted">Период закрыт: его даты не меняются. Чтобы их исправить, попросите руководство школы открыть период.</p> : (
                     <details className="mt-2">
                       <summary className="cursor-pointer text-accent">Изменить даты</summary>
                       <div className="mt-2"><PeriodDatesForm period={p} span={`${formatDateRu(y.startDate)}–${formatDateRu(y.endDate)}`} /></div>
@@ -47,7 +47,7 @@ export default async function PeriodDatesPage() {
       ))}
       <section aria-labelledby="next-year-heading">
         <h2 id="next-year-heading" className="mb-2 text-xl font-bold">Следующий учебный год</h2>
-        {!current ? <p className="text-muted">Сначала нужен текущий учебный год.</p> : nextExists ? (
+        {!current ? <p className="text-muted">Следующий год заводится после начала текущего учебного года.</p> : nextExists ? (
           <p className="text-muted">Следующий учебный год уже заведён.</p>
         ) : (
           <>
