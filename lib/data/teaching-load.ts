@@ -120,7 +120,7 @@ async function busyRefusal(tx: Prisma.TransactionClient, actor: Actor, courseId:
   if (!added.length) return null;
   const rows = await tx.timetableEntry.findMany({
     where: { schoolId: actor.schoolId, courseId, OR: [{ validTo: null }, { validTo: { gte: dbDate(today) } }], academicYear: { endDate: { gte: dbDate(today) } } },
-    select: { weekday: true, slot: true, validFrom: true },
+    select: { weekday: true, slot: true, validFrom: true, academicYear: { select: { endDate: true } } },
     orderBy: [{ weekday: 'asc' }, { slot: 'asc' }],
   });
   if (!rows.length) return null;
@@ -130,10 +130,11 @@ async function busyRefusal(tx: Prisma.TransactionClient, actor: Actor, courseId:
     const name = person ? `${person.lastName} ${person.firstName}` : '';
     const field = teacherId === next.primaryId ? 'primaryId' : 'coTeacherIds';
     for (const row of rows) {
-      const from = isoDate(row.validFrom) > today ? isoDate(row.validFrom) : today;
-      const busy = await regularTeacherBusy(tx, actor.schoolId, teacherId, row.weekday, row.slot, from, courseId);
+      // The row's days from today to its year's end (regular.ts Span).
+      const span = { from: isoDate(row.validFrom) > today ? isoDate(row.validFrom) : today, to: isoDate(row.academicYear.endDate) };
+      const busy = await regularTeacherBusy(tx, actor.schoolId, teacherId, row.weekday, row.slot, span, courseId);
       if (busy) return { ok: false, error: `${name} уже ведёт «${busy}» ${ON_WEEKDAY[row.weekday - 1]} на ${row.slot}-м уроке, когда по расписанию идёт этот курс`, field };
-      const once = await oneDayOccupant(tx, actor.schoolId, row.weekday, row.slot, from, { id: { not: courseId }, teachers: { some: { teacherId } } }, teacherId);
+      const once = await oneDayOccupant(tx, actor.schoolId, row.weekday, row.slot, span, { id: { not: courseId }, teachers: { some: { teacherId } } }, teacherId);
       if (once) return { ok: false, error: `${name} ${formatDateRu(once.date)} на ${row.slot}-м уроке уже ведёт «${once.title}», когда по расписанию идёт этот курс`, field };
     }
   }
