@@ -14,8 +14,9 @@ export function AppShell({ userName, roleLabel, nav, children }: Props) {
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-bold text-accent">Электронный журнал</Link>
-          <nav aria-label="Основная навигация" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
-            <ul className="flex gap-1">
+          <nav aria-label="Основная навигация" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:min-w-0 sm:flex-1 sm:overflow-visible">
+            {/* One scrolling row on a phone; on a wider screen a long menu (an administrator has a dozen) wraps. */}
+            <ul className="flex gap-1 sm:flex-wrap">
               {nav.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} prefetch={false} className="block whitespace-nowrap rounded-md px-3 py-2 hover:bg-accent-soft">{item.label}</Link>
