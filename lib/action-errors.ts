@@ -8,6 +8,8 @@ import { unstable_rethrow } from 'next/navigation';
 import { describeError } from './error-description';
 
 export const UNEXPECTED_ERROR = 'Не удалось сохранить. Повторите попытку.';
+/** A form sent after the session ended (idle hour, sign-out in another tab). */
+export const SESSION_ENDED = 'Сеанс истёк. Войдите снова.';
 
 /**
  * Runs a server action's body; an unexpected error is logged under the action's name and

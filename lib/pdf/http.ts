@@ -1,5 +1,6 @@
 // Responses of the PDF routes: the file with a Russian file name, or a refusal that a page's
 // script reads as JSON and a person who opened the link reads as a short Russian page.
+import { SESSION_ENDED } from '../action-errors';
 import type { Actor } from '../auth/actor';
 import { getCurrentUser } from '../auth/current-user';
 import { contentDisposition } from '../attachment-response';
@@ -30,5 +31,5 @@ export function refusalResponse(request: Request, status: number, message: strin
  */
 export async function pdfRouteActor(request: Request): Promise<{ actor: Actor; refusal?: undefined } | { actor?: undefined; refusal: Response }> {
   const actor = await getCurrentUser();
-  return actor ? { actor } : { refusal: refusalResponse(request, 401, 'Сеанс истёк. Войдите снова.') };
+  return actor ? { actor } : { refusal: refusalResponse(request, 401, SESSION_ENDED) };
 }

@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { clientAddress } from '@/lib/auth/client-address';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { changeOwnPassword } from '@/lib/data/accounts';
@@ -21,7 +21,7 @@ const schema = z
 export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   return answerErrors('changePasswordAction', (form): ChangePasswordState => ({ errors: { form } }), async () => {
     const user = await getSessionUser();
-    if (!user) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!user) return { errors: { form: SESSION_ENDED } };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const errors: ChangePasswordState['errors'] = {};

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { idField, optionalIdField } from '@/lib/ids';
 import { deleteHoliday, saveHoliday } from '@/lib/data/calendar';
 import { fieldErrors } from '@/lib/form-errors';
+import { deleteById, type DeleteState } from '@/lib/delete-action';
 
 export type HolidayTyped = { name: string; startDate: string; endDate: string; gradeLevels: string[] };
 /** values: what the form held, sent back with an error so that nothing typed is lost. */
@@ -31,7 +32,7 @@ const formError = (form: string): HolidayFormState => ({ errors: { form } });
 export async function saveHolidayAction(_prev: HolidayFormState, form: FormData): Promise<HolidayFormState> {
   const state = await answerErrors('saveHolidayAction', formError, async (): Promise<HolidayFormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return formError('Сеанс истёк. Войдите снова.');
+    if (!actor) return formError(SESSION_ENDED);
     const parsed = schema.safeParse({
       id: form.get('id'), academicYearId: form.get('academicYearId'), name: form.get('name') ?? '',
       startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '', gradeLevels: form.getAll('gradeLevels').map(String),
@@ -46,17 +47,8 @@ export async function saveHolidayAction(_prev: HolidayFormState, form: FormData)
   return state.ok ? state : { ...state, values: typedValues(form, ['name', 'startDate', 'endDate'], ['gradeLevels']) };
 }
 
-export type DeleteState = { ok?: boolean; error?: string };
+export type { DeleteState };
 
 export async function deleteHolidayAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
-  return answerErrors('deleteHolidayAction', (error): DeleteState => ({ error }), async (): Promise<DeleteState> => {
-    const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-    const id = idField('Каникулы не найдены').safeParse(form.get('id'));
-    if (!id.success) return { error: 'Каникулы не найдены' };
-    const result = await deleteHoliday(actor, id.data);
-    if (!result.ok) return { error: result.error };
-    revalidatePath('/admin/calendar');
-    return { ok: true };
-  });
+  return deleteById(form, { action: 'deleteHolidayAction', field: 'id', notFound: 'Каникулы не найдены', path: '/admin/calendar' }, deleteHoliday);
 }

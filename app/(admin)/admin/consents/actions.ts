@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { recordConsent } from '@/lib/data/consents';
@@ -34,7 +34,7 @@ const text = (form: FormData, name: string) => {
 export async function recordConsentAction(_prev: ConsentFormState, form: FormData): Promise<ConsentFormState> {
   return answerErrors('recordConsentAction', (form): ConsentFormState => ({ errors: { form } }), async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = consentSchema.safeParse({
       studentId: form.get('studentId'), guardianId: form.get('guardianId') || undefined, decision: form.get('decision') ?? undefined,
       documentVersion: text(form, 'documentVersion'), deliveryPreference: form.get('deliveryPreference') ?? (form.get('decision') === 'REFUSED' ? 'PAPER' : undefined),

@@ -2,16 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField } from '@/lib/ids';
 import { addCourse, deleteCourse, setCourseTeachers } from '@/lib/data/teaching-load';
 import { fieldErrors } from '@/lib/form-errors';
+import { deleteById, type DeleteState } from '@/lib/delete-action';
 
 /** values: what the form held, sent back with an error so that nothing typed is lost. */
 export type CourseFormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
-const expired: CourseFormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+const expired: CourseFormState = { errors: { form: SESSION_ENDED } };
 const formError = (form: string): CourseFormState => ({ errors: { form } });
 
 const teachersSchema = z.object({
@@ -63,17 +64,8 @@ export async function addCourseAction(_prev: CourseFormState, form: FormData): P
   return state.ok ? state : { ...state, values: typedValues(form, COURSE_FIELDS) };
 }
 
-export type DeleteState = { ok?: boolean; error?: string };
+export type { DeleteState };
 
 export async function deleteCourseAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
-  return answerErrors('deleteCourseAction', (error): DeleteState => ({ error }), async (): Promise<DeleteState> => {
-    const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-    const id = idField('Курс не найден').safeParse(form.get('courseId'));
-    if (!id.success) return { error: 'Курс не найден' };
-    const result = await deleteCourse(actor, id.data);
-    if (!result.ok) return { error: result.error };
-    revalidatePath('/admin/courses');
-    return { ok: true };
-  });
+  return deleteById(form, { action: 'deleteCourseAction', field: 'courseId', notFound: 'Курс не найден', path: '/admin/courses' }, deleteCourse);
 }

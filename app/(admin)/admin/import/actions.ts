@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { previewImport, runImport, type ImportPreview, type ImportSummary } from '@/lib/data/import';
 import { decodeCsv, IMPORT_MAX_BYTES, tooBigMessage } from '@/lib/data/import-parse';
@@ -33,7 +33,7 @@ const intentSchema = z.enum(['preview', 'confirm', 'reset']);
 export async function importAction(prev: ImportState, form: FormData): Promise<ImportState> {
   return answerErrors('importAction', (form): ImportState => ({ ...prev, errors: { form } }), async (): Promise<ImportState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { ...prev, errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { ...prev, errors: { form: SESSION_ENDED } };
     const intent = intentSchema.safeParse(form.get('intent'));
     if (!intent.success || intent.data === 'reset') return { stage: 'upload' };
 

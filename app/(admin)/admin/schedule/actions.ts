@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { idField } from '@/lib/ids';
@@ -37,7 +37,7 @@ const read = (form: FormData, names: readonly string[]) => Object.fromEntries(na
 export async function addEntryAction(_prev: AddEntryState, form: FormData): Promise<AddEntryState> {
   const state = await answerErrors('addEntryAction', (message): AddEntryState => ({ errors: { form: message } }), async (): Promise<AddEntryState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = addSchema.safeParse(read(form, ['classId', ...ADD_FIELDS]));
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['classId']) };
     const result = await addTimetableEntry(actor, parsed.data);
@@ -51,7 +51,7 @@ export async function addEntryAction(_prev: AddEntryState, form: FormData): Prom
 export async function endEntryAction(_prev: EndEntryState, form: FormData): Promise<EndEntryState> {
   return answerErrors('endEntryAction', (message): EndEntryState => ({ errors: { form: message } }), async (): Promise<EndEntryState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = endSchema.safeParse(read(form, ['entryId', 'endDate']));
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['entryId']) };
     const result = await endTimetableEntry(actor, parsed.data);

@@ -2,19 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField } from '@/lib/ids';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { recordTimetableChange, removeTimetableChange } from '@/lib/data/timetable/changes';
 import { fieldErrors } from '@/lib/form-errors';
+import { deleteById, type DeleteState } from '@/lib/delete-action';
 
 const FIELDS = ['lesson', 'kind', 'substituteTeacherId', 'newDate', 'newSlot', 'room', 'reason'] as const;
 type Typed = Record<(typeof FIELDS)[number], string>;
 
 /** values: what the form held, sent back with an error so that nothing chosen is lost. */
 export type ChangeFormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: Typed };
-export type RemoveState = { ok?: boolean; error?: string };
+export type RemoveState = DeleteState;
 
 const slotNumber = (message: string) => z.coerce.number(message).int(message).min(1, message).max(20, message);
 const text = z.string().trim().transform((s) => s || null);
@@ -35,7 +36,7 @@ const schema = z.object({
 export async function recordChangeAction(_prev: ChangeFormState, form: FormData): Promise<ChangeFormState> {
   const state = await answerErrors('recordChangeAction', (message): ChangeFormState => ({ errors: { form: message } }), async (): Promise<ChangeFormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const raw = Object.fromEntries(['date', ...FIELDS].map((f) => [f, String(form.get(f) ?? '')]));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
@@ -52,14 +53,5 @@ export async function recordChangeAction(_prev: ChangeFormState, form: FormData)
 }
 
 export async function removeChangeAction(_prev: RemoveState, form: FormData): Promise<RemoveState> {
-  return answerErrors('removeChangeAction', (error): RemoveState => ({ error }), async (): Promise<RemoveState> => {
-    const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
-    const id = idField('Изменение не найдено').safeParse(form.get('changeId'));
-    if (!id.success) return { error: 'Изменение не найдено' };
-    const result = await removeTimetableChange(actor, id.data);
-    if (!result.ok) return { error: result.error };
-    revalidatePath('/admin/timetable');
-    return { ok: true };
-  });
+  return deleteById(form, { action: 'removeChangeAction', field: 'changeId', notFound: 'Изменение не найдено', path: '/admin/timetable' }, removeTimetableChange);
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, shownList, typedValues } from '@/lib/action-errors';
+import { answerErrors, shownList, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { isRole } from '@/lib/auth/permissions';
@@ -37,7 +37,7 @@ const formError = (form: string): FormState => ({ errors: { form } });
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   const state = await answerErrors('createUserAction', formError, async (): Promise<FormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = newUserSchema.safeParse({
       lastName: form.get('lastName'), firstName: form.get('firstName'), middleName: form.get('middleName') ?? undefined,
       email: form.get('email') ?? undefined, phone: form.get('phone') ?? undefined,
@@ -68,7 +68,7 @@ function shownTeacher(form: FormData, classId: number): number | null | undefine
 export async function userCommandAction(_prev: FormState, form: FormData): Promise<FormState> {
   return answerErrors('userCommandAction', formError, async (): Promise<FormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const userId = idSchema.safeParse(form.get('userId'));
     if (!userId.success) return { errors: { form: 'Неверный пользователь' } };
     const command = String(form.get('command'));

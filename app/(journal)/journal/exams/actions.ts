@@ -1,7 +1,7 @@
 'use server';
 // Management enters a class's ГИА results for one exam and publishes them (lib/data/exams.ts).
 import { revalidatePath } from 'next/cache';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { publishExamResults, saveExamResults } from '@/lib/data/exams';
@@ -29,7 +29,7 @@ function targetOf(form: FormData) {
 export async function saveExamResultsAction(_prev: ExamFormState, form: FormData): Promise<ExamFormState> {
   return answerErrors('saveExamResultsAction', failed, async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    if (!actor) return { error: SESSION_ENDED };
     const field = (name: string) => { const v = form.get(name); return v === null ? null : String(v); };
     const rows = form.getAll('studentId').map((raw) => {
       const studentId = parseId(raw) ?? 0;
@@ -62,7 +62,7 @@ export async function saveExamResultsAction(_prev: ExamFormState, form: FormData
 export async function publishExamResultsAction(_prev: ExamFormState, form: FormData): Promise<ExamFormState> {
   return answerErrors('publishExamResultsAction', failed, async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    if (!actor) return { error: SESSION_ENDED };
     const target = targetOf(form);
     if (!target.success) return { error: 'Проверьте класс, экзамен и дату', fields: fieldErrors(target.error.issues) };
     const r = await publishExamResults(actor, target.data);

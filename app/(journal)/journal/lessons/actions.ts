@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { idField, optionalIdField } from '@/lib/ids';
@@ -20,7 +20,7 @@ export type LessonFormState = Omit<FormState, 'values'> & { values?: LessonTyped
 type LessonTyped = Record<(typeof LESSON_FIELDS)[number], string>;
 const LESSON_FIELDS = ['topic', 'plannedTopicId', 'lessonKind', 'plannedTest', 'substituteTeacherId'] as const;
 
-const expired: FormState = { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+const expired: FormState = { errors: { form: SESSION_ENDED } };
 const lessonId = idField(MESSAGES.lessonNotFound);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату').refine(isIsoDate, 'Такой даты нет в календаре');
 const formError = (message: string): FormState => ({ errors: { form: message } });

@@ -2,7 +2,7 @@
 // Management closes and reopens study periods; reopening needs a reason (audited).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { setPeriodStatus } from '@/lib/data/journal/periods';
@@ -17,7 +17,7 @@ const schema = z.object({ periodId: idField(PERIOD_NOT_FOUND), close: z.enum(['1
 export async function periodStatusAction(_prev: PeriodFormState, form: FormData): Promise<PeriodFormState> {
   return answerErrors('periodStatusAction', failed, async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    if (!actor) return { error: SESSION_ENDED };
     const parsed = schema.safeParse({ periodId: form.get('periodId'), close: form.get('close'), reason: form.get('reason') ?? '' });
     if (!parsed.success) return { error: parsed.error.issues[0].message };
     const r = await setPeriodStatus(actor, parsed.data.periodId, parsed.data.close === '1', parsed.data.reason);

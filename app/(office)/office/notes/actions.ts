@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { addNote } from '@/lib/data/notes';
@@ -20,7 +20,7 @@ const schema = z.object({
 export async function addNoteAction(_prev: NoteFormState, form: FormData): Promise<NoteFormState> {
   return answerErrors('addNoteAction', (form): NoteFormState => ({ errors: { form } }), async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const errors: Record<string, string> = {};

@@ -1,5 +1,6 @@
 // POST from /admin/credentials: issues logins and one-time passwords and returns them as a PDF of
 // slips to cut. The passwords exist only in this response, so a reload cannot show them again.
+import { SESSION_ENDED } from '@/lib/action-errors';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { issueCredentials, ownAccountsNote } from '@/lib/data/credentials';
@@ -22,7 +23,7 @@ const requestSchema = z
 export async function POST(request: Request): Promise<Response> {
   if (!sameOrigin(request)) return failure(request, 403, 'Запрос отклонён: форма отправлена с другого сайта.');
   const actor = await getCurrentUser();
-  if (!actor) return failure(request, 401, 'Сеанс истёк. Войдите снова.');
+  if (!actor) return failure(request, 401, SESSION_ENDED);
   if (!actor.permissions.has('users:manage')) return failure(request, 403, 'Недостаточно прав: выдавать логины и пароли может администратор.');
 
   let form: FormData;

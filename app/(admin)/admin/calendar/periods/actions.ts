@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { idField } from '@/lib/ids';
@@ -32,7 +32,6 @@ const nextYearSchema = z.object({
   endDate: date('Укажите дату окончания'),
 });
 
-const SESSION_ENDED = 'Сеанс истёк. Войдите снова.';
 
 export async function savePeriodDatesAction(_prev: PeriodDatesState, form: FormData): Promise<PeriodDatesState> {
   const state = await answerErrors('savePeriodDatesAction', (message): PeriodDatesState => ({ errors: { form: message } }), async (): Promise<PeriodDatesState> => {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { acknowledgeFinalMarks, MESSAGE_MAX_LENGTH } from '@/lib/data/diary/acknowledge';
@@ -20,7 +20,7 @@ const ackSchema = z.object({
 export async function acknowledgeAction(_prev: AckFormState, form: FormData): Promise<AckFormState> {
   const state = await answerErrors('acknowledgeAction', (form): AckFormState => ({ errors: { form } }), async (): Promise<AckFormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = ackSchema.safeParse({ studentId: form.get('studentId'), periodId: form.get('periodId'), message: form.get('message') ?? '' });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

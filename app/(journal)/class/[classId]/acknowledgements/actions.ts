@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField } from '@/lib/ids';
 import { fieldErrors } from '@/lib/form-errors';
@@ -21,7 +21,7 @@ const replySchema = z.object({
 export async function replyAction(_prev: ReplyFormState, form: FormData): Promise<ReplyFormState> {
   const state = await answerErrors('replyAction', (form): ReplyFormState => ({ errors: { form } }), async (): Promise<ReplyFormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { errors: { form: 'Сеанс истёк. Войдите снова.' } };
+    if (!actor) return { errors: { form: SESSION_ENDED } };
     const parsed = replySchema.safeParse({ classId: form.get('classId'), messageId: form.get('messageId'), body: form.get('body') ?? '' });
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['classId', 'messageId']) };
     const result = await replyToParent(actor, parsed.data);

@@ -2,7 +2,7 @@
 // Server actions of the journal grid. Each identifies the user itself (an action is a public POST
 // endpoint), validates with zod and returns typed results; nothing is thrown to the browser.
 import { z } from 'zod';
-import { answerErrors } from '@/lib/action-errors';
+import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { jsonId } from '@/lib/ids';
 import { cellSaveSchema, type CellSaveInput, type CellSaveResult } from '@/lib/data/journal/cell-schema';
@@ -28,7 +28,7 @@ const ids = z.object({ lessonId: jsonId('Неверная ячейка'), studen
 export async function cellHistoryAction(lessonId: number, studentId: number): Promise<HistoryEntry[] | { error: string }> {
   return answerErrors('cellHistoryAction', (error): HistoryEntry[] | { error: string } => ({ error }), async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    if (!actor) return { error: SESSION_ENDED };
     const parsed = ids.safeParse({ lessonId, studentId });
     if (!parsed.success) return { error: 'Неверная ячейка' };
     return (await cellHistory(actor, parsed.data.lessonId, parsed.data.studentId)) ?? { error: 'Нет доступа к этому журналу' };

@@ -2,7 +2,7 @@
 // Final marks: set one pupil's mark (value, special value or deferral) and publish the drafts.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { answerErrors, typedValues } from '@/lib/action-errors';
+import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isIsoDate } from '@/lib/domain/calendar';
 import { idField } from '@/lib/ids';
@@ -30,7 +30,7 @@ const schema = z.discriminatedUnion('kind', [
 export async function setFinalMarkAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {
   const state = await answerErrors('setFinalMarkAction', failed, async (): Promise<FinalFormState> => {
     const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    if (!actor) return { error: SESSION_ENDED };
     const choice = String(form.get('choice') ?? '');
     const [kind, rest] = choice.startsWith('special:') ? ['special', choice.slice(8)] : choice === 'deferral' ? ['deferral', ''] : ['value', choice];
     const parsed = schema.safeParse({
@@ -51,7 +51,7 @@ export async function setFinalMarkAction(_prev: FinalFormState, form: FormData):
 export async function publishFinalMarksAction(_prev: FinalFormState, form: FormData): Promise<FinalFormState> {
   return answerErrors('publishFinalMarksAction', failed, async () => {
     const actor = await getCurrentUser();
-    if (!actor) return { error: 'Сеанс истёк. Войдите снова.' };
+    if (!actor) return { error: SESSION_ENDED };
     const parsed = z.object(target).safeParse({ courseId: form.get('courseId'), periodId: form.get('periodId') });
     if (!parsed.success) return { error: 'Неверный запрос' };
     const r = await publishFinalMarks(actor, parsed.data);
