@@ -46,19 +46,24 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     const actor = systemActor(school);
     const lists = await deliveryLists(actor, {}, now);
     if (!lists) continue;
+    const recipients = new Map<number, (typeof lists.email)[number][]>();
+    for (const r of lists.email) recipients.set(r.studentId, [...(recipients.get(r.studentId) ?? []), r]);
     const written = fresh.flatMap((f) =>
-      lists.email.filter((r) => r.studentId === f.studentId).map((r) => ({ ...r, fresh: f, base: notice.key(r.studentId, r.guardianId, f) })),
+      (recipients.get(f.studentId) ?? []).map((r) => ({ ...r, fresh: f, base: notice.key(r.studentId, r.guardianId, f) })),
     );
     const keys = await keysToWrite(written.map((l) => l.base));
     const letters = written.flatMap((l) => { const key = keys.get(l.base); return key ? [{ ...l, key }] : []; });
     report.alreadyQueued += written.length - letters.length;
+    if (!letters.length) continue;
+    // The letters' pupils with their current class, read once for the school, not once per letter.
+    const pupils = new Map((await db.user.findMany({
+      where: { id: { in: [...new Set(letters.map((l) => l.studentId))] }, schoolId: school.id },
+      select: { id: true, lastName: true, firstName: true, enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } },
+    })).map((p) => [p.id, p]));
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {
       await queueLetter(notice.job, school, l.studentId, report, { ...options, now }, async () => {
-        const pupil = await db.user.findFirst({
-          where: { id: l.studentId, schoolId: school.id },
-          select: { lastName: true, firstName: true, enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } },
-        });
+        const pupil = pupils.get(l.studentId);
         if (!pupil) return null;
         const cls = pupil.enrollments[0]?.schoolClass;
         const letter = await notice.letter({ actor, school, now, fresh: l.fresh, pupil: { name: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—' } });

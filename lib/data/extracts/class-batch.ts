@@ -3,6 +3,7 @@
 // a paper preference, no parent able to sign in: paper.ts), optionally everyone. The plan is
 // the small list of pupils; their weeks are read one by one while the PDF is being streamed.
 import 'server-only';
+import { toSchoolDate } from '../../domain/timezone';
 import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
 import { addDays } from '../../domain/calendar';
@@ -14,7 +15,7 @@ import { refuse, REFUSALS, type Outcome } from './errors';
 import { paperReasons } from './paper';
 import { parseWeek } from './params';
 import { deliversPaper, recordPrints } from './printed';
-import { readPrintedExtract, schoolToday } from './week-extract';
+import { readPrintedExtract } from './week-extract';
 
 export type BatchPupil = { id: number; name: string; classId: number; className: string };
 
@@ -75,7 +76,7 @@ export async function planBatch(actor: Actor, request: BatchRequest, now = new D
       return exists ? REFUSALS.classDenied : REFUSALS.classNotFound;
     }
   }
-  const week = parseWeek(request.week, await schoolToday(actor.schoolId, now));
+  const week = parseWeek(request.week, toSchoolDate(now, actor.timeZone));
   if (!week.ok) return week;
 
   let rows = await pupilsOfWeek(actor, request.classId, week.monday);

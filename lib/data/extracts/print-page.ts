@@ -1,6 +1,7 @@
 // What the class's print page offers: the weeks of the school year so far, and who in the class
 // gets information on paper and why (from the consents in force).
 import 'server-only';
+import { toSchoolDate } from '../../domain/timezone';
 import { getDb } from '../../db';
 import { fullName, type Actor } from '../../auth/actor';
 import { addDays, lastSchoolDay, weekStart } from '../../domain/calendar';
@@ -10,7 +11,6 @@ import { className } from '../names';
 import { printableClasses, printsSchool } from './access';
 import { paperReasons, type PrintReason } from './paper';
 import { REFUSALS, type Outcome } from './errors';
-import { schoolToday } from './week-extract';
 
 export const PAPER_REASON_LABELS: Record<PrintReason, string> = {
   NO_CONSENT: 'согласие не оформлено',
@@ -36,7 +36,7 @@ export async function printPage(actor: Actor, classId: number, now = new Date())
   });
   if (!cls) return (await db.schoolClass.count({ where: { id: classId, schoolId: actor.schoolId } })) ? REFUSALS.classDenied : REFUSALS.classNotFound;
 
-  const today = await schoolToday(actor.schoolId, now);
+  const today = toSchoolDate(now, actor.timeZone);
   const last = weekStart(today < isoDate(cls.academicYear.endDate) ? today : isoDate(cls.academicYear.endDate));
   const weeks: PrintPage['weeks'] = [];
   for (let monday = last; monday >= weekStart(isoDate(cls.academicYear.startDate)); monday = addDays(monday, -7)) {

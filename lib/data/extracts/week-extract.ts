@@ -15,12 +15,6 @@ import { extractFromDiaryWeek } from './from-diary-week';
 import { parseWeek } from './params';
 import { deliversPaper, recordPrints } from './printed';
 
-/** Today on the school's clock, for "the current week". */
-export async function schoolToday(schoolId: number, now: Date): Promise<string> {
-  const school = await getDb().school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true } });
-  return toSchoolDate(now, school.timezone);
-}
-
 /** The class teacher's full name, for the signature line. */
 export async function classTeacherName(schoolId: number, classId: number | null): Promise<string | null> {
   if (classId === null) return null;
@@ -53,7 +47,7 @@ export async function loadWeekExtract(actor: Actor, studentId: number, rawWeek: 
   const db = getDb();
   // The week first: a class teacher's right depends on it. A malformed or future week is refused
   // alike for every pupil id, so the answer tells nothing about the pupil.
-  const week = parseWeek(rawWeek, await schoolToday(actor.schoolId, now));
+  const week = parseWeek(rawWeek, toSchoolDate(now, actor.timeZone));
   if (!week.ok) return week;
   // The right to print, with the pupil's class teachers (for the signature line).
   const allowed = await db.user.findFirst({

@@ -16,7 +16,7 @@ import { teacherBusyWith } from '../timetable/slots';
 import { writableCourses } from '../scope';
 import { fail, MESSAGES, type Result } from './result';
 import { isUniqueViolation } from '../db-errors';
-import { notHeldYet, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
+import { notHeldYet, outsideYear, periodOpen, TX_OPTIONS, writableLesson, yearEnded } from './write-context';
 
 // One list of lesson-kind names for the journal and the diary.
 export { LESSON_KIND_LABELS } from '../../domain/diary-format';
@@ -48,12 +48,8 @@ export async function openLesson(actor: Actor, input: { courseId: number; date: 
   const mySubstitution = substitution?.substituteTeacherId === actor.id;
   if (!course && !mySubstitution) return fail(MESSAGES.lessonNotWritable);
   const c = course ?? substitution!.course;
-  // A course is taught in its school year: a lesson dated outside it (a mistyped year) would be in
-  // no journal period, so no grid would show it, and it could not be removed.
-  const year = { from: isoDate(c.academicYear.startDate), to: isoDate(c.academicYear.endDate) };
-  if (input.date < year.from || input.date > year.to) {
-    return fail(`Дата вне учебного года ${c.academicYear.label} (${formatDateRu(year.from)} – ${formatDateRu(year.to)})`, 'date');
-  }
+  const outside = outsideYear(c.academicYear, input.date, 'date');
+  if (outside) return outside;
   const existing = await db.lesson.findFirst({ where: { schoolId: actor.schoolId, courseId: input.courseId, date, slot: input.slot }, select: { id: true, teacherId: true, isSubstitution: true, regularTeacherId: true } });
   const schemeId = c.schoolClass?.periodSchemeId ?? c.group?.schoolClass?.periodSchemeId ?? null;
   // An existing lesson of an ended year still opens, to be read; nothing is created or handed over.

@@ -6,6 +6,7 @@ import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { Prisma, PrismaClient } from '../../prisma-client';
 import type { GradingScaleKind } from '../../domain/grading';
+import { formatDateRu } from '../../domain/calendar';
 import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 import { writableLessons } from '../scope';
@@ -122,4 +123,15 @@ export async function periodOpen(tx: Prisma.TransactionClient, ctx: Pick<LessonC
        AND (${ctx.schemeId}::int IS NULL OR scheme_id IS NULL OR scheme_id = ${ctx.schemeId}::int)
      FOR SHARE`;
   return rows.some((r) => r.status === 'CLOSED') ? fail(MESSAGES.periodClosed) : null;
+}
+
+/**
+ * A course is taught in its school year: a lesson dated outside it (a mistyped year) would be in
+ * no journal period, so no grid would show it, and it could not be removed. The one refusal for
+ * opening a lesson, a timetable change and a timetable row.
+ */
+export function outsideYear(year: { label: string; startDate: Date; endDate: Date }, iso: string, field: string): Failure | null {
+  const from = isoDate(year.startDate);
+  const to = isoDate(year.endDate);
+  return iso < from || iso > to ? fail(`Дата вне учебного года ${year.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, field) : null;
 }

@@ -19,7 +19,7 @@ import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
 import { handOverLesson } from '../journal/hand-over';
-import { periodOpen, TX_OPTIONS } from '../journal/write-context';
+import { outsideYear, periodOpen, TX_OPTIONS } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { carryLesson, dropEmptyLesson } from './lesson-rows';
 import { bellSlotExists, heldSelect, sharingPupils, slotOccupants, teacherBusyWith, wasHeld } from './slots';
@@ -139,9 +139,8 @@ async function followLessonRow(tx: Tx, by: { schoolId: number; actorId: number }
 
 /** The date is in the course's year and no holiday of its grade, the slot is in the bell schedule. */
 async function placeRefusal(tx: Tx, schoolId: number, course: CourseRow, iso: string, slot: number, dateField: string, slotField: string): Promise<Failure | null> {
-  const from = isoDate(course.academicYear.startDate);
-  const to = isoDate(course.academicYear.endDate);
-  if (iso < from || iso > to) return fail(`Дата вне учебного года ${course.academicYear.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, dateField);
+  const outside = outsideYear(course.academicYear, iso, dateField);
+  if (outside) return outside;
   if (!(await bellSlotExists(tx, schoolId, slot))) return fail(CHANGE_MESSAGES.noSlot, slotField);
   return holidayRefusal(tx, schoolId, course, iso, dateField);
 }

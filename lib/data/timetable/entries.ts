@@ -17,7 +17,7 @@ import { toSchoolDate } from '../../domain/timezone';
 import type { Prisma } from '../../prisma-client';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
-import { periodOpen, yearEnded } from '../journal/write-context';
+import { outsideYear, periodOpen, yearEnded } from '../journal/write-context';
 import { fail, type Failure, type Result } from '../journal/result';
 import { lockTimetable } from './lock';
 import { bellSlotExists, sharingPupils } from './slots';
@@ -43,14 +43,6 @@ export const ENTRY_MESSAGES = {
 } as const;
 
 type Tx = Prisma.TransactionClient;
-type Year = { label: string; startDate: Date; endDate: Date };
-
-function outsideYear(year: Year, iso: string, field: string): Failure | null {
-  const from = isoDate(year.startDate);
-  const to = isoDate(year.endDate);
-  return iso < from || iso > to ? fail(`Дата вне учебного года ${year.label} (${formatDateRu(from)} – ${formatDateRu(to)})`, field) : null;
-}
-
 const pastRefusal = (actor: Actor, iso: string, now: Date, field: string): Failure | null =>
   iso < toSchoolDate(now, actor.timeZone) ? fail(ENTRY_MESSAGES.past, field) : null;
 
