@@ -4,7 +4,7 @@
 // (empty gradeLevels); a stream group of no class has no grade, so only a school-wide one applies.
 import 'server-only';
 import type { Prisma, PrismaClient } from '../prisma-client';
-import { formatDateRu } from '../domain/calendar';
+import { formatDateRu, holidayCoversGrade } from '../domain/calendar';
 import { dbDate } from './dates';
 import { fail, type Failure } from './journal/result';
 
@@ -21,7 +21,7 @@ type HolidayCourse = {
 async function holidayOn(db: Db, schoolId: number, academicYearId: number, iso: string, gradeLevel: number | null): Promise<string | null> {
   const date = dbDate(iso);
   const rows = await db.holiday.findMany({ where: { schoolId, academicYearId, startDate: { lte: date }, endDate: { gte: date } }, select: { name: true, gradeLevels: true } });
-  return rows.find((h) => h.gradeLevels.length === 0 || (gradeLevel !== null && h.gradeLevels.includes(gradeLevel)))?.name ?? null;
+  return rows.find((h) => holidayCoversGrade(h, gradeLevel))?.name ?? null;
 }
 
 /**

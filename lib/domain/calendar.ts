@@ -167,13 +167,12 @@ export type HolidayRange = { startDate: string; endDate: string; name: string; g
  * grades; without a grade only school-wide holidays count.
  */
 export function findHoliday<H extends HolidayRange>(holidays: readonly H[], iso: string, gradeLevel?: number): H | null {
-  return (
-    holidays.find(
-      (h) =>
-        isWithin(iso, h.startDate, h.endDate) &&
-        (!h.gradeLevels || h.gradeLevels.length === 0 || (gradeLevel !== undefined && h.gradeLevels.includes(gradeLevel))),
-    ) ?? null
-  );
+  return holidays.find((h) => isWithin(iso, h.startDate, h.endDate) && holidayCoversGrade(h, gradeLevel ?? null)) ?? null;
+}
+
+/** Whether a holiday applies to a grade: one of no grades is school-wide; a pupil of no grade (a stream) has only those. */
+export function holidayCoversGrade(h: { gradeLevels?: readonly number[] }, gradeLevel: number | null): boolean {
+  return !h.gradeLevels || h.gradeLevels.length === 0 || (gradeLevel !== null && h.gradeLevels.includes(gradeLevel));
 }
 
 export function isHoliday(holidays: readonly HolidayRange[], iso: string, gradeLevel?: number): boolean {

@@ -5,7 +5,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
-import { isIsoDate, isoWeekday } from '../../domain/calendar';
+import { holidayCoversGrade, isIsoDate, isoWeekday } from '../../domain/calendar';
 import { compareRu, shortPersonName } from '../../domain/diary-format';
 import { toSchoolDate } from '../../domain/timezone';
 import type { TimetableChangeKind } from '../../generated/prisma/enums';
@@ -74,8 +74,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
       select: { name: true, gradeLevels: true }, orderBy: { id: 'asc' },
     }),
   ]);
-  // Empty gradeLevels: every grade (as data/holiday-day.ts holidayOn reads it).
-  const holidayOf = (grade: number | null) => holidays.find((h) => h.gradeLevels.length === 0 || (grade !== null && h.gradeLevels.includes(grade)))?.name ?? null;
+  const holidayOf = (grade: number | null) => holidays.find((h) => holidayCoversGrade(h, grade))?.name ?? null;
   const resting = new Map<string, { name: string; grade: number; holiday: string; lessons: DayLesson[] }>();
 
   type Course = (typeof entries)[number]['course'];

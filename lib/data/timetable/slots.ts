@@ -5,7 +5,7 @@
 // lesson's own) free in a slot.
 import 'server-only';
 import type { Prisma, PrismaClient } from '../../prisma-client';
-import { isoWeekday } from '../../domain/calendar';
+import { holidayCoversGrade, isoWeekday } from '../../domain/calendar';
 import { courseTitle, courseTitleSelect } from '../names';
 import { dbDate } from '../dates';
 import { classCourses } from '../class-courses';
@@ -33,7 +33,7 @@ export async function slotOccupants(db: Db, schoolId: number, iso: string, slot:
   // first-graders' February holidays their teacher is free to substitute.
   const onHoliday = (c: { academicYearId: number; schoolClass: { gradeLevel: number } | null; group: { schoolClass: { gradeLevel: number } | null } | null }) => {
     const grade = c.schoolClass?.gradeLevel ?? c.group?.schoolClass?.gradeLevel ?? null;
-    return holidays.some((h) => h.academicYearId === c.academicYearId && (h.gradeLevels.length === 0 || (grade !== null && h.gradeLevels.includes(grade))));
+    return holidays.some((h) => h.academicYearId === c.academicYearId && holidayCoversGrade(h, grade));
   };
   const found = new Map<number, Occupant>();
   for (const e of entries) if (!gone.has(e.courseId) && !onHoliday(e.course)) found.set(e.courseId, { courseId: e.courseId, title: courseTitle(e.course) });
