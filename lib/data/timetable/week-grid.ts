@@ -3,6 +3,7 @@
 // pupils are in, as the diary has them) by weekday and bell slot, with the rows still in force
 // from that date on for ending, and the class's courses for adding.
 import 'server-only';
+import { subjectWithGroup } from '../extracts/from-diary-week';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { isIsoDate } from '../../domain/calendar';
@@ -84,7 +85,7 @@ export async function weekGrid(actor: Actor, classId: number | null, requested?:
     entries: all.filter((e) => e.validFrom <= iso),
     upcoming: all,
     courses: courses
-      .map((c) => ({ id: c.id, label: c.group ? `${c.subject.name} (${c.group.name})` : c.subject.name }))
+      .map((c) => ({ id: c.id, label: subjectWithGroup(c.subject.name, c.group?.name ?? null) }))
       .sort((a, b) => compareRu(a.label, b.label)),
   };
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { subjectWithGroup } from '@/lib/data/extracts/from-diary-week';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateRu, WEEKDAY_NAMES_RU } from '@/lib/domain/calendar';
@@ -12,7 +13,7 @@ export const metadata = { title: 'Расписание уроков' };
 type Props = { searchParams: Promise<{ class?: string; date?: string }> };
 
 const dayName = (weekday: number) => WEEKDAY_NAMES_RU[weekday - 1][0].toUpperCase() + WEEKDAY_NAMES_RU[weekday - 1].slice(1);
-const subjectOf = (e: GridEntry) => (e.group ? `${e.subject} (${e.group})` : e.subject);
+const subjectOf = (e: GridEntry) => subjectWithGroup(e.subject, e.group);
 
 function Lesson({ e }: { e: GridEntry }) {
   return (
