@@ -1,17 +1,12 @@
 // Diary benchmark (issue 5): server time of the week view and of the marks page for the demo
 // parent, and requests per second of the week view with 50 parent sessions at once.
 // Targets on 2 cores: week view median ≤ 30 ms; ≥ 150 req/s at 50 sessions with p99 ≤ 250 ms.
-import { createRequire } from 'node:module';
 import pg from 'pg';
 import { httpClient } from './http';
+import { sessionLoad, type Session } from './load';
 import { accessibilityScore } from './lighthouse';
 import { summarize, timeIt } from './stats';
 import type { Benchmark, BenchContext, BenchRow } from './types';
-
-// autocannon ships no types; these are the parts used here.
-type Client = { setHeaders(h: Record<string, string>): void; setRequests(r: { method: string; path: string }[]): void };
-type AutocannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: { url: string; connections: number; duration: number; setupClient: (c: Client) => void }) => Promise<AutocannonResult>;
 
 const SESSIONS = 50;
 
@@ -94,26 +89,13 @@ async function pageTimes(ctx: BenchContext, cookie: string, paths: string[], nam
   };
 }
 
-async function throughput(ctx: BenchContext, sessions: { cookie: string; path: string }[]): Promise<BenchRow> {
-  let next = 0;
-  const result = await autocannon({
-    url: ctx.baseUrl,
-    connections: sessions.length,
-    duration: 20,
-    // One parent session per connection, each on its own child's week.
-    setupClient: (client) => {
-      const s = sessions[next++ % sessions.length];
-      client.setHeaders({ cookie: s.cookie });
-      client.setRequests([{ method: 'GET', path: s.path }]);
-    },
-  });
-  const rps = Math.round(result.requests.average);
-  const p99 = result.latency.p99;
+async function throughput(ctx: BenchContext, sessions: Session[]): Promise<BenchRow> {
+  const { rps, p50_ms, p99_ms, errors } = await sessionLoad(ctx.baseUrl, sessions);
   return {
     name: `неделя в дневнике, ${sessions.length} сеансов родителей, 20 с`,
-    figures: { rps, p50_ms: result.latency.p50, p99_ms: p99, errors: result.errors + result.non2xx },
+    figures: { rps, p50_ms, p99_ms, errors },
     target: '≥ 150 запр./с, p99 ≤ 250 мс',
-    met: rps >= 150 && p99 <= 250 && result.errors + result.non2xx === 0,
+    met: rps >= 150 && p99_ms <= 250 && errors === 0,
   };
 }
 
@@ -122,7 +104,7 @@ export const diaryBenchmark: Benchmark = {
   async run(ctx) {
     const list = await families(ctx.databaseUrl, SESSIONS);
     if (!list.length) throw new Error('no parent with a child in the dataset');
-    const sessions: { cookie: string; path: string }[] = [];
+    const sessions: Session[] = [];
     for (const [i, f] of list.entries()) {
       const cookie = await signIn(ctx.baseUrl, f.login, ctx.password, `10.77.${Math.floor(i / 250)}.${(i % 250) + 1}`);
       sessions.push({ cookie, path: `/diary/${f.studentId}` });
