@@ -25,6 +25,7 @@ export function navigationFor(actor: Pick<Actor, 'roles' | 'permissions' | 'clas
   if (p.has('users:read') || p.has('users:manage')) items.push({ href: '/admin/users', label: 'Пользователи' });
   if (p.has('users:manage')) items.push({ href: '/admin/import', label: 'Импорт' });
   if (p.has('users:manage')) items.push({ href: '/admin/credentials', label: 'Логины' });
+  if (p.has('users:manage')) items.push({ href: '/admin/promotion', label: 'Новый учебный год' });
   if (p.has('consent:manage')) items.push({ href: '/admin/consents', label: 'Согласия' });
   if (p.has('roles:manage')) items.push({ href: '/admin/roles', label: 'Роли' });
   if (p.has('timetable:manage')) items.push({ href: '/admin/calendar', label: 'Календарь' });

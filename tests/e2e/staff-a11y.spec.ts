@@ -115,7 +115,7 @@ test.describe('staff pages have no serious or critical accessibility violations 
     for (const section of sections) await check(page, AxeBuilder!, section);
   });
 
-  test('administrator: users, roles, import, credentials, consents, audit, outbox, calendar, settings', async ({ page }) => {
+  test('administrator: users, roles, import, credentials, the new school year, consents, audit, outbox, calendar, settings', async ({ page }) => {
     await signIn(page, 'admin');
     await check(page, AxeBuilder!, '/admin/users');
     const user = await hrefOf(page, 'a[href^="/admin/users/"]:not([href="/admin/users/new"])', /^\/admin\/users\/\d+$/);
@@ -124,6 +124,7 @@ test.describe('staff pages have no serious or critical accessibility violations 
     await check(page, AxeBuilder!, '/admin/roles');
     await check(page, AxeBuilder!, '/admin/import');
     await check(page, AxeBuilder!, '/admin/credentials');
+    await check(page, AxeBuilder!, '/admin/promotion');
     await check(page, AxeBuilder!, '/admin/consents');
     const consent = await page.locator('main a[href^="/admin/consents/"]').first().getAttribute('href');
     if (consent) await check(page, AxeBuilder!, consent);

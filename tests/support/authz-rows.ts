@@ -68,6 +68,22 @@ async function dropNextYear(db: PrismaClient, yearId: number): Promise<void> {
   const y = await db.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { schoolId: true, startYear: true } });
   await db.academicYear.deleteMany({ where: { schoolId: y.schoolId, startYear: y.startYear + 1 } });
 }
+/** The year after `yearId`, created for the promotion rows (the one there, or a new one after the summer). */
+async function matrixNextYear(db: PrismaClient, yearId: number): Promise<number> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { schoolId: true, startYear: true, endDate: true } });
+  const found = await db.academicYear.findFirst({ where: { schoolId: y.schoolId, startYear: y.startYear + 1 }, select: { id: true } });
+  if (found) return found.id;
+  const start = addDays(y.endDate.toISOString().slice(0, 10), 92);
+  return (await db.academicYear.create({
+    data: { schoolId: y.schoolId, startYear: y.startYear + 1, label: `${y.startYear + 1}/${y.startYear + 2}`, startDate: new Date(`${start}T00:00:00Z`), endDate: new Date(`${addDays(start, 270)}T00:00:00Z`) },
+    select: { id: true },
+  })).id;
+}
+/** Promotes class `classId` into next year with none of its pupils: only the new class is written. */
+async function promotionForm(db: PrismaClient, nextYearId: number, classId: number): Promise<FormData> {
+  const shown = (await db.enrollment.findMany({ where: { classId, endDate: null }, select: { id: true } })).map((e) => e.id).join(',');
+  return form({ nextYearId, classes: [String(classId)], [`teacher-${classId}`]: '', [`shown-${classId}`]: shown });
+}
 /** A parent's message to a class teacher about a pupil, unread and unanswered (replyAction's target). */
 async function unansweredMessage(db: PrismaClient, senderId: number, recipientId: number, studentId: number): Promise<number> {
   const body = 'Матричный вопрос классному руководителю';
@@ -207,6 +223,7 @@ export const MATRIX: Row[] = [
   page('app/(admin)/admin/roles/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/settings/page.tsx', { any: { allow: ['admin'] } }),
   page('app/(admin)/admin/calendar/periods/page.tsx', { any: { allow: ['admin'] } }), // school:settings
+  page('app/(admin)/admin/promotion/page.tsx', { any: { allow: ['admin'] } }), // users:manage
   page('app/(admin)/admin/timetable/page.tsx', { any: { allow: ['admin', 'management'] } }), // the whole school's day, timetable:manage
   page('app/(admin)/admin/schedule/page.tsx', {
     own: { allow: ['admin', 'management'], search: (w) => ({ class: w.K1 }) }, // a class's weekly timetable, timetable:manage
@@ -445,6 +462,18 @@ export const MATRIX: Row[] = [
   action('app/(admin)/admin/calendar/periods/actions.ts', 'createNextYearAction', {}, {
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await nextYearForm(db, w.yearA)], after: ({ w, db }) => dropNextYear(db, w.yearA) },
     otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await nextYearForm(db, w.yearB)], after: ({ w, db }) => dropNextYear(db, w.yearB) },
+  }),
+  // Next year's 6В from K3 (no pupils moved), removed with the year after each allowed call; school B's class named with school A's year.
+  action('app/(admin)/admin/promotion/actions.ts', 'promoteClassesAction', {}, {
+    own: {
+      allow: ['admin'], prepare: ({ w, db }) => matrixNextYear(db, w.yearA),
+      args: async ({ w, db }) => [none, await promotionForm(db, await matrixNextYear(db, w.yearA), w.K3)], after: ({ w, db }) => dropNextYear(db, w.yearA),
+    },
+    otherSchool: {
+      allow: NOBODY, prepare: async ({ w, db }) => { await matrixNextYear(db, w.yearA); await matrixNextYear(db, w.yearB); },
+      args: async ({ w, db }) => [none, await promotionForm(db, await matrixNextYear(db, w.yearA), w.KB)],
+      after: async ({ w, db }) => { await dropNextYear(db, w.yearA); await dropNextYear(db, w.yearB); },
+    },
   }),
   // Teaching load: C3 (T2's) gets T1 as its second teacher and is put back after each allowed call.
   action('app/(admin)/admin/courses/actions.ts', 'setCourseTeachersAction', {}, {

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { requirePermission } from '@/lib/auth/current-user';
+import { formatDateRu } from '@/lib/domain/calendar';
+import { promotionPlan } from '@/lib/data/promotion';
+import { PromotionForm } from './promotion-form';
+
+export const metadata = { title: 'Переход на новый учебный год' };
+
+export default async function PromotionPage() {
+  const actor = await requirePermission('users:manage');
+  const plan = await promotionPlan(actor);
+  if (!plan) redirect('/forbidden');
+  return (
+    <div className="max-w-4xl">
+      <h1 className="mb-2 text-2xl font-bold">Переход на новый учебный год</h1>
+      {!plan.ready ? (
+        <p className="mb-4">
+          {plan.current ? `Следующий за ${plan.current.label} учебный год ещё не заведён.` : 'Текущий учебный год ещё не начался или не заведён.'}{' '}
+          Сначала заведите следующий учебный год на странице <Link href="/admin/calendar/periods" className="text-accent underline">«Учебные периоды»</Link>.
+        </p>
+      ) : (
+        <>
+          <p className="mb-2 text-muted">
+            Классы {plan.current.label} переходят в {plan.next.label} на класс старше, с той же буквой и тем же классным руководителем (его можно сменить или не назначать).
+            Ученики с отметкой «переводится» учатся в новом классе с {formatDateRu(plan.next.startDate)}, а в нынешнем — до конца учебного года ({formatDateRu(plan.current.endDate)}):
+            дневник и журнал этого года остаются за ними. Ученики без отметки (остаются на второй год, уходят из школы) остаются в своём классе.
+          </p>
+          <p className="mb-2 text-muted">
+            Выпускные 11 классы не переводятся. 9 классы переводятся в 10 только если отметить «переходит в 10 класс».
+            Если класс на следующий год уже создан, его не создать второй раз: снимите отметку с этого класса.
+          </p>
+          <p className="mb-4 text-muted">
+            Предметы и учебная нагрузка не копируются: их задают для каждого нового класса на странице <Link href="/admin/courses" className="text-accent underline">«Учебная нагрузка»</Link>. Всё записывается в журнал аудита.
+          </p>
+          {plan.classes.length === 0 ? <p className="text-muted">В учебном году {plan.current.label} классов нет.</p> : (
+            <PromotionForm nextYearId={plan.next.id} nextLabel={plan.next.label} classes={plan.classes} teachers={plan.teachers} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+// The move to a new school year (seed 002: the administrator prepares next year's classes): this
+// year's classes become next year's, a grade up, with the pupils the administrator ticks, under
+// 'users:manage' (the right that enrols pupils, lib/data/import.ts, and names class teachers).
+// Courses and the teaching load are not copied: /admin/courses sets them per class.
+import 'server-only';
+import { getDb } from '../db';
+import { writeAudit } from '../audit';
+import type { Actor } from '../auth/actor';
+import { fullName } from '../auth/actor';
+import type { Prisma } from '../prisma-client';
+import { toSchoolDate } from '../domain/timezone';
+import { dbDate, isoDate } from './dates';
+import { className } from './names';
+import type { Failure, Result } from './users';
+
+const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
+const canManage = (actor: Actor) => actor.permissions.has('users:manage');
+
+/** The last grade: its pupils finish school and nothing is created for them. */
+export const FINAL_GRADE = 11;
+/** After the 9th grade a pupil leaves or goes on to a 10th class: the administrator decides per class. */
+export const OPTIONAL_GRADE = 9;
+
+type Year = { id: number; label: string; startYear: number; startDate: string; endDate: string };
+export type PromotionPupil = { enrollmentId: number; studentId: number; name: string };
+export type PromotionClass = {
+  id: number;
+  name: string;
+  classTeacherId: number | null;
+  pupils: PromotionPupil[];
+  /** Next year's class; null for the final grade (graduates). */
+  target: { name: string; gradeLevel: number; letter: string; periodSchemeId: number; scheme: string; exists: boolean } | null;
+  /** Whether the class is promoted unless the administrator says otherwise (not the 9th grade). */
+  byDefault: boolean;
+};
+export type PromotionPlan =
+  | { ready: false; current: Year | null }
+  | { ready: true; current: Year; next: Year; classes: PromotionClass[]; teachers: { id: number; name: string }[] };
+
+const yearSelect = { id: true, label: true, startYear: true, startDate: true, endDate: true } as const;
+const year = (y: { id: number; label: string; startYear: number; startDate: Date; endDate: Date }): Year => ({ ...y, startDate: isoDate(y.startDate), endDate: isoDate(y.endDate) });
+
+/** The year in force (the latest begun of the current years) and the one after it, if created. */
+async function years(db: Prisma.TransactionClient, actor: Actor): Promise<{ current: Year | null; next: Year | null }> {
+  const rows = (await db.academicYear.findMany({ where: { schoolId: actor.schoolId, id: { in: [...actor.currentYears] } }, select: yearSelect, orderBy: { startDate: 'asc' } })).map(year);
+  const today = toSchoolDate(new Date(), actor.timeZone);
+  const current = rows[0] && rows[0].startDate <= today ? rows[0] : null;
+  const next = current ? rows.find((y) => y.startYear === current.startYear + 1) ?? null : null;
+  return { current, next };
+}
+
+/** This year's classes with their pupils still in them, and what each becomes next year. */
+async function loadClasses(db: Prisma.TransactionClient, schoolId: number, current: Year, next: Year): Promise<PromotionClass[]> {
+  const classes = await db.schoolClass.findMany({
+    where: { schoolId, academicYearId: current.id },
+    orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
+    select: {
+      id: true, gradeLevel: true, letter: true, classTeacherId: true, periodSchemeId: true,
+      // Pupils in the class now: an enrollment ended earlier is a pupil who left or moved.
+      enrollments: {
+        where: { schoolId, endDate: null },
+        select: { id: true, student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+        orderBy: [{ student: { lastName: 'asc' } }, { student: { firstName: 'asc' } }],
+      },
+    },
+  });
+  const existing = await db.schoolClass.findMany({ where: { schoolId, academicYearId: next.id }, select: { gradeLevel: true, letter: true } });
+  const taken = new Set(existing.map(className));
+  const schemes = new Map((await db.periodScheme.findMany({ where: { schoolId }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+  // A grade's scheme is the one this year's classes of that grade follow (quarters up to the 9th,
+  // halves in 10–11 in the demo school); a grade nobody is in this year keeps the class's own.
+  const schemeOfGrade = new Map<number, number>();
+  for (const c of classes) if (!schemeOfGrade.has(c.gradeLevel)) schemeOfGrade.set(c.gradeLevel, c.periodSchemeId);
+  return classes.map((c) => {
+    const grade = c.gradeLevel + 1;
+    const periodSchemeId = schemeOfGrade.get(grade) ?? c.periodSchemeId;
+    const name = className({ gradeLevel: grade, letter: c.letter });
+    return {
+      id: c.id,
+      name: className(c),
+      classTeacherId: c.classTeacherId,
+      pupils: c.enrollments.map((e) => ({ enrollmentId: e.id, studentId: e.student.id, name: fullName(e.student) })),
+      target: c.gradeLevel >= FINAL_GRADE ? null : { name, gradeLevel: grade, letter: c.letter, periodSchemeId, scheme: schemes.get(periodSchemeId) ?? '', exists: taken.has(name) },
+      byDefault: c.gradeLevel !== OPTIONAL_GRADE,
+    };
+  });
+}
+
+async function activeTeachers(db: Prisma.TransactionClient, schoolId: number) {
+  const rows = await db.user.findMany({
+    where: { schoolId, active: true, roles: { some: { role: 'TEACHER' } } },
+    select: { id: true, lastName: true, firstName: true, middleName: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+  });
+  return rows.map((t) => ({ id: t.id, name: fullName(t) }));
+}
+
+/** The page's plan; null without the right. */
+export async function promotionPlan(actor: Actor): Promise<PromotionPlan | null> {
+  if (!canManage(actor)) return null;
+  const db = getDb();
+  const { current, next } = await years(db, actor);
+  if (!current || !next) return { ready: false, current };
+  return { ready: true, current, next, classes: await loadClasses(db, actor.schoolId, current, next), teachers: await activeTeachers(db, actor.schoolId) };
+}
+
+export type PromotionInput = {
+  nextYearId: number;
+  /** Classes of this year to promote. */
+  classIds: number[];
+  /** Next year's class teacher per promoted class (null: none yet). */
+  teachers: Record<number, number | null>;
+  /** Enrollments (pupils of the promoted classes) that move up. */
+  enrollmentIds: number[];
+  /** Per promoted class, the enrollments the form listed: a class whose list changed since is refused. */
+  shown: Record<number, number[]>;
+};
+
+export type PromotionFailure = Failure & { classErrors?: Record<number, string> };
+export type PromotionDone = { classes: number; pupils: number };
+
+const noNextYear = 'Следующий учебный год ещё не заведён: сначала заведите его на странице «Учебные периоды»';
+
+/**
+ * Creates next year's classes for `classIds` and moves the ticked pupils into them from next
+ * year's first day, in one transaction with one audit row. A pupil's enrollment in this year's
+ * class gets this year's last day as its end: a pupil is in one class at a time (the enrollments'
+ * no-overlap trigger), and the diary shows each week under the class of its dates. Any refusal
+ * writes nothing.
+ */
+export async function promoteClasses(actor: Actor, input: PromotionInput): Promise<Result<PromotionDone> | PromotionFailure> {
+  if (!canManage(actor)) return denied;
+  if (!input.classIds.length) return { ok: false, error: 'Отметьте хотя бы один класс' };
+  return getDb().$transaction(async (tx): Promise<Result<PromotionDone> | PromotionFailure> => {
+    // One promotion per school at a time: the second waits and then finds the classes created.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('classes.promote'), ${actor.schoolId}::int)`;
+    const { current, next } = await years(tx, actor);
+    if (!current || !next) return { ok: false, error: noNextYear };
+    if (next.id !== input.nextYearId) return { ok: false, error: 'Учебные годы изменились, пока форма была открыта. Обновите страницу' };
+    const all = await loadClasses(tx, actor.schoolId, current, next);
+    const chosen = input.classIds.map((id) => all.find((c) => c.id === id));
+    if (chosen.some((c) => !c)) return { ok: false, error: 'Класс не найден в текущем учебном году этой школы' };
+    const classes = chosen as PromotionClass[];
+    const ticked = new Set(input.enrollmentIds);
+    const classErrors: Record<number, string> = {};
+    for (const c of classes) {
+      const shown = [...(input.shown[c.id] ?? [])].sort((a, b) => a - b).join(',');
+      if (!c.target) classErrors[c.id] = `${c.name}: выпускной класс, на следующий год не переводится`;
+      else if (c.target.exists) classErrors[c.id] = `Класс ${c.target.name} на ${next.label} уже создан — возможно, другим пользователем, пока форма была открыта. Снимите отметку с класса ${c.name} или обновите страницу`;
+      else if (shown !== c.pupils.map((p) => p.enrollmentId).sort((a, b) => a - b).join(',')) classErrors[c.id] = `Список учеников ${c.name} изменился, пока форма была открыта. Обновите страницу`;
+    }
+    const refused = (): PromotionFailure => ({ ok: false, error: 'Ничего не создано: исправьте отмеченные классы', classErrors });
+    // A form opened before someone else's promotion lists pupils no longer in this year's classes: the class says why.
+    if (Object.keys(classErrors).length) return refused();
+    const known = new Set(all.flatMap((c) => c.pupils.map((p) => p.enrollmentId)));
+    if (input.enrollmentIds.some((id) => !known.has(id))) return { ok: false, error: 'Ученик не найден в классах текущего учебного года этой школы' };
+    const pupils = classes.flatMap((c) => c.pupils.filter((p) => ticked.has(p.enrollmentId)).map((p) => ({ ...p, classId: c.id })));
+    // A pupil already placed in a class beyond this year (by hand, or a transfer) is not moved twice.
+    const later = await tx.enrollment.findMany({
+      where: { schoolId: actor.schoolId, studentId: { in: pupils.map((p) => p.studentId) }, startDate: { gt: dbDate(current.endDate) } },
+      select: { studentId: true },
+    });
+    for (const l of later) {
+      const p = pupils.find((x) => x.studentId === l.studentId)!;
+      classErrors[p.classId] ??= `${p.name} уже зачислен(а) в класс следующего учебного года: снимите отметку «переводится»`;
+    }
+    const teacherIds = [...new Set(classes.map((c) => input.teachers[c.id]).filter((t): t is number => typeof t === 'number'))];
+    const teachers = new Set((await tx.user.findMany({ where: { id: { in: teacherIds }, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } })).map((t) => t.id));
+    for (const c of classes) {
+      const t = input.teachers[c.id];
+      if (typeof t === 'number' && !teachers.has(t)) classErrors[c.id] ??= 'Классным руководителем может быть только работающий учитель этой школы';
+    }
+    if (Object.keys(classErrors).length) return refused();
+
+    const created = await tx.schoolClass.createManyAndReturn({
+      data: classes.map((c) => ({
+        schoolId: actor.schoolId, academicYearId: next.id, gradeLevel: c.target!.gradeLevel, letter: c.target!.letter,
+        periodSchemeId: c.target!.periodSchemeId, classTeacherId: input.teachers[c.id] ?? null,
+      })),
+      select: { id: true, gradeLevel: true, letter: true, classTeacherId: true },
+    });
+    const newId = new Map(created.map((n) => [className(n), n.id]));
+    const targetOf = new Map(classes.map((c) => [c.id, newId.get(c.target!.name)!]));
+    if (pupils.length) {
+      // The class of this year holds them to its last day (the journal and the diary of May stay
+      // theirs); next year's holds them from its first.
+      const ended = await tx.enrollment.updateMany({ where: { schoolId: actor.schoolId, id: { in: pupils.map((p) => p.enrollmentId) }, endDate: null }, data: { endDate: dbDate(current.endDate) } });
+      // Read under no lock of the pupils' own: a transfer committed meanwhile rolls everything back.
+      if (ended.count !== pupils.length) throw new Error('classes.promote: an enrollment changed during the promotion');
+      await tx.enrollment.createMany({
+        data: pupils.map((p) => ({ schoolId: actor.schoolId, studentId: p.studentId, classId: targetOf.get(p.classId)!, startDate: dbDate(next.startDate), endDate: null })),
+      });
+    }
+    await writeAudit(tx, {
+      schoolId: actor.schoolId, actorId: actor.id, action: 'classes.promote', entityType: 'AcademicYear', entityId: next.id,
+      oldValue: { enrollments: pupils.map((p) => ({ id: p.enrollmentId, classId: p.classId, studentId: p.studentId, endDate: null })) },
+      newValue: {
+        classes: classes.map((c) => ({
+          id: targetOf.get(c.id), name: c.target!.name, from: c.name, classTeacherId: input.teachers[c.id] ?? null, periodSchemeId: c.target!.periodSchemeId,
+          pupils: pupils.filter((p) => p.classId === c.id).map((p) => p.studentId),
+        })),
+        endedOn: current.endDate, enrolledFrom: next.startDate,
+      },
+      details: { from: current.label, to: next.label, notMoved: classes.flatMap((c) => c.pupils.filter((p) => !ticked.has(p.enrollmentId)).map((p) => p.studentId)) },
+    });
+    return { ok: true, classes: created.length, pupils: pupils.length };
+  });
+}

@@ -1,0 +1,234 @@
+// The move to the next school year, under 'users:manage', on the real database: next year's
+// classes created a grade up with the ticked pupils enrolled from the year's first day (their
+// class of this year ending with the year), audited; unticked pupils and the 11th grade stay;
+// the 9th only when ticked; a class already created, another school's ids, a list changed since
+// the form opened and a user without the right are refused with nothing written; the family reads
+// this year's diary up to its end under the old class and next year's under the new one.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resetDb, testDb } from '../support/db';
+import { signInForRequest } from '../support/request-session';
+import { actorFor } from '../support/actors';
+import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
+import { form } from '../support/authz-matrix';
+import { promoteClassesAction } from '@/app/(admin)/admin/promotion/actions';
+import PromotionPage from '@/app/(admin)/admin/promotion/page';
+import { navigationFor } from '@/lib/auth/navigation';
+import { diaryWeek, type DiaryWeek } from '@/lib/data/diary/week';
+
+const db = testDb();
+let fx: SchoolFixture;
+let other: SchoolFixture;
+let managementId: number;
+let halves: number;
+let class9: number;
+let class10: number;
+let class11: number;
+let nextYearId: number;
+
+const text = async () => renderToStaticMarkup((await PromotionPage()) as React.ReactElement).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/** The form as the page would send it: `classes` ticked, every listed pupil ticked but `untick`. */
+async function promoteForm(classes: number[], options: { untick?: number[]; teachers?: Record<number, number | ''>; year?: number } = {}) {
+  const fields: Record<string, string | number | string[]> = { nextYearId: options.year ?? nextYearId, classes: classes.map(String) };
+  const pupils: string[] = [];
+  for (const id of classes) {
+    const open = await db.enrollment.findMany({ where: { classId: id, endDate: null }, select: { id: true, studentId: true }, orderBy: { id: 'asc' } });
+    fields[`shown-${id}`] = open.map((e) => e.id).join(',');
+    fields[`teacher-${id}`] = options.teachers?.[id] ?? '';
+    pupils.push(...open.filter((e) => !options.untick?.includes(e.studentId)).map((e) => String(e.id)));
+  }
+  return form({ ...fields, pupils });
+}
+
+const state = async () => ({
+  classes: await db.schoolClass.findMany({ orderBy: { id: 'asc' } }),
+  enrollments: await db.enrollment.findMany({ orderBy: { id: 'asc' } }),
+  audits: await db.auditLog.count({ where: { action: 'classes.promote' } }),
+});
+
+beforeAll(async () => {
+  await resetDb();
+  fx = await createSchoolFixture(db);
+  other = await createSchoolFixture(db);
+  managementId = await createUser(db, fx.schoolId, ['MANAGEMENT'], { lastName: 'Директорова', firstName: 'Дарья' });
+  halves = (await db.periodScheme.create({ data: { schoolId: fx.schoolId, name: 'Полугодия', kind: 'HALF_YEARS' } })).id;
+  const klass = async (gradeLevel: number, periodSchemeId: number, pupil: string) => {
+    const id = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel, letter: 'А', periodSchemeId } })).id;
+    await enroll(db, fx.schoolId, await createUser(db, fx.schoolId, ['STUDENT'], { lastName: pupil, firstName: 'Вера' }), id, '2026-09-01');
+    return id;
+  };
+  class9 = await klass(9, fx.periodSchemeId, 'Девятова');
+  class10 = await klass(10, halves, 'Десятова');
+  class11 = await klass(11, halves, 'Выпускникова');
+});
+
+beforeEach(async () => {
+  // Next year's classes go with the year (their enrollments with them); this year's reopen.
+  await db.academicYear.deleteMany({ where: { startYear: 2027 } });
+  await db.enrollment.updateMany({ where: { schoolClass: { academicYear: { startYear: 2026 } } }, data: { endDate: null } });
+  nextYearId = (await db.academicYear.create({
+    data: { schoolId: fx.schoolId, startYear: 2027, label: '2027/2028', startDate: day('2027-09-01'), endDate: day('2028-05-31') },
+  })).id;
+});
+
+describe('promotion to the next year', () => {
+  it('creates next year\'s classes a grade up, moves the ticked pupils from 1 September and ends their class with the year; audited', async () => {
+    const [moved, stays] = fx.studentIds;
+    const graduate = (await db.enrollment.findFirstOrThrow({ where: { classId: class11 } })).studentId;
+    await signInForRequest(db, fx.adminId);
+    const answer = await promoteClassesAction({}, await promoteForm([fx.classId, class9, class10], { untick: [stays], teachers: { [fx.classId]: fx.teacherId } }));
+    expect(answer).toMatchObject({ ok: true, message: 'Создано классов: 3, переведено учеников: 3' });
+
+    const created = await db.schoolClass.findMany({ where: { academicYearId: nextYearId }, orderBy: { gradeLevel: 'asc' } });
+    // The scheme follows the grade: 9А becomes a 10th class on halves, as this year's 10th.
+    expect(created.map((c) => [`${c.gradeLevel}${c.letter}`, c.periodSchemeId, c.classTeacherId, c.schoolId])).toEqual([
+      ['6А', fx.periodSchemeId, fx.teacherId, fx.schoolId],
+      ['10А', halves, null, fx.schoolId],
+      ['11А', halves, null, fx.schoolId],
+    ]);
+    const sixth = created[0].id;
+    const of = (studentId: number) => db.enrollment.findMany({ where: { studentId }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } });
+    expect(await of(moved)).toEqual([
+      { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-05-31') },
+      { classId: sixth, startDate: day('2027-09-01'), endDate: null },
+    ]);
+    // Left to repeat the year: still in 5А, nothing ended.
+    expect(await of(stays)).toEqual([{ classId: fx.classId, startDate: day('2026-09-01'), endDate: null }]);
+    // The 11th grade graduates: no 12th class, the enrollment untouched.
+    expect(await of(graduate)).toEqual([{ classId: class11, startDate: day('2026-09-01'), endDate: null }]);
+    // Courses are not copied.
+    expect(await db.course.count({ where: { academicYearId: nextYearId } })).toBe(0);
+
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.promote', entityId: String(nextYearId) } });
+    expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, entityType: 'AcademicYear' });
+    expect(audit.newValue).toMatchObject({
+      endedOn: '2027-05-31', enrolledFrom: '2027-09-01',
+      classes: [{ id: sixth, name: '6А', from: '5А', classTeacherId: fx.teacherId, pupils: [moved] }, { name: '10А', from: '9А' }, { name: '11А', from: '10А' }],
+    });
+    expect(audit.details).toMatchObject({ from: '2026/2027', to: '2027/2028', notMoved: [stays] });
+  });
+
+  it('leaves the 9th grade out unless ticked', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId]))).toMatchObject({ ok: true });
+    expect((await db.schoolClass.findMany({ where: { academicYearId: nextYearId } })).map((c) => `${c.gradeLevel}${c.letter}`)).toEqual(['6А']);
+    expect(await db.enrollment.findFirstOrThrow({ where: { classId: class9 } })).toMatchObject({ endDate: null });
+  });
+
+  it('refuses a class already created for next year, next to the class, writing nothing', async () => {
+    await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, gradeLevel: 6, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await promoteClassesAction({}, await promoteForm([fx.classId, class9]));
+    expect(answer.errors).toEqual({
+      form: 'Ничего не создано: исправьте отмеченные классы',
+      [`class-${fx.classId}`]: 'Класс 6А на 2027/2028 уже создан — возможно, другим пользователем, пока форма была открыта. Снимите отметку с класса 5А или обновите страницу',
+    });
+    // What was ticked comes back.
+    expect(answer.values?.classes).toEqual([String(fx.classId), String(class9)]);
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a second promotion of the same classes (a form opened before someone else\'s)', async () => {
+    await signInForRequest(db, fx.adminId);
+    const stale = await promoteForm([fx.classId]);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId]))).toMatchObject({ ok: true });
+    const before = await state();
+    expect((await promoteClassesAction({}, stale)).errors?.[`class-${fx.classId}`]).toContain('Класс 6А на 2027/2028 уже создан');
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a class whose pupils changed since the form was opened', async () => {
+    await signInForRequest(db, fx.adminId);
+    const stale = await promoteForm([fx.classId]);
+    const newcomer = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: 'Новенький', firstName: 'Нил' });
+    await enroll(db, fx.schoolId, newcomer, fx.classId, '2026-12-01');
+    const before = await state();
+    expect((await promoteClassesAction({}, stale)).errors?.[`class-${fx.classId}`]).toBe('Список учеников 5А изменился, пока форма была открыта. Обновите страницу');
+    expect(await state()).toEqual(before);
+    await db.user.delete({ where: { id: newcomer } });
+  });
+
+  it('refuses the 11th grade, another school\'s class, pupil and teacher, and a user without the right', async () => {
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    expect((await promoteClassesAction({}, await promoteForm([class11]))).errors?.[`class-${class11}`]).toBe('11А: выпускной класс, на следующий год не переводится');
+    expect((await promoteClassesAction({}, await promoteForm([other.classId]))).errors).toEqual({ form: 'Класс не найден в текущем учебном году этой школы' });
+    const theirPupil = await db.enrollment.findFirstOrThrow({ where: { classId: other.classId } });
+    const withTheirs = await promoteForm([fx.classId]);
+    withTheirs.append('pupils', String(theirPupil.id));
+    expect((await promoteClassesAction({}, withTheirs)).errors).toEqual({ form: 'Ученик не найден в классах текущего учебного года этой школы' });
+    expect((await promoteClassesAction({}, await promoteForm([fx.classId], { teachers: { [fx.classId]: other.teacherId } }))).errors?.[`class-${fx.classId}`])
+      .toBe('Классным руководителем может быть только работающий учитель этой школы');
+    expect((await promoteClassesAction({}, await promoteForm([fx.classId], { year: other.academicYearId }))).errors?.form).toBe('Учебные годы изменились, пока форма была открыта. Обновите страницу');
+    await signInForRequest(db, managementId);
+    expect((await promoteClassesAction({}, await promoteForm([fx.classId]))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    await signInForRequest(db, fx.teacherId);
+    expect((await promoteClassesAction({}, await promoteForm([fx.classId]))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses when next year is not created yet, pointing to the study periods page', async () => {
+    await db.academicYear.deleteMany({ where: { startYear: 2027 } });
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    expect((await promoteClassesAction({}, await promoteForm([fx.classId]))).errors).toEqual({ form: 'Следующий учебный год ещё не заведён: сначала заведите его на странице «Учебные периоды»' });
+    expect(await state()).toEqual(before);
+    const page = await text();
+    expect(page).toContain('Следующий за 2026/2027 учебный год ещё не заведён.');
+    expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain('href="/admin/calendar/periods"');
+  });
+});
+
+describe('the family\'s diary across the move', () => {
+  const marks = (week: DiaryWeek | null) => week!.days.flatMap((d) => [...d.lessons.flatMap((l) => l.marks), ...d.otherMarks]).map((m) => m.value);
+
+  it('shows this year\'s last week under 5А and next year\'s first under 6А', async () => {
+    const pupil = fx.studentIds[0];
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId], { teachers: { [fx.classId]: fx.teacherId } }))).toMatchObject({ ok: true });
+    const sixth = (await db.schoolClass.findFirstOrThrow({ where: { academicYearId: nextYearId } })).id;
+    const mark = async (courseId: number, date: string, value: string) => {
+      const lesson = await db.lesson.create({ data: { schoolId: fx.schoolId, courseId, date: day(date), slot: 1, topic: `Урок ${date}`, teacherId: fx.teacherId } });
+      await db.mark.create({ data: { schoolId: fx.schoolId, studentId: pupil, courseId, lessonId: lesson.id, workTypeId: fx.workTypeId, value, numericValue: Number(value), createdById: fx.teacherId, updatedById: fx.teacherId } });
+    };
+    const nextCourse = (await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, subjectId: fx.subjectId, classId: sixth, gradingScaleId: fx.gradingScaleId } })).id;
+    await mark(fx.courseId, '2027-05-25', '4');
+    await mark(nextCourse, '2027-09-07', '5');
+    const parent = await actorFor(db, fx.parentId);
+    const may = await diaryWeek(parent, pupil, '2027-05-24', new Date('2027-05-26T09:00:00Z'));
+    expect(may?.student.className).toBe('5А');
+    expect(marks(may)).toEqual(['4']);
+    const september = await diaryWeek(parent, pupil, '2027-09-06', new Date('2027-09-08T09:00:00Z'));
+    expect(september?.student.className).toBe('6А');
+    expect(marks(september)).toEqual(['5']);
+    await db.mark.deleteMany({ where: { lesson: { date: { gte: day('2027-05-25') } } } });
+    await db.lesson.deleteMany({ where: { date: { gte: day('2027-05-25') } } });
+  });
+});
+
+describe('the page', () => {
+  it('lists this year\'s classes with their pupils and what each becomes, the 9th unticked, the 11th graduating', async () => {
+    await signInForRequest(db, fx.adminId);
+    const page = await text();
+    expect(page).toContain('Переход на новый учебный год');
+    expect(page).toContain('5А → 6А · учеников: 2');
+    expect(page).toContain('Создать 6А на 2027/2028 и перевести в него учеников');
+    expect(page).toContain('Ученик1 Пётр — переводится');
+    expect(page).toContain('Класс переходит в 10 класс (10А)');
+    expect(page).toContain('11А · учеников: 1 Выпускной класс: на следующий год класс не создаётся.');
+    expect(page).toContain('Предметы и учебная нагрузка не копируются');
+    const html = renderToStaticMarkup((await PromotionPage()) as React.ReactElement);
+    const box = (id: number) => html.match(new RegExp(`<input[^>]*name="classes"[^>]*value="${id}"[^>]*>`))?.[0];
+    expect(box(fx.classId)).toContain('checked');
+    expect(box(class9)).not.toContain('checked');
+    // The class teacher of this year is proposed for next year's class.
+    expect(html).toMatch(new RegExp(`<option value="${fx.teacherId}" selected="">`));
+  });
+
+  it('is linked for holders of the right only', async () => {
+    expect(navigationFor(await actorFor(db, fx.adminId)).map((i) => i.href)).toContain('/admin/promotion');
+    expect(navigationFor(await actorFor(db, managementId)).map((i) => i.href)).not.toContain('/admin/promotion');
+  });
+});
