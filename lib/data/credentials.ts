@@ -14,6 +14,7 @@ import type { Prisma } from '../prisma-client';
 import { generateLogin, generateLogins, generateOneTimePassword, transliterate } from '../domain/passwords';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate } from './dates';
+import { isUniqueViolation } from './db-errors';
 import { currentAcademicYear } from './import';
 import { REFUSAL_IN_FORCE } from './scope';
 import { className } from './names';
@@ -239,7 +240,7 @@ export async function issueCredentials(actor: Actor, request: CredentialRequest,
     if (!slips.length) return { ok: false, error: nobody(), field: 'mode' };
     return { ok: true, schoolName: school.name, scopeLabel, fileTag, slips, withheld: withheldIds.size, ownAccounts };
   } catch (e) {
-    if ((e as { code?: string }).code === 'P2002') {
+    if (isUniqueViolation(e)) {
       return { ok: false, error: 'Логин, выбранный для одного из людей, только что занял другой пользователь. Повторите выдачу.' };
     }
     throw e;

@@ -53,13 +53,6 @@ export function politePersonName(p: PersonName): string {
   return [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
 }
 
-/** Minutes from midnight → '08:30'. */
-export function minuteToTime(minute: number): string {
-  const h = Math.floor(minute / 60);
-  const m = minute % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
 /** An exam score with its noun: «1 балл», «72 балла», «85 баллов». */
 export function formatScoreRu(score: number): string {
   return `${score} ${pluralRu(score, 'балл', 'балла', 'баллов')}`;

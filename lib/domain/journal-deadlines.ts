@@ -65,10 +65,3 @@ export function lessonDeadlineFlags(l: LessonEntries, s: DeadlineSettings, now: 
   }
   return flags;
 }
-
-/** Minutes from midnight → 'HH:MM'. */
-export function minutesToClock(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}

@@ -14,16 +14,22 @@ import { addDays } from '../domain/calendar';
 import { LATE_LOOKBACK_WEEKS } from '../data/late-entries';
 import { dedupeKeys } from '../mail/outbox';
 
-/** When this family's previous digest (same pupil and parent, an earlier week) was written, or null. */
-export async function previousDigestAt(studentId: number, guardianId: number | null, monday: string): Promise<Date | null> {
-  const prefix = dedupeKeys.digest(studentId, guardianId, '');
-  const row = await getDb().notification.findFirst({
-    where: {
-      kind: 'digest',
-      dedupeKey: { startsWith: prefix, lt: dedupeKeys.digest(studentId, guardianId, monday), gte: dedupeKeys.digest(studentId, guardianId, addDays(monday, -7 * LATE_LOOKBACK_WEEKS)) },
-    },
-    orderBy: { dedupeKey: 'desc' },
-    select: { createdAt: true },
-  });
-  return row?.createdAt ?? null;
+/**
+ * When each family's previous digest (same pupil and parent, one of the LATE_LOOKBACK_WEEKS weeks
+ * before `monday`) was written, by the dedupe key of this week's letter; a family without one is
+ * absent. One query for the whole batch: a digest's key names its week's Monday, so the earlier
+ * letters are found by their exact keys, and the newest week's is the previous one.
+ */
+export async function previousDigestsAt(schoolId: number, families: readonly { studentId: number; guardianId: number | null }[], monday: string): Promise<Map<string, Date>> {
+  const weeks = Array.from({ length: LATE_LOOKBACK_WEEKS }, (_, i) => addDays(monday, -7 * (i + 1))); // newest first
+  const keys = families.flatMap((f) => weeks.map((week) => dedupeKeys.digest(f.studentId, f.guardianId, week)));
+  if (!keys.length) return new Map();
+  const rows = await getDb().notification.findMany({ where: { schoolId, kind: 'digest', dedupeKey: { in: keys } }, select: { dedupeKey: true, createdAt: true } });
+  const written = new Map(rows.map((r) => [r.dedupeKey, r.createdAt]));
+  const previous = new Map<string, Date>();
+  for (const f of families) {
+    const at = weeks.map((week) => written.get(dedupeKeys.digest(f.studentId, f.guardianId, week))).find((d) => d !== undefined);
+    if (at) previous.set(dedupeKeys.digest(f.studentId, f.guardianId, monday), at);
+  }
+  return previous;
 }

@@ -10,7 +10,7 @@ import { dedupeKeys, existingKeys } from '../mail/outbox';
 import { digestLetter } from '../mail/templates/digest';
 import { digestPupils } from './digest-pupils';
 import { dueDigestMonday } from './due';
-import { previousDigestAt } from './late-entries';
+import { previousDigestsAt } from './late-entries';
 import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
 import { systemActor } from './system-actor';
 
@@ -31,6 +31,8 @@ export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<Enq
     });
     const queued = await existingKeys(recipients.map((r) => r.key));
     report.alreadyQueued += queued.size;
+    // The batch's letters are all of this week, so none of them is another's previous letter.
+    const previous = await previousDigestsAt(school.id, recipients.filter((r) => !queued.has(r.key)), monday);
     const teachers = new Map<number, Promise<string | null>>();
     const teacherOf = (classId: number | null) => {
       if (classId === null) return Promise.resolve(null);
@@ -45,7 +47,7 @@ export async function enqueueWeeklyDigests(options: EnqueueOptions): Promise<Enq
         // The moment this letter's snapshot is taken, stored as its createdAt: the next digest
         // reports what was recorded after it (late-entries.ts). A test's fixed `now` stands for it.
         const builtAt = options.now ?? new Date();
-        const since = await previousDigestAt(r.studentId, r.guardianId, monday);
+        const since = previous.get(r.key);
         const [extract, late] = await Promise.all([
           readExtract(actor, r.studentId, monday, teacherOf, now),
           since ? lateEntries(school, r.studentId, monday, since, builtAt) : [],

@@ -169,6 +169,25 @@ describe('slips for a class', () => {
     expect(missing.ok || missing.error).not.toContain('Учителева');
   });
 
+  it('a login taken by someone else while the slips are made: a Russian message to repeat, nothing issued', async () => {
+    // Another account takes each login the moment the batch gives it out (as one created outside
+    // the batch's lock would): the database's unique index refuses the batch's write.
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_take_login() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO users (school_id, login, last_name, first_name, updated_at) VALUES (NEW.school_id, NEW.login, 'Захватов', 'Иван', now()); RETURN NEW; END $$`);
+    await db.$executeRawUnsafe('CREATE TRIGGER test_take_login BEFORE UPDATE OF login ON users FOR EACH ROW WHEN (OLD.login IS NULL AND NEW.login IS NOT NULL) EXECUTE FUNCTION test_take_login()');
+    try {
+      expect(await issueCredentials(admin, { classId: fx.classId, audience: 'STUDENT', mode: 'MISSING' })).toEqual({
+        ok: false, error: 'Логин, выбранный для одного из людей, только что занял другой пользователь. Повторите выдачу.',
+      });
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER test_take_login ON users');
+      await db.$executeRawUnsafe('DROP FUNCTION test_take_login()');
+    }
+    expect((await classPupils()).filter((p) => p.login !== null || p.passwordHash !== null)).toEqual([]);
+    expect(await db.user.count({ where: { lastName: 'Захватов' } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: 'users.credentials.issue' } })).toBe(0);
+  });
+
   it('counts who still has no login per class', async () => {
     const overview = await credentialOverview(admin, new Date('2026-11-23T09:00:00Z'));
     expect(overview?.find((c) => c.id === fx.classId)).toMatchObject({ name: '5А', pupils: 4, pupilsWithout: 4, parents: 1, parentsWithout: 1 });

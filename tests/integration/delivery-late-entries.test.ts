@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
+import { sqlStatements } from '../support/sql-statements';
 import { actorFor } from '../support/actors';
-import { createLesson, createMark, createSchoolFixture, day, type SchoolFixture } from '../support/fixtures';
+import { createLesson, createMark, createSchoolFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
 import { plainTextOf, startSmtp, type Smtp } from '../support/smtp-server';
 import { enqueueWeeklyDigests } from '../../lib/jobs/weekly-digest';
 import { saveCell } from '../../lib/data/journal/save-cell';
@@ -111,6 +112,57 @@ describe('entries recorded after a digest was written', () => {
     expect(first.text).toContain('отметки: 5 (Урок)');
     expect(section(first.text)).toEqual([]);
     expect(section(second.text)).toEqual([]);
+  });
+});
+
+describe('two families in one batch', () => {
+  /** The second pupil's mother, with a consent to letters by e-mail. */
+  async function irinaChoosesEmail() {
+    const irina = await createUser(db, fx.schoolId, ['PARENT'], { lastName: 'Ученик2', firstName: 'Ирина' });
+    await db.guardianship.create({ data: { schoolId: fx.schoolId, parentId: irina, studentId: fx.studentIds[1], relation: 'мать' } });
+    await db.consent.create({
+      data: { schoolId: fx.schoolId, studentId: fx.studentIds[1], guardianId: irina, decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'irina@example.ru', documentVersion: '1', recordedById: fx.adminId },
+    });
+  }
+
+  it('each get what was recorded since their own previous letter', async () => {
+    const tuesday = await createLesson(db, fx, { date: '2026-09-15', slot: 3 });
+    const friday = await createLesson(db, fx, { date: '2026-09-18', slot: 3 });
+    // Olga's letter is written on Saturday at 18:07; Irina chooses e-mail on Sunday, and the next
+    // hourly run writes her letter of the same week then.
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-14'), hold: true, schoolId: fx.schoolId });
+    await irinaChoosesEmail();
+    // Between the two letters, on Saturday at 21:00 in Moscow: a mark for each pupil.
+    const olgasFour = await createMark(db, fx, { value: '4', lessonId: tuesday });
+    await recordedAt('marks', olgasFour, '2026-09-19T18:00:00Z');
+    const irinasFive = await createMark(db, fx, { value: '5', lessonId: tuesday, studentId: fx.studentIds[1] });
+    await recordedAt('marks', irinasFive, '2026-09-19T18:00:00Z');
+    expect(await enqueueWeeklyDigests({ now: new Date('2026-09-20T07:00:00Z'), hold: true, schoolId: fx.schoolId })).toMatchObject({ enqueued: 1, alreadyQueued: 1 });
+    // After both letters, on Monday.
+    const irinasThree = await createMark(db, fx, { value: '3', lessonId: friday, studentId: fx.studentIds[1] });
+    await recordedAt('marks', irinasThree, '2026-09-21T07:00:00Z');
+
+    expect(await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-21'), hold: true, schoolId: fx.schoolId })).toMatchObject({ enqueued: 2 });
+
+    const letters = await digests();
+    const letter = (studentId: number, monday: string) => letters.find((n) => n.dedupeKey.startsWith(`digest:${studentId}:`) && n.dedupeKey.endsWith(monday))!;
+    expect(letter(fx.studentIds[1], '2026-09-14').text).toContain('отметки: 5 (Урок)');
+    expect(section(letter(fx.studentIds[0], '2026-09-21').text)).toEqual(['15 сентября, Математика: отметка 4 (Урок)']);
+    expect(section(letter(fx.studentIds[1], '2026-09-21').text)).toEqual(['18 сентября, Математика: отметка 3 (Урок)']);
+  });
+
+  it('read their previous letters in one query, however many families there are', async () => {
+    const outboxReads = async (monday: string) => {
+      const statements = await sqlStatements(() => enqueueWeeklyDigests({ now: saturdayEvening(monday), hold: true, schoolId: fx.schoolId }));
+      return statements.filter((q) => q.startsWith('SELECT') && q.includes('FROM "public"."notifications"')).length;
+    };
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-14'), hold: true, schoolId: fx.schoolId });
+    const oneFamily = await outboxReads('2026-09-21');
+    await irinaChoosesEmail();
+    await enqueueWeeklyDigests({ now: saturdayEvening('2026-09-28'), hold: true, schoolId: fx.schoolId });
+    const twoFamilies = await outboxReads('2026-10-05');
+    expect(await db.notification.count({ where: { kind: 'digest', dedupeKey: { endsWith: '2026-10-05' } } })).toBe(2);
+    expect(twoFamilies).toBe(oneFamily);
   });
 });
 

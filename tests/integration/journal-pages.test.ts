@@ -2,16 +2,15 @@
 // figures), final marks, lessons and homework, deadlines (lessons never opened included, and
 // management's page of them), and the class teacher's overview.
 import { randomUUID } from 'node:crypto';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDb, testDb, workerDatabaseUrl } from '../support/db';
+import { resetDb, testDb } from '../support/db';
+import { sqlStatements } from '../support/sql-statements';
 import { createGradingScale, createLesson, createMark, createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
 import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import type { TimetableChangeKind } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadJournalGrid } from '@/lib/data/journal/grid';
 import { saveCell } from '@/lib/data/journal/save-cell';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
@@ -44,22 +43,7 @@ async function addPupils(n: number) {
   return ids;
 }
 
-/** Runs `fn` with the app's client replaced by one that counts SQL statements. */
-async function countQueries(fn: () => Promise<unknown>): Promise<number> {
-  const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: workerDatabaseUrl(), max: 2 }), log: [{ emit: 'event', level: 'query' }] });
-  let n = 0;
-  counting.$on('query', () => { n++; });
-  const g = globalThis as unknown as { prisma?: unknown };
-  const saved = g.prisma;
-  g.prisma = counting;
-  try {
-    await fn();
-  } finally {
-    g.prisma = saved;
-    await counting.$disconnect();
-  }
-  return n;
-}
+const countQueries = async (fn: () => Promise<unknown>) => (await sqlStatements(fn)).length;
 
 beforeEach(async () => {
   await resetDb();

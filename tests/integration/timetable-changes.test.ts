@@ -235,6 +235,7 @@ describe('the page and its actions', () => {
     // «Записать изменение» of a row opens the form with that lesson chosen.
     const chosen = renderToStaticMarkup((await TimetableChangesPage({ searchParams: Promise.resolve({ date: MONDAY, lesson: `${fx.courseId}:1` }) })) as React.ReactElement);
     expect(chosen).toMatch(new RegExp(`<option value="${fx.courseId}:1" selected="">5А · 1-й урок · Математика</option>`));
+    expect(chosen).toContain('>2-й урок (08:55–09:40)</option>');
 
     const change = await db.timetableChange.findFirstOrThrow();
     expect(await removeChangeAction({}, formOf({ changeId: String(change.id) }))).toEqual({ ok: true });

@@ -241,6 +241,9 @@ describe('the page and its actions', () => {
     const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Расписание уроков 5А');
     expect(text).toContain('Неделя на 18.05.2027');
+    // The bells as every page writes them (lib/domain/bell-times.ts): in the grid and in the form.
+    expect(text).toMatch(/1-й 08:00–08:45 .*6-й 12:35–13:20/);
+    expect(html).toContain('>1-й урок (08:00–08:45)</option>');
     expect(text).toMatch(/Понедельник .*1-й .*Математика .*Учителева М\. .*2-й .*Русский язык .*Занятова О\. · каб\. 21/);
     expect(html).toContain('aria-label="Снять с расписания: Понедельник, 2-й урок, Русский язык"');
     expect(text).not.toContain('Литература');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lessonDeadlineFlags, minutesToClock, type LessonEntries } from '../../lib/domain/journal-deadlines';
+import { lessonDeadlineFlags, type LessonEntries } from '../../lib/domain/journal-deadlines';
+import { clockTime, slotTime } from '../../lib/domain/bell-times';
 import { checkAttachment, cleanFileName, MAX_ATTACHMENT_BYTES } from '../../lib/domain/attachment-types';
 
 const settings = { timeZone: 'Europe/Moscow', homeworkGraceMinutes: 120, markEntryDays: 7 };
@@ -59,8 +60,9 @@ describe('deadline flags of a lesson', () => {
   });
 
   it('formats bell minutes', () => {
-    expect(minutesToClock(8 * 60 + 5)).toBe('08:05');
-    expect(minutesToClock(14 * 60 + 25)).toBe('14:25');
+    expect(clockTime(8 * 60 + 5)).toBe('08:05');
+    expect(clockTime(14 * 60 + 25)).toBe('14:25');
+    expect(slotTime({ startMinute: 8 * 60 + 30, endMinute: 9 * 60 + 15 })).toBe('08:30–09:15');
   });
 });
 

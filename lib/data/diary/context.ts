@@ -8,7 +8,8 @@ import type { Actor } from '../../auth/actor';
 import type { Prisma } from '../../prisma-client';
 import type { RoundingPolicy } from '../../domain/rounding';
 import { readRoundingPolicy } from '../../domain/journal-grid';
-import { compareRu, groupLabel, minuteToTime, politePersonName, shortPersonName } from '../../domain/diary-format';
+import { clockTime } from '../../domain/bell-times';
+import { compareRu, groupLabel, politePersonName, shortPersonName } from '../../domain/diary-format';
 import { className } from '../names';
 import { readableDiaries } from '../scope';
 import { readableDiaryPupil } from '../scope-sql';
@@ -117,7 +118,7 @@ export const loadDiaryStudent = cache(async (actor: Actor, studentId: number): P
     visitor: row.guardian ? 'guardian' : pupil.id === actor.id ? 'self' : null,
     periods: row.periods,
     holidays: row.holidays,
-    bells: new Map(row.bells.map((b) => [b.slot, { start: minuteToTime(b.startMinute), end: minuteToTime(b.endMinute) }])),
+    bells: new Map(row.bells.map((b) => [b.slot, { start: clockTime(b.startMinute), end: clockTime(b.endMinute) }])),
     courses: new Map(courses.map((c) => [c.id, c])),
   };
 });

@@ -8,8 +8,10 @@ import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
 import type { Prisma } from '../../prisma-client';
-import { lessonDeadlineFlags, minutesToClock, type DeadlineRule, type DeadlineSettings, type LessonEntries } from '../../domain/journal-deadlines';
+import { clockTime } from '../../domain/bell-times';
+import { lessonDeadlineFlags, type DeadlineRule, type DeadlineSettings, type LessonEntries } from '../../domain/journal-deadlines';
 import { toSchoolDate } from '../../domain/timezone';
+import { schoolBells } from '../bells';
 import { dbDate, isoDate } from '../dates';
 import { courseTitle, courseTitleSelect } from '../names';
 import { NOTHING, readableCourses, writableLessons } from '../scope';
@@ -83,7 +85,7 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
         _count: { select: { marks: true, attendance: true } },
       },
     }),
-    db.bellSlot.findMany({ where: { schoolId: actor.schoolId, bellSchedule: { isDefault: true } }, select: { slot: true, endMinute: true } }),
+    schoolBells(db, actor.schoolId),
     plannedLessons(actor.schoolId, scope.courses, q.from, to),
   ]);
   // Today's lessons are still in time; they count only for the teacher's last lesson of the day.
@@ -103,7 +105,7 @@ export async function overdueItems(actor: Actor, q: OverdueQuery): Promise<Overd
   const endOf = new Map(bells.map((b) => [b.slot, b.endMinute]));
   const lastLessonEnd = (teacherId: number, date: string, slot: number) => {
     const end = endOf.get(lastSlot.get(`${teacherId}:${date}`) ?? slot);
-    return end === undefined ? null : minutesToClock(end);
+    return end === undefined ? null : clockTime(end);
   };
   const settings: DeadlineSettings = { timeZone: school.timezone, homeworkGraceMinutes: school.homeworkGraceMinutes, markEntryDays: school.markEntryDays };
 

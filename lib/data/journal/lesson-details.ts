@@ -4,7 +4,8 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
-import { minutesToClock } from '../../domain/journal-deadlines';
+import { slotTime } from '../../domain/bell-times';
+import { schoolBellsWhere } from '../bells';
 import { isoDate } from '../dates';
 import { courseTitle, courseTitleSelect } from '../names';
 import { readableCourses, writableLessons } from '../scope';
@@ -35,7 +36,7 @@ export async function lessonDetails(actor: Actor, lessonId: number, now = new Da
     }),
     db.user.findMany({ where: members, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, lastName: true, firstName: true } }),
     db.user.findMany({ where: { schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, lastName: true, firstName: true, middleName: true } }),
-    db.bellSlot.findFirst({ where: { schoolId: actor.schoolId, slot: lesson.slot, bellSchedule: { isDefault: true } }, select: { startMinute: true, endMinute: true } }),
+    db.bellSlot.findFirst({ where: { ...schoolBellsWhere(actor.schoolId), slot: lesson.slot }, select: { startMinute: true, endMinute: true } }),
     db.timetableChange.findFirst({ where: { schoolId: actor.schoolId, courseId: lesson.courseId, date: lesson.date, slot: lesson.slot }, orderBy: { id: 'desc' }, select: { kind: true, reason: true, substituteTeacherId: true } }),
   ]);
   const used = new Set(usedTopics.map((u) => u.plannedTopicId));
@@ -47,7 +48,7 @@ export async function lessonDetails(actor: Actor, lessonId: number, now = new Da
     courseTitle: courseTitle(c),
     date: isoDate(lesson.date),
     slot: lesson.slot,
-    time: bell ? `${minutesToClock(bell.startMinute)}–${minutesToClock(bell.endMinute)}` : null,
+    time: bell ? slotTime(bell) : null,
     topic: lesson.topic,
     plannedTopicId: lesson.plannedTopicId,
     lessonKind: lesson.lessonKind,

@@ -5,11 +5,13 @@
 import 'server-only';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
+import { slotTimeOf, type SlotTime } from '../../domain/bell-times';
 import { holidayCoversGrade, isIsoDate, isoWeekday } from '../../domain/calendar';
 import { compareRu, shortPersonName } from '../../domain/diary-format';
 import { toSchoolDate } from '../../domain/timezone';
 import type { TimetableChangeKind } from '../../generated/prisma/enums';
 import type { Prisma } from '../../prisma-client';
+import { schoolBells } from '../bells';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
 import { heldSelect, wasHeld } from './slots';
@@ -31,7 +33,7 @@ export type TimetableDay = {
   holiday: string | null;
   /** `holiday`: the class's grade is on holiday; its timetable is not listed. */
   classes: { name: string; holiday: string | null; lessons: DayLesson[] }[];
-  slots: { slot: number; start: string; end: string }[];
+  slots: SlotTime[];
   teachers: { id: number; name: string }[];
 };
 
@@ -45,8 +47,6 @@ const courseSelect = {
 
 /** Sorts classless streams last. */
 const NO_GRADE = 99;
-
-const clock = (minute: number) => `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 
 /** Null without the right; `requested` a bad date: today on the school's clock. */
 export async function timetableDay(actor: Actor, requested?: string | null, now = new Date()): Promise<TimetableDay | null> {
@@ -67,7 +67,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
       orderBy: { id: 'asc' },
     }),
     db.lesson.findMany({ where: { schoolId, date }, select: { id: true, courseId: true, slot: true, course: { select: courseSelect }, ...heldSelect } }),
-    db.bellSlot.findMany({ where: { schoolId, bellSchedule: { isDefault: true } }, select: { slot: true, startMinute: true, endMinute: true }, orderBy: { slot: 'asc' } }),
+    schoolBells(db, schoolId),
     db.user.findMany({ where: { schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true, ...personName } }),
     db.holiday.findMany({
       where: { schoolId, startDate: { lte: date }, endDate: { gte: date }, academicYear: { startDate: { lte: date }, endDate: { gte: date } } },
@@ -123,7 +123,7 @@ export async function timetableDay(actor: Actor, requested?: string | null, now 
     date: iso, today, holiday: everyGrade,
     // A school-wide holiday is said once, above the classes; a class is listed then only for lessons opened on it.
     classes: everyGrade ? classes.filter((c) => c.lessons.length > 0) : classes,
-    slots: bells.map((b) => ({ slot: b.slot, start: clock(b.startMinute), end: clock(b.endMinute) })),
+    slots: bells.map(slotTimeOf),
     teachers: teachers.map((t) => ({ id: t.id, name: `${t.lastName} ${t.firstName}${t.middleName ? ` ${t.middleName}` : ''}` })).sort((a, b) => compareRu(a.name, b.name)),
   };
 }

@@ -6,6 +6,7 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '../../prisma-client';
 import { holidayCoversGrade, isoWeekday } from '../../domain/calendar';
+import { schoolBellsWhere } from '../bells';
 import { courseTitle, courseTitleSelect } from '../names';
 import { dbDate } from '../dates';
 import { classCourses } from '../class-courses';
@@ -91,9 +92,9 @@ export async function teacherBusyWith(db: Db, schoolId: number, teacherId: numbe
   return busy ?? null;
 }
 
-/** The slot exists in the school's default bell schedule (the one the diary and deadlines read). */
+/** The slot is one of the school's bell slots (bells.ts). */
 export async function bellSlotExists(db: Db, schoolId: number, slot: number): Promise<boolean> {
-  return (await db.bellSlot.count({ where: { schoolId, slot, bellSchedule: { isDefault: true } } })) > 0;
+  return (await db.bellSlot.count({ where: { ...schoolBellsWhere(schoolId), slot } })) > 0;
 }
 
 /** Marks or attendance recorded: the lesson took place. */

@@ -6,9 +6,11 @@ import 'server-only';
 import { subjectWithGroup } from '../extracts/from-diary-week';
 import { getDb } from '../../db';
 import type { Actor } from '../../auth/actor';
+import { slotTimeOf, type SlotTime } from '../../domain/bell-times';
 import { isIsoDate } from '../../domain/calendar';
 import { compareRu, shortPersonName } from '../../domain/diary-format';
 import { toSchoolDate } from '../../domain/timezone';
+import { schoolBells } from '../bells';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
 import { classCourses } from '../class-courses';
@@ -22,14 +24,13 @@ export type WeekGrid = {
   classes: { id: number; name: string }[];
   klass: { id: number; name: string; year: { label: string; startDate: string; endDate: string }; defaultFrom: string } | null;
   days: number;
-  slots: { slot: number; start: string; end: string }[];
+  slots: SlotTime[];
   /** Rows valid on `date` (the grid) and rows still in force after it (for ending). */
   entries: GridEntry[];
   upcoming: GridEntry[];
   courses: { id: number; label: string }[];
 };
 
-const clock = (minute: number) => `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 const personName = { lastName: true, firstName: true, middleName: true } as const;
 
 /** Null without the right; a class not among the current years' is not chosen. */
@@ -46,14 +47,14 @@ export async function weekGrid(actor: Actor, classId: number | null, requested?:
       select: { id: true, gradeLevel: true, letter: true, academicYearId: true, academicYear: { select: { label: true, startDate: true, endDate: true } } },
     }),
     db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { schoolDaysPerWeek: true } }),
-    db.bellSlot.findMany({ where: { schoolId, bellSchedule: { isDefault: true } }, select: { slot: true, startMinute: true, endMinute: true }, orderBy: { slot: 'asc' } }),
+    schoolBells(db, schoolId),
   ]);
   rows.sort((a, b) => a.gradeLevel - b.gradeLevel || compareRu(a.letter, b.letter));
   const chosen = rows.find((c) => c.id === classId) ?? null;
   const base = {
     today, date: iso, days: Math.min(school.schoolDaysPerWeek, 6),
     classes: rows.map((c) => ({ id: c.id, name: className(c) })),
-    slots: bells.map((b) => ({ slot: b.slot, start: clock(b.startMinute), end: clock(b.endMinute) })),
+    slots: bells.map(slotTimeOf),
   };
   if (!chosen) return { ...base, klass: null, entries: [], upcoming: [], courses: [] };
   const year = { label: chosen.academicYear.label, startDate: isoDate(chosen.academicYear.startDate), endDate: isoDate(chosen.academicYear.endDate) };

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { SlotTime } from '@/lib/domain/bell-times';
 import { Field } from '@/components/ui/field';
 import { FormFooter } from '@/components/ui/form-footer';
 import { SelectField } from '@/components/ui/select-field';
@@ -13,7 +14,7 @@ type Props = {
   defaultFrom: string;
   days: number;
   courses: { id: number; label: string }[];
-  slots: { slot: number; start: string; end: string }[];
+  slots: SlotTime[];
 };
 
 export function EntryForm({ classId, className, defaultFrom, days, courses, slots }: Props) {
@@ -35,7 +36,7 @@ export function EntryForm({ classId, className, defaultFrom, days, courses, slot
         </SelectField>
         <SelectField label="Урок" name="slot" error={e.slot} defaultValue={v?.slot}>
           <option value="">Выберите урок</option>
-          {slots.map((s) => <option key={s.slot} value={s.slot}>{s.slot}-й урок ({s.start}–{s.end})</option>)}
+          {slots.map((s) => <option key={s.slot} value={s.slot}>{s.slot}-й урок ({s.time})</option>)}
         </SelectField>
         <Field label="Кабинет" name="room" defaultValue={v?.room} error={e.room} maxLength={20} />
         <Field label="Действует с" name="validFrom" type="date" defaultValue={v?.validFrom ?? defaultFrom} error={e.validFrom} hint="Чтобы изменить урок, снимите прежний с этой даты и добавьте новый" />

@@ -76,7 +76,7 @@ export default async function SchedulePage({ searchParams }: Props) {
               <tbody>
                 {slots.map((s) => (
                   <tr key={s.slot} className="border-b border-line align-top">
-                    <th scope="row" className="p-2 font-normal whitespace-nowrap">{s.slot}-й<span className="block text-muted">{s.start}–{s.end}</span></th>
+                    <th scope="row" className="p-2 font-normal whitespace-nowrap">{s.slot}-й<span className="block text-muted">{s.time}</span></th>
                     {weekdays.map((d) => <td key={d} className="p-2">{at(d, s.slot).map((e) => <Lesson key={e.id} e={e} />)}</td>)}
                   </tr>
                 ))}

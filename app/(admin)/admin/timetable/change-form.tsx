@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { SlotTime } from '@/lib/domain/bell-times';
 import { Field } from '@/components/ui/field';
 import { recordChangeAction, type ChangeFormState } from './actions';
 import { KIND_LABELS } from './labels';
@@ -13,7 +14,7 @@ type Props = {
   selected?: string;
   lessons: { value: string; label: string }[];
   teachers: { id: number; name: string }[];
-  slots: { slot: number; start: string; end: string }[];
+  slots: SlotTime[];
 };
 
 export function ChangeForm({ date, selected, lessons, teachers, slots }: Props) {
@@ -41,7 +42,7 @@ export function ChangeForm({ date, selected, lessons, teachers, slots }: Props) 
         <Field label="Перенести на дату" name="newDate" type="date" defaultValue={v?.newDate} error={e.newDate} hint="Для переноса" />
         <Select label="Перенести на урок" name="newSlot" error={e.newSlot} defaultValue={v?.newSlot} hint="Для переноса">
           <option value="">Не выбран</option>
-          {slots.map((s) => <option key={s.slot} value={s.slot}>{s.slot}-й урок ({s.start}–{s.end})</option>)}
+          {slots.map((s) => <option key={s.slot} value={s.slot}>{s.slot}-й урок ({s.time})</option>)}
         </Select>
       </div>
       <Field label="Причина" name="reason" defaultValue={v?.reason} error={e.reason} maxLength={300} hint="Например: болезнь учителя, экскурсия" />
