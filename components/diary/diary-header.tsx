@@ -27,6 +27,9 @@ type Props = {
 
 export function DiaryHeader({ diary, section, childQuery }: Props) {
   const id = diary.student.id;
+  // A class teacher's answer to the reader's message waits on «Итоги» (familyChildren); that page
+  // itself marks the answers «Новый» instead.
+  const newReply = section !== 'results' && !!diary.children.find((c) => c.id === id)?.newReply;
   return (
     <header className="mb-4 space-y-3">
       <h1 className="text-2xl font-bold leading-tight">
@@ -46,6 +49,11 @@ export function DiaryHeader({ diary, section, childQuery }: Props) {
                   className={`-mb-px inline-flex min-h-11 items-center border-b-[3px] px-2.5 sm:px-4 ${current ? 'border-accent font-bold text-accent' : 'border-transparent text-ink hover:border-line'}`}
                 >
                   {s.label}
+                  {s.id === 'results' && newReply && (
+                    <span className="ml-1.5 rounded-full bg-accent px-2 py-0.5 text-xs font-bold text-white" data-testid="new-reply">
+                      <span className="sr-only"> — </span>новый ответ
+                    </span>
+                  )}
                 </Link>
               </li>
             );

@@ -30,6 +30,7 @@ export const KIND_LABELS: Record<string, string> = {
   forecast: 'Прогноз итоговых отметок',
   'final-marks': 'Итоговые отметки',
   'exam-results': 'Результаты ГИА',
+  reply: 'Ответ классного руководителя',
 };
 
 const STATUSES = Object.keys(STATUS_LABELS) as NotificationStatus[];

@@ -5,11 +5,15 @@
 import 'server-only';
 import { getDb } from '../db';
 import { DAY_MS } from '../domain/calendar';
+import type { Prisma, PrismaClient } from '../prisma-client';
 import type { Letter } from './templates/digest';
+
+/** The pool, or the transaction a letter is queued in with the change it tells of (class-reply.ts). */
+type Writer = Pick<PrismaClient, 'notification'> | Prisma.TransactionClient;
 
 export type NotificationDraft = Letter & {
   schoolId: number;
-  /** 'digest', 'forecast', 'final-marks', 'exam-results'. */
+  /** 'digest', 'forecast', 'final-marks', 'exam-results', 'reply'. */
   kind: string;
   recipientUserId: number | null;
   toAddress: string;
@@ -25,11 +29,13 @@ export const dedupeKeys = {
     `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
   examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date) =>
     `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}`,
+  /** The class teacher's answer to a parent's message: one answer per message (class-reply.ts). */
+  reply: (studentId: number, parentId: number, messageId: number) => `reply:${studentId}:${parentId}:${messageId}`,
 };
 
 /** The pupil a letter is about, read back from its dedupe key; null for a key of another shape. */
 export function pupilOfKey(dedupeKey: string): number | null {
-  const m = /^(?:digest|forecast|final|exam):(\d+):/.exec(dedupeKey);
+  const m = /^(?:digest|forecast|final|exam|reply):(\d+):/.exec(dedupeKey);
   return m ? Number(m[1]) : null;
 }
 
@@ -50,10 +56,10 @@ export async function existingKeys(keys: readonly string[]): Promise<Set<string>
  * Inserts the drafts that are not in the outbox yet; returns how many were new. `hold` keeps
  * them as HELD (no SMTP configured: readable on /admin/outbox, never sent).
  */
-export async function enqueue(drafts: readonly NotificationDraft[], options: { hold: boolean; now?: Date }): Promise<number> {
+export async function enqueue(drafts: readonly NotificationDraft[], options: { hold: boolean; now?: Date }, db: Writer = getDb()): Promise<number> {
   if (!drafts.length) return 0;
   const now = options.now ?? new Date();
-  const { count } = await getDb().notification.createMany({
+  const { count } = await db.notification.createMany({
     data: drafts.map((d) => ({
       schoolId: d.schoolId,
       kind: d.kind,

@@ -141,12 +141,13 @@ describe('the class teacher answers a parent', () => {
     expect(await db.message.findUniqueOrThrow({ where: { replyToId: questionId }, select: { senderId: true, recipientId: true } })).toEqual({ senderId: newTeacherId, recipientId: fx.parentId });
 
     const view = (await diaryResults(await actorFor(db, fx.parentId), fx.studentIds[0]))!;
-    expect(view.replies).toEqual([{ at: expect.any(String), body: 'Будет ли собрание в пятницу?', reply: { from: 'Новикова А.', at: expect.any(String), body: 'Да, в 18:00 в кабинете 12.' } }]);
+    expect(view.replies).toEqual([{ at: expect.any(String), body: 'Будет ли собрание в пятницу?', reply: { from: 'Новикова А.', at: expect.any(String), body: 'Да, в 18:00 в кабинете 12.', isNew: true } }]);
     await signInForRequest(db, fx.parentId);
     const page = await text(DiaryResultsPage({ params: Promise.resolve({ studentId: String(fx.studentIds[0]) }) }));
-    expect(page).toContain('Ознакомлены. Почему четвёрка по контрольной? Ответ классного руководителя (Учителева М.),');
+    // Both answers are new to the parent this once (class-reply-notice.test.ts).
+    expect(page).toContain('Ознакомлены. Почему четвёрка по контрольной? Новый Ответ классного руководителя (Учителева М.),');
     expect(page).toContain('Четвёрка за вторую задачу, приходите на консультацию.');
-    expect(page).toMatch(/Ответы на ваши сообщения Вы писали [\d.]+, [\d:]+: Будет ли собрание в пятницу\? Ответ классного руководителя \(Новикова А\.\), [\d.]+, [\d:]+: Да, в 18:00 в кабинете 12\./);
+    expect(page).toMatch(/Ответы на ваши сообщения Вы писали [\d.]+, [\d:]+: Будет ли собрание в пятницу\? Новый Ответ классного руководителя \(Новикова А\.\), [\d.]+, [\d:]+: Да, в 18:00 в кабинете 12\./);
     // The pupil's results show neither the messages nor the answers.
     await signInForRequest(db, fx.studentIds[0]);
     const pupilPage = await text(DiaryResultsPage({ params: Promise.resolve({ studentId: String(fx.studentIds[0]) }) }));

@@ -2,21 +2,30 @@
 // order as diaryStudents (lib/data/students.ts), in one statement, because this runs on every
 // page a family opens. The scope is the guardianship itself: rows of this parent, pupils of the
 // actor's school (what readableDiaries(actor) ∩ "guardian is the actor" comes to for any actor).
+// It also tells whether a class teacher's answer to this parent's message about the child waits
+// unread (reply-read.ts), for the «Итоги» tab, so the week page runs no statement more for it.
 import 'server-only';
 import type { Actor } from '../../auth/actor';
 import type { StudentSummary } from '../students';
 import { className } from '../names';
 import { sqlRows } from '../../sql';
 
-type Row = { id: number; lastName: string; firstName: string; classId: number | null; gradeLevel: number | null; letter: string | null; closed: boolean };
+type Row = { id: number; lastName: string; firstName: string; classId: number | null; gradeLevel: number | null; letter: string | null; closed: boolean; newReply: boolean };
 
-export async function familyChildren(actor: Actor): Promise<StudentSummary[]> {
+/** `newReply`: an answer to the actor's own message about the child waits unread. */
+export type FamilyChild = StudentSummary & { newReply: boolean };
+
+export async function familyChildren(actor: Actor): Promise<FamilyChild[]> {
   if (!actor.permissions.has('diary:read:children')) return [];
   const rows = await sqlRows<Row>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName",
            c.id AS "classId", c.grade_level AS "gradeLevel", c.letter,
            -- OPEN_TO_FAMILY (scope.ts) negated: a refusal in force closed this child's diary.
-           EXISTS (SELECT 1 FROM consents k WHERE k.student_id = u.id AND k.in_force AND k.decision = 'REFUSED') AS closed
+           EXISTS (SELECT 1 FROM consents k WHERE k.student_id = u.id AND k.in_force AND k.decision = 'REFUSED') AS closed,
+           -- An answer is addressed to the parent who wrote: (school_id, recipient_id, …) index.
+           EXISTS (SELECT 1 FROM messages m
+                    WHERE m.school_id = ${actor.schoolId} AND m.recipient_id = ${actor.id} AND m.student_id = u.id
+                      AND m.reply_to_id IS NOT NULL AND m.read_at IS NULL) AS "newReply"
       FROM guardianships g
       JOIN users u ON u.id = g.student_id AND u.school_id = ${actor.schoolId}
       -- The current class: the open enrollment begun last.
@@ -36,5 +45,6 @@ export async function familyChildren(actor: Actor): Promise<StudentSummary[]> {
     className: r.gradeLevel !== null && r.letter !== null ? className({ gradeLevel: r.gradeLevel, letter: r.letter }) : null,
     classId: r.classId,
     closed: r.closed,
+    newReply: r.newReply,
   }));
 }

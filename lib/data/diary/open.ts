@@ -2,8 +2,7 @@
 // list of children for the switcher, and the day's visit recorded.
 import 'server-only';
 import type { Actor } from '../../auth/actor';
-import type { StudentSummary } from '../students';
-import { familyChildren } from './family';
+import { familyChildren, type FamilyChild } from './family';
 import { enrollmentOn, lastReadableDay, loadDiaryStudent, studentName, type DiaryStudent } from './context';
 import { recordDiaryVisit } from './visits';
 import { toSchoolDate } from '../../domain/timezone';
@@ -14,7 +13,7 @@ export type OpenDiary = {
   name: string;
   className: string | null;
   /** The actor's own pupils (children, or themself) for the switcher. */
-  children: StudentSummary[];
+  children: FamilyChild[];
   today: string;
 };
 

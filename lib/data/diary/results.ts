@@ -32,8 +32,11 @@ export type ResultsPeriod = DiaryPeriod & {
   acknowledgedByMe: boolean;
 };
 
-/** The class teacher's answer to a message; `at` on the school's clock. */
-export type Reply = { from: string; at: string; body: string };
+/**
+ * The class teacher's answer to a message; `at` on the school's clock. `isNew`: its reader (the
+ * parent who wrote) has not opened this page since it came (markRepliesRead, reply-read.ts).
+ */
+export type Reply = { from: string; at: string; body: string; isNew: boolean };
 
 export type DiaryResults = {
   studentId: number;
@@ -61,7 +64,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
   const db = getDb();
   const student = ownStudent(actor, studentId);
   const names = { select: { lastName: true, firstName: true, middleName: true } } as const;
-  const reply = { select: { body: true, createdAt: true, sender: names } } as const;
+  const reply = { select: { body: true, createdAt: true, readAt: true, sender: names } } as const;
   const [pupil, allFinals, allExams, allAcks, answered] = await Promise.all([
     loadDiaryStudent(actor, studentId),
     db.finalMark.findMany({
@@ -90,8 +93,8 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
     }),
   ]);
   if (!pupil) return null;
-  const replyOf = (r: { body: string; createdAt: Date; sender: Parameters<typeof shortPersonName>[0] }): Reply =>
-    ({ from: shortPersonName(r.sender), at: formatInstantRu(r.createdAt, pupil.school.timezone), body: r.body });
+  const replyOf = (r: { body: string; createdAt: Date; readAt: Date | null; sender: Parameters<typeof shortPersonName>[0] }): Reply =>
+    ({ from: shortPersonName(r.sender), at: formatInstantRu(r.createdAt, pupil.school.timezone), body: r.body, isNew: r.readAt === null });
   // A former class teacher (readableUntil, context.ts) sees the results of periods over by the
   // pupil's last day in their class and the exams before it: a period's results are given at its
   // end, so one ending after the move is the new class's, as are the marks it closes.

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { openDiary, parseStudentId } from '@/lib/data/diary/open';
 import { diaryResults, type Reply, type ResultsPeriod } from '@/lib/data/diary/results';
+import { markRepliesRead } from '@/lib/data/diary/reply-read';
 import { enrollmentOn } from '@/lib/data/diary/context';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { formatScoreRu } from '@/lib/domain/diary-format';
@@ -31,7 +32,10 @@ function byYear(periods: ResultsPeriod[]): ResultsPeriod[][] {
 function ReplyText({ reply }: { reply: Reply }) {
   return (
     <span className="mt-1 block border-l-[3px] border-accent pl-2 text-ink">
-      <span className="block text-muted">Ответ классного руководителя ({reply.from}), {reply.at}:</span>
+      <span className="block text-muted">
+        {reply.isNew && <span className="mr-1.5 rounded-full bg-accent px-2 py-0.5 text-xs font-bold text-white">Новый</span>}
+        Ответ классного руководителя ({reply.from}), {reply.at}:
+      </span>
       <span className="block whitespace-pre-line">{reply.body}</span>
     </span>
   );
@@ -44,6 +48,8 @@ export default async function DiaryResultsPage({ params }: Props) {
   // Not this family's, or closed by the family's refusal: the latter is explained.
   if (!diary) return closedDiaryOrNotFound(user, studentId, 'results');
   if (!results) notFound();
+  // Read now, after the answers were read with their unread state (shown «Новый» this once).
+  if (results.isGuardian) await markRepliesRead(user, studentId);
   const classTeacher = enrollmentOn(diary.student, diary.today)?.classTeacher?.name ?? null;
   const withResults = results.periods.filter((p) => p.hasResults);
   return (
