@@ -8,6 +8,7 @@ import { writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import { fullName } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
+import { addDays } from '../domain/calendar';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { className } from './names';
@@ -119,12 +120,15 @@ export type PromotionInput = {
 export type PromotionFailure = Failure & { classErrors?: Record<number, string> };
 export type PromotionDone = { classes: number; pupils: number };
 
+/** The day before next year's first: the last day of a promoted pupil in this year's class. */
+export const lastDayBefore = (next: { startDate: string }) => addDays(next.startDate, -1);
+
 const noNextYear = 'Следующий учебный год ещё не заведён: сначала заведите его на странице «Учебные периоды»';
 
 /**
  * Creates next year's classes for `classIds` and moves the ticked pupils into them from next
  * year's first day, in one transaction with one audit row. A pupil's enrollment in this year's
- * class gets this year's last day as its end: a pupil is in one class at a time (the enrollments'
+ * class gets the day before next year's as its end: a pupil is in one class at a time (the enrollments'
  * no-overlap trigger), and the diary shows each week under the class of its dates. Any refusal
  * writes nothing.
  */
@@ -182,9 +186,11 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
     const newId = new Map(created.map((n) => [className(n), n.id]));
     const targetOf = new Map(classes.map((c) => [c.id, newId.get(c.target!.name)!]));
     if (pupils.length) {
-      // The class of this year holds them to its last day (the journal and the diary of May stay
-      // theirs); next year's holds them from its first.
-      const ended = await tx.enrollment.updateMany({ where: { schoolId: actor.schoolId, id: { in: pupils.map((p) => p.enrollmentId) }, endDate: null }, data: { endDate: dbDate(current.endDate) } });
+      // This year's class holds them until next year's begins, summer included: the journal and
+      // the diary of May stay theirs, and a pupil is never without a class in between (the
+      // "current class" everywhere is the enrollment covering today); next year's holds them
+      // from its first day.
+      const ended = await tx.enrollment.updateMany({ where: { schoolId: actor.schoolId, id: { in: pupils.map((p) => p.enrollmentId) }, endDate: null }, data: { endDate: dbDate(lastDayBefore(next)) } });
       // Read under no lock of the pupils' own: a transfer committed meanwhile rolls everything back.
       if (ended.count !== pupils.length) throw new Error('classes.promote: an enrollment changed during the promotion');
       await tx.enrollment.createMany({
@@ -199,7 +205,7 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
           id: targetOf.get(c.id), name: c.target!.name, from: c.name, classTeacherId: input.teachers[c.id] ?? null, periodSchemeId: c.target!.periodSchemeId,
           pupils: pupils.filter((p) => p.classId === c.id).map((p) => p.studentId),
         })),
-        endedOn: current.endDate, enrolledFrom: next.startDate,
+        endedOn: lastDayBefore(next), enrolledFrom: next.startDate,
       },
       details: { from: current.label, to: next.label, notMoved: classes.flatMap((c) => c.pupils.filter((p) => !ticked.has(p.enrollmentId)).map((p) => p.studentId)) },
     });

@@ -90,7 +90,7 @@ describe('promotion to the next year', () => {
     const sixth = created[0].id;
     const of = (studentId: number) => db.enrollment.findMany({ where: { studentId }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } });
     expect(await of(moved)).toEqual([
-      { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-05-31') },
+      { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
       { classId: sixth, startDate: day('2027-09-01'), endDate: null },
     ]);
     // Left to repeat the year: still in 5А, nothing ended.
@@ -103,7 +103,7 @@ describe('promotion to the next year', () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.promote', entityId: String(nextYearId) } });
     expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, entityType: 'AcademicYear' });
     expect(audit.newValue).toMatchObject({
-      endedOn: '2027-05-31', enrolledFrom: '2027-09-01',
+      endedOn: '2027-08-31', enrolledFrom: '2027-09-01',
       classes: [{ id: sixth, name: '6А', from: '5А', classTeacherId: fx.teacherId, pupils: [moved] }, { name: '10А', from: '9А' }, { name: '11А', from: '10А' }],
     });
     expect(audit.details).toMatchObject({ from: '2026/2027', to: '2027/2028', notMoved: [stays] });

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateRu } from '@/lib/domain/calendar';
-import { promotionPlan } from '@/lib/data/promotion';
+import { lastDayBefore, promotionPlan } from '@/lib/data/promotion';
 import { PromotionForm } from './promotion-form';
 
 export const metadata = { title: 'Переход на новый учебный год' };
@@ -23,7 +23,7 @@ export default async function PromotionPage() {
         <>
           <p className="mb-2 text-muted">
             Классы {plan.current.label} переходят в {plan.next.label} на класс старше, с той же буквой и тем же классным руководителем (его можно сменить или не назначать).
-            Ученики с отметкой «переводится» учатся в новом классе с {formatDateRu(plan.next.startDate)}, а в нынешнем — до конца учебного года ({formatDateRu(plan.current.endDate)}):
+            Ученики с отметкой «переводится» учатся в новом классе с {formatDateRu(plan.next.startDate)}, а в нынешнем числятся до {formatDateRu(lastDayBefore(plan.next))}, лето включительно:
             дневник и журнал этого года остаются за ними. Ученики без отметки (остаются на второй год, уходят из школы) остаются в своём классе.
           </p>
           <p className="mb-2 text-muted">
