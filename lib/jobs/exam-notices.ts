@@ -5,6 +5,7 @@
 // result changed or taken back before the letter leaves cancels it (recheck.ts), and the results
 // still visible get a follow-up letter (result-notices.ts); published again, it brings a new one.
 // A result taken back after its letter went brings nothing until it is published again.
+// Graduates' retakes (September) reach their families too (result-notices.ts).
 import 'server-only';
 import { getDb } from '../db';
 import { diaryResults } from '../data/diary/results';

@@ -1,14 +1,16 @@
 // Notices that published results became visible to the family: final marks (final-marks-notices.ts)
 // and ГИА results (exam-notices.ts). Both are published by the school and shown from visibleFrom,
-// the school's resultVisibilityHours after publishing (seed 001 §7); both go to the families who
-// take e-mail under the consent in force (deliveryLists: a refusal gets nothing), one letter per
-// pupil, recipient, scope (a period; a year's ГИА) and moment of visibility, so results published
-// later bring a new letter. A result changed before its letter leaves cancels it (recheck.ts); the
+// the school's resultVisibilityHours after publishing (seed 001 §7); both go to the family of the
+// pupil whose results they are, under the consent in force (deliveriesOf, the sender's own rule:
+// a refusal gets nothing), whether or not the pupil is still enrolled: ГИА retakes of last year's
+// graduates are published until 30 September (lib/data/exams.ts), and their parents still read
+// them in the diary. One letter per pupil, recipient, scope (a period; a year's ГИА) and moment
+// of visibility, so results published later bring a new letter. A result changed before its letter leaves cancels it (recheck.ts); the
 // results still visible then get a follow-up letter for the same moment (keysToWrite below).
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
-import { deliveryLists } from '../data/consents';
+import { deliveriesOf } from '../data/consents';
 import { className } from '../data/names';
 import { resultChangeCancelled } from '../mail/recheck';
 import type { Letter } from '../mail/templates/digest';
@@ -44,21 +46,25 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     const fresh = await notice.fresh(school.id, since, now);
     if (!fresh.length) continue;
     const actor = systemActor(school);
-    const lists = await deliveryLists(actor, {}, now);
-    if (!lists) continue;
-    const recipients = new Map<number, (typeof lists.email)[number][]>();
-    for (const r of lists.email) recipients.set(r.studentId, [...(recipients.get(r.studentId) ?? []), r]);
-    const written = fresh.flatMap((f) =>
-      (recipients.get(f.studentId) ?? []).map((r) => ({ ...r, fresh: f, base: notice.key(r.studentId, r.guardianId, f) })),
-    );
+    // By the pupils whose results they are, not by the pupils enrolled today (deliveryLists):
+    // a graduate's family is still theirs while linked to them (deliveriesOf).
+    const deliveries = await deliveriesOf(school.id, [...new Set(fresh.map((f) => f.studentId))]);
+    const written = fresh.flatMap((f) => {
+      const d = deliveries.get(f.studentId);
+      if (d?.kind !== 'email') return [];
+      return [{ studentId: f.studentId, guardianId: d.guardianId, email: d.email, fresh: f, base: notice.key(f.studentId, d.guardianId, f) }];
+    });
     const keys = await keysToWrite(written.map((l) => l.base));
     const letters = written.flatMap((l) => { const key = keys.get(l.base); return key ? [{ ...l, key }] : []; });
     report.alreadyQueued += written.length - letters.length;
     if (!letters.length) continue;
-    // The letters' pupils with their current class, read once for the school, not once per letter.
+    // The letters' pupils with their current class (a graduate's last one), read once for the school, not once per letter.
     const pupils = new Map((await db.user.findMany({
       where: { id: { in: [...new Set(letters.map((l) => l.studentId))] }, schoolId: school.id },
-      select: { id: true, lastName: true, firstName: true, enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } },
+      select: {
+        id: true, lastName: true, firstName: true,
+        enrollments: { orderBy: [{ endDate: { sort: 'desc', nulls: 'first' } }, { startDate: 'desc' }], take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } },
+      },
     })).map((p) => [p.id, p]));
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {

@@ -3,7 +3,8 @@
 // (after the school's delay), listing subject, exam and result as the diary shows them; a family
 // that refused consent gets nothing; a result changed or taken back before the letter leaves is
 // not sent with its old value (the results still visible get a follow-up), and its new publication
-// brings a new letter; a result corrected after the letter went brings nothing until republished.
+// brings a new letter; a result corrected after the letter went brings nothing until republished;
+// last year's graduates get their retakes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
@@ -198,5 +199,40 @@ describe('ГИА results published', () => {
     expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
     expect(text).not.toContain('30 баллов');
     expect(await examLetters()).toHaveLength(2);
+  });
+});
+
+describe('ГИА retakes of last year’s graduates', () => {
+  /** 15 September 2027, mid-morning in Moscow: the graduates' September retake is entered and published. */
+  const SEPT = new Date('2027-09-15T07:00:00Z');
+
+  beforeEach(async () => {
+    await db.academicYear.create({ data: { schoolId: w.schoolId, startYear: 2027, label: '2027/2028', startDate: new Date('2027-09-01'), endDate: new Date('2028-05-31') } });
+    // The class has left school: last year's enrolment ended, no class this year.
+    await db.enrollment.updateMany({ where: { classId: w.classId }, data: { endDate: new Date('2027-08-31') } });
+  });
+
+  it('reach the family still linked to the graduate that takes e-mail; the refusing family gets nothing', async () => {
+    const retake: ExamTarget = { ...target, date: '2027-09-10' };
+    const sheet = await examSheet(manager, retake, SEPT);
+    if (!sheet.ok) throw new Error(sheet.error);
+    expect(await saveExamResults(manager, retake, [
+      { studentId: w.studentIds[0], score: '16', mark: '3', shownScore: '', shownMark: '' },
+      { studentId: w.studentIds[1], score: '15', mark: '3', shownScore: '', shownMark: '' },
+    ], SEPT)).toEqual({ ok: true, saved: 2 });
+    const r = await publishExamResults(manager, retake, SEPT);
+    if (!r.ok) throw new Error(r.error);
+
+    const after = new Date(new Date(r.visibleFrom).getTime() + 60_000);
+    expect(await enqueueExamResultNotices({ now: after, hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    const letters = await examLetters();
+    expect(letters.map((l) => [l.toAddress, l.recipientUserId, l.subject])).toEqual([['olga@example.ru', w.parentId, 'Результаты ГИА: Ученик1 Пётр, 9А']]);
+    expect(letters[0].text).toContain('Ученик1 Пётр, класс 9А');
+    expect(letters[0].text).toContain('Математика, ОГЭ (10.09.2027): отметка 3, 16 баллов');
+
+    // Unlinked from the graduate, the parent who signed no longer answers for them: nothing more goes.
+    await db.guardianship.deleteMany({ where: { studentId: w.studentIds[0], parentId: w.parentId } });
+    await db.notification.deleteMany();
+    expect(await enqueueExamResultNotices({ now: after, hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
   });
 });
