@@ -1,12 +1,12 @@
 // Notices that final marks were published (seeds 001 §7, 002 §3.3): sent when the marks become
 // visible to the family (FinalMark.visibleFrom, at most the school's resultVisibilityHours after
-// publishing), listing the period's results as the diary shows them. One letter per pupil,
-// parent, period and moment of visibility: marks published later in the period bring a new one
-// (result-notices.ts).
+// publishing), listing the period's results as the diary shows them that the parent has not been
+// sent yet. One letter per pupil, parent, period and moment of visibility: marks published later
+// in the period bring a new one (result-notices.ts).
 import 'server-only';
 import { getDb } from '../db';
-import { diaryResults } from '../data/diary/results';
-import { dedupeKeys } from '../mail/outbox';
+import { diaryResults, finalMarkSubject } from '../data/diary/results';
+import { resultKeyScope } from '../mail/outbox';
 import { finalMarksLetter } from '../mail/templates/final-marks';
 import type { EnqueueOptions, EnqueueReport } from './per-pupil';
 import { enqueueResultNotices, type ResultNotice } from './result-notices';
@@ -23,12 +23,21 @@ const FINAL_MARKS: ResultNotice = {
     });
     return rows.map((r) => ({ studentId: r.studentId, scope: r.periodId, latest: r._max.visibleFrom! }));
   },
-  key: (studentId, guardianId, f) => dedupeKeys.finalMarks(studentId, guardianId, f.scope, f.latest),
-  async letter({ actor, school, now, fresh, pupil }) {
+  keyScope: resultKeyScope.finalMarks,
+  async letter({ actor, school, now, fresh, announcedUntil, pupil }) {
     const results = await diaryResults(actor, fresh.studentId, now);
     const period = results?.periods.find((p) => p.id === fresh.scope);
     if (!results || !period) return null;
-    const marks = results.subjects.filter((s) => s.cells[fresh.scope]).map((s) => ({ subject: s.subject, text: s.cells[fresh.scope].text }));
+    // The marks not sent yet: visible after the last letter sent was written (result-notices.ts).
+    const untold = announcedUntil
+      ? new Set((await getDb().finalMark.findMany({
+          where: { schoolId: school.id, studentId: fresh.studentId, periodId: fresh.scope, status: 'PUBLISHED', visibleFrom: { gt: announcedUntil, lte: now } },
+          select: { course: { select: { subject: { select: { name: true } }, group: { select: { name: true } } } } },
+        })).map((f) => finalMarkSubject(f.course)))
+      : null;
+    const marks = results.subjects
+      .filter((s) => s.cells[fresh.scope] && (!untold || untold.has(s.subject)))
+      .map((s) => ({ subject: s.subject, text: s.cells[fresh.scope].text }));
     if (!marks.length) return null;
     return finalMarksLetter({ schoolName: school.name, pupilName: pupil.name, className: pupil.className, periodName: period.name, marks });
   },

@@ -1,14 +1,18 @@
 // Notices that published results became visible to the family: final marks (final-marks-notices.ts)
 // and ГИА results (exam-notices.ts). Both are published by the school and shown from visibleFrom,
-// the school's resultVisibilityHours after publishing (seed 001 §7); both go to the families who
-// take e-mail under the consent in force (deliveryLists: a refusal gets nothing), one letter per
-// pupil, recipient, scope (a period; a year's ГИА) and moment of visibility, so results published
-// later bring a new letter. A result changed before its letter leaves cancels it (recheck.ts); the
-// results still visible then get a follow-up letter for the same moment (keysToWrite below).
+// the school's resultVisibilityHours after publishing (seed 001 §7); both go to the family of the
+// pupil whose results they are, under the consent in force (deliveriesOf, the sender's own rule:
+// a refusal gets nothing), whether or not the pupil is still enrolled: ГИА retakes of last year's
+// graduates are published until 30 September (lib/data/exams.ts), and their parents still read
+// them in the diary. One letter per pupil, recipient, scope (a period; a year's ГИА) and moment
+// of visibility, so results published later bring a new letter; a letter announces only the
+// results the recipient has not been sent yet (announcedUntil below). A result changed before
+// its letter leaves cancels it (recheck.ts); the results still visible and not yet sent then get
+// a follow-up letter for the same moment (keysToWrite below).
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
-import { deliveryLists } from '../data/consents';
+import { deliveriesOf } from '../data/consents';
 import { className } from '../data/names';
 import { resultChangeCancelled } from '../mail/recheck';
 import type { Letter } from '../mail/templates/digest';
@@ -28,10 +32,13 @@ export type ResultNotice = {
   kind: string;
   /** The school's pupils and scopes whose results are visible by `now`, the latest since `since`. */
   fresh(schoolId: number, since: Date, now: Date): Promise<FreshResults[]>;
-  /** The letter's key for this moment of visibility (its follow-ups add `#2`, `#3`: keysToWrite). */
-  key(studentId: number, guardianId: number | null, f: FreshResults): string;
-  /** The letter as the family's diary shows the results now; null: nothing to announce. */
-  letter(x: { actor: Actor; school: School; now: Date; fresh: FreshResults; pupil: { name: string; className: string } }): Promise<Letter | null>;
+  /** How the keys of this recipient's letters about the pupil's results of the scope begin (resultKeyScope, outbox.ts). */
+  keyScope(studentId: number, guardianId: number | null, scope: number): string;
+  /**
+   * The letter with the results the family's diary shows now that became visible after
+   * `announcedUntil` (null: none sent yet); null: nothing to announce.
+   */
+  letter(x: { actor: Actor; school: School; now: Date; fresh: FreshResults; announcedUntil: Date | null; pupil: { name: string; className: string } }): Promise<Letter | null>;
 };
 
 export async function enqueueResultNotices(notice: ResultNotice, options: EnqueueOptions): Promise<EnqueueReport> {
@@ -44,29 +51,38 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     const fresh = await notice.fresh(school.id, since, now);
     if (!fresh.length) continue;
     const actor = systemActor(school);
-    const lists = await deliveryLists(actor, {}, now);
-    if (!lists) continue;
-    const recipients = new Map<number, (typeof lists.email)[number][]>();
-    for (const r of lists.email) recipients.set(r.studentId, [...(recipients.get(r.studentId) ?? []), r]);
-    const written = fresh.flatMap((f) =>
-      (recipients.get(f.studentId) ?? []).map((r) => ({ ...r, fresh: f, base: notice.key(r.studentId, r.guardianId, f) })),
-    );
+    // By the pupils whose results they are, not by the pupils enrolled today (deliveryLists):
+    // a graduate's family is still theirs while linked to them (deliveriesOf).
+    const deliveries = await deliveriesOf(school.id, [...new Set(fresh.map((f) => f.studentId))]);
+    const written = fresh.flatMap((f) => {
+      const d = deliveries.get(f.studentId);
+      if (d?.kind !== 'email') return [];
+      const scopeKey = notice.keyScope(f.studentId, d.guardianId, f.scope);
+      return [{ studentId: f.studentId, guardianId: d.guardianId, email: d.email, fresh: f, scopeKey, base: `${scopeKey}${f.latest.toISOString()}` }];
+    });
     const keys = await keysToWrite(written.map((l) => l.base));
     const letters = written.flatMap((l) => { const key = keys.get(l.base); return key ? [{ ...l, key }] : []; });
     report.alreadyQueued += written.length - letters.length;
     if (!letters.length) continue;
-    // The letters' pupils with their current class, read once for the school, not once per letter.
+    // The letters' pupils with their current class (a graduate's last one), read once for the school, not once per letter.
     const pupils = new Map((await db.user.findMany({
       where: { id: { in: [...new Set(letters.map((l) => l.studentId))] }, schoolId: school.id },
-      select: { id: true, lastName: true, firstName: true, enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } },
+      select: {
+        id: true, lastName: true, firstName: true,
+        enrollments: { orderBy: [{ endDate: { sort: 'desc', nulls: 'first' } }, { startDate: 'desc' }], take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } },
+      },
     })).map((p) => [p.id, p]));
+    const announced = await announcedUntil(school.id, notice.kind, letters.map((l) => l.scopeKey));
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {
       await queueLetter(notice.job, school, l.studentId, report, { ...options, now }, async () => {
         const pupil = pupils.get(l.studentId);
         if (!pupil) return null;
         const cls = pupil.enrollments[0]?.schoolClass;
-        const letter = await notice.letter({ actor, school, now, fresh: l.fresh, pupil: { name: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—' } });
+        const letter = await notice.letter({
+          actor, school, now, fresh: l.fresh, announcedUntil: announced.get(l.scopeKey) ?? null,
+          pupil: { name: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—' },
+        });
         return letter && { ...letter, schoolId: school.id, kind: notice.kind, recipientUserId: l.guardianId, toAddress: l.email, dedupeKey: l.key };
       });
     }
@@ -106,4 +122,28 @@ async function keysToWrite(bases: readonly string[]): Promise<Map<string, string
     else if (resultChangeCancelled(last.row)) keys.set(base, `${base}#${last.n + 1}`);
   }
   return keys;
+}
+
+/**
+ * For each key scope, when the recipient's latest letter about those results that was sent had
+ * been written: it listed every result visible then, or an earlier sent letter had (a result
+ * changed since is visible again only from its new publication, later than any letter listing its
+ * old value). Results visible by then have been announced; a letter lists only the others, so a
+ * follow-up or a later letter never tells the family again what it was told. Only sent letters
+ * count: a letter still waiting may yet be cancelled (recheck.ts), and its results must not be
+ * lost with it.
+ */
+async function announcedUntil(schoolId: number, kind: string, scopeKeys: readonly string[]): Promise<Map<string, Date>> {
+  const unique = [...new Set(scopeKeys)];
+  if (!unique.length) return new Map();
+  const sent = await getDb().notification.findMany({
+    where: { schoolId, kind, status: 'SENT', OR: unique.map((k) => ({ dedupeKey: { startsWith: k } })) },
+    select: { dedupeKey: true, createdAt: true },
+  });
+  const until = new Map<string, Date>();
+  for (const row of sent) {
+    const k = unique.find((u) => row.dedupeKey.startsWith(u))!;
+    if (!until.has(k) || until.get(k)! < row.createdAt) until.set(k, row.createdAt);
+  }
+  return until;
 }

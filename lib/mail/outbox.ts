@@ -26,11 +26,21 @@ export const dedupeKeys = {
   digest: (studentId: number, guardianId: number | null, monday: string) => `digest:${studentId}:${guardianId ?? 0}:${monday}`,
   forecast: (studentId: number, guardianId: number | null, month: string) => `forecast:${studentId}:${guardianId ?? 0}:${month}`,
   finalMarks: (studentId: number, guardianId: number | null, periodId: number, latestVisible: Date) =>
-    `final:${studentId}:${guardianId ?? 0}:${periodId}:${latestVisible.toISOString()}`,
+    `${resultKeyScope.finalMarks(studentId, guardianId, periodId)}${latestVisible.toISOString()}`,
   examResults: (studentId: number, guardianId: number | null, academicYearId: number, latestVisible: Date) =>
-    `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:${latestVisible.toISOString()}`,
+    `${resultKeyScope.examResults(studentId, guardianId, academicYearId)}${latestVisible.toISOString()}`,
   /** The class teacher's answer to a parent's message: one answer per message (class-reply.ts). */
   reply: (studentId: number, parentId: number, messageId: number) => `reply:${studentId}:${parentId}:${messageId}`,
+};
+
+/**
+ * What every results notice to one recipient about one pupil and scope (a period; a year's ГИА)
+ * starts its key with, whatever its moment and follow-up number: which of those letters were
+ * sent says what the recipient has been told (lib/jobs/result-notices.ts).
+ */
+export const resultKeyScope = {
+  finalMarks: (studentId: number, guardianId: number | null, periodId: number) => `final:${studentId}:${guardianId ?? 0}:${periodId}:`,
+  examResults: (studentId: number, guardianId: number | null, academicYearId: number) => `exam:${studentId}:${guardianId ?? 0}:${academicYearId}:`,
 };
 
 /** The pupil a letter is about, read back from its dedupe key; null for a key of another shape. */

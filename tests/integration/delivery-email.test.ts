@@ -492,8 +492,50 @@ describe('final-mark notices and the monthly forecast', () => {
     expect(await enqueueFinalMarkNotices({ now: new Date(new Date(again.visibleFrom).getTime() + 60_000), hold: false })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
     expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1, cancelled: 0 });
     const [, , republished] = await db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
-    expect(republished.text).toContain('Математика: 5');
+    // Mathematics went in the follow-up: the new letter tells only what is new.
+    expect(republished.text).not.toContain('Математика');
     expect(republished.text).toContain('Русский язык: 3');
+  });
+
+  it('tells the family only the marks it has not been sent: a later mark changed before its letter goes brings no second word about the earlier ones', async () => {
+    // On the real clock, as above: the change is told by its audit row, stamped now.
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 12 } });
+    const teacher = await actorFor(db, fx.teacherId);
+    const course = async (name: string) => {
+      const subject = await db.subject.create({ data: { schoolId: fx.schoolId, name, shortName: name.slice(0, 3) } });
+      const c = await db.course.create({
+        data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: subject.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: fx.teacherId, isPrimary: true } } },
+      });
+      return { courseId: c.id, periodId: fx.studyPeriodId };
+    };
+    const math = { courseId: fx.courseId, periodId: fx.studyPeriodId };
+    const [russian, physics] = [await course('Русский язык'), await course('Физика')];
+    const noon = new Date(`${new Date(Date.now() + 48 * 3_600_000).toISOString().slice(0, 10)}T09:00:00Z`);
+    const start = Date.now() - 24 * 3_600_000;
+    const finalRows = () => db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
+    // Three marks published minutes apart; the job runs after each; mathematics' letter goes at once.
+    for (const [i, [t, value]] of ([[math, '5'], [russian, '4'], [physics, '3']] as const).entries()) {
+      expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value, expectedVersion: 0 })).toMatchObject({ ok: true });
+      const r = await publishFinalMarks(teacher, t, new Date(start + i * 5 * 60_000));
+      if (!r.ok) throw new Error(r.error);
+      expect(await enqueueFinalMarkNotices({ now: new Date(new Date(r.visibleFrom).getTime() + 60_000), hold: false })).toMatchObject({ enqueued: 1 });
+      if (i === 0) expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1 });
+    }
+    expect((await finalRows()).slice(1).map((l) => l.text.includes('Математика'))).toEqual([false, false]);
+    // Before the later letters go, the physics mark is changed (back to draft) and not published again.
+    expect(await setFinalMark(teacher, physics, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 2 })).toMatchObject({ ok: true });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 0, cancelled: 2 });
+    expect(await enqueueFinalMarkNotices({ now: new Date(), hold: false })).toMatchObject({ enqueued: 1 });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1 });
+
+    expect(smtp.received).toHaveLength(2);
+    const followUp = (await finalRows()).at(-1)!;
+    expect(followUp.dedupeKey).toMatch(/#2$/);
+    expect(followUp.text).toContain('Русский язык: 4');
+    expect(followUp.text).not.toContain('Математика');
+    expect(followUp.text).not.toContain('Физика');
   });
 
   it('sends the forecast once a month from the school’s day', async () => {

@@ -3,7 +3,8 @@
 // (after the school's delay), listing subject, exam and result as the diary shows them; a family
 // that refused consent gets nothing; a result changed or taken back before the letter leaves is
 // not sent with its old value (the results still visible get a follow-up), and its new publication
-// brings a new letter; a result corrected after the letter went brings nothing until republished.
+// brings a new letter; a result corrected after the letter went brings nothing until republished;
+// a letter tells only what the family has not been sent; last year's graduates get their retakes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetDb, testDb } from '../support/db';
 import { actorFor } from '../support/actors';
@@ -168,7 +169,7 @@ describe('ГИА results published', () => {
     ]);
   });
 
-  it('once the letter has gone, a result corrected afterwards brings no letter until it is published again, then one with the new value', async () => {
+  it('once the letter has gone, a result corrected afterwards brings no letter until it is published again, then one with the new value only', async () => {
     await save(['27', '5'], ['', '']);
     const russian = { ...target, subjectId: (await db.subject.create({ data: { schoolId: w.schoolId, name: 'Русский язык', shortName: 'Рус' } })).id };
     const math = target;
@@ -195,8 +196,92 @@ describe('ГИА results published', () => {
     expect(smtp.received).toHaveLength(2);
     const text = plainTextOf(smtp.received[1].raw);
     expect(text).toContain(`Русский язык, ОГЭ (${formatDateRu(target.date)}): отметка 5, 28 баллов`);
-    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(target.date)}): отметка 5, 27 баллов`);
+    // The mathematics result was in the first letter: the family is not told it again.
+    expect(text).not.toContain('Математика');
     expect(text).not.toContain('30 баллов');
     expect(await examLetters()).toHaveLength(2);
+  });
+
+  it('tell the family only what it has not been sent: a later result taken back before its letter goes brings no second word about the earlier ones', async () => {
+    const subject = async (name: string) => ({ ...target, subjectId: (await db.subject.create({ data: { schoolId: w.schoolId, name, shortName: name.slice(0, 3) } })).id });
+    const math = target;
+    const russian = await subject('Русский язык');
+    const physics = await subject('Физика');
+    const at = Date.now() - 30 * HOUR;
+    for (const [t, score] of [[math, '27'], [russian, '30'], [physics, '12']] as const) {
+      target = t;
+      await save([score, '5'], ['', '']);
+    }
+    // Mathematics is published, and its letter goes the same morning.
+    target = math;
+    const first = await publish(new Date(at));
+    expect(await enqueueExamResultNotices({ now: new Date(first.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await send()).toMatchObject({ sent: 1 });
+    // Russian and physics are published minutes later; each run of the job writes its letter.
+    target = russian;
+    const second = await publish(new Date(at + 5 * 60_000));
+    expect(await enqueueExamResultNotices({ now: new Date(second.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    target = physics;
+    const third = await publish(new Date(at + 10 * 60_000));
+    expect(await enqueueExamResultNotices({ now: new Date(third.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    const waiting = (await examLetters()).slice(1);
+    expect(waiting.map((l) => [l.text.includes('Математика'), l.text.includes('Русский язык'), l.text.includes('Физика')])).toEqual([[false, true, false], [false, true, true]]);
+
+    // Before they go, physics is taken back (entered by mistake) and not published again.
+    await save(['', ''], ['', '']);
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 2 });
+    expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    expect(await send()).toMatchObject({ sent: 1 });
+
+    // The family was told mathematics once, and Russian once; nothing about physics.
+    expect(smtp.received).toHaveLength(2);
+    const [told, followUp] = smtp.received.map((m) => plainTextOf(m.raw));
+    expect(told).toContain(`Математика, ОГЭ (${formatDateRu(math.date)}): отметка 5, 27 баллов`);
+    expect(followUp).toContain(`Русский язык, ОГЭ (${formatDateRu(math.date)}): отметка 5, 30 баллов`);
+    expect(followUp).not.toContain('Математика');
+    expect(followUp).not.toContain('Физика');
+    expect((await examLetters()).at(-1)!.dedupeKey).toBe(`exam:${w.studentIds[0]}:${w.parentId}:${w.academicYearId}:${second.toISOString()}#2`);
+
+    // Russian taken back afterwards: no letter, mathematics is not told again.
+    target = russian;
+    await save(['', ''], ['', '']);
+    expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 0, failed: 0 });
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 0 });
+    expect(smtp.received).toHaveLength(2);
+  });
+});
+
+describe('ГИА retakes of last year’s graduates', () => {
+  /** 15 September 2027, mid-morning in Moscow: the graduates' September retake is entered and published. */
+  const SEPT = new Date('2027-09-15T07:00:00Z');
+
+  beforeEach(async () => {
+    await db.academicYear.create({ data: { schoolId: w.schoolId, startYear: 2027, label: '2027/2028', startDate: new Date('2027-09-01'), endDate: new Date('2028-05-31') } });
+    // The class has left school: last year's enrolment ended, no class this year.
+    await db.enrollment.updateMany({ where: { classId: w.classId }, data: { endDate: new Date('2027-08-31') } });
+  });
+
+  it('reach the family still linked to the graduate that takes e-mail; the refusing family gets nothing', async () => {
+    const retake: ExamTarget = { ...target, date: '2027-09-10' };
+    const sheet = await examSheet(manager, retake, SEPT);
+    if (!sheet.ok) throw new Error(sheet.error);
+    expect(await saveExamResults(manager, retake, [
+      { studentId: w.studentIds[0], score: '16', mark: '3', shownScore: '', shownMark: '' },
+      { studentId: w.studentIds[1], score: '15', mark: '3', shownScore: '', shownMark: '' },
+    ], SEPT)).toEqual({ ok: true, saved: 2 });
+    const r = await publishExamResults(manager, retake, SEPT);
+    if (!r.ok) throw new Error(r.error);
+
+    const after = new Date(new Date(r.visibleFrom).getTime() + 60_000);
+    expect(await enqueueExamResultNotices({ now: after, hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    const letters = await examLetters();
+    expect(letters.map((l) => [l.toAddress, l.recipientUserId, l.subject])).toEqual([['olga@example.ru', w.parentId, 'Результаты ГИА: Ученик1 Пётр, 9А']]);
+    expect(letters[0].text).toContain('Ученик1 Пётр, класс 9А');
+    expect(letters[0].text).toContain('Математика, ОГЭ (10.09.2027): отметка 3, 16 баллов');
+
+    // Unlinked from the graduate, the parent who signed no longer answers for them: nothing more goes.
+    await db.guardianship.deleteMany({ where: { studentId: w.studentIds[0], parentId: w.parentId } });
+    await db.notification.deleteMany();
+    expect(await enqueueExamResultNotices({ now: after, hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 0, failed: 0 });
   });
 });

@@ -60,6 +60,12 @@ function cellOf(f: { value: string | null; course: { gradingScale: { kind: Gradi
   return { kind: 'deferred', text: `отсрочка до ${formatDateRu(until)}`, until, reason: f.deferralReason };
 }
 
+/** A final mark's row on the results page: «Английский язык (1 группа)» for a group's course (also the results notices' lines). */
+export function finalMarkSubject(course: { subject: { name: string }; group: { name: string } | null }): string {
+  const group = groupLabel(course.subject.name, course.group?.name ?? null);
+  return group ? `${course.subject.name} (${group})` : course.subject.name;
+}
+
 export async function diaryResults(actor: Actor, studentId: number, now = new Date()): Promise<DiaryResults | null> {
   const db = getDb();
   const student = ownStudent(actor, studentId);
@@ -125,8 +131,7 @@ export async function diaryResults(actor: Actor, studentId: number, now = new Da
 
   const rows = new Map<string, Record<number, FinalCell>>();
   for (const f of finals) {
-    const group = groupLabel(f.course.subject.name, f.course.group?.name ?? null);
-    const subject = group ? `${f.course.subject.name} (${group})` : f.course.subject.name;
+    const subject = finalMarkSubject(f.course);
     if (!rows.has(subject)) rows.set(subject, {});
     rows.get(subject)![f.periodId] = cellOf(f);
   }
