@@ -149,6 +149,7 @@ describe('the new answer in the diary', () => {
     const before = await unread();
     expect(before).toBeGreaterThan(0);
     expect(await resultsPage(pupil)).not.toContain('Новый');
+    expect(await resultsPage(pupil)).not.toContain('Прочитать ответ');
     expect(await resultsPage(fatherId)).not.toContain('Контрольную Петя');
     expect(await unread()).toBe(before);
     expect(await weekPage(fx.parentId)).toContain('Итоги — новый ответ');
@@ -157,13 +158,15 @@ describe('the new answer in the diary', () => {
   it('the writing parent opening «Итоги» sees it marked «Новый» once, and the tab marker is gone', async () => {
     const first = await resultsPage(fx.parentId);
     expect(first).toMatch(/Новый Ответ классного руководителя \(Учителева М\. И\.\), [\d.]+, [\d:]+: Контрольную Петя/);
-    // The header of the page itself does not repeat it.
+    // The header of the page itself does not repeat it; the top of the page points down to it.
     expect(first).not.toContain('новый ответ');
+    expect(first).toContain('Классный руководитель ответил на ваше сообщение. Прочитать ответ');
     const reply = await db.message.findFirstOrThrow({ where: { recipientId: fx.parentId, replyToId: { not: null } } });
     expect(reply.readAt).not.toBeNull();
     const again = await resultsPage(fx.parentId);
     expect(again).toContain('Контрольную Петя');
     expect(again).not.toContain('Новый');
+    expect(again).not.toContain('Прочитать ответ');
     expect(await weekPage(fx.parentId)).not.toContain('новый ответ');
   });
 });

@@ -52,9 +52,17 @@ export default async function DiaryResultsPage({ params }: Props) {
   if (results.isGuardian) await markRepliesRead(user, studentId);
   const classTeacher = enrollmentOn(diary.student, diary.today)?.classTeacher?.name ?? null;
   const withResults = results.periods.filter((p) => p.hasResults);
+  // The answers sit below the tables: a parent who came for the tab's «новый ответ» is sent to them.
+  const newInAcks = withResults.some((p) => p.acks.some((a) => a.reply?.isNew));
+  const newAnswer = newInAcks ? '#ack-title' : results.replies.some((m) => m.reply.isNew) ? '#replies-title' : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <DiaryHeader diary={diary} section="results" />
+      {newAnswer && (
+        <p className="rounded-lg border border-accent bg-white p-3">
+          Классный руководитель ответил на ваше сообщение. <a href={newAnswer} className="font-bold text-accent underline">Прочитать ответ</a>
+        </p>
+      )}
       <section aria-labelledby="finals-title" className="space-y-3">
         <h2 id="finals-title" className="text-xl font-bold">Итоговые отметки</h2>
         {results.subjects.length === 0 ? (
