@@ -10,6 +10,7 @@ import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import { deliveryLists } from '../data/consents';
 import { className } from '../data/names';
+import { CLASS_NOW_FIRST, notEndedBy, schoolToday } from '../data/enrolled';
 import { resultChangeCancelled } from '../mail/recheck';
 import type { Letter } from '../mail/templates/digest';
 import { FINAL_NOTICE_LOOKBACK_MS } from './due';
@@ -55,10 +56,11 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     const letters = written.flatMap((l) => { const key = keys.get(l.base); return key ? [{ ...l, key }] : []; });
     report.alreadyQueued += written.length - letters.length;
     if (!letters.length) continue;
-    // The letters' pupils with their current class, read once for the school, not once per letter.
+    // The letters' pupils with their class today (this year's until its last day, even when next
+    // year's is already made), read once for the school, not once per letter.
     const pupils = new Map((await db.user.findMany({
       where: { id: { in: [...new Set(letters.map((l) => l.studentId))] }, schoolId: school.id },
-      select: { id: true, lastName: true, firstName: true, enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } },
+      select: { id: true, lastName: true, firstName: true, enrollments: { where: notEndedBy(schoolToday(school.timezone, now)), orderBy: CLASS_NOW_FIRST, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } } },
     })).map((p) => [p.id, p]));
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {
