@@ -8,10 +8,11 @@
 // A pupil who moved between two classes of a stream counts in each class for their days in it.
 import 'server-only';
 import type { Prisma, PrismaClient } from '../prisma-client';
+import { enrolledBetween as enrolledBetweenDates } from './enrolled';
 
 /** Enrollments in the class on at least one day of [from, to]. */
 export function enrolledBetween(classId: number, from: Date, to: Date): Prisma.EnrollmentWhereInput {
-  return { classId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] };
+  return { classId, ...enrolledBetweenDates(from, to) };
 }
 
 /** Courses of the class, its groups, and the cross-class groups the class's pupils of [from, to] are in. */
@@ -40,7 +41,7 @@ export function isCrossClass(c: { classId: number | null; group: { classId: numb
 export async function lastClassBetween(db: PrismaClient, schoolId: number, studentIds: readonly number[], from: Date, to: Date): Promise<Map<number, number>> {
   if (!studentIds.length) return new Map();
   const rows = await db.enrollment.findMany({
-    where: { schoolId, studentId: { in: [...studentIds] }, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] },
+    where: { schoolId, studentId: { in: [...studentIds] }, ...enrolledBetweenDates(from, to) },
     orderBy: { startDate: 'asc' },
     select: { studentId: true, classId: true },
   });

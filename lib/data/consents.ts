@@ -16,6 +16,7 @@ import { dbDate } from './dates';
 import { currentAcademicYear } from './import';
 import { formatRussianDate, normalizeEmail } from './import-parse';
 import { className } from './names';
+import { CLASS_NOW_FIRST, notEndedBy, schoolToday } from './enrolled';
 import { printsSchool } from './extracts/access';
 import type { Failure, Result } from './users';
 
@@ -103,15 +104,12 @@ const newestFirst: Prisma.ConsentOrderByWithRelationInput[] = [{ inForce: 'desc'
 async function enrolledPupils(schoolId: number, classIds: number[] | null, now: Date) {
   const db = getDb();
   const today = dbDate(toSchoolDate(now, await schoolTimezone(schoolId)));
-  const current: Prisma.EnrollmentWhereInput = {
-    schoolId, OR: [{ endDate: null }, { endDate: { gte: today } }],
-    ...(classIds ? { classId: { in: classIds } } : {}),
-  };
+  const current: Prisma.EnrollmentWhereInput = { schoolId, ...notEndedBy(today), ...(classIds ? { classId: { in: classIds } } : {}) };
   const rows = await db.user.findMany({
     where: { schoolId, active: true, roles: { some: { role: 'STUDENT' } }, enrollments: { some: current } },
     select: {
       id: true, lastName: true, firstName: true, middleName: true,
-      enrollments: { where: current, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
+      enrollments: { where: current, orderBy: CLASS_NOW_FIRST, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
     },
   });
   return rows
@@ -174,14 +172,14 @@ export type ConsentHistory = {
 };
 
 /** A pupil's consent rows, newest first, with the parents who may sign a new one. Null if not visible. */
-export async function consentHistory(actor: Actor, studentId: number): Promise<ConsentHistory | null> {
+export async function consentHistory(actor: Actor, studentId: number, now = new Date()): Promise<ConsentHistory | null> {
   if (!actor.permissions.has('consent:manage')) return null;
   const db = getDb();
   const student = await db.user.findFirst({
     where: { id: studentId, schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } } },
     select: {
       id: true, lastName: true, firstName: true, middleName: true,
-      enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } },
+      enrollments: { where: notEndedBy(schoolToday(actor.timeZone, now)), orderBy: CLASS_NOW_FIRST, take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } },
       // Only active parents sign: a decision by a deactivated one would not count (deliveriesOf).
       guardians: { where: { parent: { active: true } }, select: { parent: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true } } } },
     },

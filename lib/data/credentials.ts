@@ -18,6 +18,7 @@ import { isUniqueViolation } from './db-errors';
 import { currentAcademicYear } from './import';
 import { REFUSAL_IN_FORCE } from './scope';
 import { className } from './names';
+import { CLASS_NOW_FIRST, notEndedBy } from './enrolled';
 import type { Failure, Result } from './users';
 
 /** A whole school's batch writes one row per person: it may hold the logins lock this long. */
@@ -84,12 +85,12 @@ const hasAccount = (p: Person) => !!p.login && !!p.passwordHash;
 
 /** The pupils enrolled now (or from a future date this year) in the given classes, with their active parents. */
 async function pupilsOf(schoolId: number, classIds: number[], today: string) {
-  const current: Prisma.EnrollmentWhereInput = { classId: { in: classIds }, OR: [{ endDate: null }, { endDate: { gte: dbDate(today) } }] };
+  const current: Prisma.EnrollmentWhereInput = { classId: { in: classIds }, ...notEndedBy(dbDate(today)) };
   const rows = await getDb().user.findMany({
     where: { schoolId, active: true, roles: { some: { role: 'STUDENT' } }, enrollments: { some: current } },
     select: {
       ...personSelect,
-      enrollments: { where: current, orderBy: { startDate: 'desc' }, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
+      enrollments: { where: current, orderBy: CLASS_NOW_FIRST, take: 1, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } } },
       consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
       guardians: { where: { parent: { active: true, roles: { some: { role: 'PARENT' } } } }, select: { parent: { select: { ...personSelect, roles: { select: { role: true } } } } } },
     },

@@ -17,6 +17,7 @@ import { dbDate, isoDate } from './dates';
 import { TX_OPTIONS } from './journal/write-context';
 import { fail, MESSAGES, type Result } from './journal/result';
 import { isUniqueViolation } from './db-errors';
+import { enrolledOn } from './enrolled';
 
 export const EXAM_PERMISSION = 'periods:close' as const;
 
@@ -106,7 +107,7 @@ async function pupilsOn(actor: Actor, klass: ExamClass, date: string) {
   const yearsLastDay = `${klass.academicYear.startYear + 1}-08-31`;
   const day = dbDate(date < yearsLastDay ? date : yearsLastDay);
   const rows = await getDb().enrollment.findMany({
-    where: { schoolId: actor.schoolId, classId: klass.id, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    where: { schoolId: actor.schoolId, classId: klass.id, ...enrolledOn(day) },
     select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
   const seen = new Map(rows.map((r) => [r.student.id, r.student]));

@@ -7,6 +7,7 @@ import { writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { StudentNoteKind } from '../generated/prisma/enums';
 import { pupilsInClassByName } from './students';
+import { schoolToday } from './enrolled';
 import type { Result } from './users';
 
 export function noteKindsFor(actor: Actor): StudentNoteKind[] {
@@ -31,7 +32,7 @@ export async function readNotes(actor: Actor, options: { studentId?: number; tak
 export async function addNote(actor: Actor, input: { kind: StudentNoteKind; classId: number; lastName: string; firstName: string; text: string }): Promise<Result<{ id: number }>> {
   if (!noteKindsFor(actor).includes(input.kind)) return { ok: false, error: 'Недостаточно прав для этого вида записей' };
   const db = getDb();
-  const pupils = await pupilsInClassByName(actor.schoolId, input.classId, input);
+  const pupils = await pupilsInClassByName(actor.schoolId, input.classId, input, schoolToday(actor.timeZone));
   if (pupils.length !== 1) return { ok: false, error: pupils.length ? 'Найдено несколько учеников с таким именем' : 'В этом классе нет такого ученика', field: 'pupil' };
   const note = await db.$transaction(async (tx) => {
     const created = await tx.studentNote.create({ data: { schoolId: actor.schoolId, studentId: pupils[0], authorId: actor.id, kind: input.kind, text: input.text }, select: { id: true } });

@@ -7,6 +7,7 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { sqlRows } from '../sql';
+import { toSchoolDate } from '../domain/timezone';
 
 export type PupilName = { id: number; lastName: string; firstName: string; middleName: string | null };
 
@@ -17,10 +18,13 @@ export type PupilName = { id: number; lastName: string; firstName: string; middl
 export type DiaryPupil = PupilName & { readableUntil: string | null };
 
 /** The pupil `studentId` with their name, only if readableDiaries(actor) admits them. */
-export async function readableDiaryPupil(actor: Actor, studentId: number): Promise<DiaryPupil | null> {
+export async function readableDiaryPupil(actor: Actor, studentId: number, now = new Date()): Promise<DiaryPupil | null> {
   const p = actor.permissions;
-  // `whole`: a branch that opens every day; `led`: enrollments in the actor's classes, of which
-  // one still open (`open`) also opens every day, else the latest end is the last day readable.
+  const today = toSchoolDate(now, actor.timeZone);
+  // `whole`: a branch that opens every day; `led`: one of the enrollments in the actor's classes
+  // has begun by today (next year's class, made in the summer, gives nothing before its first
+  // day); one of them still open (`open`) opens every day, else the latest end is the last day
+  // readable (this year's class after a promotion: its last day).
   const [row] = await sqlRows<DiaryPupil>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName",
            CASE WHEN a.whole OR a.open THEN NULL ELSE to_char(a.last_day, 'YYYY-MM-DD') END AS "readableUntil"
@@ -32,7 +36,7 @@ export async function readableDiaryPupil(actor: Actor, studentId: number): Promi
                     OR ${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
                    -- OPEN_TO_FAMILY: the family's decision in force is not a refusal.
                    AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.student_id = u.id AND c.in_force AND c.decision = 'REFUSED'))) AS whole,
-              count(*) > 0 AS led, bool_or(e.end_date IS NULL) AS open, max(e.end_date) AS last_day
+              COALESCE(bool_or(e.start_date <= ${today}::date), false) AS led, bool_or(e.end_date IS NULL) AS open, max(e.end_date) AS last_day
          FROM enrollments e
         WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[])) a
      WHERE u.id = ${studentId} AND u.school_id = ${actor.schoolId}

@@ -5,6 +5,7 @@ import 'server-only';
 import { Prisma } from '../prisma-client';
 import type { Actor } from '../auth/actor';
 import { dbDate } from './dates';
+import { notEndedBy, schoolToday } from './enrolled';
 
 /** Matches no row. Used when the actor holds no permission that grants the read. */
 export const NOTHING = { id: -1 } as const;
@@ -38,8 +39,13 @@ export const OPEN_TO_FAMILY: Prisma.UserWhereInput = { consentsAbout: { none: RE
  * stay open to them, as they were while the pupil was theirs (and as the new class teacher reads
  * the pupil's earlier weeks). Without `on`: the pupils whose diary the actor may read on some day.
  * The diary's gate returns the same last day (readableUntil, scope-sql.ts).
+ *
+ * A class teacher's reading begins when the pupil is in their class (an enrollment begun by today,
+ * on the school's clock, `now`): the class teacher of next year's class, made by the promotion in
+ * the summer (promotion.ts), reads nothing of a pupil moved up until the new year's first day,
+ * while this year's class teacher keeps reading to this year's last day, the enrollment's end.
  */
-export function readableDiaries(actor: Actor, on?: string): Prisma.UserWhereInput {
+export function readableDiaries(actor: Actor, on?: string, now = new Date()): Prisma.UserWhereInput {
   const p = actor.permissions;
   const school = { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' as const } } };
   if (p.has('journal:read:school')) return school;
@@ -47,8 +53,9 @@ export function readableDiaries(actor: Actor, on?: string): Prisma.UserWhereInpu
   if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
   if (p.has('diary:read:self')) or.push({ id: actor.id, ...OPEN_TO_FAMILY });
   if (actor.classTeacherOf.length) {
-    const stillThere = on === undefined ? {} : { OR: [{ endDate: null }, { endDate: { gte: dbDate(on) } }] };
-    or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] }, ...stillThere } } });
+    const led = { classId: { in: [...actor.classTeacherOf] } };
+    const begun = { enrollments: { some: { ...led, startDate: { lte: schoolToday(actor.timeZone, now) } } } };
+    or.push(on === undefined ? begun : { AND: [begun, { enrollments: { some: { ...led, ...notEndedBy(dbDate(on)) } } }] });
   }
   return or.length ? { AND: [school, { OR: or }] } : NOTHING;
 }

@@ -6,6 +6,7 @@ import type { Prisma } from '../prisma-client';
 import { nameKey, plainApostrophes } from './import-parse';
 import { className } from './names';
 import { REFUSAL_IN_FORCE } from './scope';
+import { CLASS_NOW_FIRST, notEndedBy, schoolToday } from './enrolled';
 
 export type StudentSummary = {
   id: number; lastName: string; firstName: string; className: string | null; classId: number | null;
@@ -17,7 +18,7 @@ export type StudentSummary = {
  * The pupils whose diary the actor opens as family: their children, or themself, in the actor's
  * school. Those whose diary a refusal closed are listed too, marked, so the family learns why.
  */
-export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
+export async function diaryStudents(actor: Actor, now = new Date()): Promise<StudentSummary[]> {
   const own: Prisma.UserWhereInput[] = [];
   if (actor.permissions.has('diary:read:children')) own.push({ guardians: { some: { parentId: actor.id } } });
   if (actor.permissions.has('diary:read:self')) own.push({ id: actor.id });
@@ -26,7 +27,7 @@ export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
     where: { schoolId: actor.schoolId, roles: { some: { role: 'STUDENT' } }, OR: own },
     select: {
       id: true, lastName: true, firstName: true,
-      enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } }, take: 1 },
+      enrollments: { where: notEndedBy(schoolToday(actor.timeZone, now)), orderBy: CLASS_NOW_FIRST, select: { schoolClass: { select: { id: true, gradeLevel: true, letter: true } } }, take: 1 },
       consentsAbout: { where: REFUSAL_IN_FORCE, select: { id: true } },
     },
     orderBy: [{ birthDate: 'asc' }, { firstName: 'asc' }],
@@ -38,12 +39,13 @@ export async function diaryStudents(actor: Actor): Promise<StudentSummary[]> {
 }
 
 /**
- * The ids of the pupils now in the class named as a person types a name off a paper: case,
- * ё/е, spaces and the kind of apostrophe do not matter. At most two: more than one is as ambiguous as two.
+ * The ids of the pupils in the class on `today` or coming to it (next year's class, notEndedBy)
+ * named as a person types a name off a paper: case, ё/е, spaces and the kind of apostrophe do not
+ * matter. At most two: more than one is as ambiguous as two.
  */
-export async function pupilsInClassByName(schoolId: number, classId: number, name: { lastName: string; firstName: string }): Promise<number[]> {
+export async function pupilsInClassByName(schoolId: number, classId: number, name: { lastName: string; firstName: string }, today: Date): Promise<number[]> {
   const rows = await getDb().user.findMany({
-    where: { schoolId, roles: { some: { role: 'STUDENT' } }, enrollments: { some: { classId, endDate: null } } },
+    where: { schoolId, roles: { some: { role: 'STUDENT' } }, enrollments: { some: { classId, ...notEndedBy(today) } } },
     select: { id: true, lastName: true, firstName: true },
   });
   const wanted = nameKey(plainApostrophes(name.lastName), plainApostrophes(name.firstName));

@@ -11,6 +11,7 @@ import type { Prisma } from '../prisma-client';
 import { shortPersonName } from '../domain/diary-format';
 import { generateLogin, generateOneTimePassword } from '../domain/passwords';
 import { className } from './names';
+import { CLASS_NOW_FIRST, notEndedBy, schoolToday } from './enrolled';
 import { pupilsInClassByName } from './students';
 import { CREDENTIAL_BATCH_TX, lockLogins } from './credentials';
 
@@ -23,7 +24,7 @@ const notFound: Failure = { ok: false, error: 'Пользователь не н�
 export type UserFilter = { q?: string; role?: string; classId?: number; page?: number };
 export const USERS_PAGE_SIZE = 50;
 
-export async function listUsers(actor: Actor, filter: UserFilter) {
+export async function listUsers(actor: Actor, filter: UserFilter, now = new Date()) {
   if (!actor.permissions.has('users:read') && !actor.permissions.has('users:manage')) return null;
   const where: Prisma.UserWhereInput = { schoolId: actor.schoolId };
   const and: Prisma.UserWhereInput[] = [];
@@ -34,8 +35,11 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
     }
   }
   if (filter.role && isRole(filter.role)) and.push({ roles: { some: { role: filter.role } } });
+  // The class's pupils of today and those coming to it (next year's class), and their parents.
+  const today = schoolToday(actor.timeZone, now);
   if (filter.classId) {
-    and.push({ OR: [{ enrollments: { some: { classId: filter.classId, endDate: null } } }, { children: { some: { student: { enrollments: { some: { classId: filter.classId, endDate: null } } } } } }] });
+    const inClass = { classId: filter.classId, ...notEndedBy(today) };
+    and.push({ OR: [{ enrollments: { some: inClass } }, { children: { some: { student: { enrollments: { some: inClass } } } } }] });
   }
   if (and.length) where.AND = and;
   const db = getDb();
@@ -51,7 +55,7 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
     select: {
       id: true, login: true, lastName: true, firstName: true, middleName: true, active: true, mustChangePassword: true, lastLoginAt: true,
       roles: { select: { role: true } },
-      enrollments: { where: { endDate: null }, orderBy: { startDate: 'desc' }, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
+      enrollments: { where: notEndedBy(today), orderBy: CLASS_NOW_FIRST, select: { schoolClass: { select: { gradeLevel: true, letter: true } } }, take: 1 },
     },
   });
   return {
@@ -350,10 +354,10 @@ export async function assignClassTeacher(actor: Actor, classId: number, teacherI
 }
 
 /** Links a parent to a pupil found by class and name (how a secretary reads it off an application). */
-export async function linkGuardian(actor: Actor, parentId: number, pupil: { classId: number; lastName: string; firstName: string }): Promise<Result> {
+export async function linkGuardian(actor: Actor, parentId: number, pupil: { classId: number; lastName: string; firstName: string }, now = new Date()): Promise<Result> {
   if (!actor.permissions.has('users:manage')) return denied;
   const db = getDb();
-  const matches = await pupilsInClassByName(actor.schoolId, pupil.classId, pupil);
+  const matches = await pupilsInClassByName(actor.schoolId, pupil.classId, pupil, schoolToday(actor.timeZone, now));
   return db.$transaction(async (tx): Promise<Result> => {
     // Under the person's lock: setRoles, which refuses a pupil's role to someone with children, sees this link.
     await lockAccount(tx, parentId);

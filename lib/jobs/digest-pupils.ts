@@ -7,6 +7,7 @@ import { getDb } from '../db';
 import { addDays } from '../domain/calendar';
 import { isStudyDay, type CourseCalendar } from '../domain/planned-lessons';
 import { dbDate, isoDate } from '../data/dates';
+import { enrolledBetween } from '../data/enrolled';
 
 type Span = { startDate: string; endDate: string };
 
@@ -29,7 +30,7 @@ const span = (r: { startDate: Date; endDate: Date }): Span => ({ startDate: isoD
 export async function digestPupils(schoolId: number, monday: string, schoolDaysPerWeek: number): Promise<number[]> {
   const rows = await getDb().enrollment.findMany({
     where: {
-      schoolId, startDate: { lte: dbDate(addDays(monday, 6)) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(monday) } }],
+      schoolId, ...enrolledBetween(dbDate(monday), dbDate(addDays(monday, 6))),
       student: { schoolId, active: true, roles: { some: { role: 'STUDENT' } } },
     },
     select: {

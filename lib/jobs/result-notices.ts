@@ -14,6 +14,7 @@ import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import { deliveriesOf } from '../data/consents';
 import { className } from '../data/names';
+import { CLASS_NOW_FIRST, classNowOrLast, schoolToday } from '../data/enrolled';
 import { resultChangeCancelled } from '../mail/recheck';
 import type { Letter } from '../mail/templates/digest';
 import { FINAL_NOTICE_LOOKBACK_MS } from './due';
@@ -64,13 +65,12 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
     const letters = written.flatMap((l) => { const key = keys.get(l.base); return key ? [{ ...l, key }] : []; });
     report.alreadyQueued += written.length - letters.length;
     if (!letters.length) continue;
-    // The letters' pupils with their current class (a graduate's last one), read once for the school, not once per letter.
+    // The letters' pupils with their class today (this year's until its last day, even when next
+    // year's is already made), or a graduate's last one, read once for the school, not once per letter.
+    const today = schoolToday(school.timezone, now);
     const pupils = new Map((await db.user.findMany({
       where: { id: { in: [...new Set(letters.map((l) => l.studentId))] }, schoolId: school.id },
-      select: {
-        id: true, lastName: true, firstName: true,
-        enrollments: { orderBy: [{ endDate: { sort: 'desc', nulls: 'first' } }, { startDate: 'desc' }], take: 1, select: { schoolClass: { select: { gradeLevel: true, letter: true } } } },
-      },
+      select: { id: true, lastName: true, firstName: true, enrollments: { orderBy: CLASS_NOW_FIRST, select: { startDate: true, endDate: true, schoolClass: { select: { gradeLevel: true, letter: true } } } } },
     })).map((p) => [p.id, p]));
     const announced = await announcedUntil(school.id, notice.kind, letters.map((l) => l.scopeKey));
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
@@ -78,7 +78,7 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
       await queueLetter(notice.job, school, l.studentId, report, { ...options, now }, async () => {
         const pupil = pupils.get(l.studentId);
         if (!pupil) return null;
-        const cls = pupil.enrollments[0]?.schoolClass;
+        const cls = classNowOrLast(pupil.enrollments, today)?.schoolClass;
         const letter = await notice.letter({
           actor, school, now, fresh: l.fresh, announcedUntil: announced.get(l.scopeKey) ?? null,
           pupil: { name: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—' },

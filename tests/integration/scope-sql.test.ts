@@ -24,7 +24,9 @@ let substituted: number;
 const lastYear = { yearId: 0, classId: 0, courseId: 0, start: '' };
 /** A pupil of K1 who moved to K3 (no class teacher) on `moved`: the class teacher's reads end the day before. */
 const mover = { id: 0, moved: '' };
-const nextYear = { yearId: 0, classId: 0 };
+const nextYear = { yearId: 0, classId: 0, start: '' };
+/** A pupil of K3 moved up to next year's 6Б (the class teacher's) from its first day. */
+const promoted = { id: 0 };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -57,7 +59,7 @@ async function addLastYear(): Promise<void> {
   const nextClass = await db.schoolClass.create({
     data: { schoolId: world.schoolA, academicYearId: next.id, gradeLevel: 6, letter: 'Б', classTeacherId: world.id.classTeacher, periodSchemeId: k1.periodSchemeId },
   });
-  Object.assign(nextYear, { yearId: next.id, classId: nextClass.id });
+  Object.assign(nextYear, { yearId: next.id, classId: nextClass.id, start: addDays(thisStart, 365) });
 }
 
 beforeAll(async () => {
@@ -86,6 +88,11 @@ beforeAll(async () => {
   mover.id = moverUser.id;
   await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: mover.id, classId: world.K1, startDate: k1.startDate, endDate: day(addDays(mover.moved, -1)) } });
   await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: mover.id, classId: world.K3, startDate: day(mover.moved) } });
+  // Promoted in advance (promotion.ts): in K3 to the day before next year, in 6Б from its first day.
+  const promotedUser = await db.user.create({ data: { schoolId: world.schoolA, lastName: 'Переводов', firstName: 'Олег', roles: { create: { schoolId: world.schoolA, role: 'STUDENT' } } } });
+  promoted.id = promotedUser.id;
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: promoted.id, classId: world.K3, startDate: k1.startDate, endDate: day(addDays(nextYear.start, -1)) } });
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: promoted.id, classId: nextYear.classId, startDate: day(nextYear.start) } });
   courses = (await db.course.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id);
   pupils = (await db.user.findMany({ where: { roles: { some: { role: 'STUDENT' } } }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 }, 120_000);
@@ -124,6 +131,14 @@ describe('the diary gate decides as readableDiaries', () => {
     const led = (date: string) => db.user.count({ where: { AND: [{ id: mover.id }, readableDiaries(classTeacher, date)] } });
     expect(await led(addDays(mover.moved, -1))).toBe(1);
     expect(await led(mover.moved)).toBe(0);
+  });
+
+  it("opens nothing to next year's class teacher before the pupil is in the class", async () => {
+    const classTeacher = await actorFor(db, world.id.classTeacher);
+    expect(classTeacher.classTeacherOf).toContain(nextYear.classId);
+    expect(await readableDiaryPupil(classTeacher, promoted.id)).toBeNull();
+    expect(await db.user.count({ where: { AND: [{ id: promoted.id }, readableDiaries(classTeacher)] } })).toBe(0);
+    expect(await readableDiaryPupil(await actorFor(db, world.id.management), promoted.id)).toMatchObject({ readableUntil: null });
   });
 
   it('admits through each branch and nothing of the other school', async () => {

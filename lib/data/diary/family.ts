@@ -9,14 +9,16 @@ import type { Actor } from '../../auth/actor';
 import type { StudentSummary } from '../students';
 import { className } from '../names';
 import { sqlRows } from '../../sql';
+import { toSchoolDate } from '../../domain/timezone';
 
 type Row = { id: number; lastName: string; firstName: string; classId: number | null; gradeLevel: number | null; letter: string | null; closed: boolean; newReply: boolean };
 
 /** `newReply`: an answer to the actor's own message about the child waits unread. */
 export type FamilyChild = StudentSummary & { newReply: boolean };
 
-export async function familyChildren(actor: Actor): Promise<FamilyChild[]> {
+export async function familyChildren(actor: Actor, now = new Date()): Promise<FamilyChild[]> {
   if (!actor.permissions.has('diary:read:children')) return [];
+  const today = toSchoolDate(now, actor.timeZone);
   const rows = await sqlRows<Row>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName",
            c.id AS "classId", c.grade_level AS "gradeLevel", c.letter,
@@ -28,12 +30,13 @@ export async function familyChildren(actor: Actor): Promise<FamilyChild[]> {
                       AND m.reply_to_id IS NOT NULL AND m.read_at IS NULL) AS "newReply"
       FROM guardianships g
       JOIN users u ON u.id = g.student_id AND u.school_id = ${actor.schoolId}
-      -- The current class: the open enrollment begun last.
+      -- The class of today, else the next (diaryStudents' notEndedBy and CLASS_NOW_FIRST, enrolled.ts):
+      -- after a promotion, this year's class to its last day, not next year's open enrollment.
       LEFT JOIN LATERAL (
         SELECT sc.id, sc.grade_level, sc.letter
           FROM enrollments e JOIN school_classes sc ON sc.id = e.class_id
-         WHERE e.student_id = u.id AND e.school_id = ${actor.schoolId} AND e.end_date IS NULL
-         ORDER BY e.start_date DESC LIMIT 1
+         WHERE e.student_id = u.id AND e.school_id = ${actor.schoolId} AND (e.end_date IS NULL OR e.end_date >= ${today}::date)
+         ORDER BY e.start_date ASC LIMIT 1
       ) c ON true
      WHERE g.parent_id = ${actor.id}
        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'STUDENT')

@@ -10,6 +10,7 @@ import type { Prisma } from '../../prisma-client';
 import { addDays } from '../../domain/calendar';
 import { dbDate } from '../dates';
 import { NOTHING, OPEN_TO_FAMILY, readableClasses } from '../scope';
+import { enrolledBetween } from '../enrolled';
 
 /** Printing the whole school: management's journal right or the explicit printing right. */
 export function printsSchool(actor: Actor): boolean {
@@ -28,7 +29,7 @@ export function printableStudents(actor: Actor, monday: string): Prisma.UserWher
   // A family prints from its online diary, so not once its refusal closed it (OPEN_TO_FAMILY).
   if (actor.permissions.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
   if (actor.classTeacherOf.length) {
-    const inWeek = { startDate: { lte: dbDate(addDays(monday, 6)) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(monday) } }] };
+    const inWeek = enrolledBetween(dbDate(monday), dbDate(addDays(monday, 6)));
     or.push({ enrollments: { some: { classId: { in: [...actor.classTeacherOf] }, ...inWeek } } });
   }
   return or.length ? { AND: [pupil, { OR: or }] } : NOTHING;

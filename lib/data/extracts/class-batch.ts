@@ -16,6 +16,7 @@ import { paperReasons } from './paper';
 import { parseWeek } from './params';
 import { deliversPaper, recordPrints } from './printed';
 import { readPrintedExtract } from './week-extract';
+import { enrolledBetween } from '../enrolled';
 
 export type BatchPupil = { id: number; name: string; classId: number; className: string };
 
@@ -42,7 +43,7 @@ export type BatchRequest = { classId: number | null; week: string | null; all: b
  */
 async function pupilsOfWeek(actor: Actor, classId: number | null, monday: string) {
   const db = getDb();
-  const inWeek = { startDate: { lte: dbDate(addDays(monday, 6)) }, OR: [{ endDate: null }, { endDate: { gte: dbDate(monday) } }] };
+  const inWeek = enrolledBetween(dbDate(monday), dbDate(addDays(monday, 6)));
   const classes = await db.schoolClass.findMany({ where: { AND: [printableClasses(actor), classId ? { id: classId } : { enrollments: { some: inWeek } }] }, select: { id: true } });
   const printable = new Set(classes.map((c) => c.id));
   // Every class of the week of the pupils the actor may print, to tell which one was the last.

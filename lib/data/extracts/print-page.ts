@@ -8,6 +8,7 @@ import { addDays, lastSchoolDay, weekStart } from '../../domain/calendar';
 import { formatRangeRu } from '../../domain/diary-format';
 import { dbDate, isoDate } from '../dates';
 import { className } from '../names';
+import { notEndedBy } from '../enrolled';
 import { printableClasses, printsSchool } from './access';
 import { paperReasons, type PrintReason } from './paper';
 import { REFUSALS, type Outcome } from './errors';
@@ -45,7 +46,7 @@ export async function printPage(actor: Actor, classId: number, now = new Date())
   }
 
   const enrolled = await db.enrollment.findMany({
-    where: { schoolId: actor.schoolId, classId, OR: [{ endDate: null }, { endDate: { gte: dbDate(today) } }] },
+    where: { schoolId: actor.schoolId, classId, ...notEndedBy(dbDate(today)) },
     select: { student: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
   });
   const students = [...new Map(enrolled.map((e) => [e.student.id, e.student])).values()];

@@ -15,6 +15,7 @@ import { writableCourses } from '../scope';
 import { TX_OPTIONS } from './write-context';
 import { fail, MESSAGES, type Result } from './result';
 import { isUniqueViolation } from '../db-errors';
+import { enrolledBetween } from '../enrolled';
 
 export const FINAL_SPECIAL_LABELS: Record<FinalMarkSpecial, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
 
@@ -75,7 +76,7 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
   const { course, period } = target;
   const db = getDb();
   // The pupil belonged to the course at some time in the period.
-  const overlap = { startDate: { lte: period.endDate }, OR: [{ endDate: null }, { endDate: { gte: period.startDate } }] };
+  const overlap = enrolledBetween(period.startDate, period.endDate);
   const groupClass = course.group?.classId ? { classId: course.group.classId } : {};
   const inCourse = await db.user.count({
     where: course.classId

@@ -9,6 +9,7 @@ import type { RoundingPolicy } from '../../domain/rounding';
 import { comparePupils, proposalShort, pupilFigures, type DateRange } from '../../domain/journal-grid';
 import { dbDate, isoDate } from '../dates';
 import { enrollmentRows } from './grid-rows';
+import { enrolledBetween } from '../enrolled';
 
 type CourseRef = { courseId: number; classId: number | null; groupId: number | null; groupClassId: number | null };
 type Pupil = { id: number; lastName: string; firstName: string; ranges: DateRange[] };
@@ -31,7 +32,7 @@ export type GridPupil = {
 export async function gridPupils(db: PrismaClient, actor: Actor, c: CourseRef, period: { startDate: string; endDate: string }, readableIds: number[]): Promise<Pupil[]> {
   const from = dbDate(period.startDate);
   const to = dbDate(period.endDate);
-  const overlap = { startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }] };
+  const overlap = enrolledBetween(from, to);
   // Bounded by the course ids the scoped query (readableCourses) returned.
   const course = { some: { id: { in: readableIds } } };
   const person = { id: true, lastName: true, firstName: true } as const;

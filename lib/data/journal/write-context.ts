@@ -11,6 +11,7 @@ import { toSchoolDate } from '../../domain/timezone';
 import { isoDate } from '../dates';
 import { writableLessons } from '../scope';
 import { fail, MESSAGES, type Failure } from './result';
+import { enrolledOn } from '../enrolled';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -84,8 +85,6 @@ export async function writableLesson(db: Db, actor: Actor, lessonId: number): Pr
 export function yearEnded(actor: Pick<Actor, 'currentYears'>, academicYearId: number): Failure | null {
   return actor.currentYears.includes(academicYearId) ? null : fail(MESSAGES.yearEnded);
 }
-
-const enrolledOn = (date: Date) => ({ startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }] });
 
 /** The pupils of a course on a date, as a `where` on users (class enrollment, or group membership). */
 export function courseMembersOn(ctx: Pick<LessonContext, 'schoolId' | 'classId' | 'groupId' | 'groupClassId'>, date: Date): Prisma.UserWhereInput {

@@ -10,6 +10,7 @@ import { schoolBellsWhere } from '../bells';
 import { courseTitle, courseTitleSelect } from '../names';
 import { dbDate } from '../dates';
 import { classCourses } from '../class-courses';
+import { enrolledOn } from '../enrolled';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -64,7 +65,7 @@ export function sharingPupils(course: PupilsOf, iso: string): Prisma.CourseWhere
     OR: [
       { groupId },
       ...(classId ? [{ classId }] : []),
-      { schoolClass: { enrollments: { some: { startDate: { lte: date }, OR: [{ endDate: null }, { endDate: { gte: date } }], student: member } } } },
+      { schoolClass: { enrollments: { some: { ...enrolledOn(date), student: member } } } },
       { group: { members: { some: { student: member } } } },
     ],
   };
