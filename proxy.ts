@@ -7,7 +7,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret, getEnv } from '@/lib/env';
 import { decodeSessionToken, sessionCookieName } from '@/lib/auth/session-token';
 
-const PUBLIC_PREFIXES = ['/login', '/api/auth', '/_next', '/favicon', '/fonts', '/forbidden'];
+// The manifest and icons are asked for without cookies (a phone adding the site to its home
+// screen, the sign-in page's own <link>s): a redirect to /login would give them HTML.
+const PUBLIC_PREFIXES = ['/login', '/api/auth', '/_next', '/favicon', '/fonts', '/forbidden', '/manifest.webmanifest', '/icon.svg', '/apple-icon.png', '/icons/'];
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
+import { APP_COLOR } from './manifest';
 import './globals.css';
 
 // PT Sans from npm (OFL, Latin + Cyrillic): no request to Google Fonts at build or run time.
@@ -17,7 +18,8 @@ export const metadata: Metadata = {
   description: 'Электронный журнал и дневник школы',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+// theme-color tints a phone's browser bar in the journal's blue.
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: APP_COLOR };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

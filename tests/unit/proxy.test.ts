@@ -25,6 +25,12 @@ describe('proxy', () => {
     expect((await request('/api/pdf/extract')).status).toBe(401);
   });
 
+  it('lets a phone fetch the manifest and icons without signing in', async () => {
+    for (const path of ['/manifest.webmanifest', '/icons/icon-192.png', '/apple-icon.png', '/icon.svg']) {
+      expect((await request(path)).headers.get('x-middleware-next'), path).toBe('1');
+    }
+  });
+
   it('decides nothing by roles written into the cookie at sign-in: they may have changed since', async () => {
     const nowParent = { uid: 7, sid: 's', sv: 0, roles: ['TEACHER'] };
     for (const path of ['/diary', '/diary/12', '/admin/users', '/class/3']) {
