@@ -12,9 +12,10 @@ export type EnqueueOptions = {
   schoolId?: number;
   /**
    * For tests only: called before each letter is built. No data the builders cannot handle is
-   * known, so the tests make one pupil's letter fail by throwing here.
+   * known, so the tests make one pupil's letter fail by throwing here, or let the sender take a
+   * letter between the job's reading of the outbox and its writing.
    */
-  testOnlyBeforeLetter?: (studentId: number) => void;
+  testOnlyBeforeLetter?: (studentId: number) => void | Promise<void>;
 };
 
 /** `failed`: letters not written this run because building or queuing them threw. */
@@ -22,7 +23,11 @@ export type EnqueueReport = { enqueued: number; alreadyQueued: number; failed: n
 
 export const emptyReport = (): EnqueueReport => ({ enqueued: 0, alreadyQueued: 0, failed: 0 });
 
-/** Builds one letter (null: nothing to write) and queues it; a throw is logged and counted. */
+/**
+ * Builds one letter (null: nothing to write) and queues it (by `queue`, which returns how many
+ * letters it wrote: a results notice replaces the one waiting, result-notices.ts); a throw is
+ * logged and counted.
+ */
 export async function queueLetter(
   job: string,
   school: { id: number },
@@ -30,11 +35,12 @@ export async function queueLetter(
   report: EnqueueReport,
   options: EnqueueOptions,
   build: () => Promise<NotificationDraft | null>,
+  queue: (draft: NotificationDraft) => Promise<number> = (draft) => enqueue([draft], { hold: options.hold, now: options.now }),
 ): Promise<void> {
   try {
-    options.testOnlyBeforeLetter?.(studentId);
+    await options.testOnlyBeforeLetter?.(studentId);
     const draft = await build();
-    if (draft) report.enqueued += await enqueue([draft], { hold: options.hold, now: options.now });
+    if (draft) report.enqueued += await queue(draft);
   } catch (error) {
     report.failed++;
     console.error(`[задания] ${job}: школа ${school.id}, ученик ${studentId}: письмо не записано, ${describeError(error)}`);

@@ -6,16 +6,19 @@
 // graduates are published until 30 September (lib/data/exams.ts), and their parents still read
 // them in the diary. One letter per pupil, recipient, scope (a period; a year's ГИА) and moment
 // of visibility, so results published later bring a new letter; a letter announces only the
-// results the recipient has not been sent yet (announcedUntil below). A result changed before
-// its letter leaves cancels it (recheck.ts); the results still visible and not yet sent then get
-// a follow-up letter for the same moment (keysToWrite below).
+// results the recipient has not been sent yet (scopeLetters below). At most one letter per
+// recipient, pupil and scope waits at a time: a new one replaces the one still waiting (the night,
+// no SMTP) and lists its results too (supersedeAndQueue below). A result changed before its letter
+// leaves cancels it (recheck.ts); the results still visible and not yet sent then get a follow-up
+// letter for the same moment (keysToWrite below).
 import 'server-only';
 import { getDb } from '../db';
 import type { Actor } from '../auth/actor';
 import { deliveriesOf } from '../data/consents';
 import { className } from '../data/names';
 import { CLASS_NOW_FIRST, classNowOrLast, schoolToday } from '../data/enrolled';
-import { resultChangeCancelled } from '../mail/recheck';
+import { enqueue, type NotificationDraft } from '../mail/outbox';
+import { cancelled, resultsNeverAnnounced, SUPERSEDED_REASON } from '../mail/recheck';
 import type { Letter } from '../mail/templates/digest';
 import { FINAL_NOTICE_LOOKBACK_MS } from './due';
 import { emptyReport, queueLetter, type EnqueueOptions, type EnqueueReport } from './per-pupil';
@@ -72,19 +75,31 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
       where: { id: { in: [...new Set(letters.map((l) => l.studentId))] }, schoolId: school.id },
       select: { id: true, lastName: true, firstName: true, enrollments: { orderBy: CLASS_NOW_FIRST, select: { startDate: true, endDate: true, schoolClass: { select: { gradeLevel: true, letter: true } } } } },
     })).map((p) => [p.id, p]));
-    const announced = await announcedUntil(school.id, notice.kind, letters.map((l) => l.scopeKey));
+    const scopes = await scopeLetters(school.id, notice.kind, letters.map((l) => l.scopeKey));
     // Each letter is queued as soon as it is written, so one pupil's failure loses no other's.
     for (const l of letters) {
+      const { announcedUntil, waiting } = scopes.get(l.scopeKey) ?? { announcedUntil: null, waiting: [] };
+      // A letter of the scope is on the wire: whether it goes decides what the new one must list.
+      // The next run knows (sent: only what is new; back to wait: replaced; cancelled: all of it).
+      if (waiting.some((w) => w.status === 'SENDING')) {
+        report.alreadyQueued++;
+        continue;
+      }
+      const queue = async (draft: NotificationDraft) => {
+        const written = await supersedeAndQueue(draft, waiting.map((w) => w.id), { hold: options.hold, now });
+        if (written === null) report.alreadyQueued++;
+        return written ?? 0;
+      };
       await queueLetter(notice.job, school, l.studentId, report, { ...options, now }, async () => {
         const pupil = pupils.get(l.studentId);
         if (!pupil) return null;
         const cls = classNowOrLast(pupil.enrollments, today)?.schoolClass;
         const letter = await notice.letter({
-          actor, school, now, fresh: l.fresh, announcedUntil: announced.get(l.scopeKey) ?? null,
+          actor, school, now, fresh: l.fresh, announcedUntil,
           pupil: { name: `${pupil.lastName} ${pupil.firstName}`, className: cls ? className(cls) : '—' },
         });
         return letter && { ...letter, schoolId: school.id, kind: notice.kind, recipientUserId: l.guardianId, toAddress: l.email, dedupeKey: l.key };
-      });
+      }, queue);
     }
   }
   return report;
@@ -96,15 +111,17 @@ export async function enqueueResultNotices(notice: ResultNotice, options: Enqueu
  * back from the family (a ГИА result corrected, a final mark changed) leaves the moment of the
  * others' visibility as it was, so once it has been announced nothing new is sent until the
  * result is published again (a later moment, a new key). But when the letter was cancelled
- * before it left because a result in it changed (recheck.ts), the results still visible were
- * never announced: they get a follow-up, `<key>#2` (then `#3`, ...), as the diary shows them.
- * Two runs at once write the same follow-up key: the outbox keeps one (outbox.ts).
+ * before it left because a result in it changed (recheck.ts), or superseded by a later letter
+ * whose results were taken back since (so the moment fell back to this one's), the results still
+ * visible may never have been announced: they get a follow-up, `<key>#2` (then `#3`, ...), as the
+ * diary shows them, listing only what was not sent. Two runs at once write the same follow-up
+ * key: the outbox keeps one (outbox.ts).
  */
 async function keysToWrite(bases: readonly string[]): Promise<Map<string, string>> {
   const db = getDb();
   const select = { dedupeKey: true, status: true, lastError: true } as const;
   const first = await db.notification.findMany({ where: { dedupeKey: { in: [...new Set(bases)] } }, select });
-  const reopened = first.filter(resultChangeCancelled).map((r) => r.dedupeKey);
+  const reopened = first.filter(resultsNeverAnnounced).map((r) => r.dedupeKey);
   // Follow-ups are rare (a result changed in the hours before its letter left): read only theirs.
   const followUps = reopened.length
     ? await db.notification.findMany({ where: { OR: reopened.map((k) => ({ dedupeKey: { startsWith: `${k}#` } })) }, select })
@@ -119,31 +136,61 @@ async function keysToWrite(bases: readonly string[]): Promise<Map<string, string
   for (const base of bases) {
     const last = latest.get(base);
     if (!last) keys.set(base, base);
-    else if (resultChangeCancelled(last.row)) keys.set(base, `${base}#${last.n + 1}`);
+    else if (resultsNeverAnnounced(last.row)) keys.set(base, `${base}#${last.n + 1}`);
   }
   return keys;
 }
 
+type Waiting = { id: number; status: 'PENDING' | 'HELD' | 'SENDING' };
+
 /**
- * For each key scope, when the recipient's latest letter about those results that was sent had
- * been written: it listed every result visible then, or an earlier sent letter had (a result
- * changed since is visible again only from its new publication, later than any letter listing its
- * old value). Results visible by then have been announced; a letter lists only the others, so a
- * follow-up or a later letter never tells the family again what it was told. Only sent letters
- * count: a letter still waiting may yet be cancelled (recheck.ts), and its results must not be
- * lost with it.
+ * For each key scope, the recipient's letters about those results that wait (queued, held, or
+ * being sent), and `announcedUntil`: when the latest of them that was sent had been written. It
+ * listed every result visible then, or an earlier sent letter had (a result changed since is
+ * visible again only from its new publication, later than any letter listing its old value).
+ * Results visible by then have been announced; a letter lists only the others, so a follow-up or
+ * a later letter never tells the family again what it was told. Only sent letters count: a letter
+ * still waiting may yet be cancelled (recheck.ts), and its results must not be lost with it; the
+ * new letter lists them too and replaces it (supersedeAndQueue).
  */
-async function announcedUntil(schoolId: number, kind: string, scopeKeys: readonly string[]): Promise<Map<string, Date>> {
+async function scopeLetters(schoolId: number, kind: string, scopeKeys: readonly string[]) {
   const unique = [...new Set(scopeKeys)];
-  if (!unique.length) return new Map();
-  const sent = await getDb().notification.findMany({
-    where: { schoolId, kind, status: 'SENT', OR: unique.map((k) => ({ dedupeKey: { startsWith: k } })) },
-    select: { dedupeKey: true, createdAt: true },
+  const scopes = new Map<string, { announcedUntil: Date | null; waiting: Waiting[] }>(unique.map((k) => [k, { announcedUntil: null, waiting: [] }]));
+  if (!unique.length) return scopes;
+  const rows = await getDb().notification.findMany({
+    where: { schoolId, kind, status: { in: ['SENT', 'PENDING', 'HELD', 'SENDING'] }, OR: unique.map((k) => ({ dedupeKey: { startsWith: k } })) },
+    select: { id: true, dedupeKey: true, status: true, createdAt: true },
   });
-  const until = new Map<string, Date>();
-  for (const row of sent) {
-    const k = unique.find((u) => row.dedupeKey.startsWith(u))!;
-    if (!until.has(k) || until.get(k)! < row.createdAt) until.set(k, row.createdAt);
+  for (const row of rows) {
+    const scope = scopes.get(unique.find((u) => row.dedupeKey.startsWith(u))!)!;
+    if (row.status === 'SENT') {
+      if (!scope.announcedUntil || scope.announcedUntil < row.createdAt) scope.announcedUntil = row.createdAt;
+    } else if (row.status !== 'FAILED') scope.waiting.push({ id: row.id, status: row.status });
   }
-  return until;
+  return scopes;
+}
+
+/**
+ * Queues the letter in place of the scope's letters that wait (queued or held): they are cancelled
+ * as superseded (SUPERSEDED_REASON, shown on /admin/outbox) in the transaction that writes it, so
+ * the family gets one letter listing them all. Only a letter still waiting is superseded: the
+ * sender takes one by setting it SENDING (FOR UPDATE SKIP LOCKED, sender.ts), and a letter taken
+ * (or sent, or cancelled) since they were read leaves the update short, so nothing is written and
+ * nothing is cancelled; the next run writes the letter knowing what went. Returns how many letters
+ * were written, or null when the letter waits for the next run.
+ */
+async function supersedeAndQueue(draft: NotificationDraft, waiting: readonly number[], options: { hold: boolean; now: Date }): Promise<number | null> {
+  if (!waiting.length) return enqueue([draft], options);
+  const raced = new Error('superseded letter taken meanwhile');
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const { count } = await tx.notification.updateMany({ where: { id: { in: [...waiting] }, status: { in: ['PENDING', 'HELD'] } }, data: cancelled(SUPERSEDED_REASON) });
+      // Written by another run at once (the same key), the letter is theirs: leave theirs alone.
+      if (count < waiting.length || (await enqueue([draft], options, tx)) === 0) throw raced;
+      return 1;
+    });
+  } catch (error) {
+    if (error === raced) return null;
+    throw error;
+  }
 }

@@ -92,6 +92,23 @@ const RULES: ChangeRule[] = [
 export const resultChangeCancelled = (row: { status: string; lastError: string | null }): boolean =>
   row.status === 'FAILED' && RULES.some((rule) => rule.reason === row.lastError);
 
+/**
+ * A results notice still waiting when the job wrote a newer one for the same recipient, pupil and
+ * scope (lib/jobs/result-notices.ts): the newer one lists its results too, so the family gets one
+ * letter, not two in the morning with the second repeating the first.
+ */
+export const SUPERSEDED_REASON = `${PREFIX}заменено более поздним письмом о результатах того же ученика, в котором перечислены и эти результаты`;
+
+/**
+ * Whether the results the letter held were never announced: cancelled because one of them changed
+ * (resultChangeCancelled), or superseded by a newer letter. A newer letter's moment can fall back
+ * to this one's when the results published later are taken back: the ones still visible get a
+ * follow-up (lib/jobs/result-notices.ts). A letter cancelled for the family's consent or address,
+ * or failed on the wire, gets none.
+ */
+export const resultsNeverAnnounced = (row: { status: string; lastError: string | null }): boolean =>
+  resultChangeCancelled(row) || (row.status === 'FAILED' && row.lastError === SUPERSEDED_REASON);
+
 type Letter = { id: number; schoolId: number; toAddress: string; dedupeKey: string; createdAt: Date };
 
 /** Of the letters about to be sent, those that must not go, with the reason (by row id). */

@@ -523,10 +523,11 @@ describe('final-mark notices and the monthly forecast', () => {
       expect(await enqueueFinalMarkNotices({ now: new Date(new Date(r.visibleFrom).getTime() + 60_000), hold: false })).toMatchObject({ enqueued: 1 });
       if (i === 0) expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1 });
     }
-    expect((await finalRows()).slice(1).map((l) => l.text.includes('Математика'))).toEqual([false, false]);
-    // Before the later letters go, the physics mark is changed (back to draft) and not published again.
+    // One letter waits: the physics one, listing Russian too, in place of the Russian one.
+    expect((await finalRows()).slice(1).map((l) => [l.status, l.text.includes('Математика'), l.text.includes('Русский язык')])).toEqual([['FAILED', false, false], ['PENDING', false, true]]);
+    // Before it goes, the physics mark is changed (back to draft) and not published again.
     expect(await setFinalMark(teacher, physics, { studentId: fx.studentIds[0], kind: 'value', value: '4', expectedVersion: 2 })).toMatchObject({ ok: true });
-    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 0, cancelled: 2 });
+    expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 0, cancelled: 1 });
     expect(await enqueueFinalMarkNotices({ now: new Date(), hold: false })).toMatchObject({ enqueued: 1 });
     expect(await sendDueNotifications(transport, { now: noon })).toMatchObject({ sent: 1 });
 
@@ -536,6 +537,40 @@ describe('final-mark notices and the monthly forecast', () => {
     expect(followUp.text).toContain('Русский язык: 4');
     expect(followUp.text).not.toContain('Математика');
     expect(followUp.text).not.toContain('Физика');
+  });
+
+  it('marks published in the evening 30 minutes apart bring one letter in the morning listing both; the first is shown as superseded', async () => {
+    smtp = await startSmtp();
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    await db.school.update({ where: { id: fx.schoolId }, data: { resultVisibilityHours: 0 } });
+    const teacher = await actorFor(db, fx.teacherId);
+    const russianSubject = await db.subject.create({ data: { schoolId: fx.schoolId, name: 'Русский язык', shortName: 'Рус' } });
+    const russianCourse = await db.course.create({
+      data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: russianSubject.id, classId: fx.classId, gradingScaleId: fx.gradingScaleId, teachers: { create: { schoolId: fx.schoolId, teacherId: fx.teacherId, isPrimary: true } } },
+    });
+    // Yesterday 21:00 and 21:30 in Moscow: the families' night, nothing goes until 08:00.
+    const evening = new Date(`${new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10)}T18:00:00Z`);
+    const runs = [];
+    for (const [i, [courseId, value]] of ([[fx.courseId, '5'], [russianCourse.id, '4']] as const).entries()) {
+      const t = { courseId, periodId: fx.studyPeriodId };
+      expect(await setFinalMark(teacher, t, { studentId: fx.studentIds[0], kind: 'value', value, expectedVersion: 0 })).toMatchObject({ ok: true });
+      const at = new Date(evening.getTime() + i * 30 * 60_000);
+      expect(await publishFinalMarks(teacher, t, at)).toMatchObject({ ok: true, visibleFrom: at.toISOString() });
+      runs.push(await enqueueFinalMarkNotices({ now: new Date(at.getTime() + 60_000), hold: false }));
+      expect(await sendDueNotifications(transport, { now: new Date(at.getTime() + 2 * 60_000) })).toMatchObject({ sent: 0 });
+    }
+    expect(runs).toEqual([{ enqueued: 1, alreadyQueued: 0, failed: 0 }, { enqueued: 1, alreadyQueued: 0, failed: 0 }]);
+
+    expect(await sendDueNotifications(transport, { now: new Date(evening.getTime() + 11 * 3_600_000) })).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const [first, sent] = await db.notification.findMany({ where: { kind: 'final-marks' }, orderBy: { id: 'asc' } });
+    expect(first).toMatchObject({
+      status: 'FAILED', text: '',
+      lastError: 'Отменено перед отправкой: заменено более поздним письмом о результатах того же ученика, в котором перечислены и эти результаты',
+    });
+    expect(sent.status).toBe('SENT');
+    expect(sent.text).toContain('Математика: 5');
+    expect(sent.text).toContain('Русский язык: 4');
   });
 
   it('sends the forecast once a month from the school’s day', async () => {

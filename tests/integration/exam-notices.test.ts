@@ -16,6 +16,7 @@ import { examSheet, publishExamResults, saveExamResults, type ExamTarget } from 
 import { enqueueExamResultNotices } from '@/lib/jobs/exam-notices';
 import { sendDueNotifications } from '@/lib/mail/sender';
 import { smtpTransport } from '@/lib/mail/transport';
+import { releaseHeldLetters } from '@/lib/mail/outbox';
 import { addDays, formatDateRu } from '@/lib/domain/calendar';
 import { toSchoolDate } from '@/lib/domain/timezone';
 
@@ -224,12 +225,13 @@ describe('ГИА results published', () => {
     target = physics;
     const third = await publish(new Date(at + 10 * 60_000));
     expect(await enqueueExamResultNotices({ now: new Date(third.getTime() + 60_000), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
+    // One letter waits: the physics one, listing Russian too, in place of the Russian one.
     const waiting = (await examLetters()).slice(1);
-    expect(waiting.map((l) => [l.text.includes('Математика'), l.text.includes('Русский язык'), l.text.includes('Физика')])).toEqual([[false, true, false], [false, true, true]]);
+    expect(waiting.map((l) => [l.status, l.text.includes('Математика'), l.text.includes('Русский язык'), l.text.includes('Физика')])).toEqual([['FAILED', false, false, false], ['PENDING', false, true, true]]);
 
-    // Before they go, physics is taken back (entered by mistake) and not published again.
+    // Before it goes, physics is taken back (entered by mistake) and not published again.
     await save(['', ''], ['', '']);
-    expect(await send()).toMatchObject({ sent: 0, cancelled: 2 });
+    expect(await send()).toMatchObject({ sent: 0, cancelled: 1 });
     expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 1 });
     expect(await send()).toMatchObject({ sent: 1 });
 
@@ -248,6 +250,120 @@ describe('ГИА results published', () => {
     expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toMatchObject({ enqueued: 0, failed: 0 });
     expect(await send()).toMatchObject({ sent: 0, cancelled: 0 });
     expect(smtp.received).toHaveLength(2);
+  });
+});
+
+describe('ГИА results published one after another before the first letter goes', () => {
+  const SUPERSEDED = 'Отменено перед отправкой: заменено более поздним письмом о результатах того же ученика, в котором перечислены и эти результаты';
+  let math: ExamTarget;
+  let russian: ExamTarget;
+
+  beforeEach(async () => {
+    // Seen by the families as soon as published, so each result is visible when this test says.
+    await db.school.update({ where: { id: w.schoolId }, data: { resultVisibilityHours: 0 } });
+    math = target;
+    russian = { ...target, subjectId: (await db.subject.create({ data: { schoolId: w.schoolId, name: 'Русский язык', shortName: 'Рус' } })).id };
+    for (const [t, score] of [[math, '27'], [russian, '30']] as const) {
+      target = t;
+      await save([score, '5'], ['', '']);
+    }
+  });
+
+  /** Publishes the exam at `at` and runs the job a minute later, as its 10-minute runs would. */
+  async function publishAndRun(t: ExamTarget, at: Date, hold = false) {
+    target = t;
+    expect(await publish(at)).toEqual(at);
+    return enqueueExamResultNotices({ now: new Date(at.getTime() + 60_000), hold, schoolId: w.schoolId });
+  }
+
+  it.each([
+    ['queued for the morning', false],
+    ['kept without SMTP', true],
+  ])('in the evening bring one letter in the morning listing both; the first is shown as superseded (%s)', async (_, hold) => {
+    // Yesterday 21:00 and 21:30 in Moscow: the families' night, nothing goes until 08:00.
+    const evening = new Date(`${new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10)}T18:00:00Z`);
+    const transport = smtpTransport(smtp.url, 'school@example.ru');
+    expect(await publishAndRun(math, evening, hold)).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await sendDueNotifications(transport, { now: new Date(evening.getTime() + 5 * 60_000) })).toMatchObject({ sent: 0 });
+    expect(await publishAndRun(russian, new Date(evening.getTime() + 30 * 60_000), hold)).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await enqueueExamResultNotices({ now: new Date(evening.getTime() + 41 * 60_000), hold, schoolId: w.schoolId })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
+
+    const [first, second] = await examLetters();
+    expect(first).toMatchObject({ status: 'FAILED', lastError: SUPERSEDED, text: '', html: null });
+    expect(second.status).toBe(hold ? 'HELD' : 'PENDING');
+    if (hold) expect(await releaseHeldLetters(new Date(evening.getTime() + 11 * HOUR))).toBe(1);
+    // 08:00 in Moscow.
+    expect(await sendDueNotifications(transport, { now: new Date(evening.getTime() + 11 * HOUR) })).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const text = plainTextOf(smtp.received[0].raw);
+    expect(text).toContain(`Математика, ОГЭ (${formatDateRu(math.date)}): отметка 5, 27 баллов`);
+    expect(text).toContain(`Русский язык, ОГЭ (${formatDateRu(math.date)}): отметка 5, 30 баллов`);
+    expect((await examLetters()).map((l) => l.status)).toEqual(['FAILED', 'SENT']);
+  });
+
+  it('while the first letter is being sent bring a second listing only the new result; the first is not cancelled', async () => {
+    const midday = new Date(`${new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10)}T09:00:00Z`);
+    const later = new Date(midday.getTime() + 30 * 60_000);
+    expect(await publishAndRun(math, midday)).toMatchObject({ enqueued: 1 });
+    target = russian;
+    await publish(later);
+    // The job runs while the sender has the mathematics letter on the wire.
+    const smtpSend = smtpTransport(smtp.url, 'school@example.ru');
+    const runs: unknown[] = [];
+    const transport = {
+      async send(mail: Parameters<typeof smtpSend.send>[0]) {
+        runs.push(await enqueueExamResultNotices({ now: new Date(later.getTime() + 60_000), hold: false, schoolId: w.schoolId }));
+        await smtpSend.send(mail);
+      },
+    };
+    expect(await sendDueNotifications(transport, { now: new Date(later.getTime() + 2 * 60_000) })).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(runs).toEqual([{ enqueued: 0, alreadyQueued: 1, failed: 0 }]);
+    // The next run knows the mathematics letter went.
+    expect(await enqueueExamResultNotices({ now: new Date(later.getTime() + 11 * 60_000), hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await send()).toMatchObject({ sent: 1, cancelled: 0 });
+
+    expect((await examLetters()).map((l) => l.status)).toEqual(['SENT', 'SENT']);
+    const [told, next] = smtp.received.map((m) => plainTextOf(m.raw));
+    expect(told).toContain('Математика');
+    expect(told).not.toContain('Русский язык');
+    expect(next).toContain(`Русский язык, ОГЭ (${formatDateRu(math.date)}): отметка 5, 30 баллов`);
+    expect(next).not.toContain('Математика');
+  });
+
+  it('taken by the sender between the job’s reading and its writing: nothing is cancelled, and the next run lists only the new result', async () => {
+    const midday = new Date(`${new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10)}T09:00:00Z`);
+    const later = new Date(midday.getTime() + 30 * 60_000);
+    expect(await publishAndRun(math, midday)).toMatchObject({ enqueued: 1 });
+    target = russian;
+    await publish(later);
+    const run = (now: Date, testOnlyBeforeLetter?: () => Promise<void>) => enqueueExamResultNotices({ now, hold: false, schoolId: w.schoolId, testOnlyBeforeLetter });
+    // The job has read the outbox (the mathematics letter waits) when the sender takes and sends it.
+    expect(await run(new Date(later.getTime() + 60_000), async () => { expect(await send()).toMatchObject({ sent: 1 }); })).toEqual({ enqueued: 0, alreadyQueued: 1, failed: 0 });
+    expect(await run(new Date(later.getTime() + 11 * 60_000))).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await send()).toMatchObject({ sent: 1, cancelled: 0 });
+
+    expect((await examLetters()).map((l) => l.status)).toEqual(['SENT', 'SENT']);
+    const next = plainTextOf(smtp.received[1].raw);
+    expect(next).toContain('Русский язык');
+    expect(next).not.toContain('Математика');
+  });
+
+  it('the later one taken back before the morning: the letter of the first moment comes again, listing the first result', async () => {
+    const evening = new Date(`${new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10)}T18:00:00Z`);
+    await publishAndRun(math, evening);
+    expect(await publishAndRun(russian, new Date(evening.getTime() + 30 * 60_000))).toMatchObject({ enqueued: 1 });
+    // At night the Russian result is emptied (entered by mistake): back to the mathematics moment.
+    target = russian;
+    await save(['', ''], ['', '']);
+    expect(await enqueueExamResultNotices({ now: new Date(), hold: false, schoolId: w.schoolId })).toEqual({ enqueued: 1, alreadyQueued: 0, failed: 0 });
+    expect(await send()).toMatchObject({ sent: 1, cancelled: 0 });
+
+    const letters = await examLetters();
+    expect(letters.map((l) => [l.status, l.lastError])).toEqual([['FAILED', SUPERSEDED], ['FAILED', SUPERSEDED], ['SENT', null]]);
+    expect(letters[2].dedupeKey).toBe(`exam:${w.studentIds[0]}:${w.parentId}:${w.academicYearId}:${evening.toISOString()}#2`);
+    const text = plainTextOf(smtp.received[0].raw);
+    expect(text).toContain('Математика');
+    expect(text).not.toContain('Русский язык');
   });
 });
 
