@@ -21,18 +21,18 @@ import { ON_WEEKDAY } from './timetable/entries';
 import { lockTimetable } from './timetable/lock';
 import { oneDayOccupant, regularTeacherBusy } from './timetable/regular';
 
-type Failure = { ok: false; error: string; field?: string };
+export type Failure = { ok: false; error: string; field?: string };
 export type LoadResult<T = object> = ({ ok: true } & T) | Failure;
 
-const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
+export const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
 const courseGone: Failure = { ok: false, error: 'Курс не найден в этой школе' };
 const yearEnded: Failure = { ok: false, error: 'Учебный год этого курса закончился: нагрузку прошлого года изменить нельзя' };
 
-const canManage = (actor: Actor) => actor.permissions.has('timetable:manage');
+export const canManage = (actor: Actor) => actor.permissions.has('timetable:manage');
 const isCurrent = (actor: Actor, academicYearId: number) => actor.currentYears.includes(academicYearId);
 
 /** A working teacher of the actor's school (account enabled, role TEACHER). */
-const workingTeacher = (actor: Actor): Prisma.UserWhereInput => ({ schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } });
+export const workingTeacher = (actor: Actor): Prisma.UserWhereInput => ({ schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } });
 
 export type CourseTeachers = { primaryId: number | null; coTeacherIds: number[] };
 

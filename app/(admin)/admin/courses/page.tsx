@@ -6,6 +6,8 @@ import { teachersShown, teachingLoad } from '@/lib/data/teaching-load';
 import { TeachersForm } from './teachers-form';
 import { AddCourseForm } from './add-course-form';
 import { DeleteCourseButton } from './delete-course';
+import { CopyCoursesForm } from './copy-courses-form';
+import { copyChoice } from '@/lib/data/teaching-load-copy';
 
 export const metadata = { title: 'Учебная нагрузка' };
 
@@ -17,6 +19,7 @@ export default async function CoursesPage({ searchParams }: Props) {
   const load = await teachingLoad(actor, parseId(params.class));
   if (!load) redirect('/forbidden');
   const { classes, chosen } = load;
+  const copy = chosen ? await copyChoice(actor, chosen.id) : null;
   return (
     <div className="max-w-4xl">
       <h1 className="mb-2 text-2xl font-bold">Учебная нагрузка{chosen ? `: ${chosen.name} класс` : ''}</h1>
@@ -33,6 +36,13 @@ export default async function CoursesPage({ searchParams }: Props) {
       )}
       {!chosen ? (classes.length > 0 && <p className="text-muted">Выберите класс.</p>) : (
         <>
+          {copy && (
+            <section aria-labelledby="copy-heading" className="mb-8">
+              <h2 id="copy-heading" className="mb-2 text-xl font-bold">Перенести предметы из класса прошлого года</h2>
+              <p className="mb-3 text-sm text-muted">Курсы {chosen.name} класса можно не вводить по одному, а перенести из класса {copy.year} учебного года — по умолчанию из того, из которого класс переведён.</p>
+              <CopyCoursesForm classId={chosen.id} choice={copy} />
+            </section>
+          )}
           <section aria-labelledby="courses-heading" className="mb-8">
             <h2 id="courses-heading" className="mb-2 text-xl font-bold">Курсы {chosen.name} класса, {chosen.year}</h2>
             <p className="mb-3 text-sm text-muted">При смене учителя журнал курса переходит к новым учителям целиком, вместе с уже проведёнными уроками: отметки за них в пределах срока выставляет новый учитель, а снятый учитель журнал курса больше не видит. В записях уроков остаётся, кто их вёл. Удалить можно только курс, по которому ещё нет уроков, отметок, тем тематического плана и записей или изменений в расписании.</p>
@@ -47,6 +57,7 @@ export default async function CoursesPage({ searchParams }: Props) {
                           <h3 className="font-bold">{c.subject}{c.group && <span className="font-normal"> · группа «{c.group}»</span>}</h3>
                           <p className="text-sm">
                             {c.teachers.length ? c.teachers.map((t) => t.primary ? t.name : `${t.name} (второй учитель)`).join(', ') : <span className="text-danger">Учитель не назначен</span>}
+                            {c.teachers.length > 0 && !c.teachers.some((t) => t.primary) && <span className="text-danger"> · основной учитель не назначен</span>}
                           </p>
                           <p className="text-sm text-muted">{c.scale} · проведено уроков: {c.lessons}</p>
                         </div>
