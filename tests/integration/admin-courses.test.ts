@@ -260,6 +260,23 @@ describe('the page', () => {
     expect(page).toContain('Добавить курс');
   });
 
+  it("lists a course's co-teachers as checkboxes, the current ones ticked: one is removed by unticking, not by a Ctrl-click", async () => {
+    await signInForRequest(db, deputyId);
+    const informatics = await db.course.findFirstOrThrow({ where: { subject: { name: 'Информатика' } } });
+    const html = renderToStaticMarkup((await CoursesPage({ searchParams: Promise.resolve({ class: String(fx.classId) }) })) as React.ReactElement);
+    const ownForm = html.slice(html.indexOf(`name="courseId" value="${informatics.id}"`));
+    // The first box of each teacher after the course's id is in its own form; React writes `checked` before `value`.
+    const box = (id: number) => ownForm.match(new RegExp(`<input type="checkbox" name="coTeacherIds"( checked="")? value="${id}"/>`))
+      ?.slice(1).map((checked) => (checked ? 'ticked' : 'unticked'))[0];
+    expect(box(fx.teacherId)).toBe('ticked');
+    expect(box(secondTeacherId)).toBe('unticked');
+    expect(html).not.toContain('multiple=""');
+    // Unticked and saved: the form sends no coTeacherIds, and the co-teacher is removed.
+    const shown = `${secondTeacherId}:${fx.teacherId}`;
+    expect(await setCourseTeachersAction({}, form({ courseId: informatics.id, primaryId: secondTeacherId, shown }))).toMatchObject({ ok: true, message: 'Учителя сохранены' });
+    expect(await teachersOf(informatics.id)).toEqual([{ teacherId: secondTeacherId, isPrimary: true }]);
+  });
+
   it('shows in the navigation to holders of timetable:manage only', async () => {
     const link = { href: '/admin/courses', label: 'Учебная нагрузка' };
     expect(navigationFor(await actorFor(db, deputyId))).toContainEqual(link);
