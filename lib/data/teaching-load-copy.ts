@@ -32,6 +32,10 @@ async function nextYearClass(db: Tx, actor: Actor, classId: number, now: Date): 
   });
 }
 
+/** The class's courses, whole-class and of its groups. */
+const classCourses = (db: Tx, actor: Actor, classId: number) =>
+  db.course.count({ where: { schoolId: actor.schoolId, OR: [{ classId }, { group: { classId } }] } });
+
 /** The classes of the year before `target`'s, with their course counts. */
 async function previousYearClasses(db: Tx, actor: Actor, target: YearClass) {
   const rows = await db.schoolClass.findMany({
@@ -61,9 +65,6 @@ export async function copyChoice(actor: Actor, classId: number, now = new Date()
     : !sources.length ? `Ни у одного класса ${year} учебного года нет курсов: переносить нечего.` : null;
   return { year, sources: sources.map((c) => ({ id: c.id, name: c.name, courses: c.courses })), defaultId: promotedFrom?.id ?? null, blocked };
 }
-
-const classCourses = (db: Tx, actor: Actor, classId: number) =>
-  db.course.count({ where: { schoolId: actor.schoolId, OR: [{ classId }, { group: { classId } }] } });
 
 export type CopyDone = { courses: number; groups: number; withoutPrimary: string[] };
 

@@ -23,6 +23,7 @@ let nextYearId: number;
 let targetId: number;
 let otherNextClassId: number;
 let sourceGroupId: number;
+let emptyClassId: number;
 
 /** Everything a copy may write, to show a refusal wrote nothing. */
 const state = async () => ({
@@ -58,6 +59,7 @@ beforeAll(async () => {
   await course('Физика', { classId: fx.classId }, [{ teacherId: departedId, isPrimary: true }, { teacherId: secondTeacherId, isPrimary: false }]);
   await course('История', { classId: fx.classId }, [{ teacherId: departedId, isPrimary: true }]);
   await db.user.update({ where: { id: departedId }, data: { active: false } });
+  emptyClassId = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, gradeLevel: 5, letter: 'Г', periodSchemeId: fx.periodSchemeId } })).id;
   // Next year, not begun (from 1 September 2027, or later when the tests run after it), with 6А promoted from 5А.
   const start = [day('2027-09-01'), day(addDays(new Date().toISOString().slice(0, 10), 60))].sort((a, b) => b.getTime() - a.getTime())[0];
   nextYearId = (await db.academicYear.create({ data: { schoolId: fx.schoolId, startYear: 2027, label: '2027/2028', startDate: start, endDate: new Date(start.getTime() + 270 * 86_400_000) } })).id;
@@ -83,6 +85,7 @@ describe('copying the courses of last year\'s class', () => {
     ["another school's next-year class as the target", () => ({ classId: otherNextClassId, sourceClassId: fx.classId }), 'form', 'Перенести предметы можно только в класс следующего учебного года этой школы (год ещё не начался)'],
     ["another school's class as the source", () => ({ classId: targetId, sourceClassId: other.classId }), 'sourceClassId', 'Выберите класс 2026/2027 учебного года этой школы'],
     ['a class of the same year as the source', () => ({ classId: targetId, sourceClassId: targetId }), 'sourceClassId', 'Выберите класс 2026/2027 учебного года этой школы'],
+    ['a class of last year without courses as the source', () => ({ classId: targetId, sourceClassId: emptyClassId }), 'sourceClassId', 'У 5Г класса нет курсов: переносить нечего'],
     ['no source chosen', () => ({ classId: targetId, sourceClassId: '' }), 'sourceClassId', 'Выберите класс, из которого перенести предметы'],
   ])('refuses %s with a Russian error, writing nothing', async (_, fields, field, message) => {
     await signInForRequest(db, fx.adminId);
