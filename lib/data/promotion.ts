@@ -1,7 +1,8 @@
 // The move to a new school year (seed 002: the administrator prepares next year's classes): this
 // year's classes become next year's, a grade up, with the pupils the administrator ticks, under
 // 'users:manage' (the right that enrols pupils, lib/data/import.ts, and names class teachers).
-// Courses and the teaching load are not copied: /admin/courses sets them per class.
+// Courses and the teaching load are not copied here: /admin/courses copies them per class
+// (lib/data/teaching-load-copy.ts).
 import 'server-only';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';

@@ -21,18 +21,18 @@ import { ON_WEEKDAY } from './timetable/entries';
 import { lockTimetable } from './timetable/lock';
 import { oneDayOccupant, regularTeacherBusy } from './timetable/regular';
 
-type Failure = { ok: false; error: string; field?: string };
+export type Failure = { ok: false; error: string; field?: string };
 export type LoadResult<T = object> = ({ ok: true } & T) | Failure;
 
-const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
+export const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
 const courseGone: Failure = { ok: false, error: 'Курс не найден в этой школе' };
 const yearEnded: Failure = { ok: false, error: 'Учебный год этого курса закончился: нагрузку прошлого года изменить нельзя' };
 
-const canManage = (actor: Actor) => actor.permissions.has('timetable:manage');
+export const canManage = (actor: Actor) => actor.permissions.has('timetable:manage');
 const isCurrent = (actor: Actor, academicYearId: number) => actor.currentYears.includes(academicYearId);
 
 /** A working teacher of the actor's school (account enabled, role TEACHER). */
-const workingTeacher = (actor: Actor): Prisma.UserWhereInput => ({ schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } });
+export const workingTeacher = (actor: Actor): Prisma.UserWhereInput => ({ schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } });
 
 export type CourseTeachers = { primaryId: number | null; coTeacherIds: number[] };
 
@@ -44,18 +44,25 @@ const teachersOf = (rows: readonly { teacherId: number; isPrimary: boolean }[]):
   coTeacherIds: rows.filter((r) => !r.isPrimary).map((r) => r.teacherId).sort((a, b) => a - b),
 });
 
-/** The page: the current years' classes, and for `classId` its courses and the choices of the forms. */
+/**
+ * The page: the current years' classes, the earlier years' (to read only), and for `classId` its
+ * courses and, when its year is current, the choices of the forms.
+ */
 export async function teachingLoad(actor: Actor, classId: number | null) {
   if (!canManage(actor)) return null;
   const db = getDb();
   const classRows = await db.schoolClass.findMany({
-    where: { schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] } },
-    select: { id: true, gradeLevel: true, letter: true, academicYear: { select: { label: true } } },
+    where: { schoolId: actor.schoolId },
+    select: { id: true, gradeLevel: true, letter: true, academicYearId: true, academicYear: { select: { label: true } } },
     orderBy: [{ academicYear: { startDate: 'asc' } }, { gradeLevel: 'asc' }, { letter: 'asc' }],
   });
-  const classes = classRows.map((c) => ({ id: c.id, name: className(c), year: c.academicYear.label }));
+  const listed = classRows.map((c) => ({ id: c.id, name: className(c), year: c.academicYear.label, current: isCurrent(actor, c.academicYearId) }));
+  const classes = listed.filter((c) => c.current);
+  // Newest year first: last year's load is the one looked up.
+  const pastClasses = listed.filter((c) => !c.current).sort((a, b) => b.year.localeCompare(a.year) || a.name.localeCompare(b.name, 'ru', { numeric: true }));
   const chosen = classRows.find((c) => c.id === classId);
-  if (!chosen) return { classes, chosen: null };
+  if (!chosen) return { classes, pastClasses, chosen: null };
+  const editable = isCurrent(actor, chosen.academicYearId);
   const where = { schoolId: actor.schoolId };
   const [courses, groups, subjects, scales, teachers] = await Promise.all([
     db.course.findMany({
@@ -68,14 +75,14 @@ export async function teachingLoad(actor: Actor, classId: number | null) {
       orderBy: [{ subject: { name: 'asc' } }, { id: 'asc' }],
     }),
     db.studyGroup.findMany({ where: { ...where, classId: chosen.id }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db.subject.findMany({ where, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db.gradingScale.findMany({ where, select: { id: true, name: true }, orderBy: { id: 'asc' } }),
-    db.user.findMany({ where: workingTeacher(actor), select: { id: true, lastName: true, firstName: true, middleName: true }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }] }),
+    editable ? db.subject.findMany({ where, select: { id: true, name: true }, orderBy: { name: 'asc' } }) : [],
+    editable ? db.gradingScale.findMany({ where, select: { id: true, name: true }, orderBy: { id: 'asc' } }) : [],
+    !editable ? [] : db.user.findMany({ where: workingTeacher(actor), select: { id: true, lastName: true, firstName: true, middleName: true }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }] }),
   ]);
   return {
-    classes,
+    classes, pastClasses,
     chosen: {
-      id: chosen.id, name: className(chosen), year: chosen.academicYear.label,
+      id: chosen.id, name: className(chosen), year: chosen.academicYear.label, editable,
       courses: courses.map((c) => {
         const teachers = [...c.teachers].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.teacherId - b.teacherId);
         return {

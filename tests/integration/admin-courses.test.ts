@@ -251,13 +251,42 @@ describe('the page', () => {
     await db.courseTeacher.create({ data: { schoolId: fx.schoolId, courseId: informatics.id, teacherId: fx.teacherId, isPrimary: false } });
     const page = await text(CoursesPage({ searchParams: Promise.resolve({ class: String(fx.classId) }) }));
     expect(page).toContain('Учебная нагрузка: 5А класс');
-    expect(page).not.toContain('4А'); // last year's class
+    // Last year's class only under the earlier years, to read.
+    expect(page.slice(0, page.indexOf('Прошлые учебные годы'))).not.toContain('4А');
+    expect(page).toContain('Прошлые учебные годы (только просмотр) 2025/2026: 4А');
     expect(page).toContain('Английский язык · группа «Английский, 1 группа»');
     expect(page).toContain('Информатика Второва Вера, Учителева Мария (второй учитель)');
     expect(page).toContain('проведено уроков: 1');
     expect(page).toContain('журнал курса переходит к новым учителям целиком, вместе с уже проведёнными уроками: отметки за них в пределах срока выставляет новый учитель, а снятый учитель журнал курса больше не видит. В записях уроков остаётся, кто их вёл.');
     expect(page).not.toContain('остаются за тем учителем');
     expect(page).toContain('Добавить курс');
+  });
+
+  it("shows a past year's class read-only: its courses and teachers, no form", async () => {
+    await signInForRequest(db, deputyId);
+    const { classId } = await db.course.findUniqueOrThrow({ where: { id: pastCourseId }, select: { classId: true } });
+    const page = await text(CoursesPage({ searchParams: Promise.resolve({ class: String(classId) }) }));
+    expect(page).toContain('Учебная нагрузка: 4А класс');
+    expect(page).toContain('Учебный год 2025/2026 закончился: нагрузку этого класса можно только посмотреть.');
+    expect(page).toContain('Математика Учителева Мария');
+    for (const form of ['Изменить учителей', 'Добавить курс', 'Удалить', 'Перенести предметы']) expect(page).not.toContain(form);
+  });
+
+  it("lists a course's co-teachers as checkboxes, the current ones ticked: one is removed by unticking, not by a Ctrl-click", async () => {
+    await signInForRequest(db, deputyId);
+    const informatics = await db.course.findFirstOrThrow({ where: { subject: { name: 'Информатика' } } });
+    const html = renderToStaticMarkup((await CoursesPage({ searchParams: Promise.resolve({ class: String(fx.classId) }) })) as React.ReactElement);
+    const ownForm = html.slice(html.indexOf(`name="courseId" value="${informatics.id}"`));
+    // The first box of each teacher after the course's id is in its own form; React writes `checked` before `value`.
+    const box = (id: number) => ownForm.match(new RegExp(`<input type="checkbox" name="coTeacherIds"( checked="")? value="${id}"/>`))
+      ?.slice(1).map((checked) => (checked ? 'ticked' : 'unticked'))[0];
+    expect(box(fx.teacherId)).toBe('ticked');
+    expect(box(secondTeacherId)).toBe('unticked');
+    expect(html).not.toContain('multiple=""');
+    // Unticked and saved: the form sends no coTeacherIds, and the co-teacher is removed.
+    const shown = `${secondTeacherId}:${fx.teacherId}`;
+    expect(await setCourseTeachersAction({}, form({ courseId: informatics.id, primaryId: secondTeacherId, shown }))).toMatchObject({ ok: true, message: 'Учителя сохранены' });
+    expect(await teachersOf(informatics.id)).toEqual([{ teacherId: secondTeacherId, isPrimary: true }]);
   });
 
   it('shows in the navigation to holders of timetable:manage only', async () => {

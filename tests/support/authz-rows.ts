@@ -114,6 +114,20 @@ const resetC3Teachers = async ({ w, db }: Env) => {
   await db.courseTeacher.deleteMany({ where: { courseId: w.C3 } });
   await db.courseTeacher.create({ data: { schoolId: w.schoolA, courseId: w.C3, teacherId: w.T2, isPrimary: true } });
 };
+/** Next year's 6А (K1 «5А» a grade up) in school A, empty: copyCoursesAction's target. */
+async function matrixNextClass(db: PrismaClient, w: World): Promise<number> {
+  const academicYearId = await matrixNextYear(db, w.yearA);
+  const k1 = await db.schoolClass.findUniqueOrThrow({ where: { id: w.K1 }, select: { schoolId: true, gradeLevel: true, letter: true, periodSchemeId: true } });
+  const key = { schoolId: k1.schoolId, academicYearId, gradeLevel: k1.gradeLevel + 1, letter: k1.letter };
+  const found = await db.schoolClass.findFirst({ where: key, select: { id: true } });
+  return found?.id ?? (await db.schoolClass.create({ data: { ...key, periodSchemeId: k1.periodSchemeId }, select: { id: true } })).id;
+}
+/** Next year's courses first (a course restricts the deletion of its class and group), then the year. */
+async function dropNextClass(db: PrismaClient, w: World): Promise<void> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id: w.yearA }, select: { schoolId: true, startYear: true } });
+  await db.course.deleteMany({ where: { schoolId: y.schoolId, academicYear: { startYear: y.startYear + 1 } } });
+  await dropNextYear(db, w.yearA);
+}
 const EVERYONE: readonly Who[] = IDENTITIES;
 /** Anyone signed in with a password of their own (a temporary password must be changed first). */
 const ANYONE_SIGNED_IN: readonly Who[] = USABLE_ACCOUNTS;
@@ -491,6 +505,15 @@ export const MATRIX: Row[] = [
     },
     crossed: { allow: NOBODY, args: async ({ w, db }) => [none, form({ classId: w.K3, subjectName: `${MATRIX_SUBJECT} ${next()}`, gradingScaleId: await scaleOf(db, w.schoolB), primaryId: w.T2 })] }, // school B's scale
     otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, form({ classId: w.KB, subjectName: `${MATRIX_SUBJECT} ${next()}`, gradingScaleId: await scaleOf(db, w.schoolB), primaryId: w.TB })] },
+  }),
+  // Courses of K1 «5А» copied into next year's 6А, removed with the year after each allowed call; school B's class as the source or the target.
+  action('app/(admin)/admin/courses/actions.ts', 'copyCoursesAction', {}, {
+    own: {
+      allow: ['admin', 'management'], prepare: ({ w, db }) => matrixNextClass(db, w), after: ({ w, db }) => dropNextClass(db, w),
+      args: async ({ w, db }) => [none, form({ classId: await matrixNextClass(db, w), sourceClassId: w.K1 })],
+    },
+    crossed: { allow: NOBODY, prepare: ({ w, db }) => matrixNextClass(db, w), after: ({ w, db }) => dropNextClass(db, w), args: async ({ w, db }) => [none, form({ classId: await matrixNextClass(db, w), sourceClassId: w.KB })] },
+    otherSchool: { allow: NOBODY, args: ({ w }) => [none, form({ classId: w.KB, sourceClassId: w.K1 })] },
   }),
   action('app/(admin)/admin/courses/actions.ts', 'deleteCourseAction', {}, {
     own: { allow: ['admin', 'management'], prepare: ({ w, db }) => matrixCourse(db, w.schoolA, w.K3), args: async ({ w, db }) => [none, form({ courseId: await matrixCourse(db, w.schoolA, w.K3) })], after: dropMatrixCourses },

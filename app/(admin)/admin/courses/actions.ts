@@ -6,6 +6,7 @@ import { answerErrors, typedValues, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField } from '@/lib/ids';
 import { addCourse, deleteCourse, setCourseTeachers } from '@/lib/data/teaching-load';
+import { copyCourses } from '@/lib/data/teaching-load-copy';
 import { fieldErrors } from '@/lib/form-errors';
 import { deleteById, type DeleteState } from '@/lib/delete-action';
 
@@ -62,6 +63,27 @@ export async function addCourseAction(_prev: CourseFormState, form: FormData): P
     return { ok: true, message: 'Курс добавлен' };
   });
   return state.ok ? state : { ...state, values: typedValues(form, COURSE_FIELDS) };
+}
+
+const copySchema = z.object({
+  classId: idField('Класс не найден'),
+  sourceClassId: idField('Выберите класс из списка', 'Выберите класс, из которого перенести предметы'),
+});
+
+export async function copyCoursesAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  const state = await answerErrors('copyCoursesAction', formError, async (): Promise<CourseFormState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return expired;
+    const parsed = copySchema.safeParse({ classId: form.get('classId'), sourceClassId: form.get('sourceClassId') });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['classId']) };
+    const result = await copyCourses(actor, { targetClassId: parsed.data.classId, sourceClassId: parsed.data.sourceClassId });
+    if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
+    revalidatePath('/admin/courses');
+    const groups = result.groups ? `, групп: ${result.groups}` : '';
+    const missing = result.withoutPrimary.length ? `. Без основного учителя (прежний больше не работает в школе): ${result.withoutPrimary.join(', ')} — назначьте учителя` : '';
+    return { ok: true, message: `Перенесено курсов: ${result.courses}${groups}${missing}` };
+  });
+  return state.ok ? state : { ...state, values: typedValues(form, ['sourceClassId']) };
 }
 
 export type { DeleteState };

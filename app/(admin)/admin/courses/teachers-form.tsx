@@ -29,15 +29,20 @@ export function TeachersForm({ courseId, teachers, current, shown }: { courseId:
         </select>
         <p id={id('primaryId-error')} aria-live="polite" className="mt-1 min-h-5 text-sm text-danger">{e.primaryId}</p>
       </div>
-      <div>
-        <label htmlFor={id('coTeacherIds')} className="mb-1 block font-bold">Другие учителя курса (необязательно)</label>
-        <select id={id('coTeacherIds')} name="coTeacherIds" multiple defaultValue={co} size={4} aria-describedby={`${id('coTeacherIds-hint')} ${id('coTeacherIds-error')}`}
-          className="w-full rounded-md border border-line px-3 py-2 sm:w-96">
-          {teachers.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-        </select>
-        <p id={id('coTeacherIds-hint')} className="mt-1 text-sm text-muted">Например, второй учитель при делении на группы. Несколько — с клавишей Ctrl (⌘ на Mac).</p>
+      {/* Checkboxes, not a multiple select: there a click without Ctrl silently drops the other co-teachers. */}
+      <fieldset aria-describedby={`${id('coTeacherIds-hint')} ${id('coTeacherIds-error')}`}>
+        <legend className="mb-1 font-bold">Другие учителя курса (необязательно)</legend>
+        <p id={id('coTeacherIds-hint')} className="mb-1 text-sm text-muted">Например, второй учитель при делении на группы. Снимите отметку, чтобы убрать учителя из курса.</p>
+        <div className="max-h-56 overflow-y-auto rounded-md border border-line px-3 py-2 sm:w-96">
+          {teachers.map((t) => (
+            <label key={t.id} className="flex items-center gap-2 py-1">
+              <input type="checkbox" name="coTeacherIds" value={t.id} defaultChecked={co.includes(String(t.id))} />
+              {t.name}
+            </label>
+          ))}
+        </div>
         <p id={id('coTeacherIds-error')} aria-live="polite" className="mt-1 min-h-5 text-sm text-danger">{e.coTeacherIds}</p>
-      </div>
+      </fieldset>
       <FormFooter error={e.form} pending={pending} label={pending ? 'Сохранение…' : 'Сохранить учителей'} savedMessage={state.ok ? state.message : undefined} />
     </form>
   );
