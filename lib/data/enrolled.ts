@@ -1,6 +1,6 @@
 // Which class a pupil is in, by the enrollment's dates: the one rule as Prisma `where` fragments.
 // An open end (endDate null) does not mean "the class now": a pupil moved up to next year's class
-// (promotion.ts) has this year's enrollment ending on the year's last day and next year's, open,
+// (promotion.ts) has this year's enrollment ending the day before next year's first and next year's, open,
 // beginning on its first day, so until then the open one is the class they are not in yet.
 // A pupil's enrollments never overlap (a database rule), so one enrollment covers any date.
 //

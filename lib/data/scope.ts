@@ -43,7 +43,7 @@ export const OPEN_TO_FAMILY: Prisma.UserWhereInput = { consentsAbout: { none: RE
  * A class teacher's reading begins when the pupil is in their class (an enrollment begun by today,
  * on the school's clock, `now`): the class teacher of next year's class, made by the promotion in
  * the summer (promotion.ts), reads nothing of a pupil moved up until the new year's first day,
- * while this year's class teacher keeps reading to this year's last day, the enrollment's end.
+ * while this year's class teacher keeps reading to the enrollment's end (the day before next year's first).
  */
 export function readableDiaries(actor: Actor, on?: string, now = new Date()): Prisma.UserWhereInput {
   const p = actor.permissions;
