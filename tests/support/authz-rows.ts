@@ -64,6 +64,16 @@ async function nextYearForm(db: PrismaClient, yearId: number): Promise<FormData>
   const september = `${y.startYear + 1}-09-01`;
   return form({ sourceYearId: yearId, label: `${y.startYear + 1}/${y.startYear + 2}`, startDate: after > september ? after : september, endDate: `${y.startYear + 2}-05-31` });
 }
+/** A year's dates as they are, its end a day later (nothing of the year lies past it); yearDatesReset puts it back. */
+async function yearDatesForm(db: PrismaClient, id: number): Promise<FormData> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id }, select: { startDate: true, endDate: true } });
+  const [start, end] = [y.startDate, y.endDate].map((x) => x.toISOString().slice(0, 10));
+  return form({ id, shownStartDate: start, shownEndDate: end, startDate: start, endDate: addDays(end, 1) });
+}
+async function yearDatesReset(db: PrismaClient, id: number): Promise<void> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id }, select: { endDate: true } });
+  await db.academicYear.update({ where: { id }, data: { endDate: new Date(`${addDays(y.endDate.toISOString().slice(0, 10), -1)}T00:00:00Z`) } });
+}
 async function dropNextYear(db: PrismaClient, yearId: number): Promise<void> {
   const y = await db.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { schoolId: true, startYear: true } });
   await db.academicYear.deleteMany({ where: { schoolId: y.schoolId, startYear: y.startYear + 1 } });
@@ -457,6 +467,11 @@ export const MATRIX: Row[] = [
   action('app/(admin)/admin/calendar/periods/actions.ts', 'savePeriodDatesAction', {}, {
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await periodDatesForm(db, w.futureA)] },
     otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await periodDatesForm(db, w.futureB)] },
+  }),
+  // School A's year a day longer, put back after each allowed call; school B's year named.
+  action('app/(admin)/admin/calendar/periods/actions.ts', 'saveYearDatesAction', {}, {
+    own: { allow: ['admin'], args: async ({ w, db }) => [none, await yearDatesForm(db, w.yearA)], after: ({ w, db }) => yearDatesReset(db, w.yearA) },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await yearDatesForm(db, w.yearB)] },
   }),
   // The year after school A's, removed after each allowed call; school B's year named as the one to follow.
   action('app/(admin)/admin/calendar/periods/actions.ts', 'createNextYearAction', {}, {

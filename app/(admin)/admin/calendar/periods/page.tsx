@@ -27,6 +27,13 @@ export default async function PeriodDatesPage() {
       {years.map((y) => (
         <section key={y.id} aria-labelledby={`year-${y.id}`} className="mb-8">
           <h2 id={`year-${y.id}`} className="mb-2 text-xl font-bold">{y.label}: {range(y)}</h2>
+          <details className="mb-3">
+            <summary className="cursor-pointer text-accent">Изменить даты учебного года<span className="sr-only"> {y.label}</span></summary>
+            <p className="mt-2 text-sm text-muted">
+              Все учебные периоды года, его уроки, каникулы и расписание должны остаться внутри новых дат, и годы не пересекаются. Ученики, зачисленные в классы года с его первого дня, переходят в них с нового первого дня.
+            </p>
+            <div className="mt-2"><PeriodDatesForm period={y} year /></div>
+          </details>
           {y.periods.length === 0 ? <p className="text-muted">Учебные периоды не заданы.</p> : (
             <ul className="space-y-2">
               {y.periods.map((p) => (
