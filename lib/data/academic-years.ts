@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
 import { addDays, formatDateRu } from '../domain/calendar';
 import { yearDatesProblem, type DateSpan } from '../domain/study-periods';
+import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { changedMeanwhile, type Failure, type Result } from './users';
 
@@ -108,4 +109,39 @@ async function moveEnrollments(tx: Prisma.TransactionClient, schoolId: number, y
   });
   if (to < from) { await ends(); await starts(); } else { await starts(); await ends(); }
   return starting.length;
+}
+
+/** Whether a year of the actor's school has not begun yet (on the school's clock). */
+const notBegun = (actor: Actor, year: { startDate: Date }) => isoDate(year.startDate) > toSchoolDate(new Date(), actor.timeZone);
+
+/**
+ * Removes a year that has not begun (a next year created by mistake) with its study periods,
+ * only while nothing else hangs on it: classes, groups, courses, curriculum, timetable, holidays,
+ * exam results. Each is named with its count, to be removed first.
+ */
+export async function deleteYear(actor: Actor, input: { id: number }): Promise<Result> {
+  if (!canManage(actor)) return denied;
+  return getDb().$transaction(async (tx): Promise<Result> => {
+    const year = await lockYear(tx, actor, input.id);
+    if (!year) return notFound;
+    if (!notBegun(actor, year)) return { ok: false, error: `Учебный год ${year.label} уже начался: его нельзя удалить` };
+    const where = { schoolId: actor.schoolId, academicYearId: year.id };
+    const [classes, groups, courses, curriculum, timetable, holidays, exams, finals] = await Promise.all([
+      tx.schoolClass.count({ where }), tx.studyGroup.count({ where }), tx.course.count({ where }), tx.curriculumPlan.count({ where }),
+      tx.timetableEntry.count({ where }), tx.holiday.count({ where }), tx.examResult.count({ where }),
+      // Final marks hold on to their period (no cascade): counted wherever their course is.
+      tx.finalMark.count({ where: { schoolId: actor.schoolId, period: { academicYearId: year.id } } }),
+    ]);
+    const there = ([[classes, 'классы'], [groups, 'учебные группы'], [courses, 'предметы классов (учебная нагрузка)'], [curriculum, 'строки учебного плана'],
+      [timetable, 'строки расписания'], [holidays, 'каникулы и праздники'], [exams, 'результаты экзаменов'], [finals, 'итоговые отметки за его периоды']] as const).filter(([n]) => n > 0);
+    if (there.length) return { ok: false, error: `В году ${year.label} уже ${there.length === 1 ? 'созданы' : 'есть'} ${there.map(([n, what]) => `${what} (${n})`).join(', ')}: сначала удалите их` };
+    const periods = await tx.studyPeriod.findMany({ where, select: { name: true, startDate: true, endDate: true } });
+    await tx.studyPeriod.deleteMany({ where });
+    await tx.academicYear.delete({ where: { id: year.id } });
+    await writeAudit(tx, {
+      schoolId: actor.schoolId, actorId: actor.id, action: 'academicYear.delete', entityType: 'AcademicYear', entityId: year.id,
+      oldValue: { label: year.label, startDate: isoDate(year.startDate), endDate: isoDate(year.endDate), periods: periods.map((p) => ({ name: p.name, startDate: isoDate(p.startDate), endDate: isoDate(p.endDate) })) },
+    });
+    return { ok: true };
+  });
 }

@@ -9,7 +9,7 @@ import { resetDb, testDb } from '../support/db';
 import { signInForRequest } from '../support/request-session';
 import { createMark, createSchoolFixture, createStreamFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
 import { form } from '../support/authz-matrix';
-import { createNextYearAction, savePeriodDatesAction, saveYearDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
+import { createNextYearAction, deleteYearAction, savePeriodDatesAction, saveYearDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
 import PeriodDatesPage from '@/app/(admin)/admin/calendar/periods/page';
 import CalendarPage from '@/app/(admin)/admin/calendar/page';
 import { actorFor } from '../support/actors';
@@ -29,7 +29,7 @@ const periodForm = (id: number, shown: { startDate: string; endDate: string }, f
 const state = async () => ({
   periods: await db.studyPeriod.findMany({ orderBy: { id: 'asc' } }),
   years: await db.academicYear.findMany({ orderBy: { id: 'asc' } }),
-  audits: await db.auditLog.count({ where: { action: { in: ['period.dates', 'academicYear.create', 'academicYear.dates'] } } }),
+  audits: await db.auditLog.count({ where: { action: { in: ['period.dates', 'academicYear.create', 'academicYear.dates', 'academicYear.delete'] } } }),
   enrollments: await db.enrollment.findMany({ orderBy: { id: 'asc' } }),
 });
 
@@ -375,6 +375,59 @@ describe('the next academic year', () => {
     await signInForRequest(db, managementId);
     expect((await createNextYearAction({}, nextForm())).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
     expect(await state()).toEqual(before);
+  });
+});
+
+describe('deleting a next year created by mistake', () => {
+  const createNext = async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await createNextYearAction({}, form({ sourceYearId: fx.academicYearId, label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' }))).toMatchObject({ ok: true });
+    return db.academicYear.findFirstOrThrow({ where: { schoolId: fx.schoolId, startYear: 2027 } });
+  };
+
+  it('removes a year not begun with its periods, audited; it may be created again', async () => {
+    const next = await createNext();
+    expect(await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).toMatchObject({ ok: true, message: 'Учебный год удалён' });
+    expect(await db.academicYear.count({ where: { id: next.id } })).toBe(0);
+    expect(await db.studyPeriod.count({ where: { academicYearId: next.id } })).toBe(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.delete', entityId: String(next.id) } });
+    expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, oldValue: { label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' } });
+    expect((audit.oldValue as { periods: unknown[] }).periods).toHaveLength(3);
+    await createNext();
+  });
+
+  it('refuses while something hangs on the year, naming what and how many', async () => {
+    const next = await createNext();
+    const klass = (letter: string) => db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, gradeLevel: 6, letter, periodSchemeId: fx.periodSchemeId } });
+    await klass('А');
+    await klass('Б');
+    let before = await state();
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'В году 2027/2028 уже созданы классы (2): сначала удалите их' });
+    expect(await state()).toEqual(before);
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, name: 'Осенние каникулы', startDate: day('2027-10-26'), endDate: day('2027-11-03') } });
+    before = await state();
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'В году 2027/2028 уже есть классы (2), каникулы и праздники (1): сначала удалите их' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses without the confirmation, a year already begun, another school\'s year and a user without the right', async () => {
+    const next = await createNext();
+    const before = await state();
+    expect((await deleteYearAction({}, form({ id: next.id }))).errors).toEqual({ confirm: 'Подтвердите удаление учебного года' });
+    expect((await deleteYearAction({}, form({ id: fx.academicYearId, confirm: 'on' }))).errors).toEqual({ form: 'Учебный год 2026/2027 уже начался: его нельзя удалить' });
+    expect((await deleteYearAction({}, form({ id: other.academicYearId, confirm: 'on' }))).errors).toEqual({ form: 'Учебный год не найден или уже закончился' });
+    await signInForRequest(db, managementId);
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    await signInForRequest(db, fx.teacherId);
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('is offered on the page for the year not begun only', async () => {
+    await createNext();
+    const html = renderToStaticMarkup((await PeriodDatesPage()) as React.ReactElement);
+    expect(html).toContain('Удалить учебный год 2027/2028 вместе с его учебными периодами');
+    expect(html).not.toContain('Удалить учебный год 2026/2027');
   });
 });
 

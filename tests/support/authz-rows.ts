@@ -473,6 +473,14 @@ export const MATRIX: Row[] = [
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await yearDatesForm(db, w.yearA)], after: ({ w, db }) => yearDatesReset(db, w.yearA) },
     otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await yearDatesForm(db, w.yearB)] },
   }),
+  // School A's next year (not begun, nothing in it), created again before each call; school B's named.
+  action('app/(admin)/admin/calendar/periods/actions.ts', 'deleteYearAction', {}, {
+    own: { allow: ['admin'], prepare: ({ w, db }) => matrixNextYear(db, w.yearA), args: async ({ w, db }) => [none, form({ id: await matrixNextYear(db, w.yearA), confirm: 'on' })] },
+    otherSchool: {
+      allow: NOBODY, prepare: ({ w, db }) => matrixNextYear(db, w.yearB),
+      args: async ({ w, db }) => [none, form({ id: await matrixNextYear(db, w.yearB), confirm: 'on' })], after: ({ w, db }) => dropNextYear(db, w.yearB),
+    },
+  }),
   // The year after school A's, removed after each allowed call; school B's year named as the one to follow.
   action('app/(admin)/admin/calendar/periods/actions.ts', 'createNextYearAction', {}, {
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await nextYearForm(db, w.yearA)], after: ({ w, db }) => dropNextYear(db, w.yearA) },
