@@ -94,6 +94,23 @@ async function promotionForm(db: PrismaClient, nextYearId: number, classId: numb
   const shown = (await db.enrollment.findMany({ where: { classId, endDate: null }, select: { id: true } })).map((e) => e.id).join(',');
   return form({ nextYearId, classes: [String(classId)], [`teacher-${classId}`]: '', [`shown-${classId}`]: shown });
 }
+/** Next year's class a grade above `classId` (its promotion target), created if missing: `classId`'s pupils are then left behind. */
+async function placementTarget(db: PrismaClient, yearId: number, classId: number): Promise<number> {
+  const academicYearId = await matrixNextYear(db, yearId);
+  const k = await db.schoolClass.findUniqueOrThrow({ where: { id: classId }, select: { schoolId: true, gradeLevel: true, letter: true, periodSchemeId: true } });
+  const target = { schoolId: k.schoolId, academicYearId, gradeLevel: k.gradeLevel + 1, letter: k.letter, periodSchemeId: k.periodSchemeId };
+  return (await db.schoolClass.findFirst({ where: target, select: { id: true } }) ?? await db.schoolClass.create({ data: target, select: { id: true } })).id;
+}
+/** The first pupil still in `classId` placed into next year's class `target`. */
+async function placementForm(db: PrismaClient, yearId: number, pupilsOf: number, target: number): Promise<FormData> {
+  const e = await db.enrollment.findFirstOrThrow({ where: { classId: pupilsOf, endDate: null }, select: { id: true }, orderBy: { id: 'asc' } });
+  return form({ nextYearId: await matrixNextYear(db, yearId), [`place-${e.id}`]: target });
+}
+/** Next year gone (its class and enrollment with it) and `classId`'s pupils in it again. */
+async function undoPlacement(db: PrismaClient, yearId: number, classId: number): Promise<void> {
+  await dropNextYear(db, yearId);
+  await db.enrollment.updateMany({ where: { classId }, data: { endDate: null } });
+}
 /** A parent's message to a class teacher about a pupil, unread and unanswered (replyAction's target). */
 async function unansweredMessage(db: PrismaClient, senderId: number, recipientId: number, studentId: number): Promise<number> {
   const body = 'Матричный вопрос классному руководителю';
@@ -496,6 +513,17 @@ export const MATRIX: Row[] = [
       allow: NOBODY, prepare: async ({ w, db }) => { await matrixNextYear(db, w.yearA); await matrixNextYear(db, w.yearB); },
       args: async ({ w, db }) => [none, await promotionForm(db, await matrixNextYear(db, w.yearA), w.KB)],
       after: async ({ w, db }) => { await dropNextYear(db, w.yearA); await dropNextYear(db, w.yearB); },
+    },
+  }),
+  // K3's pupil S3, left behind by 5В's promotion, placed into next year's 6В; undone after each allowed call. School B's pupil named with school A's class.
+  action('app/(admin)/admin/promotion/actions.ts', 'placePupilsAction', {}, {
+    own: {
+      allow: ['admin'], prepare: ({ w, db }) => placementTarget(db, w.yearA, w.K3),
+      args: async ({ w, db }) => [none, await placementForm(db, w.yearA, w.K3, await placementTarget(db, w.yearA, w.K3))], after: ({ w, db }) => undoPlacement(db, w.yearA, w.K3),
+    },
+    otherSchool: {
+      allow: NOBODY, prepare: ({ w, db }) => placementTarget(db, w.yearA, w.K3),
+      args: async ({ w, db }) => [none, await placementForm(db, w.yearA, w.KB, await placementTarget(db, w.yearA, w.K3))],
     },
   }),
   // Teaching load: C3 (T2's) gets T1 as its second teacher and is put back after each allowed call.
