@@ -33,13 +33,9 @@ export async function placePupils(actor: Actor, input: PlacementInput): Promise<
       if (!open.has(enrollmentId)) return { ok: false, error: 'Ученик не найден среди оставшихся в классах текущего учебного года: возможно, его уже перевели, пока форма была открыта. Обновите страницу' };
       if (!classes.has(classId)) pupilErrors[enrollmentId] = 'Класс не найден среди классов следующего учебного года этой школы';
     }
+    // An open enrollment is the pupil's only one from its start on (enrollments never overlap):
+    // no class of next year holds them yet.
     const pupils = input.placements.map((p) => ({ ...open.get(p.enrollmentId)!, classId: p.classId }));
-    // A pupil already in a class beyond this year (a transfer, or placed meanwhile) is not placed twice.
-    const later = await tx.enrollment.findMany({
-      where: { schoolId: actor.schoolId, studentId: { in: pupils.map((p) => p.studentId) }, startDate: { gt: dbDate(current.endDate) } },
-      select: { studentId: true },
-    });
-    for (const p of pupils) if (later.some((l) => l.studentId === p.studentId)) pupilErrors[p.enrollmentId] ??= `${p.name} уже зачислен(а) в класс следующего учебного года`;
     if (Object.keys(pupilErrors).length) return { ok: false, error: 'Никто не зачислен: исправьте отмеченных учеников', pupilErrors };
 
     const ended = await tx.enrollment.updateMany({ where: { schoolId: actor.schoolId, id: { in: pupils.map((p) => p.enrollmentId) }, endDate: null }, data: { endDate: dbDate(lastDayBefore(next)) } });

@@ -34,7 +34,7 @@ export default async function PeriodDatesPage() {
             <p className="mt-2 text-sm text-muted">
               Все учебные периоды года, его уроки, каникулы и расписание должны остаться внутри новых дат, и годы не пересекаются. Ученики, зачисленные в классы года с его первого дня, переходят в них с нового первого дня.
             </p>
-            <div className="mt-2"><PeriodDatesForm period={y} year /></div>
+            <div className="mt-2"><PeriodDatesForm period={{ id: y.id, startDate: y.startDate, endDate: y.endDate }} year /></div>
           </details>
           {y.startDate > today && (
             <details className="mb-3">
@@ -42,7 +42,7 @@ export default async function PeriodDatesPage() {
               <p className="mt-2 text-sm text-muted">
                 Если год заведён по ошибке: удаляется, пока он не начался и в нём нет классов, групп, учебной нагрузки, учебного плана, расписания, каникул и результатов экзаменов — только его учебные периоды.
               </p>
-              <div className="mt-2"><DeleteYearForm year={y} /></div>
+              <div className="mt-2"><DeleteYearForm year={{ id: y.id, label: y.label }} /></div>
             </details>
           )}
           {y.periods.length === 0 ? <p className="text-muted">Учебные периоды не заданы.</p> : (
