@@ -37,13 +37,26 @@ export type PromotionClass = {
 };
 export type PromotionPlan =
   | { ready: false; current: Year | null }
-  | { ready: true; current: Year; next: Year; classes: PromotionClass[]; teachers: { id: number; name: string }[] };
+  | { ready: true; current: Year; next: Year; classes: PromotionClass[]; teachers: { id: number; name: string }[]; leftBehind: LeftBehindPupil[]; nextClasses: { id: number; name: string }[] };
+
+/** A pupil still in a class of this year whose next year's class exists (repeating the year, or not moved yet). */
+export type LeftBehindPupil = PromotionPupil & { className: string };
+
+/** The pupils of this year's classes already promoted who stayed behind. */
+export const leftBehind = (classes: readonly PromotionClass[]): LeftBehindPupil[] =>
+  classes.filter((c) => c.target?.exists).flatMap((c) => c.pupils.map((p) => ({ ...p, className: c.name })));
+
+/** Next year's classes of the school, in grade and letter order. */
+export async function nextYearClasses(db: Prisma.TransactionClient, schoolId: number, nextId: number) {
+  const rows = await db.schoolClass.findMany({ where: { schoolId, academicYearId: nextId }, select: { id: true, gradeLevel: true, letter: true }, orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }] });
+  return rows.map((c) => ({ id: c.id, name: className(c) }));
+}
 
 const yearSelect = { id: true, label: true, startYear: true, startDate: true, endDate: true } as const;
 const year = (y: { id: number; label: string; startYear: number; startDate: Date; endDate: Date }): Year => ({ ...y, startDate: isoDate(y.startDate), endDate: isoDate(y.endDate) });
 
 /** The year in force (the latest begun of the current years) and the one after it, if created. */
-async function years(db: Prisma.TransactionClient, actor: Actor): Promise<{ current: Year | null; next: Year | null }> {
+export async function years(db: Prisma.TransactionClient, actor: Actor): Promise<{ current: Year | null; next: Year | null }> {
   const rows = (await db.academicYear.findMany({ where: { schoolId: actor.schoolId, id: { in: [...actor.currentYears] } }, select: yearSelect, orderBy: { startDate: 'asc' } })).map(year);
   const today = toSchoolDate(new Date(), actor.timeZone);
   const current = rows[0] && rows[0].startDate <= today ? rows[0] : null;
@@ -52,7 +65,7 @@ async function years(db: Prisma.TransactionClient, actor: Actor): Promise<{ curr
 }
 
 /** This year's classes with their pupils still in them, and what each becomes next year. */
-async function loadClasses(db: Prisma.TransactionClient, schoolId: number, current: Year, next: Year): Promise<PromotionClass[]> {
+export async function loadClasses(db: Prisma.TransactionClient, schoolId: number, current: Year, next: Year): Promise<PromotionClass[]> {
   const classes = await db.schoolClass.findMany({
     where: { schoolId, academicYearId: current.id },
     orderBy: [{ gradeLevel: 'asc' }, { letter: 'asc' }],
@@ -103,7 +116,11 @@ export async function promotionPlan(actor: Actor): Promise<PromotionPlan | null>
   const db = getDb();
   const { current, next } = await years(db, actor);
   if (!current || !next) return { ready: false, current };
-  return { ready: true, current, next, classes: await loadClasses(db, actor.schoolId, current, next), teachers: await activeTeachers(db, actor.schoolId) };
+  const classes = await loadClasses(db, actor.schoolId, current, next);
+  return {
+    ready: true, current, next, classes, teachers: await activeTeachers(db, actor.schoolId),
+    leftBehind: leftBehind(classes), nextClasses: await nextYearClasses(db, actor.schoolId, next.id),
+  };
 }
 
 export type PromotionInput = {

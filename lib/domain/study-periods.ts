@@ -87,3 +87,28 @@ export function droppedDays(before: DateSpan, after: DateSpan, dayBefore: (iso: 
 
 /** «2027/2028»: the label of the year beginning in `startYear`. */
 export const yearLabel = (startYear: number) => `${startYear}/${startYear + 1}`;
+
+export type YearPeriod = NeighbourPeriod & { closed: boolean };
+
+/**
+ * The first problem of new dates for an academic year beginning in `startYear`, in Russian; null
+ * when they may be saved as far as the year itself and its periods go. The year runs from its
+ * start year into the next, ending by 31 August (as a new year is created), and keeps every study
+ * period inside: a period is moved first (a closed one by the management opening it), else days
+ * of that period would lie outside the year and the journal would count them in no year.
+ */
+export function yearDatesProblem(dates: DateSpan, startYear: number, periods: readonly YearPeriod[]): PeriodDatesProblem | null {
+  if (!dates.startDate.startsWith(`${startYear}-`)) return { error: `Учебный год ${yearLabel(startYear)} начинается в ${startYear} году`, field: 'startDate' };
+  if (dates.endDate <= dates.startDate) return { error: 'Окончание года раньше его начала', field: 'endDate' };
+  const lastDay = `${startYear + 1}-08-31`;
+  if (dates.endDate > lastDay) return { error: `Учебный год заканчивается не позже ${formatDateRu(lastDay)}`, field: 'endDate' };
+  // A closed period first: it is the one the administrator cannot move.
+  const first = periods.filter((p) => p.startDate < dates.startDate).sort((a, b) => Number(b.closed) - Number(a.closed) || a.startDate.localeCompare(b.startDate))[0];
+  const last = periods.filter((p) => p.endDate > dates.endDate).sort((a, b) => Number(b.closed) - Number(a.closed) || b.endDate.localeCompare(a.endDate))[0];
+  const outside = (p: YearPeriod, side: string) => p.closed
+    ? `Период «${p.name}» (${span(p)}) закрыт и ${side}: его даты не меняются, пока руководство школы не откроет период`
+    : `Период «${p.name}» (${span(p)}) ${side}: сначала измените его даты`;
+  if (first) return { error: outside(first, `начинается раньше ${formatDateRu(dates.startDate)}`), field: 'startDate' };
+  if (last) return { error: outside(last, `заканчивается позже ${formatDateRu(dates.endDate)}`), field: 'endDate' };
+  return null;
+}

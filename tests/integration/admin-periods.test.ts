@@ -9,7 +9,7 @@ import { resetDb, testDb } from '../support/db';
 import { signInForRequest } from '../support/request-session';
 import { createMark, createSchoolFixture, createStreamFixture, createUser, day, type SchoolFixture } from '../support/fixtures';
 import { form } from '../support/authz-matrix';
-import { createNextYearAction, savePeriodDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
+import { createNextYearAction, deleteYearAction, savePeriodDatesAction, saveYearDatesAction } from '@/app/(admin)/admin/calendar/periods/actions';
 import PeriodDatesPage from '@/app/(admin)/admin/calendar/periods/page';
 import CalendarPage from '@/app/(admin)/admin/calendar/page';
 import { actorFor } from '../support/actors';
@@ -29,7 +29,8 @@ const periodForm = (id: number, shown: { startDate: string; endDate: string }, f
 const state = async () => ({
   periods: await db.studyPeriod.findMany({ orderBy: { id: 'asc' } }),
   years: await db.academicYear.findMany({ orderBy: { id: 'asc' } }),
-  audits: await db.auditLog.count({ where: { action: { in: ['period.dates', 'academicYear.create'] } } }),
+  audits: await db.auditLog.count({ where: { action: { in: ['period.dates', 'academicYear.create', 'academicYear.dates', 'academicYear.delete'] } } }),
+  enrollments: await db.enrollment.findMany({ orderBy: { id: 'asc' } }),
 });
 
 beforeAll(async () => {
@@ -47,7 +48,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.academicYear.deleteMany({ where: { startYear: 2027 } });
   await db.finalMark.deleteMany({});
-  await db.academicYear.update({ where: { id: fx.academicYearId }, data: { endDate: day('2027-05-31') } });
+  await db.academicYear.update({ where: { id: fx.academicYearId }, data: { startDate: day('2026-09-01'), endDate: day('2027-05-31') } });
   await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { startDate: day(Q1.startDate), endDate: day(Q1.endDate), status: 'OPEN', closedAt: null } });
   await db.studyPeriod.update({ where: { id: q2 }, data: { startDate: day(Q2.startDate), endDate: day(Q2.endDate) } });
   await db.studyPeriod.update({ where: { id: yearPeriod }, data: { startDate: day('2026-09-01'), endDate: day('2027-05-31') } });
@@ -162,6 +163,130 @@ describe('a study period\'s dates', () => {
   });
 });
 
+describe('the academic year\'s own dates', () => {
+  const YEAR = { startDate: '2026-09-01', endDate: '2027-05-31' };
+  const yearForm = (fields: Record<string, string | number>, shown = YEAR, id = fx.academicYearId) =>
+    form({ id, shownStartDate: shown.startDate, shownEndDate: shown.endDate, ...shown, ...fields });
+
+  it('an administrator moves the year\'s end (exams in June); audited with old and new dates', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await saveYearDatesAction({}, yearForm({ endDate: '2027-06-30' }))).toMatchObject({ ok: true, message: 'Даты учебного года изменены' });
+    expect(await db.academicYear.findUniqueOrThrow({ where: { id: fx.academicYearId } })).toMatchObject({ startDate: day('2026-09-01'), endDate: day('2027-06-30') });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.dates', entityId: String(fx.academicYearId) } });
+    expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, oldValue: YEAR, newValue: { startDate: '2026-09-01', endDate: '2027-06-30' } });
+    // The year period may now follow it.
+    expect(await savePeriodDatesAction({}, periodForm(yearPeriod, YEAR, { endDate: '2027-06-30' }))).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['a date that does not exist', { endDate: '2027-02-30' }, 'endDate', 'Такой даты нет в календаре'],
+    ['an end before the start', { endDate: '2026-08-31' }, 'endDate', 'Окончание года раньше его начала'],
+    ['a start in another year', { startDate: '2027-01-10' }, 'startDate', 'Учебный год 2026/2027 начинается в 2026 году'],
+    ['an end after the summer', { endDate: '2027-09-01' }, 'endDate', 'Учебный год заканчивается не позже 31.08.2027'],
+    ['a study period left outside', { endDate: '2027-05-20' }, 'endDate', 'Период «2026/2027 учебный год» (01.09.2026–31.05.2027) заканчивается позже 20.05.2027: сначала измените его даты'],
+  ])('refuses %s with a Russian error next to the field, keeping what was typed and changing nothing', async (_, fields, field, message) => {
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const answer = await saveYearDatesAction({}, yearForm(fields));
+    expect(answer.errors).toEqual({ [field]: message });
+    expect(answer.values).toEqual({ ...YEAR, ...fields });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses narrowing past a closed period, sending to the management', async () => {
+    await db.studyPeriod.update({ where: { id: fx.studyPeriodId }, data: { status: 'CLOSED', closedAt: new Date() } });
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    expect((await saveYearDatesAction({}, yearForm({ startDate: '2026-09-02' }))).errors).toEqual({
+      startDate: 'Период «1 четверть» (01.09.2026–25.10.2026) закрыт и начинается раньше 02.09.2026: его даты не меняются, пока руководство школы не откроет период',
+    });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses leaving lessons, holidays and timetable rows of the year outside, counting them', async () => {
+    // The periods already begin on 2 September; the fixture's lesson of 1 September stays.
+    await db.studyPeriod.updateMany({ where: { id: { in: [fx.studyPeriodId, yearPeriod] } }, data: { startDate: day('2026-09-02') } });
+    const holiday = await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, name: 'День знаний', startDate: day('2026-09-01'), endDate: day('2026-09-01') } });
+    const row = await db.timetableEntry.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, courseId: fx.courseId, weekday: 2, slot: 3, validFrom: day('2026-09-01') } });
+    try {
+      await signInForRequest(db, fx.adminId);
+      const before = await state();
+      expect((await saveYearDatesAction({}, yearForm({ startDate: '2026-09-02' }))).errors).toEqual({
+        startDate: 'Вне новых дат (02.09.2026–31.05.2027) оказались бы записи этого учебного года: уроков: 1, каникул и праздников: 1, строк расписания: 1. Сначала перенесите или удалите их',
+      });
+      expect(await state()).toEqual(before);
+    } finally {
+      await db.holiday.delete({ where: { id: holiday.id } });
+      await db.timetableEntry.delete({ where: { id: row.id } });
+    }
+  });
+
+  it('refuses dates overlapping another year of the school', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await createNextYearAction({}, form({ sourceYearId: fx.academicYearId, label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' }))).toMatchObject({ ok: true });
+    const before = await state();
+    expect((await saveYearDatesAction({}, yearForm({ endDate: '2027-08-31' })))).toMatchObject({ ok: true });
+    const shown = { ...YEAR, endDate: '2027-08-31' };
+    const widened = await state();
+    expect(widened.audits).toBe(before.audits + 1);
+    // 2027/2028 begins on 1 September: this year may not run into it.
+    expect((await saveYearDatesAction({}, yearForm({ startDate: '2026-09-01', endDate: '2027-09-05' }, shown))).errors)
+      .toEqual({ endDate: 'Учебный год заканчивается не позже 31.08.2027' });
+    const next = await db.academicYear.findFirstOrThrow({ where: { schoolId: fx.schoolId, startYear: 2027 } });
+    expect((await saveYearDatesAction({}, yearForm({ startDate: '2027-08-31' }, { startDate: '2027-09-01', endDate: '2028-05-31' }, next.id))).errors)
+      .toEqual({ startDate: 'Пересекается с учебным годом 2026/2027 (01.09.2026–31.08.2027)' });
+    expect(await state()).toEqual(widened);
+  });
+
+  it('moves the pupils promoted into next year\'s classes with its first day, their class of this year ending the day before', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await createNextYearAction({}, form({ sourceYearId: fx.academicYearId, label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' }))).toMatchObject({ ok: true });
+    const next = await db.academicYear.findFirstOrThrow({ where: { schoolId: fx.schoolId, startYear: 2027 } });
+    const sixth = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, gradeLevel: 6, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    const pupil = fx.studentIds[0];
+    const old = await db.enrollment.findFirstOrThrow({ where: { studentId: pupil, classId: fx.classId } });
+    await db.enrollment.update({ where: { id: old.id }, data: { endDate: day('2027-08-31') } });
+    await db.enrollment.create({ data: { schoolId: fx.schoolId, studentId: pupil, classId: sixth.id, startDate: day('2027-09-01') } });
+    const of = () => db.enrollment.findMany({ where: { studentId: pupil }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } });
+    try {
+      // Next year's periods start later with it; the first quarter first.
+      const q1 = await db.studyPeriod.findFirstOrThrow({ where: { academicYearId: next.id, ordinal: 1, kind: 'TERM' } });
+      const y = await db.studyPeriod.findFirstOrThrow({ where: { academicYearId: next.id, kind: 'YEAR' } });
+      await db.studyPeriod.updateMany({ where: { id: { in: [q1.id, y.id] } }, data: { startDate: day('2027-09-02') } });
+      const shown = { startDate: '2027-09-01', endDate: '2028-05-31' };
+      expect(await saveYearDatesAction({}, yearForm({ startDate: '2027-09-02' }, shown, next.id))).toMatchObject({ ok: true });
+      expect(await of()).toEqual([
+        { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-09-01') },
+        { classId: sixth.id, startDate: day('2027-09-02'), endDate: null },
+      ]);
+      // And earlier again, before the first of September.
+      expect(await saveYearDatesAction({}, yearForm({ startDate: '2027-08-30' }, { ...shown, startDate: '2027-09-02' }, next.id))).toMatchObject({ ok: true });
+      expect(await of()).toEqual([
+        { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-29') },
+        { classId: sixth.id, startDate: day('2027-08-30'), endDate: null },
+      ]);
+      const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.dates', entityId: String(next.id) }, orderBy: { id: 'desc' } });
+      expect(audit).toMatchObject({ oldValue: { startDate: '2027-09-02' }, newValue: { startDate: '2027-08-30' }, details: { enrollmentsMoved: 1 } });
+    } finally {
+      await db.academicYear.delete({ where: { id: next.id } });
+      await db.enrollment.update({ where: { id: old.id }, data: { endDate: null } });
+    }
+  });
+
+  it('refuses a save over a change made after the form was opened, another school\'s year and a user without the right', async () => {
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    expect((await saveYearDatesAction({}, yearForm({ endDate: '2027-06-10' }, { ...YEAR, endDate: '2027-06-01' }))).errors)
+      .toEqual({ form: 'Даты этого учебного года уже изменил другой пользователь, пока форма была открыта. Обновите страницу и внесите изменение снова.' });
+    expect((await saveYearDatesAction({}, yearForm({ endDate: '2027-06-10' }, YEAR, other.academicYearId))).errors).toEqual({ form: 'Учебный год не найден или уже закончился' });
+    await signInForRequest(db, managementId);
+    expect((await saveYearDatesAction({}, yearForm({ endDate: '2027-06-10' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    await signInForRequest(db, fx.teacherId);
+    expect((await saveYearDatesAction({}, yearForm({ endDate: '2027-06-10' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+});
+
 describe('the next academic year', () => {
   const nextForm = (fields: Record<string, string | number> = {}) =>
     form({ sourceYearId: fx.academicYearId, label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31', ...fields });
@@ -253,6 +378,59 @@ describe('the next academic year', () => {
   });
 });
 
+describe('deleting a next year created by mistake', () => {
+  const createNext = async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await createNextYearAction({}, form({ sourceYearId: fx.academicYearId, label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' }))).toMatchObject({ ok: true });
+    return db.academicYear.findFirstOrThrow({ where: { schoolId: fx.schoolId, startYear: 2027 } });
+  };
+
+  it('removes a year not begun with its periods, audited; it may be created again', async () => {
+    const next = await createNext();
+    expect(await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).toMatchObject({ ok: true, message: 'Учебный год удалён' });
+    expect(await db.academicYear.count({ where: { id: next.id } })).toBe(0);
+    expect(await db.studyPeriod.count({ where: { academicYearId: next.id } })).toBe(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.delete', entityId: String(next.id) } });
+    expect(audit).toMatchObject({ actorId: fx.adminId, schoolId: fx.schoolId, oldValue: { label: '2027/2028', startDate: '2027-09-01', endDate: '2028-05-31' } });
+    expect((audit.oldValue as { periods: unknown[] }).periods).toHaveLength(3);
+    await createNext();
+  });
+
+  it('refuses while something hangs on the year, naming what and how many', async () => {
+    const next = await createNext();
+    const klass = (letter: string) => db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, gradeLevel: 6, letter, periodSchemeId: fx.periodSchemeId } });
+    await klass('А');
+    await klass('Б');
+    let before = await state();
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'В году 2027/2028 уже созданы классы (2): сначала удалите их' });
+    expect(await state()).toEqual(before);
+    await db.holiday.create({ data: { schoolId: fx.schoolId, academicYearId: next.id, name: 'Осенние каникулы', startDate: day('2027-10-26'), endDate: day('2027-11-03') } });
+    before = await state();
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'В году 2027/2028 уже есть классы (2), каникулы и праздники (1): сначала удалите их' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses without the confirmation, a year already begun, another school\'s year and a user without the right', async () => {
+    const next = await createNext();
+    const before = await state();
+    expect((await deleteYearAction({}, form({ id: next.id }))).errors).toEqual({ confirm: 'Подтвердите удаление учебного года' });
+    expect((await deleteYearAction({}, form({ id: fx.academicYearId, confirm: 'on' }))).errors).toEqual({ form: 'Учебный год 2026/2027 уже начался: его нельзя удалить' });
+    expect((await deleteYearAction({}, form({ id: other.academicYearId, confirm: 'on' }))).errors).toEqual({ form: 'Учебный год не найден или уже закончился' });
+    await signInForRequest(db, managementId);
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    await signInForRequest(db, fx.teacherId);
+    expect((await deleteYearAction({}, form({ id: next.id, confirm: 'on' }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('is offered on the page for the year not begun only', async () => {
+    await createNext();
+    const html = renderToStaticMarkup((await PeriodDatesPage()) as React.ReactElement);
+    expect(html).toContain('Удалить учебный год 2027/2028 вместе с его учебными периодами');
+    expect(html).not.toContain('Удалить учебный год 2026/2027');
+  });
+});
+
 describe('the page', () => {
   const text = async (page: Promise<unknown>) => renderToStaticMarkup((await page) as React.ReactElement).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -267,6 +445,7 @@ describe('the page', () => {
     expect(page).toContain('Период закрыт: его даты не меняются. Чтобы их исправить, попросите руководство школы открыть период.');
     expect(page).toContain('Классы, предметы и нагрузка, расписание здесь не создаются: это следующий шаг.');
     expect(renderToStaticMarkup((await PeriodDatesPage()) as React.ReactElement)).toContain('value="2027/2028"');
+    expect(page).toContain('Изменить даты учебного года 2026/2027');
   });
 
   it('is linked for holders of the right only', async () => {

@@ -11,7 +11,7 @@ import { signInForRequest } from '../support/request-session';
 import { actorFor } from '../support/actors';
 import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
 import { form } from '../support/authz-matrix';
-import { promoteClassesAction } from '@/app/(admin)/admin/promotion/actions';
+import { placePupilsAction, promoteClassesAction } from '@/app/(admin)/admin/promotion/actions';
 import PromotionPage from '@/app/(admin)/admin/promotion/page';
 import { navigationFor } from '@/lib/auth/navigation';
 import { diaryWeek, type DiaryWeek } from '@/lib/data/diary/week';
@@ -44,7 +44,7 @@ async function promoteForm(classes: number[], options: { untick?: number[]; teac
 const state = async () => ({
   classes: await db.schoolClass.findMany({ orderBy: { id: 'asc' } }),
   enrollments: await db.enrollment.findMany({ orderBy: { id: 'asc' } }),
-  audits: await db.auditLog.count({ where: { action: 'classes.promote' } }),
+  audits: await db.auditLog.count({ where: { action: { in: ['classes.promote', 'classes.place'] } } }),
 });
 
 beforeAll(async () => {
@@ -205,6 +205,69 @@ describe('the family\'s diary across the move', () => {
     expect(marks(september)).toEqual(['5']);
     await db.mark.deleteMany({ where: { lesson: { date: { gte: day('2027-05-25') } } } });
     await db.lesson.deleteMany({ where: { date: { gte: day('2027-05-25') } } });
+  });
+});
+
+describe('pupils left behind', () => {
+  /** 5А promoted to 6А without `stays`; next year's 5Б (as if from a 4Б) stands ready for the repeater. */
+  async function promotedWithRepeater() {
+    const stays = fx.studentIds[1];
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId], { untick: [stays] }))).toMatchObject({ ok: true });
+    const fifth = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, gradeLevel: 5, letter: 'Б', periodSchemeId: fx.periodSchemeId } });
+    const enrollment = await db.enrollment.findFirstOrThrow({ where: { studentId: stays, classId: fx.classId } });
+    return { stays, fifth: fifth.id, enrollment: enrollment.id };
+  }
+  const placeForm = (placements: Record<number, number | string>, year = nextYearId) =>
+    form({ nextYearId: year, ...Object.fromEntries(Object.entries(placements).map(([e, c]) => [`place-${e}`, String(c)])) });
+
+  it('a repeating pupil joins an existing class of next year from its first day, this year\'s class ending the day before; audited', async () => {
+    const { stays, fifth, enrollment } = await promotedWithRepeater();
+    const page = await text();
+    expect(page).toContain('Остались в классах 2026/2027');
+    expect(page).toContain('Ученик2 Пётр · 5А');
+    expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain(`<option value="${fifth}">5Б (2027/2028)</option>`);
+    expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    expect(await db.enrollment.findMany({ where: { studentId: stays }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } })).toEqual([
+      { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
+      { classId: fifth, startDate: day('2027-09-01'), endDate: null },
+    ]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.place', entityId: String(nextYearId) } });
+    expect(audit).toMatchObject({
+      actorId: fx.adminId, schoolId: fx.schoolId,
+      newValue: { pupils: [{ studentId: stays, classId: fifth, className: '5Б' }], endedOn: '2027-08-31', enrolledFrom: '2027-09-01' },
+    });
+    // Placed: no longer listed.
+    expect(await text()).not.toContain('Остались в классах 2026/2027');
+  });
+
+  it('refuses another school\'s class and pupil, a pupil already moved, a stale form, nothing chosen and a user without the right', async () => {
+    const { fifth, enrollment } = await promotedWithRepeater();
+    const moved = await db.enrollment.findFirstOrThrow({ where: { studentId: fx.studentIds[0], classId: fx.classId } });
+    const theirs = await db.enrollment.findFirstOrThrow({ where: { classId: other.classId } });
+    const before = await state();
+    expect((await placePupilsAction({}, placeForm({ [enrollment]: other.classId }))).errors).toEqual({
+      form: 'Никто не зачислен: исправьте отмеченных учеников', [`pupil-${enrollment}`]: 'Класс не найден среди классов следующего учебного года этой школы',
+    });
+    // This year's class is not next year's.
+    expect((await placePupilsAction({}, placeForm({ [enrollment]: fx.classId }))).errors?.[`pupil-${enrollment}`]).toBe('Класс не найден среди классов следующего учебного года этой школы');
+    const notOpen = 'Ученик не найден среди оставшихся в классах текущего учебного года: возможно, его уже перевели, пока форма была открыта. Обновите страницу';
+    expect((await placePupilsAction({}, placeForm({ [theirs.id]: fifth }))).errors).toEqual({ form: notOpen });
+    expect((await placePupilsAction({}, placeForm({ [moved.id]: fifth }))).errors).toEqual({ form: notOpen });
+    expect((await placePupilsAction({}, placeForm({ [enrollment]: fifth }, other.academicYearId))).errors).toEqual({ form: 'Учебные годы изменились, пока форма была открыта. Обновите страницу' });
+    const nothing = await placePupilsAction({}, placeForm({ [enrollment]: '' }));
+    expect(nothing.errors).toEqual({ form: 'Выберите класс хотя бы для одного ученика' });
+    await signInForRequest(db, managementId);
+    expect((await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+    // A form sent twice: the second finds the pupil placed.
+    await signInForRequest(db, fx.adminId);
+    expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true });
+    const placed = await state();
+    const twice = await placePupilsAction({}, placeForm({ [enrollment]: fifth }));
+    expect(twice.errors).toEqual({ form: notOpen });
+    expect(twice.values).toEqual({ [String(enrollment)]: String(fifth) });
+    expect(await state()).toEqual(placed);
   });
 });
 

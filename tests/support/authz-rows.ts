@@ -64,6 +64,16 @@ async function nextYearForm(db: PrismaClient, yearId: number): Promise<FormData>
   const september = `${y.startYear + 1}-09-01`;
   return form({ sourceYearId: yearId, label: `${y.startYear + 1}/${y.startYear + 2}`, startDate: after > september ? after : september, endDate: `${y.startYear + 2}-05-31` });
 }
+/** A year's dates as they are, its end a day later (nothing of the year lies past it); yearDatesReset puts it back. */
+async function yearDatesForm(db: PrismaClient, id: number): Promise<FormData> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id }, select: { startDate: true, endDate: true } });
+  const [start, end] = [y.startDate, y.endDate].map((x) => x.toISOString().slice(0, 10));
+  return form({ id, shownStartDate: start, shownEndDate: end, startDate: start, endDate: addDays(end, 1) });
+}
+async function yearDatesReset(db: PrismaClient, id: number): Promise<void> {
+  const y = await db.academicYear.findUniqueOrThrow({ where: { id }, select: { endDate: true } });
+  await db.academicYear.update({ where: { id }, data: { endDate: new Date(`${addDays(y.endDate.toISOString().slice(0, 10), -1)}T00:00:00Z`) } });
+}
 async function dropNextYear(db: PrismaClient, yearId: number): Promise<void> {
   const y = await db.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { schoolId: true, startYear: true } });
   await db.academicYear.deleteMany({ where: { schoolId: y.schoolId, startYear: y.startYear + 1 } });
@@ -83,6 +93,23 @@ async function matrixNextYear(db: PrismaClient, yearId: number): Promise<number>
 async function promotionForm(db: PrismaClient, nextYearId: number, classId: number): Promise<FormData> {
   const shown = (await db.enrollment.findMany({ where: { classId, endDate: null }, select: { id: true } })).map((e) => e.id).join(',');
   return form({ nextYearId, classes: [String(classId)], [`teacher-${classId}`]: '', [`shown-${classId}`]: shown });
+}
+/** Next year's class a grade above `classId` (its promotion target), created if missing: `classId`'s pupils are then left behind. */
+async function placementTarget(db: PrismaClient, yearId: number, classId: number): Promise<number> {
+  const academicYearId = await matrixNextYear(db, yearId);
+  const k = await db.schoolClass.findUniqueOrThrow({ where: { id: classId }, select: { schoolId: true, gradeLevel: true, letter: true, periodSchemeId: true } });
+  const target = { schoolId: k.schoolId, academicYearId, gradeLevel: k.gradeLevel + 1, letter: k.letter, periodSchemeId: k.periodSchemeId };
+  return (await db.schoolClass.findFirst({ where: target, select: { id: true } }) ?? await db.schoolClass.create({ data: target, select: { id: true } })).id;
+}
+/** The first pupil still in `classId` placed into next year's class `target`. */
+async function placementForm(db: PrismaClient, yearId: number, pupilsOf: number, target: number): Promise<FormData> {
+  const e = await db.enrollment.findFirstOrThrow({ where: { classId: pupilsOf, endDate: null }, select: { id: true }, orderBy: { id: 'asc' } });
+  return form({ nextYearId: await matrixNextYear(db, yearId), [`place-${e.id}`]: target });
+}
+/** Next year gone (its class and enrollment with it) and `classId`'s pupils in it again. */
+async function undoPlacement(db: PrismaClient, yearId: number, classId: number): Promise<void> {
+  await dropNextYear(db, yearId);
+  await db.enrollment.updateMany({ where: { classId }, data: { endDate: null } });
 }
 /** A parent's message to a class teacher about a pupil, unread and unanswered (replyAction's target). */
 async function unansweredMessage(db: PrismaClient, senderId: number, recipientId: number, studentId: number): Promise<number> {
@@ -472,6 +499,19 @@ export const MATRIX: Row[] = [
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await periodDatesForm(db, w.futureA)] },
     otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await periodDatesForm(db, w.futureB)] },
   }),
+  // School A's year a day longer, put back after each allowed call; school B's year named.
+  action('app/(admin)/admin/calendar/periods/actions.ts', 'saveYearDatesAction', {}, {
+    own: { allow: ['admin'], args: async ({ w, db }) => [none, await yearDatesForm(db, w.yearA)], after: ({ w, db }) => yearDatesReset(db, w.yearA) },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await yearDatesForm(db, w.yearB)] },
+  }),
+  // School A's next year (not begun, nothing in it), created again before each call; school B's named.
+  action('app/(admin)/admin/calendar/periods/actions.ts', 'deleteYearAction', {}, {
+    own: { allow: ['admin'], prepare: ({ w, db }) => matrixNextYear(db, w.yearA), args: async ({ w, db }) => [none, form({ id: await matrixNextYear(db, w.yearA), confirm: 'on' })] },
+    otherSchool: {
+      allow: NOBODY, prepare: ({ w, db }) => matrixNextYear(db, w.yearB),
+      args: async ({ w, db }) => [none, form({ id: await matrixNextYear(db, w.yearB), confirm: 'on' })], after: ({ w, db }) => dropNextYear(db, w.yearB),
+    },
+  }),
   // The year after school A's, removed after each allowed call; school B's year named as the one to follow.
   action('app/(admin)/admin/calendar/periods/actions.ts', 'createNextYearAction', {}, {
     own: { allow: ['admin'], args: async ({ w, db }) => [none, await nextYearForm(db, w.yearA)], after: ({ w, db }) => dropNextYear(db, w.yearA) },
@@ -487,6 +527,17 @@ export const MATRIX: Row[] = [
       allow: NOBODY, prepare: async ({ w, db }) => { await matrixNextYear(db, w.yearA); await matrixNextYear(db, w.yearB); },
       args: async ({ w, db }) => [none, await promotionForm(db, await matrixNextYear(db, w.yearA), w.KB)],
       after: async ({ w, db }) => { await dropNextYear(db, w.yearA); await dropNextYear(db, w.yearB); },
+    },
+  }),
+  // K3's pupil S3, left behind by 5В's promotion, placed into next year's 6В; undone after each allowed call. School B's pupil named with school A's class.
+  action('app/(admin)/admin/promotion/actions.ts', 'placePupilsAction', {}, {
+    own: {
+      allow: ['admin'], prepare: ({ w, db }) => placementTarget(db, w.yearA, w.K3),
+      args: async ({ w, db }) => [none, await placementForm(db, w.yearA, w.K3, await placementTarget(db, w.yearA, w.K3))], after: ({ w, db }) => undoPlacement(db, w.yearA, w.K3),
+    },
+    otherSchool: {
+      allow: NOBODY, prepare: ({ w, db }) => placementTarget(db, w.yearA, w.K3),
+      args: async ({ w, db }) => [none, await placementForm(db, w.yearA, w.KB, await placementTarget(db, w.yearA, w.K3))],
     },
   }),
   // Teaching load: C3 (T2's) gets T1 as its second teacher and is put back after each allowed call.

@@ -6,6 +6,7 @@ import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField, parseId } from '@/lib/ids';
 import { promoteClasses } from '@/lib/data/promotion';
+import { placePupils } from '@/lib/data/promotion-placement';
 
 /**
  * errors: `form`, or `class-<id>` next to a class of this year. values: what the form held (ticks
@@ -59,4 +60,36 @@ export async function promoteClassesAction(_prev: PromotionState, form: FormData
     return { ok: true, message: `Создано классов: ${result.classes}, переведено учеников: ${result.pupils}` };
   });
   return state.ok ? state : { ...state, values: typed(form) };
+}
+
+/** errors: `form`, or `pupil-<enrollment id>` next to a pupil. values: the class chosen per pupil. */
+export type PlacementState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: Record<string, string> };
+
+const placed = (form: FormData) => [...form.entries()].filter(([key, value]) => key.startsWith('place-') && value !== '').map(([key, value]) => [key.slice('place-'.length), String(value)] as const);
+
+export async function placePupilsAction(_prev: PlacementState, form: FormData): Promise<PlacementState> {
+  const state = await answerErrors('placePupilsAction', (message): PlacementState => ({ errors: { form: message } }), async (): Promise<PlacementState> => {
+    const actor = await getCurrentUser();
+    if (!actor) return { errors: { form: SESSION_ENDED } };
+    const nextYearId = parseId(form.get('nextYearId'));
+    if (nextYearId === null) return { errors: { form: 'Учебный год не найден' } };
+    const placements: { enrollmentId: number; classId: number }[] = [];
+    const errors: Record<string, string> = {};
+    for (const [enrollment, klass] of placed(form)) {
+      const enrollmentId = parseId(enrollment);
+      const classId = parseId(klass);
+      if (enrollmentId === null) return { errors: { form: 'Ученик не найден' } };
+      if (classId === null) errors[`pupil-${enrollmentId}`] = 'Класс не найден';
+      else placements.push({ enrollmentId, classId });
+    }
+    if (Object.keys(errors).length) return { errors };
+    const result = await placePupils(actor, { nextYearId, placements });
+    if (!result.ok) {
+      const byPupil = 'pupilErrors' in result && result.pupilErrors ? Object.fromEntries(Object.entries(result.pupilErrors).map(([id, m]) => [`pupil-${id}`, m])) : {};
+      return { errors: { form: result.error, ...byPupil } };
+    }
+    revalidatePath('/admin', 'layout');
+    return { ok: true, message: `Зачислено учеников: ${result.pupils}` };
+  });
+  return state.ok ? state : { ...state, values: Object.fromEntries(placed(form)) };
 }

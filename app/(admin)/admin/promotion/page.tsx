@@ -4,6 +4,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateRu } from '@/lib/domain/calendar';
 import { lastDayBefore, promotionPlan } from '@/lib/data/promotion';
 import { PromotionForm } from './promotion-form';
+import { PlacementForm } from './placement-form';
 
 export const metadata = { title: 'Переход на новый учебный год' };
 
@@ -35,6 +36,16 @@ export default async function PromotionPage() {
           </p>
           {plan.classes.length === 0 ? <p className="text-muted">В учебном году {plan.current.label} классов нет.</p> : (
             <PromotionForm nextYearId={plan.next.id} nextLabel={plan.next.label} classes={plan.classes} teachers={plan.teachers} />
+          )}
+          {plan.leftBehind.length > 0 && (
+            <section aria-labelledby="left-behind-heading" className="mt-8">
+              <h2 id="left-behind-heading" className="mb-2 text-xl font-bold">Остались в классах {plan.current.label}</h2>
+              <p className="mb-2 text-muted">
+                Ученики классов, уже переведённых на {plan.next.label}, которые не перешли вместе с классом (например, остаются на второй год).
+                Выбранный класс {plan.next.label} — с {formatDateRu(plan.next.startDate)}, нынешний — до {formatDateRu(lastDayBefore(plan.next))}.
+              </p>
+              <PlacementForm nextYearId={plan.next.id} nextLabel={plan.next.label} pupils={plan.leftBehind} classes={plan.nextClasses} />
+            </section>
           )}
         </>
       )}

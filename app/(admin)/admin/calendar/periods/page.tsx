@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateRu } from '@/lib/domain/calendar';
+import { toSchoolDate } from '@/lib/domain/timezone';
 import { nextYearDefaults, periodSettings } from '@/lib/data/study-periods';
-import { NextYearForm, PeriodDatesForm } from './period-forms';
+import { DeleteYearForm, NextYearForm, PeriodDatesForm } from './period-forms';
 
 export const metadata = { title: 'Даты учебных периодов' };
 
@@ -14,6 +15,7 @@ export default async function PeriodDatesPage() {
   const settings = await periodSettings(actor);
   if (!settings) redirect('/forbidden');
   const { years, current, nextExists } = settings;
+  const today = toSchoolDate(new Date(), actor.timeZone);
   return (
     <div className="max-w-4xl">
       <p className="mb-1"><Link href="/admin/calendar" className="text-accent underline">← Календарь учебного года</Link></p>
@@ -27,6 +29,22 @@ export default async function PeriodDatesPage() {
       {years.map((y) => (
         <section key={y.id} aria-labelledby={`year-${y.id}`} className="mb-8">
           <h2 id={`year-${y.id}`} className="mb-2 text-xl font-bold">{y.label}: {range(y)}</h2>
+          <details className="mb-3">
+            <summary className="cursor-pointer text-accent">Изменить даты учебного года<span className="sr-only"> {y.label}</span></summary>
+            <p className="mt-2 text-sm text-muted">
+              Все учебные периоды года, его уроки, каникулы и расписание должны остаться внутри новых дат, и годы не пересекаются. Ученики, зачисленные в классы года с его первого дня, переходят в них с нового первого дня.
+            </p>
+            <div className="mt-2"><PeriodDatesForm period={{ id: y.id, startDate: y.startDate, endDate: y.endDate }} year /></div>
+          </details>
+          {y.startDate > today && (
+            <details className="mb-3">
+              <summary className="cursor-pointer text-accent">Удалить учебный год<span className="sr-only"> {y.label}</span></summary>
+              <p className="mt-2 text-sm text-muted">
+                Если год заведён по ошибке: удаляется, пока он не начался и в нём нет классов, групп, учебной нагрузки, учебного плана, расписания, каникул и результатов экзаменов — только его учебные периоды.
+              </p>
+              <div className="mt-2"><DeleteYearForm year={{ id: y.id, label: y.label }} /></div>
+            </details>
+          )}
           {y.periods.length === 0 ? <p className="text-muted">Учебные периоды не заданы.</p> : (
             <ul className="space-y-2">
               {y.periods.map((p) => (
