@@ -21,9 +21,9 @@ export type DiaryPupil = PupilName & { readableUntil: string | null };
 export async function readableDiaryPupil(actor: Actor, studentId: number, now = new Date()): Promise<DiaryPupil | null> {
   const p = actor.permissions;
   const today = toSchoolDate(now, actor.timeZone);
-  // `whole`: a branch that opens every day; `led`: one of the enrollments in the actor's classes
-  // has begun by today (next year's class, made in the summer, gives nothing before its first
-  // day); one of them still open (`open`) opens every day, else the latest end is the last day
+  // `whole`: a branch that opens every day; `led`: an enrollment in the actor's classes has begun
+  // by today (next year's class, made in the summer, gives nothing before its first day); one of
+  // those begun still open (`open`) opens every day, else their latest end is the last day
   // readable (this year's class after a promotion: its last day).
   const [row] = await sqlRows<DiaryPupil>`
     SELECT u.id, u.last_name AS "lastName", u.first_name AS "firstName", u.middle_name AS "middleName",
@@ -36,9 +36,12 @@ export async function readableDiaryPupil(actor: Actor, studentId: number, now = 
                     OR ${p.has('diary:read:self')}::boolean AND u.id = ${actor.id})
                    -- OPEN_TO_FAMILY: the family's decision in force is not a refusal.
                    AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.student_id = u.id AND c.in_force AND c.decision = 'REFUSED'))) AS whole,
-              COALESCE(bool_or(e.start_date <= ${today}::date), false) AS led, bool_or(e.end_date IS NULL) AS open, max(e.end_date) AS last_day
+              count(*) > 0 AS led, bool_or(e.end_date IS NULL) AS open, max(e.end_date) AS last_day
          FROM enrollments e
-        WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[])) a
+        WHERE e.student_id = u.id AND e.class_id = ANY(${[...actor.classTeacherOf]}::int[])
+          -- Only enrollments begun: next year's, in a class the actor leads too, must not reopen
+          -- the weeks since the pupil left the actor's class of this year.
+          AND e.start_date <= ${today}::date) a
      WHERE u.id = ${studentId} AND u.school_id = ${actor.schoolId}
        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'STUDENT')
        AND (a.whole OR a.led)`;

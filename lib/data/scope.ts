@@ -53,9 +53,10 @@ export function readableDiaries(actor: Actor, on?: string, now = new Date()): Pr
   if (p.has('diary:read:children')) or.push({ guardians: { some: { parentId: actor.id } }, ...OPEN_TO_FAMILY });
   if (p.has('diary:read:self')) or.push({ id: actor.id, ...OPEN_TO_FAMILY });
   if (actor.classTeacherOf.length) {
-    const led = { classId: { in: [...actor.classTeacherOf] } };
-    const begun = { enrollments: { some: { ...led, startDate: { lte: schoolToday(actor.timeZone, now) } } } };
-    or.push(on === undefined ? begun : { AND: [begun, { enrollments: { some: { ...led, ...notEndedBy(dbDate(on)) } } }] });
+    // One enrollment both begun and reaching `on`: next year's (not begun) in a class the actor
+    // also leads must not reopen the weeks since the pupil left the actor's class of this year.
+    const begun = { classId: { in: [...actor.classTeacherOf] }, startDate: { lte: schoolToday(actor.timeZone, now) } };
+    or.push({ enrollments: { some: on === undefined ? begun : { ...begun, ...notEndedBy(dbDate(on)) } } });
   }
   return or.length ? { AND: [school, { OR: or }] } : NOTHING;
 }

@@ -116,13 +116,17 @@ describe('the diary of a pupil moved up, before the new year begins', () => {
     expect(await admits(next, '2027-09-06', SEPTEMBER)).toBe(1);
   });
 
-  it('stays whole to a class teacher who leads both classes', async () => {
+  it('is read by a class teacher who leads both classes to this year\'s end, then whole from the new year', async () => {
     const both = await createUser(db, fx.schoolId, ['TEACHER'], { lastName: 'Обоева', firstName: 'Ирина' });
     await db.schoolClass.updateMany({ where: { id: { in: [fx.classId, sixth] } }, data: { classTeacherId: both } });
     try {
       const teacher = await actorFor(db, both);
-      expect(await readableDiaryPupil(teacher, pupil, NOW)).toMatchObject({ id: pupil, readableUntil: null });
-      expect(await admits(teacher, '2027-09-06', NOW)).toBe(1);
+      // One rule for every class teacher: enrollments begun decide, next year's counts from its first day.
+      expect(await readableDiaryPupil(teacher, pupil, NOW)).toMatchObject({ id: pupil, readableUntil: '2027-05-31' });
+      expect(await admits(teacher, '2027-05-31', NOW)).toBe(1);
+      expect(await admits(teacher, '2027-09-06', NOW)).toBe(0);
+      expect(await readableDiaryPupil(teacher, pupil, SEPTEMBER)).toMatchObject({ id: pupil, readableUntil: null });
+      expect(await admits(teacher, '2027-09-06', SEPTEMBER)).toBe(1);
     } finally {
       await db.schoolClass.update({ where: { id: fx.classId }, data: { classTeacherId: fx.teacherId } });
       await db.schoolClass.update({ where: { id: sixth }, data: { classTeacherId: nextTeacherId } });

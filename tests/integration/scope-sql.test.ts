@@ -27,6 +27,8 @@ const mover = { id: 0, moved: '' };
 const nextYear = { yearId: 0, classId: 0, start: '' };
 /** A pupil of K3 moved up to next year's 6Б (the class teacher's) from its first day. */
 const promoted = { id: 0 };
+/** Moved from K1 (the class teacher's) to K3 a week ago, then up to 6Б (theirs again) next year. */
+const returning = { id: 0 };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -93,6 +95,11 @@ beforeAll(async () => {
   promoted.id = promotedUser.id;
   await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: promoted.id, classId: world.K3, startDate: k1.startDate, endDate: day(addDays(nextYear.start, -1)) } });
   await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: promoted.id, classId: nextYear.classId, startDate: day(nextYear.start) } });
+  const returningUser = await db.user.create({ data: { schoolId: world.schoolA, lastName: 'Возвращенцев', firstName: 'Иван', roles: { create: { schoolId: world.schoolA, role: 'STUDENT' } } } });
+  returning.id = returningUser.id;
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: returning.id, classId: world.K1, startDate: k1.startDate, endDate: day(addDays(mover.moved, -1)) } });
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: returning.id, classId: world.K3, startDate: day(mover.moved), endDate: day(addDays(nextYear.start, -1)) } });
+  await db.enrollment.create({ data: { schoolId: world.schoolA, studentId: returning.id, classId: nextYear.classId, startDate: day(nextYear.start) } });
   courses = (await db.course.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id);
   pupils = (await db.user.findMany({ where: { roles: { some: { role: 'STUDENT' } } }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
 }, 120_000);
@@ -139,6 +146,15 @@ describe('the diary gate decides as readableDiaries', () => {
     expect(await readableDiaryPupil(classTeacher, promoted.id)).toBeNull();
     expect(await db.user.count({ where: { AND: [{ id: promoted.id }, readableDiaries(classTeacher)] } })).toBe(0);
     expect(await readableDiaryPupil(await actorFor(db, world.id.management), promoted.id)).toMatchObject({ readableUntil: null });
+  });
+
+  it("keeps a former class teacher to the old class's last day when the pupil comes back to them next year", async () => {
+    // Leading the pupil's next year's class (not begun) must not reopen the weeks of K3 in between.
+    const classTeacher = await actorFor(db, world.id.classTeacher);
+    expect(await readableDiaryPupil(classTeacher, returning.id)).toMatchObject({ readableUntil: addDays(mover.moved, -1) });
+    const led = (date: string) => db.user.count({ where: { AND: [{ id: returning.id }, readableDiaries(classTeacher, date)] } });
+    expect(await led(addDays(mover.moved, -1))).toBe(1);
+    expect(await led(mover.moved)).toBe(0);
   });
 
   it('admits through each branch and nothing of the other school', async () => {
