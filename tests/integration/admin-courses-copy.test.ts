@@ -72,7 +72,7 @@ describe('copying the courses of last year\'s class', () => {
   it("offers it on next year's class page, the class it was promoted from chosen; not on this year's", async () => {
     await signInForRequest(db, deputyId);
     const page = await text(CoursesPage({ searchParams: Promise.resolve({ class: String(targetId) }) }));
-    expect(plain(page)).toContain('Учебная нагрузка: 6А класс');
+    expect(plain(page)).toContain('Учебная нагрузка: 6А класс, 2027/2028');
     expect(plain(page)).toContain('Перенести предметы из класса прошлого года');
     expect(page).toContain(`<option value="${fx.classId}" selected="">5А (курсов: 4)</option>`);
     expect(plain(page)).toContain('Учитель, который больше не работает в школе (учётная запись отключена или снята роль «Учитель»), не переносится');

@@ -23,7 +23,7 @@ export default async function CoursesPage({ searchParams }: Props) {
   const pastYears = [...new Set(pastClasses.map((c) => c.year))];
   return (
     <div className="max-w-4xl">
-      <h1 className="mb-2 text-2xl font-bold">Учебная нагрузка{chosen ? `: ${chosen.name} класс` : ''}</h1>
+      <h1 className="mb-2 text-2xl font-bold">Учебная нагрузка{chosen ? `: ${chosen.name} класс, ${chosen.year}` : ''}</h1>
       <p className="mb-4 text-muted">Какие предметы ведутся в классе и кто их ведёт. Изменения действуют сразу и записываются в журнал аудита. Нагрузку прошлых учебных лет изменить нельзя.</p>
       {classes.length === 0 ? <p className="text-muted">В текущем учебном году классов нет.</p> : (
         <nav aria-label="Классы" className="mb-6 flex flex-wrap gap-2">
