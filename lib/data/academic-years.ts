@@ -86,29 +86,39 @@ export async function saveYearDates(actor: Actor, input: YearDatesInput): Promis
       return { ok: false, field: rows.startSide ? 'startDate' : 'endDate', error: `Вне новых дат (${spanText(next)}) оказались бы записи этого учебного года: ${what}. Сначала перенесите или удалите их` };
     }
     await tx.academicYear.update({ where: { id: year.id }, data: { startDate: dbDate(next.startDate), endDate: dbDate(next.endDate) } });
-    const moved = next.startDate === old.startDate ? 0 : await moveEnrollments(tx, actor.schoolId, year.id, old.startDate, next.startDate);
+    const moved = next.startDate === old.startDate ? [] : await moveEnrollments(tx, actor.schoolId, year.id, old.startDate, next.startDate);
     await writeAudit(tx, {
       schoolId: actor.schoolId, actorId: actor.id, action: 'academicYear.dates', entityType: 'AcademicYear', entityId: year.id,
-      oldValue: old, newValue: next, details: { label: year.label, enrollmentsMoved: moved },
+      // Each enrollment moved, by id, with its date before and after: a change is undone from the audit alone.
+      oldValue: { ...old, enrollments: moved.map((m) => ({ id: m.id, [m.field]: m.from })) },
+      newValue: { ...next, enrollments: moved.map((m) => ({ id: m.id, [m.field]: m.to })) },
+      details: { label: year.label, enrollmentsMoved: moved.filter((m) => m.field === 'startDate').length },
     });
     return { ok: true, changed: true };
   });
 }
 
+/** An enrollment whose first (startDate) or last (endDate) day moved with the year. */
+type Moved = { id: number; field: 'startDate' | 'endDate'; from: string; to: string };
+
 /**
  * Enrollments into the year's classes from its old first day start on the new one; the same
  * pupils' enrollments ending the day before the old first day end the day before the new one.
  * Ordered so that a pupil's enrollments never overlap on the way (the database refuses that).
+ * Returns each enrollment moved with its old and new date, for the audit.
  */
-async function moveEnrollments(tx: Prisma.TransactionClient, schoolId: number, yearId: number, from: string, to: string): Promise<number> {
-  const starting = await tx.enrollment.findMany({ where: { schoolId, startDate: dbDate(from), schoolClass: { academicYearId: yearId } }, select: { id: true, studentId: true } });
-  if (!starting.length) return 0;
+async function moveEnrollments(tx: Prisma.TransactionClient, schoolId: number, yearId: number, from: string, to: string): Promise<Moved[]> {
+  const starting = await tx.enrollment.findMany({ where: { schoolId, startDate: dbDate(from), schoolClass: { academicYearId: yearId } }, select: { id: true, studentId: true }, orderBy: { id: 'asc' } });
+  if (!starting.length) return [];
+  const endWhere = { schoolId, studentId: { in: starting.map((e) => e.studentId) }, endDate: dbDate(addDays(from, -1)) };
+  const ending = await tx.enrollment.findMany({ where: endWhere, select: { id: true }, orderBy: { id: 'asc' } });
   const starts = () => tx.enrollment.updateMany({ where: { id: { in: starting.map((e) => e.id) } }, data: { startDate: dbDate(to) } });
-  const ends = () => tx.enrollment.updateMany({
-    where: { schoolId, studentId: { in: starting.map((e) => e.studentId) }, endDate: dbDate(addDays(from, -1)) }, data: { endDate: dbDate(addDays(to, -1)) },
-  });
+  const ends = () => tx.enrollment.updateMany({ where: { id: { in: ending.map((e) => e.id) } }, data: { endDate: dbDate(addDays(to, -1)) } });
   if (to < from) { await ends(); await starts(); } else { await starts(); await ends(); }
-  return starting.length;
+  return [
+    ...starting.map((e): Moved => ({ id: e.id, field: 'startDate', from, to })),
+    ...ending.map((e): Moved => ({ id: e.id, field: 'endDate', from: addDays(from, -1), to: addDays(to, -1) })),
+  ];
 }
 
 /** Whether a year of the actor's school has not begun yet (on the school's clock). */

@@ -37,14 +37,50 @@ export type PromotionClass = {
 };
 export type PromotionPlan =
   | { ready: false; current: Year | null }
-  | { ready: true; current: Year; next: Year; classes: PromotionClass[]; teachers: { id: number; name: string }[]; leftBehind: LeftBehindPupil[]; nextClasses: { id: number; name: string }[] };
+  | { ready: true; current: Year; next: Year; classes: PromotionClass[]; teachers: { id: number; name: string }[]; leftBehind: LeftBehindPupil[]; moved: MovedPupil[]; nextClasses: { id: number; name: string }[] };
 
-/** A pupil still in a class of this year whose next year's class exists (repeating the year, or not moved yet). */
+/** A pupil still in a class of this year (repeating the year, leaving, not moved yet, or of a class with no next year's class). */
 export type LeftBehindPupil = PromotionPupil & { className: string };
 
-/** The pupils of this year's classes already promoted who stayed behind. */
+/** Every pupil still in a class of this year, in class order: whatever their class's target, any of them may join a class of next year. */
 export const leftBehind = (classes: readonly PromotionClass[]): LeftBehindPupil[] =>
-  classes.filter((c) => c.target?.exists).flatMap((c) => c.pupils.map((p) => ({ ...p, className: c.name })));
+  classes.flatMap((c) => c.pupils.map((p) => ({ ...p, className: c.name })));
+
+/**
+ * A pupil already moved into a class of next year (not begun yet): `enrollmentId` is that
+ * enrollment; `from` is this year's enrollment the move ended (the day before next year's first),
+ * null when the pupil came from elsewhere and has nothing here to go back to.
+ */
+export type MovedPupil = PromotionPupil & { classId: number; className: string; from: { enrollmentId: number; className: string } | null };
+
+/** The pupils enrolled in next year's classes while it has not begun, in class order; none once it has. */
+export async function movedPupils(db: Prisma.TransactionClient, actor: Actor, current: Year, next: Year): Promise<MovedPupil[]> {
+  if (next.startDate <= toSchoolDate(new Date(), actor.timeZone)) return [];
+  const rows = await db.enrollment.findMany({
+    where: { schoolId: actor.schoolId, endDate: null, schoolClass: { schoolId: actor.schoolId, academicYearId: next.id } },
+    select: { id: true, studentId: true, student: { select: { lastName: true, firstName: true, middleName: true } }, schoolClass: { select: { id: true, gradeLevel: true, letter: true } } },
+    orderBy: [{ schoolClass: { gradeLevel: 'asc' } }, { schoolClass: { letter: 'asc' } }, { student: { lastName: 'asc' } }, { student: { firstName: 'asc' } }],
+  });
+  const before = await db.enrollment.findMany({
+    where: { schoolId: actor.schoolId, studentId: { in: rows.map((r) => r.studentId) }, endDate: dbDate(lastDayBefore(next)), schoolClass: { schoolId: actor.schoolId, academicYearId: current.id } },
+    select: { id: true, studentId: true, schoolClass: { select: { gradeLevel: true, letter: true } } },
+  });
+  const fromOf = new Map(before.map((b) => [b.studentId, { enrollmentId: b.id, className: className(b.schoolClass) }]));
+  return rows.map((r) => ({
+    enrollmentId: r.id, studentId: r.studentId, name: fullName(r.student), classId: r.schoolClass.id, className: className(r.schoolClass), from: fromOf.get(r.studentId) ?? null,
+  }));
+}
+
+/**
+ * Promotion and placement read next year's dates and add rows to it: they wait for a change of
+ * the school's years in flight ('academic-year', lib/data/academic-years.ts), which waits for
+ * them in turn. The year's lock first, as everywhere, so that neither waits for the other forever.
+ */
+export async function lockForPromotion(tx: Prisma.TransactionClient, schoolId: number) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('academic-year'), ${schoolId}::int)`;
+  // One promotion or placement per school at a time: the second waits and then finds what the first did.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('classes.promote'), ${schoolId}::int)`;
+}
 
 /** Next year's classes of the school, in grade and letter order. */
 export async function nextYearClasses(db: Prisma.TransactionClient, schoolId: number, nextId: number) {
@@ -119,7 +155,7 @@ export async function promotionPlan(actor: Actor): Promise<PromotionPlan | null>
   const classes = await loadClasses(db, actor.schoolId, current, next);
   return {
     ready: true, current, next, classes, teachers: await activeTeachers(db, actor.schoolId),
-    leftBehind: leftBehind(classes), nextClasses: await nextYearClasses(db, actor.schoolId, next.id),
+    leftBehind: leftBehind(classes), moved: await movedPupils(db, actor, current, next), nextClasses: await nextYearClasses(db, actor.schoolId, next.id),
   };
 }
 
@@ -141,7 +177,7 @@ export type PromotionDone = { classes: number; pupils: number };
 /** The day before next year's first: the last day of a promoted pupil in this year's class. */
 export const lastDayBefore = (next: { startDate: string }) => addDays(next.startDate, -1);
 
-const noNextYear = 'Следующий учебный год ещё не заведён: сначала заведите его на странице «Учебные периоды»';
+export const noNextYear = 'Следующий учебный год ещё не заведён: сначала заведите его на странице «Учебные периоды»';
 
 /**
  * Creates next year's classes for `classIds` and moves the ticked pupils into them from next
@@ -154,13 +190,13 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
   if (!canManage(actor)) return denied;
   if (!input.classIds.length) return { ok: false, error: 'Отметьте хотя бы один класс' };
   return getDb().$transaction(async (tx): Promise<Result<PromotionDone> | PromotionFailure> => {
-    // One promotion per school at a time: the second waits and then finds the classes created.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('classes.promote'), ${actor.schoolId}::int)`;
+    await lockForPromotion(tx, actor.schoolId);
     const { current, next } = await years(tx, actor);
     if (!current || !next) return { ok: false, error: noNextYear };
     if (next.id !== input.nextYearId) return { ok: false, error: 'Учебные годы изменились, пока форма была открыта. Обновите страницу' };
     const all = await loadClasses(tx, actor.schoolId, current, next);
-    const chosen = input.classIds.map((id) => all.find((c) => c.id === id));
+    // A class sent twice (a form posted with a repeated field) is promoted once.
+    const chosen = [...new Set(input.classIds)].map((id) => all.find((c) => c.id === id));
     if (chosen.some((c) => !c)) return { ok: false, error: 'Класс не найден в текущем учебном году этой школы' };
     const classes = chosen as PromotionClass[];
     const ticked = new Set(input.enrollmentIds);

@@ -267,6 +267,10 @@ describe('the academic year\'s own dates', () => {
       ]);
       const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.dates', entityId: String(next.id) }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ oldValue: { startDate: '2027-09-02' }, newValue: { startDate: '2027-08-30' }, details: { enrollmentsMoved: 1 } });
+      // Which enrollments moved, with their dates before and after.
+      const moved = await db.enrollment.findFirstOrThrow({ where: { studentId: pupil, classId: sixth.id } });
+      expect((audit.oldValue as { enrollments: unknown }).enrollments).toEqual([{ id: moved.id, startDate: '2027-09-02' }, { id: old.id, endDate: '2027-09-01' }]);
+      expect((audit.newValue as { enrollments: unknown }).enrollments).toEqual([{ id: moved.id, startDate: '2027-08-30' }, { id: old.id, endDate: '2027-08-29' }]);
     } finally {
       await db.academicYear.delete({ where: { id: next.id } });
       await db.enrollment.update({ where: { id: old.id }, data: { endDate: null } });

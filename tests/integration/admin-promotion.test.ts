@@ -6,7 +6,8 @@
 // this year's diary up to its end under the old class and next year's under the new one.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetDb, testDb } from '../support/db';
+import pg from 'pg';
+import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
 import { signInForRequest } from '../support/request-session';
 import { actorFor } from '../support/actors';
 import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from '../support/fixtures';
@@ -44,7 +45,7 @@ async function promoteForm(classes: number[], options: { untick?: number[]; teac
 const state = async () => ({
   classes: await db.schoolClass.findMany({ orderBy: { id: 'asc' } }),
   enrollments: await db.enrollment.findMany({ orderBy: { id: 'asc' } }),
-  audits: await db.auditLog.count({ where: { action: { in: ['classes.promote', 'classes.place'] } } }),
+  audits: await db.auditLog.count({ where: { action: { in: ['classes.promote', 'classes.place', 'classes.correct'] } } }),
 });
 
 beforeAll(async () => {
@@ -179,6 +180,34 @@ describe('promotion to the next year', () => {
     expect(page).toContain('Следующий за 2026/2027 учебный год ещё не заведён.');
     expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain('href="/admin/calendar/periods"');
   });
+
+  it('promotes a class sent twice once', async () => {
+    await signInForRequest(db, fx.adminId);
+    const twice = await promoteForm([fx.classId]);
+    twice.append('classes', String(fx.classId));
+    expect(await promoteClassesAction({}, twice)).toMatchObject({ ok: true, message: 'Создано классов: 1, переведено учеников: 2' });
+  });
+
+  it.skipIf(!serverHasManyDatabases())('waits for a change of the school\'s years in flight: next year deleted meanwhile is named, nothing created', async () => {
+    await signInForRequest(db, fx.adminId);
+    const sent = await promoteForm([fx.classId]);
+    const before = await state();
+    // /admin/calendar/periods deleting next year, caught before its COMMIT.
+    const periods = new pg.Client({ connectionString: workerDatabaseUrl() });
+    await periods.connect();
+    try {
+      await periods.query('BEGIN');
+      await periods.query(`SELECT pg_advisory_xact_lock(hashtext('academic-year'), $1::int)`, [fx.schoolId]);
+      await periods.query('DELETE FROM academic_years WHERE id = $1', [nextYearId]);
+      const promoting = promoteClassesAction({}, sent);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await periods.query('COMMIT');
+      expect((await promoting).errors).toEqual({ form: 'Следующий учебный год ещё не заведён: сначала заведите его на странице «Учебные периоды»' });
+    } finally {
+      await periods.end();
+    }
+    expect(await state()).toEqual(before);
+  });
 });
 
 describe('the family\'s diary across the move', () => {
@@ -224,8 +253,8 @@ describe('pupils left behind', () => {
   it('a repeating pupil joins an existing class of next year from its first day, this year\'s class ending the day before; audited', async () => {
     const { stays, fifth, enrollment } = await promotedWithRepeater();
     const page = await text();
-    expect(page).toContain('Остались в классах 2026/2027');
-    expect(page).toContain('Ученик2 Пётр · 5А');
+    expect(page).toContain('Классы учеников на 2027/2028');
+    expect(page).toContain('Сейчас в 5А Ученик2 Пётр — остаётся в 5А —');
     expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain(`<option value="${fifth}">5Б (2027/2028)</option>`);
     expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
     expect(await db.enrollment.findMany({ where: { studentId: stays }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } })).toEqual([
@@ -237,8 +266,10 @@ describe('pupils left behind', () => {
       actorId: fx.adminId, schoolId: fx.schoolId,
       newValue: { pupils: [{ studentId: stays, classId: fifth, className: '5Б' }], endedOn: '2027-08-31', enrolledFrom: '2027-09-01' },
     });
-    // Placed: no longer listed.
-    expect(await text()).not.toContain('Остались в классах 2026/2027');
+    // Placed: listed among those moved, no longer among those in 5А.
+    const after = await text();
+    expect(after).not.toContain('Сейчас в 5А');
+    expect(after).toContain('Уже переведены в 5Б (2027/2028) Ученик2 Пётр · из 5А');
   });
 
   it('refuses another school\'s class and pupil, a pupil already moved, a stale form, nothing chosen and a user without the right', async () => {
@@ -247,7 +278,7 @@ describe('pupils left behind', () => {
     const theirs = await db.enrollment.findFirstOrThrow({ where: { classId: other.classId } });
     const before = await state();
     expect((await placePupilsAction({}, placeForm({ [enrollment]: other.classId }))).errors).toEqual({
-      form: 'Никто не зачислен: исправьте отмеченных учеников', [`pupil-${enrollment}`]: 'Класс не найден среди классов следующего учебного года этой школы',
+      form: 'Ничего не изменено: исправьте отмеченных учеников', [`pupil-${enrollment}`]: 'Класс не найден среди классов следующего учебного года этой школы',
     });
     // This year's class is not next year's.
     expect((await placePupilsAction({}, placeForm({ [enrollment]: fx.classId }))).errors?.[`pupil-${enrollment}`]).toBe('Класс не найден среди классов следующего учебного года этой школы');
@@ -266,8 +297,109 @@ describe('pupils left behind', () => {
     const placed = await state();
     const twice = await placePupilsAction({}, placeForm({ [enrollment]: fifth }));
     expect(twice.errors).toEqual({ form: notOpen });
-    expect(twice.values).toEqual({ [String(enrollment)]: String(fifth) });
+    expect(twice.values).toEqual({ place: { [String(enrollment)]: String(fifth) }, move: {} });
     expect(await state()).toEqual(placed);
+  });
+
+  it('lists the pupils of a class with no class next year (the 11th, a 9th not moved) and places them', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId]))).toMatchObject({ ok: true });
+    const eleventh = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, gradeLevel: 11, letter: 'Б', periodSchemeId: halves } })).id;
+    const page = await text();
+    expect(page).toContain('Сейчас в 9А Девятова Вера');
+    expect(page).toContain('Сейчас в 11А Выпускникова Вера');
+    const repeater = await db.enrollment.findFirstOrThrow({ where: { classId: class11 } });
+    expect(await placePupilsAction({}, placeForm({ [repeater.id]: eleventh }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    expect(await db.enrollment.findMany({ where: { studentId: repeater.studentId }, orderBy: { startDate: 'asc' }, select: { classId: true, endDate: true } })).toEqual([
+      { classId: class11, endDate: day('2027-08-31') },
+      { classId: eleventh, endDate: null },
+    ]);
+  });
+
+  it('places a pupil sent twice once, and refuses two classes for one pupil', async () => {
+    const { fifth, enrollment } = await promotedWithRepeater();
+    const sixth = (await db.schoolClass.findFirstOrThrow({ where: { academicYearId: nextYearId, gradeLevel: 6 } })).id;
+    const before = await state();
+    const two = placeForm({ [enrollment]: fifth });
+    two.append(`place-${enrollment}`, String(sixth));
+    expect((await placePupilsAction({}, two)).errors?.[`pupil-${enrollment}`]).toBe('Для ученика выбрано несколько классов: выберите один');
+    expect(await state()).toEqual(before);
+    const twice = placeForm({ [enrollment]: fifth });
+    twice.append(`place-${enrollment}`, String(fifth));
+    expect(await placePupilsAction({}, twice)).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    expect(await db.enrollment.count({ where: { classId: fifth } })).toBe(1);
+  });
+});
+
+describe('pupils moved by mistake', () => {
+  /** 5А promoted with both pupils (the repeater left ticked); next year's 5Б stands ready. */
+  async function promotedTogether() {
+    const pupil = fx.studentIds[1];
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId]))).toMatchObject({ ok: true });
+    const fifth = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, gradeLevel: 5, letter: 'Б', periodSchemeId: fx.periodSchemeId } })).id;
+    const sixth = (await db.schoolClass.findFirstOrThrow({ where: { academicYearId: nextYearId, gradeLevel: 6 } })).id;
+    const moved = await db.enrollment.findFirstOrThrow({ where: { studentId: pupil, classId: sixth } });
+    const before = await db.enrollment.findFirstOrThrow({ where: { studentId: pupil, classId: fx.classId } });
+    return { pupil, fifth, sixth, moved: moved.id, before: before.id };
+  }
+  /** Per enrollment in next year's class: the class the form showed and the choice (a class id or 'stay'). */
+  const moveForm = (moves: Record<number, { shown: number; to: number | 'stay' }>) =>
+    form({ nextYearId, ...Object.fromEntries(Object.entries(moves).flatMap(([e, m]) => [[`in-${e}`, String(m.shown)], [`move-${e}`, String(m.to)]])) });
+  const of = (studentId: number) => db.enrollment.findMany({ where: { studentId }, orderBy: { startDate: 'asc' }, select: { id: true, classId: true, startDate: true, endDate: true } });
+
+  it('go into another class of next year, or stay in this year\'s class, while next year has not begun; audited with old and new', async () => {
+    const { pupil, fifth, sixth, moved, before } = await promotedTogether();
+    const page = await text();
+    expect(page).toContain('Уже переведены в 6А (2027/2028) Ученик1 Пётр · из 5А — остаётся в 5А — 5Б (2027/2028) 6А (2027/2028) Ученик2 Пётр · из 5А');
+    expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain('<option value="stay">— остаётся в 5А —</option>');
+
+    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to: fifth } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1' });
+    expect(await of(pupil)).toEqual([
+      { id: before, classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
+      { id: moved, classId: fifth, startDate: day('2027-09-01'), endDate: null },
+    ]);
+    const replaced = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.correct' }, orderBy: { id: 'desc' } });
+    expect(replaced).toMatchObject({
+      actorId: fx.adminId, schoolId: fx.schoolId, entityId: String(nextYearId),
+      oldValue: { pupils: [{ studentId: pupil, enrollmentId: moved, classId: sixth, className: '6А' }] },
+      newValue: { pupils: [{ studentId: pupil, enrollmentId: moved, classId: fifth, className: '5Б' }] },
+    });
+
+    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: fifth, to: 'stay' } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1' });
+    expect(await of(pupil)).toEqual([{ id: before, classId: fx.classId, startDate: day('2026-09-01'), endDate: null }]);
+    const undone = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.correct' }, orderBy: { id: 'desc' } });
+    expect(undone).toMatchObject({
+      oldValue: { pupils: [{ studentId: pupil, enrollmentId: moved, classId: fifth, className: '5Б', startDate: '2027-09-01', from: { enrollmentId: before, className: '5А', endDate: '2027-08-31' } }] },
+      newValue: { pupils: [{ studentId: pupil, enrollmentId: null, stays: { enrollmentId: before, className: '5А', endDate: null } }] },
+    });
+    expect(await text()).toContain('Сейчас в 5А Ученик2 Пётр — остаётся в 5А —');
+  });
+
+  it('refuses a stale form, another school\'s class, a pupil with marks of next year and one enrolled again later, changing nothing', async () => {
+    const { pupil, fifth, sixth, moved } = await promotedTogether();
+    const before = await state();
+    expect((await placePupilsAction({}, moveForm({ [moved]: { shown: fifth, to: 'stay' } }))).errors).toEqual({ form: 'Ученик2 Пётр: класс ученика изменил другой пользователь, пока форма была открыта. Обновите страницу' });
+    expect((await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to: other.classId } }))).errors?.[`pupil-${moved}`]).toBe('Класс не найден среди классов следующего учебного года этой школы');
+    const course = (await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, subjectId: fx.subjectId, classId: sixth, gradingScaleId: fx.gradingScaleId } })).id;
+    const lesson = (await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: course, date: day('2027-09-01'), slot: 1, topic: 'Вводный урок', teacherId: fx.teacherId } })).id;
+    await db.mark.create({ data: { schoolId: fx.schoolId, studentId: pupil, courseId: course, lessonId: lesson, workTypeId: fx.workTypeId, value: '5', numericValue: 5, createdById: fx.teacherId, updatedById: fx.teacherId } });
+    try {
+      for (const to of ['stay', fifth] as const) {
+        expect((await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to } }))).errors?.[`pupil-${moved}`]).toBe('У ученика уже есть группы, отметки или посещаемость 2027/2028: сначала удалите их');
+      }
+    } finally {
+      await db.mark.deleteMany({ where: { lessonId: lesson } });
+      await db.lesson.delete({ where: { id: lesson } });
+      await db.course.delete({ where: { id: course } });
+    }
+    expect(await state()).toEqual(before);
+    // In 6А for September, then 5Б: going back to 5А would overlap September.
+    await db.enrollment.update({ where: { id: moved }, data: { endDate: day('2027-09-30') } });
+    const later = (await db.enrollment.create({ data: { schoolId: fx.schoolId, studentId: pupil, classId: fifth, startDate: day('2027-10-01') } })).id;
+    const overlapping = await state();
+    expect((await placePupilsAction({}, moveForm({ [later]: { shown: fifth, to: 'stay' } }))).errors?.[`pupil-${later}`]).toBe('Ученик2 Пётр зачислен(а) и в другой класс после 5А: вернуть в 5А нельзя');
+    expect(await state()).toEqual(overlapping);
   });
 });
 

@@ -6,7 +6,7 @@ import { answerErrors, SESSION_ENDED } from '@/lib/action-errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField, parseId } from '@/lib/ids';
 import { promoteClasses } from '@/lib/data/promotion';
-import { placePupils } from '@/lib/data/promotion-placement';
+import { placePupils, type Correction } from '@/lib/data/promotion-placement';
 
 /**
  * errors: `form`, or `class-<id>` next to a class of this year. values: what the form held (ticks
@@ -62,10 +62,14 @@ export async function promoteClassesAction(_prev: PromotionState, form: FormData
   return state.ok ? state : { ...state, values: typed(form) };
 }
 
-/** errors: `form`, or `pupil-<enrollment id>` next to a pupil. values: the class chosen per pupil. */
-export type PlacementState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: Record<string, string> };
+/**
+ * errors: `form`, or `pupil-<enrollment id>` next to a pupil. values: the class chosen per pupil
+ * left behind (`place`) and per pupil already moved (`move`: a class id, or `stay`).
+ */
+export type PlacementState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: { place: Record<string, string>; move: Record<string, string> } };
 
-const placed = (form: FormData) => [...form.entries()].filter(([key, value]) => key.startsWith('place-') && value !== '').map(([key, value]) => [key.slice('place-'.length), String(value)] as const);
+const fields = (form: FormData, prefix: string) => [...form.entries()].filter(([key, value]) => key.startsWith(prefix) && value !== '').map(([key, value]) => [key.slice(prefix.length), String(value)] as const);
+const typedPlacement = (form: FormData) => ({ place: Object.fromEntries(fields(form, 'place-')), move: Object.fromEntries(fields(form, 'move-')) });
 
 export async function placePupilsAction(_prev: PlacementState, form: FormData): Promise<PlacementState> {
   const state = await answerErrors('placePupilsAction', (message): PlacementState => ({ errors: { form: message } }), async (): Promise<PlacementState> => {
@@ -74,22 +78,33 @@ export async function placePupilsAction(_prev: PlacementState, form: FormData): 
     const nextYearId = parseId(form.get('nextYearId'));
     if (nextYearId === null) return { errors: { form: 'Учебный год не найден' } };
     const placements: { enrollmentId: number; classId: number }[] = [];
+    const corrections: Correction[] = [];
     const errors: Record<string, string> = {};
-    for (const [enrollment, klass] of placed(form)) {
+    for (const [enrollment, klass] of fields(form, 'place-')) {
       const enrollmentId = parseId(enrollment);
       const classId = parseId(klass);
       if (enrollmentId === null) return { errors: { form: 'Ученик не найден' } };
       if (classId === null) errors[`pupil-${enrollmentId}`] = 'Класс не найден';
       else placements.push({ enrollmentId, classId });
     }
+    // A pupil already moved: sent as a change only when the choice differs from the class shown.
+    for (const [enrollment, choice] of fields(form, 'move-')) {
+      const enrollmentId = parseId(enrollment);
+      const shownClassId = parseId(form.get(`in-${enrollment}`));
+      if (enrollmentId === null || shownClassId === null) return { errors: { form: 'Форма повреждена. Обновите страницу' } };
+      const classId = choice === 'stay' ? null : parseId(choice);
+      if (choice !== 'stay' && classId === null) errors[`pupil-${enrollmentId}`] = 'Класс не найден';
+      else if (classId !== shownClassId) corrections.push({ enrollmentId, shownClassId, classId });
+    }
     if (Object.keys(errors).length) return { errors };
-    const result = await placePupils(actor, { nextYearId, placements });
+    const result = await placePupils(actor, { nextYearId, placements, corrections });
     if (!result.ok) {
       const byPupil = 'pupilErrors' in result && result.pupilErrors ? Object.fromEntries(Object.entries(result.pupilErrors).map(([id, m]) => [`pupil-${id}`, m])) : {};
       return { errors: { form: result.error, ...byPupil } };
     }
     revalidatePath('/admin', 'layout');
-    return { ok: true, message: `Зачислено учеников: ${result.pupils}` };
+    const message = [result.pupils || !result.corrected ? `Зачислено учеников: ${result.pupils}` : '', result.corrected ? `Исправлено учеников: ${result.corrected}` : ''].filter(Boolean).join('. ');
+    return { ok: true, message };
   });
-  return state.ok ? state : { ...state, values: Object.fromEntries(placed(form)) };
+  return state.ok ? state : { ...state, values: typedPlacement(form) };
 }

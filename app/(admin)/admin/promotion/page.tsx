@@ -37,14 +37,19 @@ export default async function PromotionPage() {
           {plan.classes.length === 0 ? <p className="text-muted">В учебном году {plan.current.label} классов нет.</p> : (
             <PromotionForm nextYearId={plan.next.id} nextLabel={plan.next.label} classes={plan.classes} teachers={plan.teachers} />
           )}
-          {plan.leftBehind.length > 0 && (
-            <section aria-labelledby="left-behind-heading" className="mt-8">
-              <h2 id="left-behind-heading" className="mb-2 text-xl font-bold">Остались в классах {plan.current.label}</h2>
+          {plan.nextClasses.length > 0 && plan.leftBehind.length + plan.moved.length > 0 && (
+            <section aria-labelledby="placement-heading" className="mt-8">
+              <h2 id="placement-heading" className="mb-2 text-xl font-bold">Классы учеников на {plan.next.label}</h2>
               <p className="mb-2 text-muted">
-                Ученики классов, уже переведённых на {plan.next.label}, которые не перешли вместе с классом (например, остаются на второй год).
-                Выбранный класс {plan.next.label} — с {formatDateRu(plan.next.startDate)}, нынешний — до {formatDateRu(lastDayBefore(plan.next))}.
+                Ученики, которые остаются в классах {plan.current.label} (на второй год, без класса на следующий год или ещё не переведённые), зачисляются в уже созданный класс {plan.next.label}:
+                в нём — с {formatDateRu(plan.next.startDate)}, в нынешнем — до {formatDateRu(lastDayBefore(plan.next))}.
               </p>
-              <PlacementForm nextYearId={plan.next.id} nextLabel={plan.next.label} pupils={plan.leftBehind} classes={plan.nextClasses} />
+              {plan.moved.length > 0 && (
+                <p className="mb-2 text-muted">
+                  Пока {plan.next.label} не начался, уже переведённого ученика можно перевести в другой класс {plan.next.label} или оставить в прежнем классе (например, на второй год). Всё записывается в журнал аудита.
+                </p>
+              )}
+              <PlacementForm nextYearId={plan.next.id} nextLabel={plan.next.label} pupils={plan.leftBehind} moved={plan.moved} classes={plan.nextClasses} />
             </section>
           )}
         </>
