@@ -4,6 +4,7 @@
 // the 9th only when ticked; a class already created, another school's ids, a list changed since
 // the form opened and a user without the right are refused with nothing written; the family reads
 // this year's diary up to its end under the old class and next year's under the new one.
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -14,6 +15,7 @@ import { createSchoolFixture, createUser, day, enroll, type SchoolFixture } from
 import { form } from '../support/authz-matrix';
 import { placePupilsAction, promoteClassesAction } from '@/app/(admin)/admin/promotion/actions';
 import PromotionPage from '@/app/(admin)/admin/promotion/page';
+import { PromotionForm } from '@/app/(admin)/admin/promotion/promotion-form';
 import { navigationFor } from '@/lib/auth/navigation';
 import { diaryWeek, type DiaryWeek } from '@/lib/data/diary/week';
 
@@ -420,6 +422,15 @@ describe('the page', () => {
     expect(box(class9)).not.toContain('checked');
     // The class teacher of this year is proposed for next year's class.
     expect(html).toMatch(new RegExp(`<option value="${fx.teacherId}" selected="">`));
+  });
+
+  it('says of a class already promoted who is left in it, not «учеников: 0»', () => {
+    const promoted = { id: 1, name: '5А', classTeacherId: null, byDefault: true, target: { name: '6А', gradeLevel: 6, letter: 'А', periodSchemeId: 1, scheme: 'Четверти', exists: true } };
+    const html = (pupils: { enrollmentId: number; studentId: number; name: string }[]) =>
+      renderToStaticMarkup(createElement(PromotionForm, { nextYearId: 1, nextLabel: '2027/2028', teachers: [], classes: [{ ...promoted, pupils }] })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(html([])).toContain('5А → 6А Класс 6А на 2027/2028 уже создан.');
+    expect(html([])).not.toContain('учеников:');
+    expect(html([{ enrollmentId: 7, studentId: 8, name: 'Ученик2 Пётр' }])).toContain('Не переведены: 1 — их класс на 2027/2028 выбирают ниже.');
   });
 
   it('is linked for holders of the right only', async () => {
