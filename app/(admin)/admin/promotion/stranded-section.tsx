@@ -12,7 +12,8 @@ export function StrandedSection({ stranded }: { stranded: Stranded }) {
       <p className="mb-2 text-muted">
         Учебный год {current.label} уже начался, а эти ученики не зачислены ни в один класс {current.label}: их нет в списках классов, и классный руководитель не видит их дневник.
         Выбранный класс зачисляет ученика с {formatDateRu(current.startDate)} (с первого дня учебного года), а прежний класс закрывается {formatDateRu(lastDayBefore(current))}.
-        Уроки до зачисления в журнале остаются без отметок. Всё записывается в журнал аудита.
+        Уроки до зачисления в журнале остаются без отметок. Выпускники 11 классов тоже числятся в этом списке (их выпуск здесь не оформляется): класс для них не выбирают.
+        Всё записывается в журнал аудита.
       </p>
       {classes.length === 0 ? <p className="text-muted">В учебном году {current.label} классов ещё нет: сначала создайте их.</p> : (
         <PlacementForm yearField="currentYearId" nextYearId={current.id} nextLabel={current.label} fromLabel={previous.label} pupils={pupils} moved={[]} classes={classes} />
