@@ -13,6 +13,7 @@ import { addDays } from '../domain/calendar';
 import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { className } from './names';
+import { strandedPupils, type Stranded } from './promotion-stranded';
 import type { Failure, Result } from './users';
 
 const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
@@ -36,8 +37,8 @@ export type PromotionClass = {
   byDefault: boolean;
 };
 export type PromotionPlan =
-  | { ready: false; current: Year | null }
-  | { ready: true; current: Year; next: Year; classes: PromotionClass[]; teachers: { id: number; name: string }[]; leftBehind: LeftBehindPupil[]; moved: MovedPupil[]; nextClasses: { id: number; name: string }[] };
+  | { ready: false; current: Year | null; stranded: Stranded | null }
+  | { ready: true; current: Year; next: Year; stranded: Stranded | null; classes: PromotionClass[]; teachers: { id: number; name: string }[]; leftBehind: LeftBehindPupil[]; moved: MovedPupil[]; nextClasses: { id: number; name: string }[] };
 
 /** A pupil still in a class of this year (repeating the year, leaving, not moved yet, or of a class with no next year's class). */
 export type LeftBehindPupil = PromotionPupil & { className: string };
@@ -151,10 +152,12 @@ export async function promotionPlan(actor: Actor): Promise<PromotionPlan | null>
   if (!canManage(actor)) return null;
   const db = getDb();
   const { current, next } = await years(db, actor);
-  if (!current || !next) return { ready: false, current };
+  // Last year's pupils never placed: listed whether or not next year is created yet.
+  const stranded = current && await strandedPupils(db, actor, current);
+  if (!current || !next) return { ready: false, current, stranded };
   const classes = await loadClasses(db, actor.schoolId, current, next);
   return {
-    ready: true, current, next, classes, teachers: await activeTeachers(db, actor.schoolId),
+    ready: true, current, next, stranded, classes, teachers: await activeTeachers(db, actor.schoolId),
     leftBehind: leftBehind(classes), moved: await movedPupils(db, actor, current, next), nextClasses: await nextYearClasses(db, actor.schoolId, next.id),
   };
 }

@@ -6,7 +6,7 @@
 // this year's diary up to its end under the old class and next year's under the new one.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { resetDb, serverHasManyDatabases, testDb, workerDatabaseUrl } from '../support/db';
 import { signInForRequest } from '../support/request-session';
@@ -257,8 +257,12 @@ describe('pupils left behind', () => {
     const page = await text();
     expect(page).toContain('Классы учеников на 2027/2028');
     expect(page).toContain('Сейчас в 5А Ученик2 Пётр — остаётся в 5А —');
-    expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain(`<option value="${fifth}">5Б (2027/2028)</option>`);
-    expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    const html = renderToStaticMarkup((await PromotionPage()) as React.ReactElement);
+    expect(html).toContain(`<option value="${fifth}">5Б (2027/2028)</option>`);
+    // Each class folds, closed until there is an error or a choice in it.
+    expect(html).toContain('<details class="rounded-md border border-line p-2"><summary class="cursor-pointer font-bold">Сейчас в 5А</summary>');
+    // 9А and 10А, not promoted, are still without a class of next year (the 11th graduates).
+    expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 2' });
     expect(await db.enrollment.findMany({ where: { studentId: stays }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } })).toEqual([
       { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
       { classId: fifth, startDate: day('2027-09-01'), endDate: null },
@@ -311,7 +315,7 @@ describe('pupils left behind', () => {
     expect(page).toContain('Сейчас в 9А Девятова Вера');
     expect(page).toContain('Сейчас в 11А Выпускникова Вера');
     const repeater = await db.enrollment.findFirstOrThrow({ where: { classId: class11 } });
-    expect(await placePupilsAction({}, placeForm({ [repeater.id]: eleventh }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    expect(await placePupilsAction({}, placeForm({ [repeater.id]: eleventh }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 2' });
     expect(await db.enrollment.findMany({ where: { studentId: repeater.studentId }, orderBy: { startDate: 'asc' }, select: { classId: true, endDate: true } })).toEqual([
       { classId: class11, endDate: day('2027-08-31') },
       { classId: eleventh, endDate: null },
@@ -328,7 +332,7 @@ describe('pupils left behind', () => {
     expect(await state()).toEqual(before);
     const twice = placeForm({ [enrollment]: fifth });
     twice.append(`place-${enrollment}`, String(fifth));
-    expect(await placePupilsAction({}, twice)).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    expect(await placePupilsAction({}, twice)).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 2' });
     expect(await db.enrollment.count({ where: { classId: fifth } })).toBe(1);
   });
 });
@@ -355,8 +359,10 @@ describe('pupils moved by mistake', () => {
     const page = await text();
     expect(page).toContain('Уже переведены в 6А (2027/2028) Ученик1 Пётр · из 5А — остаётся в 5А — 5Б (2027/2028) 6А (2027/2028) Ученик2 Пётр · из 5А');
     expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain('<option value="stay">— остаётся в 5А —</option>');
+    // Sent back is not placed: the page says the pupil still needs a class of next year.
+    expect(page).toContain('Вернувшегося тоже нужно зачислить в класс 2027/2028 до 01.09.2027: второгодника — в класс той же параллели');
 
-    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to: fifth } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1' });
+    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to: fifth } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1. Ещё без класса: 2' });
     expect(await of(pupil)).toEqual([
       { id: before, classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
       { id: moved, classId: fifth, startDate: day('2027-09-01'), endDate: null },
@@ -368,7 +374,8 @@ describe('pupils moved by mistake', () => {
       newValue: { pupils: [{ studentId: pupil, enrollmentId: moved, classId: fifth, className: '5Б' }] },
     });
 
-    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: fifth, to: 'stay' } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1' });
+    // Sent back, the pupil is one more without a class of next year, and the message says so.
+    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: fifth, to: 'stay' } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1. Ещё без класса: 3' });
     expect(await of(pupil)).toEqual([{ id: before, classId: fx.classId, startDate: day('2026-09-01'), endDate: null }]);
     const undone = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.correct' }, orderBy: { id: 'desc' } });
     expect(undone).toMatchObject({
@@ -388,7 +395,7 @@ describe('pupils moved by mistake', () => {
     await db.mark.create({ data: { schoolId: fx.schoolId, studentId: pupil, courseId: course, lessonId: lesson, workTypeId: fx.workTypeId, value: '5', numericValue: 5, createdById: fx.teacherId, updatedById: fx.teacherId } });
     try {
       for (const to of ['stay', fifth] as const) {
-        expect((await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to } }))).errors?.[`pupil-${moved}`]).toBe('У ученика уже есть группы, отметки или посещаемость 2027/2028: сначала удалите их');
+        expect((await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to } }))).errors?.[`pupil-${moved}`]).toBe('У ученика уже есть группы, отметки, посещаемость или индивидуальные домашние задания 2027/2028: сначала удалите их');
       }
     } finally {
       await db.mark.deleteMany({ where: { lessonId: lesson } });
@@ -402,6 +409,103 @@ describe('pupils moved by mistake', () => {
     const overlapping = await state();
     expect((await placePupilsAction({}, moveForm({ [later]: { shown: fifth, to: 'stay' } }))).errors?.[`pupil-${later}`]).toBe('Ученик2 Пётр зачислен(а) и в другой класс после 5А: вернуть в 5А нельзя');
     expect(await state()).toEqual(overlapping);
+  });
+
+  it('refuses a correction of a pupil with individual homework of next year, changing nothing', async () => {
+    const { pupil, fifth, sixth, moved } = await promotedTogether();
+    const course = (await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, subjectId: fx.subjectId, classId: sixth, gradingScaleId: fx.gradingScaleId } })).id;
+    const lesson = (await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: course, date: day('2027-09-01'), slot: 1, topic: 'Вводный урок', teacherId: fx.teacherId } })).id;
+    await db.homework.create({ data: { schoolId: fx.schoolId, lessonId: lesson, studentId: pupil, text: 'Повторить таблицу умножения', createdById: fx.teacherId } });
+    try {
+      const before = await state();
+      for (const to of ['stay', fifth] as const) {
+        expect((await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to } }))).errors?.[`pupil-${moved}`]).toBe('У ученика уже есть группы, отметки, посещаемость или индивидуальные домашние задания 2027/2028: сначала удалите их');
+      }
+      expect(await state()).toEqual(before);
+    } finally {
+      await db.homework.deleteMany({ where: { lessonId: lesson } });
+      await db.lesson.delete({ where: { id: lesson } });
+      await db.course.delete({ where: { id: course } });
+    }
+  });
+});
+
+describe('last year\'s pupils never placed', () => {
+  // This year (2026/2027, begun on the real clock) follows 2025/2026, whose 4Б still holds a pupil
+  // never moved up: stranded since 1 September. School B has one too.
+  let forgotten: number;
+  let enrollment: number;
+  let fourth: number;
+  let theirs: number;
+  const lastYear = (schoolId: number) => db.academicYear.create({ data: { schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') } });
+  beforeEach(async () => {
+    const prev = await lastYear(fx.schoolId);
+    fourth = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: prev.id, gradeLevel: 4, letter: 'Б', periodSchemeId: fx.periodSchemeId } })).id;
+    forgotten = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: 'Забытова', firstName: 'Ольга' });
+    enrollment = (await db.enrollment.create({ data: { schoolId: fx.schoolId, studentId: forgotten, classId: fourth, startDate: day('2025-09-01') } })).id;
+    const theirYear = await lastYear(other.schoolId);
+    const theirClass = (await db.schoolClass.create({ data: { schoolId: other.schoolId, academicYearId: theirYear.id, gradeLevel: 4, letter: 'А', periodSchemeId: other.periodSchemeId } })).id;
+    theirs = (await db.enrollment.create({ data: { schoolId: other.schoolId, studentId: await createUser(db, other.schoolId, ['STUDENT'], { lastName: 'Чужая' }), classId: theirClass, startDate: day('2025-09-01') } })).id;
+  });
+  afterEach(async () => {
+    // The pupils go with their enrollments, this year's 5А included.
+    await db.user.deleteMany({ where: { lastName: { in: ['Забытова', 'Чужая'] } } });
+    await db.academicYear.deleteMany({ where: { startYear: 2025 } });
+  });
+  const lateForm = (placements: Record<number, number | string>, year = fx.academicYearId) =>
+    form({ currentYearId: year, ...Object.fromEntries(Object.entries(placements).map(([e, c]) => [`place-${e}`, String(c)])) });
+
+  it('are listed on the page, also before next year exists, and placed into this year\'s class from its first day; audited', async () => {
+    await signInForRequest(db, fx.adminId);
+    const page = await text();
+    expect(page).toContain('Остались в классах 2025/2026');
+    expect(page).toContain('В 4Б (2025/2026) Забытова Ольга — остаётся в 4Б —');
+    expect(page).toContain('зачисляет ученика с 01.09.2026');
+    expect(page).not.toContain('Чужая');
+    expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).toContain(`<option value="${fx.classId}">5А (2026/2027)</option>`);
+    await db.academicYear.deleteMany({ where: { startYear: 2027 } });
+    const alone = await text();
+    expect(alone).toContain('Следующий за 2026/2027 учебный год ещё не заведён');
+    expect(alone).toContain('Остались в классах 2025/2026');
+
+    expect(await placePupilsAction({}, lateForm({ [enrollment]: fx.classId }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1' });
+    expect(await db.enrollment.findMany({ where: { studentId: forgotten }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } })).toEqual([
+      { classId: fourth, startDate: day('2025-09-01'), endDate: day('2026-08-31') },
+      { classId: fx.classId, startDate: day('2026-09-01'), endDate: null },
+    ]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.place', entityId: String(fx.academicYearId) } });
+    expect(audit).toMatchObject({
+      actorId: fx.adminId, schoolId: fx.schoolId,
+      oldValue: { enrollments: [{ id: enrollment, studentId: forgotten, className: '4Б', endDate: null }] },
+      newValue: { pupils: [{ studentId: forgotten, classId: fx.classId, className: '5А' }], endedOn: '2026-08-31', enrolledFrom: '2026-09-01' },
+      details: { from: '2025/2026', to: '2026/2027' },
+    });
+    expect(await text()).not.toContain('Остались в классах');
+  });
+
+  it('refuses another school\'s class and pupil, last year\'s class, a stale form, a pupil already placed and a user without the right, changing nothing', async () => {
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    const noClass = 'Класс не найден среди классов текущего учебного года этой школы';
+    expect((await placePupilsAction({}, lateForm({ [enrollment]: other.classId }))).errors).toEqual({ form: 'Ничего не изменено: исправьте отмеченных учеников', [`pupil-${enrollment}`]: noClass });
+    expect((await placePupilsAction({}, lateForm({ [enrollment]: fourth }))).errors?.[`pupil-${enrollment}`]).toBe(noClass);
+    const notOpen = 'Ученик не найден среди оставшихся в классах прошлого учебного года: возможно, его уже зачислили, пока форма была открыта. Обновите страницу';
+    expect((await placePupilsAction({}, lateForm({ [theirs]: fx.classId }))).errors).toEqual({ form: notOpen });
+    // A pupil of this year's class is not left in last year's.
+    const current = await db.enrollment.findFirstOrThrow({ where: { classId: fx.classId } });
+    expect((await placePupilsAction({}, lateForm({ [current.id]: fx.classId }))).errors).toEqual({ form: notOpen });
+    expect((await placePupilsAction({}, lateForm({ [enrollment]: fx.classId }, nextYearId))).errors).toEqual({ form: 'Учебные годы изменились, пока форма была открыта. Обновите страницу' });
+    expect((await placePupilsAction({}, lateForm({ [enrollment]: '' }))).errors).toEqual({ form: 'Выберите класс хотя бы для одного ученика' });
+    await signInForRequest(db, managementId);
+    expect((await placePupilsAction({}, lateForm({ [enrollment]: fx.classId }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+    await signInForRequest(db, fx.adminId);
+    expect(await placePupilsAction({}, lateForm({ [enrollment]: fx.classId }))).toMatchObject({ ok: true });
+    const placed = await state();
+    const twice = await placePupilsAction({}, lateForm({ [enrollment]: fx.classId }));
+    expect(twice.errors).toEqual({ form: notOpen });
+    expect(twice.values?.place).toEqual({ [String(enrollment)]: String(fx.classId) });
+    expect(await state()).toEqual(placed);
   });
 });
 

@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { idField, optionalIdField, parseId } from '@/lib/ids';
 import { promoteClasses } from '@/lib/data/promotion';
 import { placePupils, type Correction } from '@/lib/data/promotion-placement';
+import { placeStranded } from '@/lib/data/promotion-stranded';
 
 /**
  * errors: `form`, or `class-<id>` next to a class of this year. values: what the form held (ticks
@@ -75,7 +76,9 @@ export async function placePupilsAction(_prev: PlacementState, form: FormData): 
   const state = await answerErrors('placePupilsAction', (message): PlacementState => ({ errors: { form: message } }), async (): Promise<PlacementState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: SESSION_ENDED } };
-    const nextYearId = parseId(form.get('nextYearId'));
+    // Last year's pupils never placed (the stranded form) are placed into this year's classes.
+    const currentYearId = form.has('currentYearId') ? parseId(form.get('currentYearId')) : undefined;
+    const nextYearId = parseId(form.get(currentYearId === undefined ? 'nextYearId' : 'currentYearId'));
     if (nextYearId === null) return { errors: { form: 'Учебный год не найден' } };
     const placements: { enrollmentId: number; classId: number }[] = [];
     const corrections: Correction[] = [];
@@ -97,13 +100,17 @@ export async function placePupilsAction(_prev: PlacementState, form: FormData): 
       else if (classId !== shownClassId) corrections.push({ enrollmentId, shownClassId, classId });
     }
     if (Object.keys(errors).length) return { errors };
-    const result = await placePupils(actor, { nextYearId, placements, corrections });
+    const result = currentYearId === undefined ? await placePupils(actor, { nextYearId, placements, corrections }) : await placeStranded(actor, { currentYearId: nextYearId, placements });
     if (!result.ok) {
       const byPupil = 'pupilErrors' in result && result.pupilErrors ? Object.fromEntries(Object.entries(result.pupilErrors).map(([id, m]) => [`pupil-${id}`, m])) : {};
       return { errors: { form: result.error, ...byPupil } };
     }
     revalidatePath('/admin', 'layout');
-    const message = [result.pupils || !result.corrected ? `Зачислено учеников: ${result.pupils}` : '', result.corrected ? `Исправлено учеников: ${result.corrected}` : ''].filter(Boolean).join('. ');
+    // Whoever is still without a class is stranded once the year begins: say how many are left.
+    const message = [
+      result.pupils || !result.corrected ? `Зачислено учеников: ${result.pupils}` : '', result.corrected ? `Исправлено учеников: ${result.corrected}` : '',
+      result.remaining ? `Ещё без класса: ${result.remaining}` : '',
+    ].filter(Boolean).join('. ');
     return { ok: true, message };
   });
   return state.ok ? state : { ...state, values: typedPlacement(form) };

@@ -5,6 +5,7 @@ import { formatDateRu } from '@/lib/domain/calendar';
 import { lastDayBefore, promotionPlan } from '@/lib/data/promotion';
 import { PromotionForm } from './promotion-form';
 import { PlacementForm } from './placement-form';
+import { StrandedSection } from './stranded-section';
 
 export const metadata = { title: 'Переход на новый учебный год' };
 
@@ -46,7 +47,9 @@ export default async function PromotionPage() {
               </p>
               {plan.moved.length > 0 && (
                 <p className="mb-2 text-muted">
-                  Пока {plan.next.label} не начался, уже переведённого ученика можно перевести в другой класс {plan.next.label} или оставить в прежнем классе (например, на второй год). Всё записывается в журнал аудита.
+                  Пока {plan.next.label} не начался, уже переведённого ученика можно перевести в другой класс {plan.next.label} или вернуть в прежний класс («остаётся в …»).
+                  Вернувшегося тоже нужно зачислить в класс {plan.next.label} до {formatDateRu(plan.next.startDate)}: второгодника — в класс той же параллели (из 5А — например, в 5Б {plan.next.label}).
+                  Кто к началу года останется без класса {plan.next.label}, не попадёт ни в один список класса. Всё записывается в журнал аудита.
                 </p>
               )}
               <PlacementForm nextYearId={plan.next.id} nextLabel={plan.next.label} pupils={plan.leftBehind} moved={plan.moved} classes={plan.nextClasses} />
@@ -54,6 +57,7 @@ export default async function PromotionPage() {
           )}
         </>
       )}
+      {plan.stranded && <StrandedSection stranded={plan.stranded} />}
     </div>
   );
 }
