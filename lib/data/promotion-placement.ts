@@ -10,14 +10,14 @@ import { writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
 import { dbDate } from './dates';
-import { FINAL_GRADE, lastDayBefore, leftBehind, loadClasses, lockForPromotion, movedPupils, nextYearClasses, noNextYear, years, type MovedPupil } from './promotion';
+import { lastDayBefore, leftBehind, loadClasses, lockForPromotion, movedPupils, nextYearClasses, noNextYear, years, type MovedPupil } from './promotion';
 import type { Failure, Result } from './users';
 
 /** classId null: the pupil stays in this year's class they were moved from. `shownClassId`: their class of next year as the form showed it. */
 export type Correction = { enrollmentId: number; shownClassId: number; classId: number | null };
 export type PlacementInput = { nextYearId: number; placements: { enrollmentId: number; classId: number }[]; corrections?: Correction[] };
 export type PlacementFailure = Failure & { pupilErrors?: Record<number, string> };
-/** `remaining`: pupils still without a class of the year placed into (the final grade's graduates aside). */
+/** `remaining`: pupils still without a class of the year placed into (graduates, whose enrollment has ended, aside). */
 export type PlacementDone = { pupils: number; corrected: number; remaining: number };
 
 const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
@@ -74,9 +74,13 @@ export async function enrollPupils(
   return pupils.length;
 }
 
-/** Pupils still in a class of year `yearId` (open enrollment), the final grade's graduates aside. */
+/**
+ * Pupils still in a class of year `yearId` (open enrollment). Graduates are not among them: the
+ * promotion form's «Выпуск» ends their enrollment (lib/data/promotion-graduation.ts); an 11th
+ * grader not graduated repeats the year and needs a class.
+ */
 export const unplaced = (tx: Prisma.TransactionClient, schoolId: number, yearId: number) =>
-  tx.enrollment.count({ where: { schoolId, endDate: null, schoolClass: { schoolId, academicYearId: yearId, gradeLevel: { lt: FINAL_GRADE } } } });
+  tx.enrollment.count({ where: { schoolId, endDate: null, schoolClass: { schoolId, academicYearId: yearId } } });
 
 /**
  * Enrolls each pupil of `placements` into the next-year class chosen for them, and applies the

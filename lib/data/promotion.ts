@@ -14,6 +14,7 @@ import { toSchoolDate } from '../domain/timezone';
 import { dbDate, isoDate } from './dates';
 import { className } from './names';
 import { strandedPupils, type Stranded } from './promotion-stranded';
+import { GRADUATING_GRADES, graduatePupils, graduatedCounts } from './promotion-graduation';
 import type { Failure, Result } from './users';
 
 const denied: Failure = { ok: false, error: 'Недостаточно прав для этого действия' };
@@ -35,6 +36,8 @@ export type PromotionClass = {
   target: { name: string; gradeLevel: number; letter: string; periodSchemeId: number; scheme: string; exists: boolean } | null;
   /** Whether the class is promoted unless the administrator says otherwise (not the 9th grade). */
   byDefault: boolean;
+  /** Whether the class may graduate (11th; a 9th not going on), ticked by default (the 11th), and how many of it already have. */
+  graduation: { byDefault: boolean; done: number } | null;
 };
 export type PromotionPlan =
   | { ready: false; current: Year | null; stranded: Stranded | null }
@@ -118,6 +121,7 @@ export async function loadClasses(db: Prisma.TransactionClient, schoolId: number
   });
   const existing = await db.schoolClass.findMany({ where: { schoolId, academicYearId: next.id }, select: { gradeLevel: true, letter: true } });
   const taken = new Set(existing.map(className));
+  const graduated = await graduatedCounts(db, schoolId, current.id, next);
   const schemes = new Map((await db.periodScheme.findMany({ where: { schoolId }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
   // A grade's scheme is the one this year's classes of that grade follow (quarters up to the 9th,
   // halves in 10–11 in the demo school); a grade nobody is in this year keeps the class's own.
@@ -134,6 +138,7 @@ export async function loadClasses(db: Prisma.TransactionClient, schoolId: number
       pupils: c.enrollments.map((e) => ({ enrollmentId: e.id, studentId: e.student.id, name: fullName(e.student) })),
       target: c.gradeLevel >= FINAL_GRADE ? null : { name, gradeLevel: grade, letter: c.letter, periodSchemeId, scheme: schemes.get(periodSchemeId) ?? '', exists: taken.has(name) },
       byDefault: c.gradeLevel !== OPTIONAL_GRADE,
+      graduation: GRADUATING_GRADES.includes(c.gradeLevel) ? { byDefault: c.gradeLevel >= FINAL_GRADE, done: graduated.get(c.id) ?? 0 } : null,
     };
   });
 }
@@ -172,10 +177,12 @@ export type PromotionInput = {
   enrollmentIds: number[];
   /** Per promoted class, the enrollments the form listed: a class whose list changed since is refused. */
   shown: Record<number, number[]>;
+  /** Classes of this year that graduate (11th, a 9th not promoted): their ticked pupils leave school. */
+  graduateClassIds?: number[];
 };
 
 export type PromotionFailure = Failure & { classErrors?: Record<number, string> };
-export type PromotionDone = { classes: number; pupils: number };
+export type PromotionDone = { classes: number; pupils: number; graduated: number };
 
 /** The day before next year's first: the last day of a promoted pupil in this year's class. */
 export const lastDayBefore = (next: { startDate: string }) => addDays(next.startDate, -1);
@@ -191,7 +198,7 @@ export const noNextYear = 'Следующий учебный год ещё не 
  */
 export async function promoteClasses(actor: Actor, input: PromotionInput): Promise<Result<PromotionDone> | PromotionFailure> {
   if (!canManage(actor)) return denied;
-  if (!input.classIds.length) return { ok: false, error: 'Отметьте хотя бы один класс' };
+  if (!input.classIds.length && !input.graduateClassIds?.length) return { ok: false, error: 'Отметьте хотя бы один класс' };
   return getDb().$transaction(async (tx): Promise<Result<PromotionDone> | PromotionFailure> => {
     await lockForPromotion(tx, actor.schoolId);
     const { current, next } = await years(tx, actor);
@@ -202,13 +209,21 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
     const chosen = [...new Set(input.classIds)].map((id) => all.find((c) => c.id === id));
     if (chosen.some((c) => !c)) return { ok: false, error: 'Класс не найден в текущем учебном году этой школы' };
     const classes = chosen as PromotionClass[];
+    const graduating = [...new Set(input.graduateClassIds ?? [])].map((id) => all.find((c) => c.id === id));
+    if (graduating.some((c) => !c)) return { ok: false, error: 'Класс не найден в текущем учебном году этой школы' };
+    const leaving = graduating as PromotionClass[];
     const ticked = new Set(input.enrollmentIds);
     const classErrors: Record<number, string> = {};
+    const stale = (c: PromotionClass) => [...(input.shown[c.id] ?? [])].sort((a, b) => a - b).join(',') !== c.pupils.map((p) => p.enrollmentId).sort((a, b) => a - b).join(',');
     for (const c of classes) {
-      const shown = [...(input.shown[c.id] ?? [])].sort((a, b) => a - b).join(',');
       if (!c.target) classErrors[c.id] = `${c.name}: выпускной класс, на следующий год не переводится`;
       else if (c.target.exists) classErrors[c.id] = `Класс ${c.target.name} на ${next.label} уже создан — возможно, другим пользователем, пока форма была открыта. Снимите отметку с класса ${c.name} или обновите страницу`;
-      else if (shown !== c.pupils.map((p) => p.enrollmentId).sort((a, b) => a - b).join(',')) classErrors[c.id] = `Список учеников ${c.name} изменился, пока форма была открыта. Обновите страницу`;
+      else if (stale(c)) classErrors[c.id] = `Список учеников ${c.name} изменился, пока форма была открыта. Обновите страницу`;
+    }
+    for (const c of leaving) {
+      if (!c.graduation) classErrors[c.id] ??= `${c.name}: выпускаются только 11 и 9 классы`;
+      else if (classes.includes(c)) classErrors[c.id] ??= `${c.name}: класс либо переходит в 10 класс, либо выпускается — снимите одну из отметок`;
+      else if (stale(c)) classErrors[c.id] ??= `Список учеников ${c.name} изменился, пока форма была открыта. Обновите страницу`;
     }
     const refused = (): PromotionFailure => ({ ok: false, error: 'Ничего не создано: исправьте отмеченные классы', classErrors });
     // A form opened before someone else's promotion lists pupils no longer in this year's classes: the class says why.
@@ -216,14 +231,15 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
     const known = new Set(all.flatMap((c) => c.pupils.map((p) => p.enrollmentId)));
     if (input.enrollmentIds.some((id) => !known.has(id))) return { ok: false, error: 'Ученик не найден в классах текущего учебного года этой школы' };
     const pupils = classes.flatMap((c) => c.pupils.filter((p) => ticked.has(p.enrollmentId)).map((p) => ({ ...p, classId: c.id })));
+    const graduates = leaving.flatMap((c) => c.pupils.filter((p) => ticked.has(p.enrollmentId)).map((p) => ({ ...p, classId: c.id })));
     // A pupil already placed in a class beyond this year (by hand, or a transfer) is not moved twice.
     const later = await tx.enrollment.findMany({
-      where: { schoolId: actor.schoolId, studentId: { in: pupils.map((p) => p.studentId) }, startDate: { gt: dbDate(current.endDate) } },
+      where: { schoolId: actor.schoolId, studentId: { in: [...pupils, ...graduates].map((p) => p.studentId) }, startDate: { gt: dbDate(current.endDate) } },
       select: { studentId: true },
     });
     for (const l of later) {
-      const p = pupils.find((x) => x.studentId === l.studentId)!;
-      classErrors[p.classId] ??= `${p.name} уже зачислен(а) в класс следующего учебного года: снимите отметку «переводится»`;
+      const p = [...pupils, ...graduates].find((x) => x.studentId === l.studentId)!;
+      classErrors[p.classId] ??= `${p.name} уже зачислен(а) в класс следующего учебного года: снимите отметку ${pupils.includes(p) ? '«переводится»' : '«выпускается»'}`;
     }
     const teacherIds = [...new Set(classes.map((c) => input.teachers[c.id]).filter((t): t is number => typeof t === 'number'))];
     const teachers = new Set((await tx.user.findMany({ where: { id: { in: teacherIds }, schoolId: actor.schoolId, active: true, roles: { some: { role: 'TEACHER' } } }, select: { id: true } })).map((t) => t.id));
@@ -233,6 +249,10 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
     }
     if (Object.keys(classErrors).length) return refused();
 
+    if (leaving.length) {
+      await graduatePupils(tx, actor, { current, next }, leaving, graduates, leaving.flatMap((c) => c.pupils.filter((p) => !ticked.has(p.enrollmentId)).map((p) => p.studentId)), lastDayBefore(next));
+    }
+    if (!classes.length) return { ok: true, classes: 0, pupils: 0, graduated: graduates.length };
     const created = await tx.schoolClass.createManyAndReturn({
       data: classes.map((c) => ({
         schoolId: actor.schoolId, academicYearId: next.id, gradeLevel: c.target!.gradeLevel, letter: c.target!.letter,
@@ -266,6 +286,6 @@ export async function promoteClasses(actor: Actor, input: PromotionInput): Promi
       },
       details: { from: current.label, to: next.label, notMoved: classes.flatMap((c) => c.pupils.filter((p) => !ticked.has(p.enrollmentId)).map((p) => p.studentId)) },
     });
-    return { ok: true, classes: created.length, pupils: pupils.length };
+    return { ok: true, classes: created.length, pupils: pupils.length, graduated: graduates.length };
   });
 }

@@ -18,6 +18,7 @@ import PromotionPage from '@/app/(admin)/admin/promotion/page';
 import { PromotionForm } from '@/app/(admin)/admin/promotion/promotion-form';
 import { navigationFor } from '@/lib/auth/navigation';
 import { diaryWeek, type DiaryWeek } from '@/lib/data/diary/week';
+import { strandedPupils } from '@/lib/data/promotion-stranded';
 
 const db = testDb();
 let fx: SchoolFixture;
@@ -32,13 +33,14 @@ let nextYearId: number;
 const text = async () => renderToStaticMarkup((await PromotionPage()) as React.ReactElement).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 /** The form as the page would send it: `classes` ticked, every listed pupil ticked but `untick`. */
-async function promoteForm(classes: number[], options: { untick?: number[]; teachers?: Record<number, number | ''>; year?: number } = {}) {
-  const fields: Record<string, string | number | string[]> = { nextYearId: options.year ?? nextYearId, classes: classes.map(String) };
+async function promoteForm(classes: number[], options: { untick?: number[]; teachers?: Record<number, number | ''>; year?: number; graduate?: number[] } = {}) {
+  const graduate = options.graduate ?? [];
+  const fields: Record<string, string | number | string[]> = { nextYearId: options.year ?? nextYearId, classes: classes.map(String), graduate: graduate.map(String) };
   const pupils: string[] = [];
-  for (const id of classes) {
+  for (const id of [...new Set([...classes, ...graduate])]) {
     const open = await db.enrollment.findMany({ where: { classId: id, endDate: null }, select: { id: true, studentId: true }, orderBy: { id: 'asc' } });
     fields[`shown-${id}`] = open.map((e) => e.id).join(',');
-    fields[`teacher-${id}`] = options.teachers?.[id] ?? '';
+    if (classes.includes(id)) fields[`teacher-${id}`] = options.teachers?.[id] ?? '';
     pupils.push(...open.filter((e) => !options.untick?.includes(e.studentId)).map((e) => String(e.id)));
   }
   return form({ ...fields, pupils });
@@ -47,7 +49,7 @@ async function promoteForm(classes: number[], options: { untick?: number[]; teac
 const state = async () => ({
   classes: await db.schoolClass.findMany({ orderBy: { id: 'asc' } }),
   enrollments: await db.enrollment.findMany({ orderBy: { id: 'asc' } }),
-  audits: await db.auditLog.count({ where: { action: { in: ['classes.promote', 'classes.place', 'classes.correct'] } } }),
+  audits: await db.auditLog.count({ where: { action: { in: ['classes.promote', 'classes.place', 'classes.correct', 'classes.graduate'] } } }),
 });
 
 beforeAll(async () => {
@@ -261,8 +263,8 @@ describe('pupils left behind', () => {
     expect(html).toContain(`<option value="${fifth}">5Б (2027/2028)</option>`);
     // Each class folds, closed until there is an error or a choice in it.
     expect(html).toContain('<details class="rounded-md border border-line p-2"><summary class="cursor-pointer font-bold">Сейчас в 5А</summary>');
-    // 9А and 10А, not promoted, are still without a class of next year (the 11th graduates).
-    expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 2' });
+    // 9А, 10А and 11А (not graduated: «Выпуск» not sent) are still without a class of next year.
+    expect(await placePupilsAction({}, placeForm({ [enrollment]: fifth }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 3' });
     expect(await db.enrollment.findMany({ where: { studentId: stays }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } })).toEqual([
       { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
       { classId: fifth, startDate: day('2027-09-01'), endDate: null },
@@ -332,7 +334,7 @@ describe('pupils left behind', () => {
     expect(await state()).toEqual(before);
     const twice = placeForm({ [enrollment]: fifth });
     twice.append(`place-${enrollment}`, String(fifth));
-    expect(await placePupilsAction({}, twice)).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 2' });
+    expect(await placePupilsAction({}, twice)).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 3' });
     expect(await db.enrollment.count({ where: { classId: fifth } })).toBe(1);
   });
 });
@@ -362,7 +364,7 @@ describe('pupils moved by mistake', () => {
     // Sent back is not placed: the page says the pupil still needs a class of next year.
     expect(page).toContain('Вернувшегося тоже нужно зачислить в класс 2027/2028 до 01.09.2027: второгодника — в класс той же параллели');
 
-    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to: fifth } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1. Ещё без класса: 2' });
+    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: sixth, to: fifth } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1. Ещё без класса: 3' });
     expect(await of(pupil)).toEqual([
       { id: before, classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-31') },
       { id: moved, classId: fifth, startDate: day('2027-09-01'), endDate: null },
@@ -375,7 +377,7 @@ describe('pupils moved by mistake', () => {
     });
 
     // Sent back, the pupil is one more without a class of next year, and the message says so.
-    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: fifth, to: 'stay' } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1. Ещё без класса: 3' });
+    expect(await placePupilsAction({}, moveForm({ [moved]: { shown: fifth, to: 'stay' } }))).toMatchObject({ ok: true, message: 'Исправлено учеников: 1. Ещё без класса: 4' });
     expect(await of(pupil)).toEqual([{ id: before, classId: fx.classId, startDate: day('2026-09-01'), endDate: null }]);
     const undone = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.correct' }, orderBy: { id: 'desc' } });
     expect(undone).toMatchObject({
@@ -400,6 +402,8 @@ describe('pupils moved by mistake', () => {
     } finally {
       await db.mark.deleteMany({ where: { lessonId: lesson } });
       await db.lesson.delete({ where: { id: lesson } });
+      await db.mark.deleteMany({ where: { courseId: course } });
+      await db.lesson.deleteMany({ where: { courseId: course } });
       await db.course.delete({ where: { id: course } });
     }
     expect(await state()).toEqual(before);
@@ -425,6 +429,8 @@ describe('pupils moved by mistake', () => {
     } finally {
       await db.homework.deleteMany({ where: { lessonId: lesson } });
       await db.lesson.delete({ where: { id: lesson } });
+      await db.mark.deleteMany({ where: { courseId: course } });
+      await db.lesson.deleteMany({ where: { courseId: course } });
       await db.course.delete({ where: { id: course } });
     }
   });
@@ -509,6 +515,114 @@ describe('last year\'s pupils never placed', () => {
   });
 });
 
+describe('graduation', () => {
+  // 11А gets a second pupil who repeats the year; the fixture's parent also guards the graduate.
+  let graduate: number;
+  let repeater: number;
+  beforeEach(async () => {
+    graduate = (await db.enrollment.findFirstOrThrow({ where: { classId: class11 } })).studentId;
+    repeater = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: 'Второгодникова', firstName: 'Анна' });
+    await enroll(db, fx.schoolId, repeater, class11, '2026-09-01');
+    await db.guardianship.upsert({ where: { parentId_studentId: { parentId: fx.parentId, studentId: graduate } }, create: { schoolId: fx.schoolId, parentId: fx.parentId, studentId: graduate }, update: {} });
+  });
+  afterEach(async () => {
+    await db.user.deleteMany({ where: { lastName: 'Второгодникова' } });
+    await db.guardianship.deleteMany({ where: { studentId: graduate } });
+  });
+  const of = (studentId: number) => db.enrollment.findMany({ where: { studentId }, orderBy: { startDate: 'asc' }, select: { classId: true, endDate: true } });
+
+  it('ends the ticked 11th graders\' enrollment the day before next year, the unticked stays; audited; shown as done', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await text()).toContain('Выпуск: ученики выбывают 31.08.2027');
+    const html = renderToStaticMarkup((await PromotionPage()) as React.ReactElement);
+    const box = (id: number) => html.match(new RegExp(`<input[^>]*name="graduate"[^>]*value="${id}"[^>]*>`))?.[0];
+    expect(box(class11)).toContain('checked');
+    expect(box(class9)).toBeDefined();
+    expect(box(class9)).not.toContain('checked');
+    expect(box(class10)).toBeUndefined();
+
+    const answer = await promoteClassesAction({}, await promoteForm([], { graduate: [class11], untick: [repeater] }));
+    expect(answer).toMatchObject({ ok: true, message: 'Выпущено учеников: 1' });
+    expect(await of(graduate)).toEqual([{ classId: class11, endDate: day('2027-08-31') }]);
+    expect(await of(repeater)).toEqual([{ classId: class11, endDate: null }]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'classes.graduate', entityId: String(nextYearId) } });
+    const enrollment = (await db.enrollment.findFirstOrThrow({ where: { studentId: graduate } })).id;
+    expect(audit).toMatchObject({
+      actorId: fx.adminId, schoolId: fx.schoolId, entityType: 'AcademicYear',
+      oldValue: { enrollments: [{ id: enrollment, classId: class11, studentId: graduate, endDate: null }] },
+      newValue: { enrollments: [{ id: enrollment, classId: class11, studentId: graduate, endDate: '2027-08-31' }] },
+      details: { from: '2026/2027', to: '2027/2028', notGraduated: [repeater] },
+    });
+    // The graduate is no longer left behind; the repeater still is.
+    const page = await text();
+    expect(page).toContain('Уже выпущен(ы): 1');
+    expect(page).not.toContain('Сейчас в 11А Выпускникова Вера');
+    // The graduate is not counted among those still without a class.
+    const eleventh = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, gradeLevel: 11, letter: 'Б', periodSchemeId: halves } })).id;
+    const repeating = (await db.enrollment.findFirstOrThrow({ where: { studentId: repeater } })).id;
+    expect(await placePupilsAction({}, form({ nextYearId, [`place-${repeating}`]: String(eleventh) }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 4' });
+    expect(await of(repeater)).toEqual([{ classId: class11, endDate: day('2027-08-31') }, { classId: eleventh, endDate: null }]);
+    expect(await text()).toContain('11А · учеников: 0 Выпускной класс: на следующий год класс не создаётся. Выпущен(ы): 1');
+    expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).not.toMatch(new RegExp(`name="graduate"[^>]*value="${class11}"`));
+  });
+
+  it('graduates a 9th only when ticked, and not with its promotion', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([fx.classId]))).toMatchObject({ ok: true });
+    const nine = (await db.enrollment.findFirstOrThrow({ where: { classId: class9 } })).studentId;
+    expect(await of(nine)).toEqual([{ classId: class9, endDate: null }]);
+    const before = await state();
+    expect((await promoteClassesAction({}, await promoteForm([class9], { graduate: [class9] }))).errors?.[`class-${class9}`])
+      .toBe('9А: класс либо переходит в 10 класс, либо выпускается — снимите одну из отметок');
+    expect(await state()).toEqual(before);
+    expect(await promoteClassesAction({}, await promoteForm([], { graduate: [class9] }))).toMatchObject({ ok: true, message: 'Выпущено учеников: 1' });
+    expect(await of(nine)).toEqual([{ classId: class9, endDate: day('2027-08-31') }]);
+  });
+
+  it('refuses a class of another grade, another school\'s class and pupil, a stale list and a user without the right, changing nothing', async () => {
+    await signInForRequest(db, fx.adminId);
+    const before = await state();
+    expect((await promoteClassesAction({}, await promoteForm([], { graduate: [class10] }))).errors?.[`class-${class10}`]).toBe('10А: выпускаются только 11 и 9 классы');
+    expect((await promoteClassesAction({}, await promoteForm([], { graduate: [other.classId] }))).errors).toEqual({ form: 'Класс не найден в текущем учебном году этой школы' });
+    const theirPupil = await db.enrollment.findFirstOrThrow({ where: { classId: other.classId } });
+    const withTheirs = await promoteForm([], { graduate: [class11] });
+    withTheirs.append('pupils', String(theirPupil.id));
+    expect((await promoteClassesAction({}, withTheirs)).errors).toEqual({ form: 'Ученик не найден в классах текущего учебного года этой школы' });
+    const stale = await promoteForm([], { graduate: [class11] });
+    stale.set(`shown-${class11}`, String((await db.enrollment.findFirstOrThrow({ where: { studentId: graduate } })).id));
+    const refused = await promoteClassesAction({}, stale);
+    expect(refused.errors?.[`class-${class11}`]).toBe('Список учеников 11А изменился, пока форма была открыта. Обновите страницу');
+    expect(refused.values?.graduate).toEqual([String(class11)]);
+    await signInForRequest(db, managementId);
+    expect((await promoteClassesAction({}, await promoteForm([], { graduate: [class11] }))).errors).toEqual({ form: 'Недостаточно прав для этого действия' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('leaves the graduates out of the pupils stranded once next year has begun, and the family still reads their last year\'s diary', async () => {
+    await signInForRequest(db, fx.adminId);
+    expect(await promoteClassesAction({}, await promoteForm([], { graduate: [class11], untick: [repeater] }))).toMatchObject({ ok: true });
+    const admin = await actorFor(db, fx.adminId);
+    // As the page reads it from 1 September 2027 on: 2026/2027 is last year.
+    const stranded = await strandedPupils(db, admin, { id: nextYearId, label: '2027/2028', startYear: 2027, startDate: '2027-09-01' });
+    expect(stranded?.pupils.map((p) => p.className)).toContain('11А');
+    expect(stranded?.pupils.map((p) => p.studentId)).not.toContain(graduate);
+    expect(stranded?.pupils.map((p) => p.studentId)).toContain(repeater);
+
+    const course = (await db.course.create({ data: { schoolId: fx.schoolId, academicYearId: fx.academicYearId, subjectId: fx.subjectId, classId: class11, gradingScaleId: fx.gradingScaleId } })).id;
+    const lesson = await db.lesson.create({ data: { schoolId: fx.schoolId, courseId: course, date: day('2027-05-25'), slot: 1, topic: 'Повторение', teacherId: fx.teacherId } });
+    await db.mark.create({ data: { schoolId: fx.schoolId, studentId: graduate, courseId: course, lessonId: lesson.id, workTypeId: fx.workTypeId, value: '5', numericValue: 5, createdById: fx.teacherId, updatedById: fx.teacherId } });
+    try {
+      const week = await diaryWeek(await actorFor(db, fx.parentId), graduate, '2027-05-24', new Date('2027-09-15T09:00:00Z'));
+      expect(week?.student.className).toBe('11А');
+      expect(week!.days.flatMap((d) => d.lessons.flatMap((l) => l.marks)).map((m) => m.value)).toEqual(['5']);
+    } finally {
+      await db.mark.deleteMany({ where: { courseId: course } });
+      await db.lesson.deleteMany({ where: { courseId: course } });
+      await db.course.delete({ where: { id: course } });
+    }
+  });
+});
+
 describe('the page', () => {
   it('lists this year\'s classes with their pupils and what each becomes, the 9th unticked, the 11th graduating', async () => {
     await signInForRequest(db, fx.adminId);
@@ -529,9 +643,9 @@ describe('the page', () => {
   });
 
   it('says of a class already promoted who is left in it, not «учеников: 0»', () => {
-    const promoted = { id: 1, name: '5А', classTeacherId: null, byDefault: true, target: { name: '6А', gradeLevel: 6, letter: 'А', periodSchemeId: 1, scheme: 'Четверти', exists: true } };
+    const promoted = { id: 1, name: '5А', classTeacherId: null, byDefault: true, graduation: null, target: { name: '6А', gradeLevel: 6, letter: 'А', periodSchemeId: 1, scheme: 'Четверти', exists: true } };
     const html = (pupils: { enrollmentId: number; studentId: number; name: string }[]) =>
-      renderToStaticMarkup(createElement(PromotionForm, { nextYearId: 1, nextLabel: '2027/2028', teachers: [], classes: [{ ...promoted, pupils }] })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      renderToStaticMarkup(createElement(PromotionForm, { nextYearId: 1, nextLabel: '2027/2028', endedOn: '31.08.2027', teachers: [], classes: [{ ...promoted, pupils }] })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(html([])).toContain('5А → 6А Класс 6А на 2027/2028 уже создан.');
     expect(html([])).not.toContain('учеников:');
     expect(html([{ enrollmentId: 7, studentId: 8, name: 'Ученик2 Пётр' }])).toContain('Не переведены: 1 — их класс на 2027/2028 выбирают ниже.');

@@ -17,12 +17,13 @@ export type PromotionState = {
   ok?: boolean;
   message?: string;
   errors?: Record<string, string>;
-  values?: { classes: string[]; pupils: string[]; teachers: Record<string, string> };
+  values?: { classes: string[]; graduate: string[]; pupils: string[]; teachers: Record<string, string> };
 };
 
 const schema = z.object({
   nextYearId: idField('Учебный год не найден'),
   classIds: z.array(idField('Класс не найден')),
+  graduateClassIds: z.array(idField('Класс не найден')),
   enrollmentIds: z.array(idField('Ученик не найден')),
 });
 const teacherField = optionalIdField('Учитель не найден');
@@ -30,35 +31,40 @@ const teacherField = optionalIdField('Учитель не найден');
 function typed(form: FormData): NonNullable<PromotionState['values']> {
   const teachers: Record<string, string> = {};
   for (const [key, value] of form.entries()) if (key.startsWith('teacher-')) teachers[key.slice('teacher-'.length)] = String(value);
-  return { classes: form.getAll('classes').map(String), pupils: form.getAll('pupils').map(String), teachers };
+  return { classes: form.getAll('classes').map(String), graduate: form.getAll('graduate').map(String), pupils: form.getAll('pupils').map(String), teachers };
 }
 
 export async function promoteClassesAction(_prev: PromotionState, form: FormData): Promise<PromotionState> {
   const state = await answerErrors('promoteClassesAction', (message): PromotionState => ({ errors: { form: message } }), async (): Promise<PromotionState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: SESSION_ENDED } };
-    const parsed = schema.safeParse({ nextYearId: form.get('nextYearId'), classIds: form.getAll('classes'), enrollmentIds: form.getAll('pupils') });
+    const parsed = schema.safeParse({ nextYearId: form.get('nextYearId'), classIds: form.getAll('classes'), graduateClassIds: form.getAll('graduate'), enrollmentIds: form.getAll('pupils') });
     if (!parsed.success) return { errors: { form: parsed.error.issues[0].message } };
-    const { nextYearId, classIds, enrollmentIds } = parsed.data;
+    const { nextYearId, classIds, graduateClassIds, enrollmentIds } = parsed.data;
     const teachers: Record<number, number | null> = {};
     const shown: Record<number, number[]> = {};
     const errors: Record<string, string> = {};
-    for (const id of classIds) {
-      const teacher = teacherField.safeParse(form.get(`teacher-${id}`));
-      if (teacher.success) teachers[id] = teacher.data;
-      else errors[`class-${id}`] = teacher.error.issues[0].message;
+    for (const id of [...classIds, ...graduateClassIds]) {
+      if (classIds.includes(id)) {
+        const teacher = teacherField.safeParse(form.get(`teacher-${id}`));
+        if (teacher.success) teachers[id] = teacher.data;
+        else errors[`class-${id}`] = teacher.error.issues[0].message;
+      }
       const list = String(form.get(`shown-${id}`) ?? '').split(',').filter(Boolean).map(parseId);
       if (list.some((e) => e === null)) return { errors: { form: 'Форма повреждена. Обновите страницу' } };
       shown[id] = list as number[];
     }
     if (Object.keys(errors).length) return { errors };
-    const result = await promoteClasses(actor, { nextYearId, classIds, enrollmentIds, teachers, shown });
+    const result = await promoteClasses(actor, { nextYearId, classIds, graduateClassIds, enrollmentIds, teachers, shown });
     if (!result.ok) {
       const byClass = 'classErrors' in result && result.classErrors ? Object.fromEntries(Object.entries(result.classErrors).map(([id, m]) => [`class-${id}`, m])) : {};
       return { errors: { form: result.error, ...byClass } };
     }
     revalidatePath('/admin', 'layout');
-    return { ok: true, message: `Создано классов: ${result.classes}, переведено учеников: ${result.pupils}` };
+    const message = [
+      result.classes || !result.graduated ? `Создано классов: ${result.classes}, переведено учеников: ${result.pupils}` : '', result.graduated ? `Выпущено учеников: ${result.graduated}` : '',
+    ].filter(Boolean).join('. ');
+    return { ok: true, message };
   });
   return state.ok ? state : { ...state, values: typed(form) };
 }

@@ -30,13 +30,15 @@ export default async function PromotionPage() {
           </p>
           <p className="mb-2 text-muted">
             Выпускные 11 классы не переводятся. 9 классы переводятся в 10 только если отметить «переходит в 10 класс».
+            Отметка «Выпуск» у 11 класса (и у 9 класса, который не переходит в 10) выводит отмеченных учеников из класса {formatDateRu(lastDayBefore(plan.next))}: до этого дня дневник и журнал остаются за ними,
+            пересдачи ГИА в сентябре записываются в их прошлогодний класс. Ученик без отметки (остаётся на второй год) остаётся в классе.
             Если класс на следующий год уже создан, его не создать второй раз: снимите отметку с этого класса.
           </p>
           <p className="mb-4 text-muted">
             Предметы и учебная нагрузка не копируются: их задают для каждого нового класса на странице <Link href="/admin/courses" className="text-accent underline">«Учебная нагрузка»</Link>. Всё записывается в журнал аудита.
           </p>
           {plan.classes.length === 0 ? <p className="text-muted">В учебном году {plan.current.label} классов нет.</p> : (
-            <PromotionForm nextYearId={plan.next.id} nextLabel={plan.next.label} classes={plan.classes} teachers={plan.teachers} />
+            <PromotionForm nextYearId={plan.next.id} nextLabel={plan.next.label} endedOn={formatDateRu(lastDayBefore(plan.next))} classes={plan.classes} teachers={plan.teachers} />
           )}
           {plan.nextClasses.length > 0 && plan.leftBehind.length + plan.moved.length > 0 && (
             <section aria-labelledby="placement-heading" className="mt-8">

@@ -5,9 +5,10 @@ import { FormFooter } from '@/components/ui/form-footer';
 import type { PromotionClass } from '@/lib/data/promotion';
 import { promoteClassesAction, type PromotionState } from './actions';
 
-type Props = { nextYearId: number; nextLabel: string; classes: PromotionClass[]; teachers: { id: number; name: string }[] };
+/** `endedOn`: the graduates' last day (the day before next year's first), as shown. */
+type Props = { nextYearId: number; nextLabel: string; endedOn: string; classes: PromotionClass[]; teachers: { id: number; name: string }[] };
 
-export function PromotionForm({ nextYearId, nextLabel, classes, teachers }: Props) {
+export function PromotionForm({ nextYearId, nextLabel, endedOn, classes, teachers }: Props) {
   const [state, action, pending] = useActionState<PromotionState, FormData>(promoteClassesAction, {});
   const e = state.errors ?? {};
   const typed = state.values;
@@ -21,6 +22,8 @@ export function PromotionForm({ nextYearId, nextLabel, classes, teachers }: Prop
         const error = e[`class-${c.id}`];
         const open = c.target && !c.target.exists;
         const promoted = typed ? typed.classes.includes(String(c.id)) : c.byDefault;
+        const graduates = typed ? typed.graduate.includes(String(c.id)) : !!c.graduation?.byDefault;
+        const listed = (open || !!c.graduation) && c.pupils.length > 0;
         const teacher = typed ? typed.teachers[String(c.id)] ?? '' : String(c.classTeacherId ?? '');
         return (
           <fieldset key={c.id} aria-describedby={id('error')} className={`rounded-lg border bg-white p-4 ${error ? 'border-danger' : 'border-line'}`}>
@@ -49,16 +52,26 @@ export function PromotionForm({ nextYearId, nextLabel, classes, teachers }: Prop
                   </div>
                 </>
               )}
+            {c.graduation && (c.pupils.length > 0 ? (
+              <>
+                {!open && <input type="hidden" name={`shown-${c.id}`} value={c.pupils.map((p) => p.enrollmentId).join(',')} />}
+                <label className="mt-2 flex items-center gap-2 font-bold">
+                  <input type="checkbox" name="graduate" value={c.id} defaultChecked={graduates} className="h-5 w-5" />
+                  Выпуск: ученики выбывают {endedOn}
+                </label>
+                {c.graduation.done > 0 && <p className="text-sm text-muted">Уже выпущен(ы): {c.graduation.done}</p>}
+              </>
+            ) : c.graduation.done > 0 && <p className="mt-1 font-bold">Выпущен(ы): {c.graduation.done}</p>)}
             <p id={id('error')} aria-live="polite" className="mt-1 min-h-5 text-sm text-danger">{error}</p>
-            {open && c.pupils.length > 0 && (
+            {listed && (
               <details className="mt-1" open={!!error}>
-                <summary className="cursor-pointer text-accent">Ученики<span className="sr-only"> {c.name}</span> (снимите отметку с тех, кто не переводится)</summary>
+                <summary className="cursor-pointer text-accent">Ученики<span className="sr-only"> {c.name}</span> (снимите отметку с тех, кто не {open ? 'переводится' : 'выпускается'})</summary>
                 <ul className="mt-2 grid gap-1 sm:grid-cols-2">
                   {c.pupils.map((p) => (
                     <li key={p.enrollmentId}>
                       <label className="flex items-center gap-2">
                         <input type="checkbox" name="pupils" value={p.enrollmentId} defaultChecked={typed ? typed.pupils.includes(String(p.enrollmentId)) : true} className="h-5 w-5" />
-                        <span>{p.name} <span className="text-sm text-muted">— переводится</span></span>
+                        <span>{p.name} <span className="text-sm text-muted">— {open ? (c.graduation ? 'переводится или выпускается' : 'переводится') : 'выпускается'}</span></span>
                       </label>
                     </li>
                   ))}
