@@ -562,7 +562,7 @@ describe('graduation', () => {
     const repeating = (await db.enrollment.findFirstOrThrow({ where: { studentId: repeater } })).id;
     expect(await placePupilsAction({}, form({ nextYearId, [`place-${repeating}`]: String(eleventh) }))).toMatchObject({ ok: true, message: 'Зачислено учеников: 1. Ещё без класса: 4' });
     expect(await of(repeater)).toEqual([{ classId: class11, endDate: day('2027-08-31') }, { classId: eleventh, endDate: null }]);
-    expect(await text()).toContain('11А · учеников: 0 Выпускной класс: на следующий год класс не создаётся. Выпущен(ы): 1');
+    expect(await text()).toContain('11А Выпускной класс: на следующий год класс не создаётся. Выпущен(ы): 1');
     expect(renderToStaticMarkup((await PromotionPage()) as React.ReactElement)).not.toMatch(new RegExp(`name="graduate"[^>]*value="${class11}"`));
   });
 
@@ -577,6 +577,10 @@ describe('graduation', () => {
     expect(await state()).toEqual(before);
     expect(await promoteClassesAction({}, await promoteForm([], { graduate: [class9] }))).toMatchObject({ ok: true, message: 'Выпущено учеников: 1' });
     expect(await of(nine)).toEqual([{ classId: class9, endDate: day('2027-08-31') }]);
+    // The class that left offers nothing more: no «переходит в 10 класс», no «учеников: 0».
+    const page = await text();
+    expect(page).toContain('9А → 10А Выпущен(ы): 1');
+    expect(page).not.toContain('Класс переходит в 10 класс');
   });
 
   it('refuses a class of another grade, another school\'s class and pupil, a stale list and a user without the right, changing nothing', async () => {

@@ -24,10 +24,12 @@ export function PromotionForm({ nextYearId, nextLabel, endedOn, classes, teacher
         const promoted = typed ? typed.classes.includes(String(c.id)) : c.byDefault;
         const graduates = typed ? typed.graduate.includes(String(c.id)) : !!c.graduation?.byDefault;
         const listed = (open || !!c.graduation) && c.pupils.length > 0;
+        // Everyone graduated: nothing is left to promote or count in this class.
+        const allGone = c.pupils.length === 0 && (c.graduation?.done ?? 0) > 0;
         const teacher = typed ? typed.teachers[String(c.id)] ?? '' : String(c.classTeacherId ?? '');
         return (
           <fieldset key={c.id} aria-describedby={id('error')} className={`rounded-lg border bg-white p-4 ${error ? 'border-danger' : 'border-line'}`}>
-            <legend className="px-1 text-lg font-bold">{c.name}{c.target ? ` → ${c.target.name}` : ''} {!c.target?.exists && <span className="text-sm font-normal text-muted">· учеников: {c.pupils.length}</span>}</legend>
+            <legend className="px-1 text-lg font-bold">{c.name}{c.target ? ` → ${c.target.name}` : ''} {!c.target?.exists && !allGone && <span className="text-sm font-normal text-muted">· учеников: {c.pupils.length}</span>}</legend>
             {!c.target ? <p className="text-muted">Выпускной класс: на следующий год класс не создаётся.</p>
               : c.target.exists ? (
                 // Its pupils moved up are no longer "in the class now" for this list: say who is left, not «0».
@@ -35,7 +37,7 @@ export function PromotionForm({ nextYearId, nextLabel, endedOn, classes, teacher
                   Класс {c.target.name} на {nextLabel} уже создан.
                   {c.pupils.length > 0 && ` Не переведены: ${c.pupils.length} — их класс на ${nextLabel} выбирают ниже.`}
                 </p>
-              ) : (
+              ) : allGone ? null : (
                 <>
                   <input type="hidden" name={`shown-${c.id}`} value={c.pupils.map((p) => p.enrollmentId).join(',')} />
                   <label className="flex items-center gap-2 font-bold">
