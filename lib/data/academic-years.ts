@@ -102,16 +102,22 @@ export async function saveYearDates(actor: Actor, input: YearDatesInput): Promis
 type Moved = { id: number; field: 'startDate' | 'endDate'; from: string; to: string };
 
 /**
- * Enrollments into the year's classes from its old first day start on the new one; the same
- * pupils' enrollments ending the day before the old first day end the day before the new one.
- * Ordered so that a pupil's enrollments never overlap on the way (the database refuses that).
- * Returns each enrollment moved with its old and new date, for the audit.
+ * Enrollments into the year's classes from its old first day start on the new one; enrollments
+ * of the year before ending the day before the old first day end the day before the new one:
+ * the promoted pupils' and the graduates' (promotion.ts ends both there, and nothing else ends
+ * an enrollment of the year before on that day). Ordered so that a pupil's enrollments never
+ * overlap on the way (the database refuses that). Returns each enrollment moved with its old and
+ * new date, for the audit.
  */
 async function moveEnrollments(tx: Prisma.TransactionClient, schoolId: number, yearId: number, from: string, to: string): Promise<Moved[]> {
   const starting = await tx.enrollment.findMany({ where: { schoolId, startDate: dbDate(from), schoolClass: { academicYearId: yearId } }, select: { id: true, studentId: true }, orderBy: { id: 'asc' } });
-  if (!starting.length) return [];
-  const endWhere = { schoolId, studentId: { in: starting.map((e) => e.studentId) }, endDate: dbDate(addDays(from, -1)) };
+  const year = await tx.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { startYear: true } });
+  const endWhere = {
+    schoolId, endDate: dbDate(addDays(from, -1)),
+    OR: [{ studentId: { in: starting.map((e) => e.studentId) } }, { schoolClass: { academicYear: { schoolId, startYear: year.startYear - 1 } } }],
+  };
   const ending = await tx.enrollment.findMany({ where: endWhere, select: { id: true }, orderBy: { id: 'asc' } });
+  if (!starting.length && !ending.length) return [];
   const starts = () => tx.enrollment.updateMany({ where: { id: { in: starting.map((e) => e.id) } }, data: { startDate: dbDate(to) } });
   const ends = () => tx.enrollment.updateMany({ where: { id: { in: ending.map((e) => e.id) } }, data: { endDate: dbDate(addDays(to, -1)) } });
   if (to < from) { await ends(); await starts(); } else { await starts(); await ends(); }

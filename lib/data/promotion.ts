@@ -138,7 +138,9 @@ export async function loadClasses(db: Prisma.TransactionClient, schoolId: number
       pupils: c.enrollments.map((e) => ({ enrollmentId: e.id, studentId: e.student.id, name: fullName(e.student) })),
       target: c.gradeLevel >= FINAL_GRADE ? null : { name, gradeLevel: grade, letter: c.letter, periodSchemeId, scheme: schemes.get(periodSchemeId) ?? '', exists: taken.has(name) },
       byDefault: c.gradeLevel !== OPTIONAL_GRADE,
-      graduation: GRADUATING_GRADES.includes(c.gradeLevel) ? { byDefault: c.gradeLevel >= FINAL_GRADE, done: graduated.get(c.id) ?? 0 } : null,
+      // Ticked by default for the 11th only until it has graduated: those left after that were left on
+      // purpose (repeating the year), and a later visit for another class must not graduate them.
+      graduation: GRADUATING_GRADES.includes(c.gradeLevel) ? { byDefault: c.gradeLevel >= FINAL_GRADE && !graduated.get(c.id), done: graduated.get(c.id) ?? 0 } : null,
     };
   });
 }

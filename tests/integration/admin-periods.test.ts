@@ -247,6 +247,10 @@ describe('the academic year\'s own dates', () => {
     const old = await db.enrollment.findFirstOrThrow({ where: { studentId: pupil, classId: fx.classId } });
     await db.enrollment.update({ where: { id: old.id }, data: { endDate: day('2027-08-31') } });
     await db.enrollment.create({ data: { schoolId: fx.schoolId, studentId: pupil, classId: sixth.id, startDate: day('2027-09-01') } });
+    // A graduate (promotion.ts): this year's enrollment ends the day before next year, none follows.
+    const graduate = await db.enrollment.findFirstOrThrow({ where: { studentId: fx.studentIds[1], classId: fx.classId } });
+    await db.enrollment.update({ where: { id: graduate.id }, data: { endDate: day('2027-08-31') } });
+    const graduateEnd = async () => (await db.enrollment.findUniqueOrThrow({ where: { id: graduate.id } })).endDate;
     const of = () => db.enrollment.findMany({ where: { studentId: pupil }, orderBy: { startDate: 'asc' }, select: { classId: true, startDate: true, endDate: true } });
     try {
       // Next year's periods start later with it; the first quarter first.
@@ -259,21 +263,24 @@ describe('the academic year\'s own dates', () => {
         { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-09-01') },
         { classId: sixth.id, startDate: day('2027-09-02'), endDate: null },
       ]);
+      expect(await graduateEnd()).toEqual(day('2027-09-01'));
       // And earlier again, before the first of September.
       expect(await saveYearDatesAction({}, yearForm({ startDate: '2027-08-30' }, { ...shown, startDate: '2027-09-02' }, next.id))).toMatchObject({ ok: true });
       expect(await of()).toEqual([
         { classId: fx.classId, startDate: day('2026-09-01'), endDate: day('2027-08-29') },
         { classId: sixth.id, startDate: day('2027-08-30'), endDate: null },
       ]);
+      expect(await graduateEnd()).toEqual(day('2027-08-29'));
       const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'academicYear.dates', entityId: String(next.id) }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ oldValue: { startDate: '2027-09-02' }, newValue: { startDate: '2027-08-30' }, details: { enrollmentsMoved: 1 } });
       // Which enrollments moved, with their dates before and after.
       const moved = await db.enrollment.findFirstOrThrow({ where: { studentId: pupil, classId: sixth.id } });
-      expect((audit.oldValue as { enrollments: unknown }).enrollments).toEqual([{ id: moved.id, startDate: '2027-09-02' }, { id: old.id, endDate: '2027-09-01' }]);
-      expect((audit.newValue as { enrollments: unknown }).enrollments).toEqual([{ id: moved.id, startDate: '2027-08-30' }, { id: old.id, endDate: '2027-08-29' }]);
+      const ends = [old.id, graduate.id].sort((a, b) => a - b);
+      expect((audit.oldValue as { enrollments: unknown }).enrollments).toEqual([{ id: moved.id, startDate: '2027-09-02' }, ...ends.map((id) => ({ id, endDate: '2027-09-01' }))]);
+      expect((audit.newValue as { enrollments: unknown }).enrollments).toEqual([{ id: moved.id, startDate: '2027-08-30' }, ...ends.map((id) => ({ id, endDate: '2027-08-29' }))]);
     } finally {
       await db.academicYear.delete({ where: { id: next.id } });
-      await db.enrollment.update({ where: { id: old.id }, data: { endDate: null } });
+      await db.enrollment.updateMany({ where: { id: { in: [old.id, graduate.id] } }, data: { endDate: null } });
     }
   });
 

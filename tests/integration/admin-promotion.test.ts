@@ -557,6 +557,9 @@ describe('graduation', () => {
     const page = await text();
     expect(page).toContain('Уже выпущен(ы): 1');
     expect(page).not.toContain('Сейчас в 11А Выпускникова Вера');
+    // The repeater was left on purpose: a later visit (to promote a 9th, say) does not graduate him by default.
+    const after = renderToStaticMarkup((await PromotionPage()) as React.ReactElement);
+    expect(after.match(new RegExp(`<input[^>]*name="graduate"[^>]*value="${class11}"[^>]*>`))?.[0]).not.toContain('checked');
     // The graduate is not counted among those still without a class.
     const eleventh = (await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: nextYearId, gradeLevel: 11, letter: 'Б', periodSchemeId: halves } })).id;
     const repeating = (await db.enrollment.findFirstOrThrow({ where: { studentId: repeater } })).id;
