@@ -86,7 +86,7 @@ export async function saveYearDates(actor: Actor, input: YearDatesInput): Promis
       return { ok: false, field: rows.startSide ? 'startDate' : 'endDate', error: `Вне новых дат (${spanText(next)}) оказались бы записи этого учебного года: ${what}. Сначала перенесите или удалите их` };
     }
     await tx.academicYear.update({ where: { id: year.id }, data: { startDate: dbDate(next.startDate), endDate: dbDate(next.endDate) } });
-    const moved = next.startDate === old.startDate ? [] : await moveEnrollments(tx, actor.schoolId, year.id, old.startDate, next.startDate);
+    const moved = next.startDate === old.startDate ? [] : await moveEnrollments(tx, actor.schoolId, year, old.startDate, next.startDate);
     await writeAudit(tx, {
       schoolId: actor.schoolId, actorId: actor.id, action: 'academicYear.dates', entityType: 'AcademicYear', entityId: year.id,
       // Each enrollment moved, by id, with its date before and after: a change is undone from the audit alone.
@@ -109,9 +109,8 @@ type Moved = { id: number; field: 'startDate' | 'endDate'; from: string; to: str
  * overlap on the way (the database refuses that). Returns each enrollment moved with its old and
  * new date, for the audit.
  */
-async function moveEnrollments(tx: Prisma.TransactionClient, schoolId: number, yearId: number, from: string, to: string): Promise<Moved[]> {
-  const starting = await tx.enrollment.findMany({ where: { schoolId, startDate: dbDate(from), schoolClass: { academicYearId: yearId } }, select: { id: true, studentId: true }, orderBy: { id: 'asc' } });
-  const year = await tx.academicYear.findUniqueOrThrow({ where: { id: yearId }, select: { startYear: true } });
+async function moveEnrollments(tx: Prisma.TransactionClient, schoolId: number, year: { id: number; startYear: number }, from: string, to: string): Promise<Moved[]> {
+  const starting = await tx.enrollment.findMany({ where: { schoolId, startDate: dbDate(from), schoolClass: { academicYearId: year.id } }, select: { id: true, studentId: true }, orderBy: { id: 'asc' } });
   const endWhere = {
     schoolId, endDate: dbDate(addDays(from, -1)),
     OR: [{ studentId: { in: starting.map((e) => e.studentId) } }, { schoolClass: { academicYear: { schoolId, startYear: year.startYear - 1 } } }],

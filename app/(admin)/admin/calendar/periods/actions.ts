@@ -19,20 +19,20 @@ const date = (missing: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, missin
 // The dates the form showed: compared with the stored ones, never saved.
 const shown = z.string().max(10);
 
-const periodSchema = z.object({
-  id: idField('Учебный период не найден'),
+/** A period's or a year's dates, with the dates its form showed (the "changed meanwhile" check). */
+const datesSchema = (notFound: string) => z.object({
+  id: idField(notFound),
   startDate: date('Укажите дату начала'),
   endDate: date('Укажите дату окончания'),
   shownStartDate: shown,
   shownEndDate: shown,
 });
+const periodSchema = datesSchema('Учебный период не найден');
+const yearSchema = datesSchema('Учебный год не найден');
 
-const yearSchema = z.object({
-  id: idField('Учебный год не найден'),
-  startDate: date('Укажите дату начала'),
-  endDate: date('Укажите дату окончания'),
-  shownStartDate: shown,
-  shownEndDate: shown,
+const datesOf = (form: FormData) => ({
+  id: form.get('id'), startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '',
+  shownStartDate: form.get('shownStartDate') ?? '', shownEndDate: form.get('shownEndDate') ?? '',
 });
 
 const nextYearSchema = z.object({
@@ -42,15 +42,11 @@ const nextYearSchema = z.object({
   endDate: date('Укажите дату окончания'),
 });
 
-
 export async function savePeriodDatesAction(_prev: PeriodDatesState, form: FormData): Promise<PeriodDatesState> {
   const state = await answerErrors('savePeriodDatesAction', (message): PeriodDatesState => ({ errors: { form: message } }), async (): Promise<PeriodDatesState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: SESSION_ENDED } };
-    const parsed = periodSchema.safeParse({
-      id: form.get('id'), startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '',
-      shownStartDate: form.get('shownStartDate') ?? '', shownEndDate: form.get('shownEndDate') ?? '',
-    });
+    const parsed = periodSchema.safeParse(datesOf(form));
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['id', 'shownStartDate', 'shownEndDate']) };
     const result = await savePeriodDates(actor, parsed.data);
     if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
@@ -80,10 +76,7 @@ export async function saveYearDatesAction(_prev: PeriodDatesState, form: FormDat
   const state = await answerErrors('saveYearDatesAction', (message): PeriodDatesState => ({ errors: { form: message } }), async (): Promise<PeriodDatesState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: SESSION_ENDED } };
-    const parsed = yearSchema.safeParse({
-      id: form.get('id'), startDate: form.get('startDate') ?? '', endDate: form.get('endDate') ?? '',
-      shownStartDate: form.get('shownStartDate') ?? '', shownEndDate: form.get('shownEndDate') ?? '',
-    });
+    const parsed = yearSchema.safeParse(datesOf(form));
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['id', 'shownStartDate', 'shownEndDate']) };
     const result = await saveYearDates(actor, parsed.data);
     if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };

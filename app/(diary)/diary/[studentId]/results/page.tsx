@@ -48,8 +48,9 @@ export default async function DiaryResultsPage({ params }: Props) {
   // Not this family's, or closed by the family's refusal: the latter is explained.
   if (!diary) return closedDiaryOrNotFound(user, studentId, 'results');
   if (!results) notFound();
-  // Read now, after the answers were read with their unread state (shown «Новый» this once).
-  if (results.isGuardian) await markRepliesRead(user, studentId);
+  // Read now, after the answers were read with their unread state (shown «Новый» this once); only
+  // when the family statement found one waiting, so an ordinary visit writes nothing.
+  if (results.isGuardian && diary.children.some((c) => c.id === studentId && c.newReply)) await markRepliesRead(user, studentId);
   const classTeacher = enrollmentOn(diary.student, diary.today)?.classTeacher?.name ?? null;
   const withResults = results.periods.filter((p) => p.hasResults);
   // The answers sit below the tables: a parent who came for the tab's «новый ответ» is sent to them.
