@@ -12,7 +12,6 @@ import { fullName } from '../auth/actor';
 import type { ConsentDecision, DeliveryPreference } from '../generated/prisma/enums';
 import type { Prisma } from '../prisma-client';
 import { toSchoolDate, toSchoolTime } from '../domain/timezone';
-import { dbDate } from './dates';
 import { currentAcademicYear } from './import';
 import { formatRussianDate, normalizeEmail } from './import-parse';
 import { className } from './names';
@@ -103,7 +102,7 @@ const newestFirst: Prisma.ConsentOrderByWithRelationInput[] = [{ inForce: 'desc'
 /** Pupils enrolled now or from a later date (an August intake), in class and name order. */
 async function enrolledPupils(schoolId: number, classIds: number[] | null, now: Date) {
   const db = getDb();
-  const today = dbDate(toSchoolDate(now, await schoolTimezone(schoolId)));
+  const today = schoolToday(await schoolTimezone(schoolId), now);
   const current: Prisma.EnrollmentWhereInput = { schoolId, ...notEndedBy(today), ...(classIds ? { classId: { in: classIds } } : {}) };
   const rows = await db.user.findMany({
     where: { schoolId, active: true, roles: { some: { role: 'STUDENT' } }, enrollments: { some: current } },

@@ -7,9 +7,9 @@ import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
 import { readRoundingPolicy } from '../domain/journal-grid';
 import { parseSettings, type SchoolSettings, type SettingsParse } from '../domain/school-settings';
-import { toSchoolDate } from '../domain/timezone';
+import { schoolToday } from './enrolled';
 import { formatDateRu, isoWeekday } from '../domain/calendar';
-import { dbDate, isoDate } from './dates';
+import { isoDate } from './dates';
 import { courseTitle, courseTitleSelect } from './names';
 import { changedMeanwhile } from './users';
 
@@ -64,7 +64,7 @@ const LISTED = 5;
  * families, while the journal's deadlines still count them.
  */
 async function saturdayRefusal(tx: Prisma.TransactionClient, actor: Actor): Promise<string | null> {
-  const today = dbDate(toSchoolDate(new Date(), actor.timeZone));
+  const today = schoolToday(actor.timeZone);
   // One after the other: a transaction's queries share one connection.
   const rows = await tx.timetableEntry.findMany({
     where: {

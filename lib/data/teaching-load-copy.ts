@@ -11,8 +11,7 @@ import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../prisma-client';
-import { toSchoolDate } from '../domain/timezone';
-import { dbDate } from './dates';
+import { schoolToday } from './enrolled';
 import { className } from './names';
 import { canManage, denied, workingTeacher, type LoadResult } from './teaching-load';
 
@@ -26,7 +25,7 @@ async function nextYearClass(db: Tx, actor: Actor, classId: number, now: Date): 
   return db.schoolClass.findFirst({
     where: {
       id: classId, schoolId: actor.schoolId, academicYearId: { in: [...actor.currentYears] },
-      academicYear: { startDate: { gt: dbDate(toSchoolDate(now, actor.timeZone)) } },
+      academicYear: { startDate: { gt: schoolToday(actor.timeZone, now) } },
     },
     select: classSelect,
   });

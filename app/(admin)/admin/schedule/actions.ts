@@ -32,13 +32,11 @@ const endSchema = z.object({
   endDate: date('Укажите дату, с которой урока больше нет'),
 });
 
-const read = (form: FormData, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '')]));
-
 export async function addEntryAction(_prev: AddEntryState, form: FormData): Promise<AddEntryState> {
   const state = await answerErrors('addEntryAction', (message): AddEntryState => ({ errors: { form: message } }), async (): Promise<AddEntryState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: SESSION_ENDED } };
-    const parsed = addSchema.safeParse(read(form, ['classId', ...ADD_FIELDS]));
+    const parsed = addSchema.safeParse(typedValues(form, ['classId', ...ADD_FIELDS]));
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['classId']) };
     const result = await addTimetableEntry(actor, parsed.data);
     if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
@@ -52,7 +50,7 @@ export async function endEntryAction(_prev: EndEntryState, form: FormData): Prom
   return answerErrors('endEntryAction', (message): EndEntryState => ({ errors: { form: message } }), async (): Promise<EndEntryState> => {
     const actor = await getCurrentUser();
     if (!actor) return { errors: { form: SESSION_ENDED } };
-    const parsed = endSchema.safeParse(read(form, ['entryId', 'endDate']));
+    const parsed = endSchema.safeParse(typedValues(form, ['entryId', 'endDate']));
     if (!parsed.success) return { errors: fieldErrors(parsed.error.issues, ['entryId']) };
     const result = await endTimetableEntry(actor, parsed.data);
     if (!result.ok) return { errors: { [result.field ?? 'form']: result.error } };
