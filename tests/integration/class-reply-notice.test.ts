@@ -36,6 +36,8 @@ const write = async (senderId: number, studentId: number, body: string) =>
 const answer = async (messageId: number, body: string) =>
   expect(await replyToParent(await actorFor(db, fx.teacherId), { classId: fx.classId, messageId, body })).toEqual({ ok: true });
 const unread = () => db.message.count({ where: { replyToId: { not: null }, readAt: null } });
+/** Noon in Moscow the day after tomorrow: the letters are due by then, and families take mail at noon (FAMILY_HOURS). */
+const noonLater = () => new Date(`${new Date(Date.now() + 48 * 3_600_000).toISOString().slice(0, 10)}T09:00:00Z`);
 
 beforeAll(async () => {
   await resetDb();
@@ -108,7 +110,7 @@ describe('the letter with the class teacher’s answer', () => {
 
   it('is delivered over SMTP to the family’s address', async () => {
     smtp = await startSmtp();
-    const now = new Date(Date.now() + 60_000);
+    const now = noonLater();
     await releaseHeldLetters(now);
     expect(await sendDueNotifications(smtpTransport(smtp.url, 'Школа <school@example.ru>'), { now })).toMatchObject({ sent: 1, failed: 0, cancelled: 0 });
     expect(smtp.received.map((m) => m.to)).toEqual([['olga@example.ru']]);
@@ -124,7 +126,7 @@ describe('the letter with the class teacher’s answer', () => {
     // Another answer, and the family chooses paper before its letter leaves.
     await answer(await write(fx.parentId, pupil, 'Спасибо! А учебник нужен?'), 'Да, возьмите учебник.');
     await db.consent.create({ data: { schoolId: fx.schoolId, studentId: pupil, guardianId: fx.parentId, decision: 'GRANTED', deliveryPreference: 'PAPER', documentVersion: '2026.1', recordedById: fx.adminId } });
-    const now = new Date(Date.now() + 60_000);
+    const now = noonLater();
     await releaseHeldLetters(now);
     expect(await sendDueNotifications(smtpTransport(smtp!.url, 'Школа <school@example.ru>'), { now })).toMatchObject({ sent: 0, cancelled: 1 });
     expect(smtp!.received).toHaveLength(1);
