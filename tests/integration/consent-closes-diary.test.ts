@@ -12,6 +12,7 @@ import { actorFor } from '../support/actors';
 import { signInForRequest } from '../support/request-session';
 import { buildWorld, SIGNED_IN, type World } from '../support/authz-world';
 import type { Actor } from '@/lib/auth/actor';
+import { addDays, weekStart } from '@/lib/domain/calendar';
 import { readableDiaries } from '@/lib/data/scope';
 import { readableDiaryPupil } from '@/lib/data/scope-sql';
 import { recordConsent } from '@/lib/data/consents';
@@ -147,10 +148,11 @@ describe('a refusal in force', () => {
 });
 
 describe('the pages of a closed diary', () => {
-  /** The week page of `studentId` as `userId` sees it, as HTML. */
+  /** The page of the world's lesson week (its lessons are two days back: last week on a Monday) of `studentId` as `userId` sees it, as HTML. */
   async function weekPage(userId: number, studentId: number): Promise<string> {
     await signInForRequest(db, userId);
-    const page = await DiaryWeekPage({ params: Promise.resolve({ studentId: String(studentId) }), searchParams: Promise.resolve({}) });
+    const week = weekStart(addDays(w.today, -2));
+    const page = await DiaryWeekPage({ params: Promise.resolve({ studentId: String(studentId) }), searchParams: Promise.resolve({ week }) });
     return renderToStaticMarkup(page as React.ReactElement);
   }
 

@@ -356,6 +356,9 @@ describe('letters kept without SMTP', () => {
       studentId: fx.studentIds[2], guardianId: anna.parentId, documentVersion: '2026.2', decision: 'GRANTED', deliveryPreference: 'EMAIL', contactEmail: 'anna@example.ru',
     })).toMatchObject({ ok: true });
     await enqueueWeeklyDigests({ now: NOW, hold: true });
+    // Written for September's week, they would be past the outbox's 90 days (removed, not
+    // cancelled) by the real clock's housekeeping from mid-December: they were written an hour ago.
+    await db.notification.updateMany({ where: { status: 'HELD' }, data: { createdAt: new Date(Date.now() - 3_600_000) } });
     expect(await recordConsent(await actorFor(db, fx.adminId), {
       studentId: fx.studentIds[0], guardianId: fx.parentId, documentVersion: '2026.2', decision: 'REFUSED', deliveryPreference: 'PAPER',
     })).toMatchObject({ ok: true });

@@ -596,11 +596,12 @@ export const MATRIX: Row[] = [
       }];
     }),
   )),
-  // A Saturday 7th lesson for C1 (K1) or CB (KB) from today; the row added is removed after each call.
+  // A Saturday 7th lesson for C1 (K1) or CB (KB) from tomorrow (from today it would meet C1's
+  // teacher substituting in today's 7th lesson when today is a Saturday); removed after each call.
   action('app/(admin)/admin/schedule/actions.ts', 'addEntryAction', {}, Object.fromEntries(
     ([['own', 'K1', 'C1', ['admin', 'management']], ['crossed', 'K1', 'CB', NOBODY], ['otherSchool', 'KB', 'CB', NOBODY]] as const).map(([kind, classKey, courseKey, allow]) => [kind, {
       allow,
-      args: ({ w }: Env) => [{}, form({ classId: w[classKey], courseId: w[courseKey], weekday: 6, slot: 7, room: '', validFrom: w.today })],
+      args: ({ w }: Env) => [{}, form({ classId: w[classKey], courseId: w[courseKey], weekday: 6, slot: 7, room: '', validFrom: addDays(w.today, 1) })],
       after: ({ w, db }: Env) => db.timetableEntry.deleteMany({ where: { courseId: w[courseKey], slot: 7 } }),
     }]),
   )),
