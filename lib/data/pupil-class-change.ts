@@ -141,7 +141,11 @@ export async function pupilLeaves(actor: Actor, input: LeaveInput, now = new Dat
     const last = current.endDate ?? current.yearEnd;
     if (date < current.startDate || date > last) return { ok: false, field: 'date', error: `Последний день в школе должен быть с ${formatDateRu(current.startDate)} по ${formatDateRu(last)}` };
     const later = loaded.list.find((e) => e.startDate > current.startDate);
-    if (later) return { ok: false, field: 'date', error: `Ученик уже зачислен в ${later.className} (${later.yearLabel}) с ${formatDateRu(later.startDate)}: сначала отмените это зачисление на странице «Переход на новый учебный год»` };
+    if (later) {
+      // Next year's class from the promotion, or a transfer dated ahead: the leaving is recorded from that class once it begins.
+      const fix = later.academicYearId === current.academicYearId ? 'запишите выбытие из этого класса, когда учёба в нём начнётся' : 'сначала верните ученика в класс этого года на странице «Переход на новый учебный год»';
+      return { ok: false, field: 'date', error: `Ученик уже зачислен в ${later.className} (${later.yearLabel}) с ${formatDateRu(later.startDate)}: ${fix}` };
+    }
     const records = await recordsFrom(tx, actor.schoolId, input.studentId, current.classId, addDays(date, 1));
     if (records) return { ok: false, field: 'date', error: records };
 

@@ -236,6 +236,12 @@ describe('refusals change nothing', () => {
     await refused(leave({}), { field: 'date', error: expect.stringContaining('есть записи ученика с 23.09.2026: 1 (отметки, посещаемость, итоговые отметки), последняя — 24.09.2026') });
     await refused(leave({ date: '2026-09-25', reason: 'я'.repeat(201) }), { field: 'reason', error: 'Не длиннее 200 символов' });
     await refused(leave({ date: '2026-09-25' }, management), { error: 'Недостаточно прав для этого действия' });
+    // A transfer dated ahead: the leaving waits for that class.
+    await db.mark.deleteMany({});
+    expect(await transferPupil(admin, { studentId: pupil, classId: classB, date: '2026-10-12', version: v }, NOW)).toMatchObject({ ok: true });
+    await refused(async () => pupilLeaves(admin, { studentId: pupil, date: '2026-10-05', reason: '', disableLogin: true, version: await version() }, NOW), {
+      field: 'date', error: 'Ученик уже зачислен в 5Б (2026/2027) с 12.10.2026: запишите выбытие из этого класса, когда учёба в нём начнётся',
+    });
     expect(await db.user.findUniqueOrThrow({ where: { id: pupil } })).toMatchObject({ active: true });
   });
 });
@@ -272,5 +278,10 @@ describe('the form and the page', () => {
     expect(text).toContain('Перевести в другой класс');
     expect(text).toContain('Выбытие из школы');
     expect(text).not.toContain('Зачислить в класс');
+    // A reader of people (management) sees the classes, not the forms.
+    await signInForRequest(db, management.id);
+    const read = renderToStaticMarkup((await UserPage({ params: Promise.resolve({ userId: String(pupil) }) })) as React.ReactElement);
+    expect(read).toContain('Сегодня: <b>5Б</b>');
+    expect(read).not.toContain('Перевести');
   });
 });
