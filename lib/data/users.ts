@@ -294,6 +294,8 @@ export async function setActive(actor: Actor, userId: number, active: boolean): 
  * checks (a pupil leaving school, pupil-class-change.ts, leads no class and is no administrator).
  */
 export async function writeActive(tx: Prisma.TransactionClient, actor: Actor, userId: number, active: boolean): Promise<boolean> {
+  // A role given meanwhile (setRoles) waits for the account's state; setActive holds it already.
+  await lockAccount(tx, userId);
   const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
   if (!r.count) return false;
   if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });

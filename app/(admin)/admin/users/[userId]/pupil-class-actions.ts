@@ -46,5 +46,5 @@ export async function pupilClassAction(_prev: PupilClassState, form: FormData): 
     revalidatePath(`/admin/users/${String(raw.studentId)}`);
     return { ok: true, message: result.message, groupsLink: result.groupsLink };
   });
-  return state.ok ? { ...state, command } : { ...state, command, values: typedValues(form, ['classId', 'date', 'reason']) };
+  return state.ok ? { ...state, command } : { ...state, command, values: typedValues(form, ['classId', 'date', 'reason', 'disableLogin']) };
 }

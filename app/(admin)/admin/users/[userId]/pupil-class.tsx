@@ -79,7 +79,7 @@ export function PupilClass({ userId, view, canManage }: Props) {
             </label>
             <p aria-live="polite" className="text-sm text-danger">{l.reason}</p>
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="disableLogin" defaultChecked className="size-5" />Отключить вход ученика и завершить его сеансы
+              <input type="checkbox" name="disableLogin" defaultChecked={valueOf('leave', 'disableLogin', 'on') === 'on'} className="size-5" />Отключить вход ученика и завершить его сеансы
             </label>
             <button disabled={pending} className={button}>Записать выбытие</button>
           </form>
