@@ -101,6 +101,8 @@ export async function transferPupil(actor: Actor, input: TransferInput, now = ne
     if (isFailure(loaded)) return loaded;
     const current = enrollmentOn(loaded.list, today);
     if (!current) return { ok: false, field: 'classId', error: 'Ученик сегодня не учится ни в одном классе: переводить неоткуда. Зачислите его в класс.' };
+    // Never placed after last year (promotion-stranded.ts): a class of this year is chosen there.
+    if (current.yearEnd < today) return { ok: false, field: 'classId', error: `Ученик всё ещё числится в ${current.className} прошлого учебного года (${current.yearLabel}): определите его в класс этого года на странице «Переход на новый учебный год»` };
     if (input.classId === current.classId) return { ok: false, field: 'classId', error: `Ученик уже учится в ${current.className}: выберите другой класс` };
     const target = await tx.schoolClass.findFirst({ where: { id: input.classId, schoolId: actor.schoolId, academicYearId: current.academicYearId }, select: { id: true, gradeLevel: true, letter: true } });
     if (!target) return { ok: false, field: 'classId', error: `Класс не найден среди классов ${current.yearLabel} учебного года этой школы` };

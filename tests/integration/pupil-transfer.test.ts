@@ -199,6 +199,15 @@ describe('refusals change nothing', () => {
     await refused(move({ date: '2027-06-01' }), outside);
     await refused(move({ date: '2026-09-01' }), outside);
     await refused(move({ classId: other.classId }), { field: 'classId', error: 'Класс не найден среди классов 2026/2027 учебного года этой школы' });
+    // Still in last year's class (never placed by the promotion): placed on the promotion page.
+    const lastYear = await db.academicYear.create({ data: { schoolId: fx.schoolId, startYear: 2025, label: '2025/2026', startDate: day('2025-09-01'), endDate: day('2026-05-31') } });
+    const class4 = await db.schoolClass.create({ data: { schoolId: fx.schoolId, academicYearId: lastYear.id, gradeLevel: 4, letter: 'А', periodSchemeId: fx.periodSchemeId } });
+    const stranded = await createUser(db, fx.schoolId, ['STUDENT'], { lastName: 'Оставленный', firstName: 'Олег' });
+    await enroll(db, fx.schoolId, stranded, class4.id, '2025-09-01');
+    await refused(async () => transferPupil(admin, { studentId: stranded, classId: classB, date: '2026-10-01', version: await version(stranded) }, NOW), {
+      field: 'classId', error: 'Ученик всё ещё числится в 4А прошлого учебного года (2025/2026): определите его в класс этого года на странице «Переход на новый учебный год»',
+    });
+    await db.academicYear.delete({ where: { id: lastYear.id } });
     await refused(() => transferPupil(admin, { studentId: other.studentIds[0], classId: other.classId, date: '2026-09-23', version: '' }, NOW), { error: 'Ученик не найден' });
     await refused(move({ version: `${v},0:0:2026-09-01:` }), { error: expect.stringContaining('Классы ученика изменились, пока форма была открыта') });
     await refused(() => transferPupil(management, { studentId: pupil, classId: classB, date: '2026-09-23', version: v }, NOW), { error: 'Недостаточно прав для этого действия' });
