@@ -284,12 +284,23 @@ export async function setActive(actor: Actor, userId: number, active: boolean): 
       if (led) return led;
     }
     if (targetIsAdmin && !active && !(await stillActingAdmin(tx, actor))) return adminGone;
-    const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
-    if (!r.count) return notFound;
-    if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
-    await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: userId });
-    return { ok: true };
+    return (await writeActive(tx, actor, userId, active)) ? { ok: true } : notFound;
   });
+}
+
+/**
+ * Turns the account on or off, ending its open sessions when off, with its audit row; false when
+ * there is no such user in the actor's school. The caller checks the right and what setActive
+ * checks (a pupil leaving school, pupil-class-change.ts, leads no class and is no administrator).
+ */
+export async function writeActive(tx: Prisma.TransactionClient, actor: Actor, userId: number, active: boolean): Promise<boolean> {
+  // A role given meanwhile (setRoles) waits for the account's state; setActive holds it already.
+  await lockAccount(tx, userId);
+  const r = await tx.user.updateMany({ where: { id: userId, schoolId: actor.schoolId }, data: { active, sessionVersion: { increment: 1 } } });
+  if (!r.count) return false;
+  if (!active) await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+  await writeAudit(tx, { schoolId: actor.schoolId, actorId: actor.id, action: active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: userId });
+  return true;
 }
 
 /** Issues a new one-time password; the person must change it at the next sign-in. */

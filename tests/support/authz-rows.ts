@@ -35,6 +35,7 @@ import type { PrismaClient } from '../../lib/prisma-client';
 import { defaultRolePermissionRows } from '../../lib/auth/permissions';
 import { addDays } from '../../lib/domain/calendar';
 import { shownOf } from '../../lib/data/school-settings';
+import { enrollmentsVersion, pupilEnrollments } from '../../lib/data/pupil-class';
 
 const NOBODY: readonly Who[] = [];
 
@@ -205,6 +206,26 @@ const userCommand = (command: string, own: (w: World, db: PrismaClient) => Field
     own: { allow: ['admin'], prepare, args: async ({ w, db }) => [none, form({ command, ...(await own(w, db)) })] },
     otherSchool: { allow: NOBODY, prepare, args: ({ w }) => [none, form({ command, ...other(w) })] },
   });
+/** S3 back in K3 alone, as the world made them (pupilClassAction's transfer and leaving undone). */
+async function restoreS3(db: PrismaClient, w: World): Promise<void> {
+  await db.enrollment.deleteMany({ where: { studentId: w.S3, classId: { not: w.K3 } } });
+  await db.enrollment.updateMany({ where: { studentId: w.S3, classId: w.K3 }, data: { endDate: null } });
+}
+const FORMER_PUPIL = { lastName: 'Выбывший', firstName: 'Матвей' };
+const formerPupilId = async (db: PrismaClient, w: World) => (await db.user.findFirstOrThrow({ where: { schoolId: w.schoolA, ...FORMER_PUPIL }, select: { id: true } })).id;
+/** A pupil of school A who left K3 long ago (created once), with that enrollment alone: pupilClassAction's enrolment. */
+async function formerPupil(db: PrismaClient, w: World): Promise<number> {
+  const found = await db.user.findFirst({ where: { schoolId: w.schoolA, ...FORMER_PUPIL }, select: { id: true } });
+  const id = found?.id ?? (await db.user.create({ data: { schoolId: w.schoolA, lastName: 'Выбывший', firstName: 'Матвей', roles: { create: { schoolId: w.schoolA, role: 'STUDENT' } } }, select: { id: true } })).id;
+  const k3 = await db.enrollment.findFirstOrThrow({ where: { studentId: w.S3, classId: w.K3 }, select: { startDate: true } });
+  await db.enrollment.deleteMany({ where: { studentId: id } });
+  await db.enrollment.create({ data: { schoolId: w.schoolA, studentId: id, classId: w.K3, startDate: k3.startDate, endDate: new Date(k3.startDate.getTime() + 10 * 86_400_000) } });
+  return id;
+}
+/** pupilClassAction's form for `studentId` (of school `schoolId`), with the enrollments as they are now. */
+const pupilClassForm = async (db: PrismaClient, command: string, schoolId: number, studentId: number, fields: Fields = {}) =>
+  form({ command, studentId, version: enrollmentsVersion(await pupilEnrollments(db, schoolId, studentId)), date: '', ...fields });
+const PUPIL_CLASS = 'app/(admin)/admin/users/[userId]/pupil-class-actions.ts';
 type LessonCall = { args: (env: Env, lessonId: number) => Promise<FormData>; prepare?: (env: Env, lessonId: number) => Promise<unknown> };
 /** A lessons action on L1 (own), L2, L3 (substituted), LB, and `crossed`: L1 named with someone else's target. */
 const lessonAction = (exportName: string, variant: string | undefined, c: LessonCall, crossed?: { args: (env: Env) => Promise<FormData>; prepare?: (env: Env) => Promise<unknown> }) => {
@@ -442,6 +463,25 @@ export const MATRIX: Row[] = [
     ({ w, db }) => db.guardianship.deleteMany({ where: { parentId: w.VP, studentId: w.S3 } })),
   userCommand('unlink-child', (w) => ({ userId: w.VP, studentId: w.S3 }), (w) => ({ userId: w.PB, studentId: w.SB }),
     ({ w, db }) => db.guardianship.upsert({ where: { parentId_studentId: { parentId: w.VP, studentId: w.S3 } }, create: { schoolId: w.schoolA, parentId: w.VP, studentId: w.S3 }, update: {} })),
+  // A pupil's class during the year: S3 moved from K3 to K2 today, or leaving today (put back after
+  // each allowed call); a former pupil enrolled in K2 again. School B's pupil, or school A's named with school B's class.
+  action(PUPIL_CLASS, 'pupilClassAction', { variant: 'transfer' }, {
+    own: { allow: ['admin'], prepare: ({ w, db }) => restoreS3(db, w), after: ({ w, db }) => restoreS3(db, w), args: async ({ w, db }) => [none, await pupilClassForm(db, 'transfer', w.schoolA, w.S3, { classId: w.K2 })] },
+    crossed: { allow: NOBODY, prepare: ({ w, db }) => restoreS3(db, w), args: async ({ w, db }) => [none, await pupilClassForm(db, 'transfer', w.schoolA, w.S3, { classId: w.KB })] },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await pupilClassForm(db, 'transfer', w.schoolB, w.SB, { classId: w.KB })] },
+  }),
+  action(PUPIL_CLASS, 'pupilClassAction', { variant: 'leave' }, {
+    own: { allow: ['admin'], prepare: ({ w, db }) => restoreS3(db, w), after: ({ w, db }) => restoreS3(db, w), args: async ({ w, db }) => [none, await pupilClassForm(db, 'leave', w.schoolA, w.S3, { reason: 'приказ № 1' })] },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await pupilClassForm(db, 'leave', w.schoolB, w.SB, { disableLogin: 'on' })] },
+  }),
+  action(PUPIL_CLASS, 'pupilClassAction', { variant: 'enrol' }, {
+    own: {
+      allow: ['admin'], prepare: ({ w, db }) => formerPupil(db, w), after: ({ w, db }) => formerPupil(db, w),
+      args: async ({ w, db }) => [none, await pupilClassForm(db, 'enrol', w.schoolA, await formerPupilId(db, w), { classId: w.K2 })],
+    },
+    crossed: { allow: NOBODY, prepare: ({ w, db }) => formerPupil(db, w), args: async ({ w, db }) => [none, await pupilClassForm(db, 'enrol', w.schoolA, await formerPupilId(db, w), { classId: w.KB })] },
+    otherSchool: { allow: NOBODY, args: async ({ w, db }) => [none, await pupilClassForm(db, 'enrol', w.schoolB, w.SB, { classId: w.KB })] },
+  }),
   // Widens HR by a permission no entry point uses, and puts HR back right after.
   action('app/(admin)/admin/roles/actions.ts', 'saveRolePermissions', {}, {
     any: {

@@ -4,7 +4,9 @@ import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { ALL_ROLES, PERMISSIONS, ROLE_BOUND_PERMISSIONS, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
 import { getUserForAdmin, schoolClasses } from '@/lib/data/users';
+import { pupilClass } from '@/lib/data/pupil-class';
 import { UserCommands } from './user-commands';
+import { PupilClass } from './pupil-class';
 
 export const metadata = { title: 'Пользователь' };
 
@@ -15,6 +17,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const user = await getUserForAdmin(actor, parseId(userId) ?? 0);
   if (!user) notFound();
   const classes = await schoolClasses(actor);
+  // Null unless the person is a pupil of the actor's school.
+  const pupil = await pupilClass(actor, user.id);
   return (
     <div className="space-y-6">
       <div>
@@ -30,6 +34,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         {user.children.length > 0 && (<><dt className="text-muted">Дети</dt><dd>{user.children.map((c) => <Link key={c.student.id} className="mr-2 text-accent underline" href={`/admin/users/${c.student.id}`}>{c.student.lastName} {c.student.firstName}</Link>)}</dd></>)}
         {user.guardians.length > 0 && (<><dt className="text-muted">Родители</dt><dd>{user.guardians.map((g) => <Link key={g.parent.id} className="mr-2 text-accent underline" href={`/admin/users/${g.parent.id}`}>{g.parent.lastName} {g.parent.firstName}</Link>)}</dd></>)}
       </dl>
+      {pupil && <PupilClass userId={user.id} view={pupil} canManage={actor.permissions.has('users:manage')} />}
       {actor.permissions.has('users:manage') && (
         <UserCommands
           userId={user.id}
