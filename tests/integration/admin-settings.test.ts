@@ -16,6 +16,8 @@ import { diaryResults } from '@/lib/data/diary/results';
 import { shownOf } from '@/lib/data/school-settings';
 import { publishFinalMarks, setFinalMark } from '@/lib/data/journal/final-marks';
 import { readRoundingPolicy } from '@/lib/domain/journal-grid';
+import { addDays, formatDateRu, weekStart } from '@/lib/domain/calendar';
+import { toSchoolDate } from '@/lib/domain/timezone';
 import { saveSettingsAction } from '@/app/(admin)/admin/settings/actions';
 import SettingsPage from '@/app/(admin)/admin/settings/page';
 import DiaryResultsPage from '@/app/(diary)/diary/[studentId]/results/page';
@@ -164,15 +166,17 @@ describe('a five-day week', () => {
     await db.school.update({ where: { id: fx.schoolId }, data: { schoolDaysPerWeek: 6 } });
     await saturday({ slot: 1, validTo: '2026-09-30' });
     const current = await saturday({ slot: 3 });
+    // A Thursday's lesson moved to that week's Saturday, next week: ahead of today whenever the test runs.
+    const thursday = addDays(weekStart(toSchoolDate(new Date(), 'Europe/Moscow')), 10);
     const move = await db.timetableChange.create({
-      data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day('2027-03-11'), slot: 2, kind: 'MOVED', newDate: day('2027-03-13'), newSlot: 4 },
+      data: { schoolId: fx.schoolId, courseId: fx.courseId, date: day(thursday), slot: 2, kind: 'MOVED', newDate: day(addDays(thursday, 2)), newSlot: 4 },
     });
     await signInForRequest(db, fx.adminId);
     const before = await state();
     const typed = { ...valid, schoolDaysPerWeek: '5' };
     const answer = await saveSettingsAction({}, await opened(typed));
     expect(answer.errors).toEqual({
-      schoolDaysPerWeek: 'В расписании есть уроки в субботу: Математика, 5А (3-й урок); Математика, 5А (перенесён на 13.03.2027, 4-й урок). Сначала перенесите их на другие дни, затем переходите на пятидневную неделю',
+      schoolDaysPerWeek: `В расписании есть уроки в субботу: Математика, 5А (3-й урок); Математика, 5А (перенесён на ${formatDateRu(addDays(thursday, 2))}, 4-й урок). Сначала перенесите их на другие дни, затем переходите на пятидневную неделю`,
     });
     expect(answer.values).toEqual(typed);
     expect(await state()).toEqual(before);

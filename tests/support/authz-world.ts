@@ -121,7 +121,10 @@ async function school(db: Db, name: string, today: string, yearOffset: number, m
   const { id: schoolId } = await db.school.create({ data: { name: `МБОУ «${name}»`, shortName: name, roundingPolicy: ROUNDING_PRESETS.standard } });
   await db.rolePermission.createMany({ data: defaultRolePermissionRows(schoolId) });
   const start = addDays(today, -84);
-  const end = addDays(today, 200);
+  // A year ends by 31 August (yearDatesProblem): from February on, 200 days ahead would pass it.
+  // A day short of it, so the matrix's row lengthening the year by a day is still a valid change.
+  const lastEnd = addDays(`${Number(start.slice(0, 4)) + 1}-08-31`, -1);
+  const end = addDays(today, 200) < lastEnd ? addDays(today, 200) : lastEnd;
   const startYear = Number(start.slice(0, 4)) + yearOffset;
   const year = await db.academicYear.create({ data: { schoolId, startYear, label: `${startYear}/${startYear + 1}`, startDate: d(start), endDate: d(end) } });
   const scheme = await db.periodScheme.create({ data: { schoolId, name: 'Четверти', kind: 'QUARTERS' } });
