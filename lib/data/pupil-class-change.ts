@@ -60,7 +60,7 @@ const isFailure = (r: Loaded | Failure): r is Failure => 'ok' in r;
  * groups') dated `from` or later: after the pupil's last day there they would drop out of the
  * class's journal (its rows end on that day), so a change dated before them is refused.
  */
-async function recordsFrom(tx: Tx, schoolId: number, studentId: number, classId: number, from: string): Promise<string | null> {
+async function recordsFrom(tx: Tx, schoolId: number, studentId: number, { classId, className: name }: PupilEnrollment, from: string): Promise<string | null> {
   const ofClass: Prisma.CourseWhereInput = { schoolId, OR: [{ classId }, { group: { classId } }] };
   const since = dbDate(from);
   const [marks, attendance, finals] = await Promise.all([
@@ -75,7 +75,9 @@ async function recordsFrom(tx: Tx, schoolId: number, studentId: number, classId:
   ].sort();
   if (!dates.length) return null;
   const last = dates[dates.length - 1];
-  return `В журнале класса есть записи ученика с ${formatDateRu(from)}: ${dates.length} (отметки, посещаемость, итоговые отметки), последняя — ${formatDateRu(last)}. `
+  const kinds = [['отметок', marks.length], ['записей посещаемости', attendance.length], ['итоговых отметок', finals.length]] as const;
+  const counted = kinds.filter(([, n]) => n > 0).map(([what, n]) => `${what} — ${n}`).join(', ');
+  return `В журнале ${name} у ученика есть записи с ${formatDateRu(from)} (${counted}), последняя — за ${formatDateRu(last)}. `
     + `После изменения они пропали бы из журнала класса: выберите дату после ${formatDateRu(last)} или сначала удалите эти записи.`;
 }
 
@@ -109,7 +111,7 @@ export async function transferPupil(actor: Actor, input: TransferInput, now = ne
     const first = addDays(current.startDate, 1);
     const last = current.endDate ?? current.yearEnd;
     if (date < first || date > last) return { ok: false, field: 'date', error: `Первый день в новом классе должен быть в пределах учебного года и после начала учёбы в ${current.className}: с ${formatDateRu(first)} по ${formatDateRu(last)}` };
-    const records = await recordsFrom(tx, actor.schoolId, input.studentId, current.classId, date);
+    const records = await recordsFrom(tx, actor.schoolId, input.studentId, current, date);
     if (records) return { ok: false, field: 'date', error: records };
 
     await tx.enrollment.update({ where: { id: current.id, schoolId: actor.schoolId }, data: { endDate: dbDate(addDays(date, -1)) } });
@@ -148,7 +150,7 @@ export async function pupilLeaves(actor: Actor, input: LeaveInput, now = new Dat
       const fix = later.academicYearId === current.academicYearId ? 'запишите выбытие из этого класса, когда учёба в нём начнётся' : 'сначала верните ученика в класс этого года на странице «Переход на новый учебный год»';
       return { ok: false, field: 'date', error: `Ученик уже зачислен в ${later.className} (${later.yearLabel}) с ${formatDateRu(later.startDate)}: ${fix}` };
     }
-    const records = await recordsFrom(tx, actor.schoolId, input.studentId, current.classId, addDays(date, 1));
+    const records = await recordsFrom(tx, actor.schoolId, input.studentId, current, addDays(date, 1));
     if (records) return { ok: false, field: 'date', error: records };
 
     await tx.enrollment.update({ where: { id: current.id, schoolId: actor.schoolId }, data: { endDate: dbDate(date) } });

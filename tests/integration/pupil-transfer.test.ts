@@ -221,7 +221,7 @@ describe('refusals change nothing', () => {
     await lesson(fx.courseId, fx.teacherId, '2026-09-29', '5');
     await refused(move({}), {
       field: 'date',
-      error: 'В журнале класса есть записи ученика с 23.09.2026: 1 (отметки, посещаемость, итоговые отметки), последняя — 29.09.2026. После изменения они пропали бы из журнала класса: выберите дату после 29.09.2026 или сначала удалите эти записи.',
+      error: 'В журнале 5А у ученика есть записи с 23.09.2026 (отметок — 1), последняя — за 29.09.2026. После изменения они пропали бы из журнала класса: выберите дату после 29.09.2026 или сначала удалите эти записи.',
     });
     expect(await transferPupil(admin, { studentId: pupil, classId: classB, date: '2026-09-30', version: v }, NOW)).toMatchObject({ ok: true });
   });
@@ -240,9 +240,11 @@ describe('refusals change nothing', () => {
 
   it('refuses a leaving before the pupil\'s marks, a long reason, and a reader of people', async () => {
     await lesson(fx.courseId, fx.teacherId, '2026-09-24', '4');
+    const absent = await db.attendance.create({ data: { schoolId: fx.schoolId, studentId: pupil, lessonId: await lesson(fx.courseId, fx.teacherId, '2026-09-23'), code: 'ABSENT', createdById: fx.teacherId, updatedById: fx.teacherId } });
     const v = await version();
     const leave = (input: Partial<Parameters<typeof pupilLeaves>[1]>, actor = admin) => () => pupilLeaves(actor, { studentId: pupil, date: '2026-09-22', reason: '', disableLogin: true, version: v, ...input }, NOW);
-    await refused(leave({}), { field: 'date', error: expect.stringContaining('есть записи ученика с 23.09.2026: 1 (отметки, посещаемость, итоговые отметки), последняя — 24.09.2026') });
+    await refused(leave({}), { field: 'date', error: expect.stringContaining('В журнале 5А у ученика есть записи с 23.09.2026 (отметок — 1, записей посещаемости — 1), последняя — за 24.09.2026') });
+    await db.attendance.delete({ where: { id: absent.id } });
     await refused(leave({ date: '2026-09-25', reason: 'я'.repeat(201) }), { field: 'reason', error: 'Не длиннее 200 символов' });
     await refused(leave({ date: '2026-09-25' }, management), { error: 'Недостаточно прав для этого действия' });
     // A transfer dated ahead: the leaving waits for that class.

@@ -8,13 +8,16 @@ import { pupilClassAction, type PupilClassState } from './pupil-class-actions';
 
 type Props = { userId: number; view: PupilClassView; canManage: boolean };
 
-const until = (e: PupilEnrollment) => (e.endDate ? `по ${formatDateRu(e.endDate)}` : 'по настоящее время');
+/** An open enrollment begun is «по настоящее время»; one still to begin (next year's class) has no end to name. */
+const until = (e: PupilEnrollment, today: string) => (e.endDate ? `по ${formatDateRu(e.endDate)}` : e.startDate <= today ? 'по настоящее время' : '');
 
 /** Section «Класс» of a pupil's page: the enrollments, and (users:manage) transfer, leaving, enrolment. */
 export function PupilClass({ userId, view, canManage }: Props) {
   const [state, action, pending] = useActionState<PupilClassState, FormData>(pupilClassAction, {});
   const errorsOf = (command: string) => (state.command === command ? state.errors ?? {} : {});
   const valueOf = (command: string, name: string, fallback: string) => (state.command === command && state.values ? state.values[name] ?? fallback : fallback);
+  // React resets a form after its action: a new key mounts it afresh with the typed values as defaults.
+  const keyOf = (command: string) => (state.command === command && state.values ? `${command}:typed:${JSON.stringify(state.values)}` : `${command}:fresh`);
   const { current, shown } = view;
   const field = 'mt-1 rounded-md border border-line px-3 py-2';
   const button = 'rounded-md border border-accent px-4 py-2 text-accent disabled:opacity-60';
@@ -34,14 +37,14 @@ export function PupilClass({ userId, view, canManage }: Props) {
       <p>
         {current ? <>Сегодня: <b>{current.className}</b> ({current.yearLabel})</>
           : shown && shown.startDate > view.today ? <>Сегодня не учится ни в одном классе; зачислен(а) в <b>{shown.className}</b> с {formatDateRu(shown.startDate)}</>
-          : <>Сегодня не учится ни в одном классе{shown ? <>; последний класс — {shown.className}, {until(shown)}</> : ''}</>}
+          : <>Сегодня не учится ни в одном классе{shown ? <>; последний класс — {shown.className}, {until(shown, view.today)}</> : ''}</>}
       </p>
       {view.enrollments.length > 0 ? (
         <table className="w-full rounded-lg border border-line bg-white text-left">
           <thead><tr className="text-muted"><th className="p-2">Класс</th><th className="p-2">Учебный год</th><th className="p-2">Период</th></tr></thead>
           <tbody>
             {view.enrollments.map((e) => (
-              <tr key={e.id} className="border-t border-line"><td className="p-2">{e.className}</td><td className="p-2">{e.yearLabel}</td><td className="p-2">с {formatDateRu(e.startDate)} {until(e)}</td></tr>
+              <tr key={e.id} className="border-t border-line"><td className="p-2">{e.className}</td><td className="p-2">{e.yearLabel}</td><td className="p-2">с {formatDateRu(e.startDate)} {until(e, view.today)}</td></tr>
             ))}
           </tbody>
         </table>
@@ -52,7 +55,7 @@ export function PupilClass({ userId, view, canManage }: Props) {
       {state.errors?.form && <p role="alert" className="text-danger">{state.errors.form}</p>}
       {canManage && current && (
         <>
-          <form action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
+          <form key={keyOf('transfer')} action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
             {hidden('transfer')}
             <h3 className="w-full font-bold">Перевести в другой класс</h3>
             <label className="flex flex-col">Новый класс
@@ -67,7 +70,7 @@ export function PupilClass({ userId, view, canManage }: Props) {
             <button disabled={pending} className={button}>Перевести</button>
             <p aria-live="polite" className="w-full text-sm text-danger">{t.classId ?? t.date}</p>
           </form>
-          <form action={action} className="space-y-3 rounded-lg border border-line bg-white p-4">
+          <form key={keyOf('leave')} action={action} className="space-y-3 rounded-lg border border-line bg-white p-4">
             {hidden('leave')}
             <h3 className="font-bold">Выбытие из школы</h3>
             <label className="flex flex-col">Последний день в школе
@@ -86,7 +89,7 @@ export function PupilClass({ userId, view, canManage }: Props) {
         </>
       )}
       {canManage && !current && (
-        <form action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
+        <form key={keyOf('enrol')} action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
           {hidden('enrol')}
           <h3 className="w-full font-bold">Зачислить в класс</h3>
           <label className="flex flex-col">Класс
