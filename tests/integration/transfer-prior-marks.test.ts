@@ -16,7 +16,9 @@ import { loadJournalGrid } from '@/lib/data/journal/grid';
 import { journalGridProps } from '@/lib/data/journal/grid-props';
 import { priorMarkRows } from '@/lib/data/journal/prior-marks';
 import { dbDate } from '@/lib/data/dates';
+import { classOverview } from '@/lib/data/journal/class-overview';
 import FinalMarksPage from '@/app/(journal)/journal/courses/[courseId]/final/page';
+import ClassPage from '@/app/(journal)/class/[classId]/page';
 
 const db = testDb();
 // Friday 20 November 2026, in the second term (9 November – 30 December).
@@ -136,7 +138,7 @@ describe('marks of the class a pupil left during the period', () => {
     // The 5А teacher, the teacher of 5Б's biology, another school's teacher: no journal of 5Б's mathematics.
     for (const actor of [teacherA, biologyTeacher, otherSchoolTeacher]) expect(await loadJournalGrid(actor, mathsB, secondTerm, NOW)).toBeNull();
     // The read itself is bounded by the readable course ids and the school in its WHERE.
-    const range = { from: dbDate('2026-11-09'), to: dbDate('2026-12-30'), courseId: mathsB };
+    const range = { from: dbDate('2026-11-09'), to: dbDate('2026-12-30'), courseIds: [mathsB] };
     expect(await priorMarkRows(db, { ...range, schoolId: fx.schoolId, readableIds: [fx.courseId] })).toEqual([]);
     expect(await priorMarkRows(db, { ...range, schoolId: other.schoolId, readableIds: [mathsB] })).toEqual([]);
     expect(await priorMarkRows(db, { ...range, schoolId: fx.schoolId, readableIds: [mathsB] })).toHaveLength(2);
@@ -149,5 +151,22 @@ describe('marks of the class a pupil left during the period', () => {
     expect(text).toContain('Ученик1 Пётр из 5А: 5 5 3 4,33 4');
     expect(text).toContain('Остаёв Олег 1 4,00 —');
     expect(text).toContain('«из 5А: …» под фамилией — отметки по этому предмету, полученные учеником в прежнем классе за этот период до перевода');
+  });
+
+  it('count in the class teacher\'s overview of 5Б, in the pupil\'s figures but not the class\'s average of the course', async () => {
+    const overview = (await classOverview(teacherB, classB, secondTerm, NOW))!;
+    const cell = (studentId: number) => overview.rows.find((r) => r.id === studentId)!.cells[mathsB];
+    expect(cell(pupil)).toMatchObject({ count: 3, weighted: '4,33', prior: '5А: 5 5' });
+    expect(cell(stayer)).toEqual({ count: 1, average: '4,00', weighted: '4,00', final: null });
+    expect(overview.courseAverage[mathsB]).toBe('3,50');
+    // 5А's overview: the pupil's 5А marks there, nothing brought from elsewhere.
+    const overviewA = (await classOverview(teacherA, fx.classId, secondTerm, NOW))!;
+    expect(overviewA.rows.find((r) => r.id === pupil)!.cells[fx.courseId].prior).toBeUndefined();
+
+    await signInForRequest(db, teacherB.id);
+    const html = renderToStaticMarkup((await ClassPage({ params: Promise.resolve({ classId: String(classB) }), searchParams: Promise.resolve({ period: String(secondTerm) }) })) as React.ReactElement);
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('4,33 из 5А: 5 5');
+    expect(text).toContain('«из 5А: …» в ячейке — отметки по предмету в прежнем классе за этот период до перевода');
   });
 });

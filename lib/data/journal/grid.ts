@@ -83,7 +83,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     markRows(db, range),
     attendanceRows(db, range),
     finalMarkRows(db, { schoolId: actor.schoolId, readableIds, periodId: period.id }),
-    priorMarkRows(db, { ...range, courseId }),
+    priorMarkRows(db, { ...range, courseIds: [courseId] }),
   ]);
 
   const teaches = course.teaches && actor.permissions.has('marks:write');
