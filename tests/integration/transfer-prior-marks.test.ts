@@ -17,8 +17,11 @@ import { journalGridProps } from '@/lib/data/journal/grid-props';
 import { priorMarkRows } from '@/lib/data/journal/prior-marks';
 import { dbDate } from '@/lib/data/dates';
 import { classOverview } from '@/lib/data/journal/class-overview';
+import { diaryMarks } from '@/lib/data/diary/marks';
+import { diaryWeek } from '@/lib/data/diary/week';
 import FinalMarksPage from '@/app/(journal)/journal/courses/[courseId]/final/page';
 import ClassPage from '@/app/(journal)/class/[classId]/page';
+import DiaryMarksPage from '@/app/(diary)/diary/[studentId]/marks/page';
 
 const db = testDb();
 // Friday 20 November 2026, in the second term (9 November – 30 December).
@@ -168,5 +171,34 @@ describe('marks of the class a pupil left during the period', () => {
     const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('4,33 из 5А: 5 5');
     expect(text).toContain('«из 5А: …» в ячейке — отметки по предмету в прежнем классе за этот период до перевода');
+  });
+
+  it('show in the family\'s diary as one subject of the term, with the journal\'s figures', async () => {
+    const parent = await actorFor(db, fx.parentId);
+    const subjects = (await diaryMarks(parent, pupil, secondTerm, NOW))!.subjects
+      .map((s) => ({ courseId: s.courseId, subject: s.subject, marks: s.marks.map((m) => m.value), weighted: s.weightedAverage?.toFixed(2), forecast: s.forecast?.proposal }));
+    // One «Математика», 5Б's (the class whose teacher sets the term mark): 5 and 5 of 5А, then 3.
+    // The 5А mark dated after the move is not the pupil's time there: it stays 5А's.
+    expect(subjects.filter((s) => s.subject === 'Математика')).toEqual([
+      { courseId: fx.courseId, subject: 'Математика', marks: ['2'], weighted: '2.00', forecast: { kind: 'insufficient', count: 1, minMarks: 3 } },
+      { courseId: mathsB, subject: 'Математика', marks: ['5', '5', '3'], weighted: '4.33', forecast: { kind: 'mark', value: 4, weightedAverage: 4.33 } },
+    ]);
+    expect(subjects.find((s) => s.subject === 'Русский язык')?.marks).toEqual(['2']);
+    // Without the stray mark after the move, 5А's course has no entry of its own.
+    const stray = await db.mark.findFirstOrThrow({ where: { studentId: pupil, courseId: fx.courseId, lesson: { date: day('2026-11-18') } } });
+    await db.mark.delete({ where: { id: stray.id } });
+    try {
+      const page = (await diaryMarks(parent, pupil, secondTerm, NOW))!;
+      expect(page.subjects.filter((s) => s.subject === 'Математика').map((s) => [s.courseId, s.marks.map((m) => m.value), s.earlierClasses])).toEqual([[mathsB, ['5', '5', '3'], ['5А']]]);
+      // The page the parent opens says where the marks come from.
+      await signInForRequest(db, fx.parentId);
+      const html = renderToStaticMarkup((await DiaryMarksPage({ params: Promise.resolve({ studentId: String(pupil) }), searchParams: Promise.resolve({ period: String(secondTerm) }) })) as React.ReactElement);
+      expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Вместе с отметками в 5А до перевода: они входят в отметку за период.');
+      // The week of the move: the term's figures by subject, as on the marks page.
+      const week = (await diaryWeek(parent, pupil, MOVE, NOW))!;
+      expect(week.subjects.filter((s) => s.subject === 'Математика').map((s) => [s.courseId, s.count, s.weightedAverage?.toFixed(2)])).toEqual([[mathsB, 3, '4.33']]);
+    } finally {
+      await db.mark.create({ data: { ...stray, id: undefined } });
+    }
   });
 });
