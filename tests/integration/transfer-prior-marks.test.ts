@@ -123,6 +123,19 @@ describe('marks of the class a pupil left during the period', () => {
     }
   });
 
+  it('date a mark without a lesson by the day it was entered, on the school\'s clock', async () => {
+    // Thursday 12 November in 5А counts; Sunday 15 November 21:30 UTC is Monday 16 in Moscow, the first day in 5Б.
+    const lessonless = (value: string, at: string) => db.mark.create({
+      data: { schoolId: fx.schoolId, studentId: pupil, courseId: fx.courseId, workTypeId: fx.workTypeId, value, numericValue: Number(value), createdAt: new Date(at), createdById: fx.teacherId, updatedById: fx.teacherId },
+    });
+    const made = [await lessonless('4', '2026-11-12T10:00:00Z'), await lessonless('2', '2026-11-15T21:30:00Z')];
+    try {
+      expect(await row(teacherB, mathsB, pupil)).toMatchObject({ prior: ['из 5А: 5 5 4'], count: 4, weightedAverage: '4,25' });
+    } finally {
+      await db.mark.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
+    }
+  });
+
   it('are not added where the pupil was not joining: 5А\'s own journal, or a term begun after the move', async () => {
     // 5А's mathematics of the second term: the pupil's 5А marks only (no «из 5Б»).
     expect((await row(teacherA, fx.courseId, pupil)).prior).toEqual([]);
