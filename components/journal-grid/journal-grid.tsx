@@ -153,7 +153,8 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
   };
 
   const figures = useMemo(() => pupils.map((p) => {
-    const marks = lessons.flatMap((l) => saver.cells[saver.keyOf(p.id, l.id)]?.marks ?? []);
+    // The marks of the subject in the class the pupil left for this one during the period count too.
+    const marks = [...lessons.flatMap((l) => saver.cells[saver.keyOf(p.id, l.id)]?.marks ?? []), ...(p.prior ?? []).flatMap((g) => g.marks)];
     return pupilFigures(marks.map((m) => ({ numericValue: markNumericValue(scale.kind, m.value), weight: weights[m.workTypeId] ?? 1 })), policy, scale.kind);
   }), [pupils, lessons, saver, weights, policy, scale.kind]);
 
@@ -173,6 +174,11 @@ export function InteractiveGrid({ grid, saveCell, loadHistory }: GridProps) {
                 <tr key={p.id}>
                   <th scope="row" className={`sticky left-0 z-10 min-w-52 whitespace-nowrap border-b border-r border-line bg-white px-2 text-left font-normal ${p.ranges.every((r) => r.endDate !== null && r.endDate < grid.period.endDate) ? 'text-muted' : ''}`}>
                     <span className="mr-1 inline-block w-5 text-right text-xs text-muted">{row + 1}</span>{p.name}
+                    {p.prior?.map((g) => (
+                      <span key={g.className} className="ml-2 text-xs text-muted" title={`Отметки в ${g.className} за этот период до перевода: входят в средний балл и прогноз`}>
+                        из {g.className}: {g.marks.map((m) => m.value).join(' ')}
+                      </span>
+                    ))}
                   </th>
                   {lessons.map((l, col) => {
                     const key = saver.keyOf(p.id, l.id);

@@ -54,7 +54,7 @@ export async function diaryMarks(actor: Actor, studentId: number, periodId?: num
        WHERE a.school_id = ${actor.schoolId} AND a.student_id = ${student.id} AND l.date BETWEEN ${yearFrom}::date AND ${yearTo}::date`,
   ]);
 
-  const subjects = summarizeSubjects(periodCourses(student, period.startDate, lastReadableDay(student, period.endDate), marks), marks, student.school.policy);
+  const subjects = summarizeSubjects(periodCourses(student, period.startDate, lastReadableDay(student, period.endDate), marks), marks, student.school.policy, student.enrollments);
   const subjectOf = new Map(subjects.map((s) => [s.courseId, s.subject]));
   const comments = marks
     .filter((m) => m.comment)

@@ -141,6 +141,6 @@ export async function diaryWeek(actor: Actor, studentId: number, requested?: str
     label: formatRangeRu(monday, lastShown),
     period: term ? { id: term.id, name: term.name, startDate: term.startDate, endDate: term.endDate } : null,
     days,
-    subjects: summarizeSubjects(termCourses, termMarks, student.school.policy).map(withoutMarks),
+    subjects: summarizeSubjects(termCourses, termMarks, student.school.policy, student.enrollments).map(withoutMarks),
   };
 }

@@ -16,8 +16,10 @@ import { className } from '../names';
 import { classCourses, enrolledBetween, isCrossClass, lastClassBetween } from '../class-courses';
 import { readableClasses, readableCourses } from '../scope';
 import { FINAL_SPECIAL_LABELS } from './final-marks';
+import { priorMarkRows } from './prior-marks';
 
-type Cell = { count: number; average: string; weighted: string; final: string | null };
+/** `prior`: «5А: 5 5», the marks from the class the pupil left for this one in the period, counted in the figures; absent for others. */
+type Cell = { count: number; average: string; weighted: string; final: string | null; prior?: string };
 
 export async function classOverview(actor: Actor, classId: number, periodId?: number, now = new Date()) {
   const db = getDb();
@@ -62,11 +64,14 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
   // class's own pupils' marks, attendance and final marks are read.
   const scoped = { courseId: { in: courses.map((c) => c.id) }, studentId: { in: [...new Set(enrollments.map((e) => e.student.id))] } };
 
-  const [allMarks, allAbsences, allFinals, lastClass] = await Promise.all([
+  const [allMarks, allAbsences, allFinals, lastClass, prior] = await Promise.all([
     db.mark.findMany({ where: { ...scoped, lesson: { date: { gte: from, lte: to } } }, select: { studentId: true, courseId: true, numericValue: true, workTypeId: true, lesson: { select: { date: true } } } }),
     db.attendance.findMany({ where: { studentId: scoped.studentId, lesson: { courseId: scoped.courseId, date: { gte: from, lte: to } } }, select: { studentId: true, code: true, lesson: { select: { date: true } } } }),
     db.finalMark.findMany({ where: { ...scoped, periodId: period.id }, select: { studentId: true, courseId: true, value: true, special: true, deferredUntil: true, status: true } }),
     lastClassBetween(db, actor.schoolId, scoped.studentId.in, from, to),
+    // The class's courses (gated with the class above): a pupil who joined the class during the
+    // period brings the subject's marks of their earlier class (prior-marks.ts), as in the journal.
+    priorMarkRows(db, { schoolId: actor.schoolId, readableIds: scoped.courseId.in, courseIds: scoped.courseId.in, from, to }),
   ]);
   // A pupil who moved between classes of a stream: its marks and absences of their days in this
   // class, its final mark if the period ends with them here (lib/data/class-courses.ts).
@@ -94,6 +99,16 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     arr.push({ value: m.numericValue, weight: weight.get(m.workTypeId) ?? 1 });
     byPupilCourse.set(k, arr);
   }
+  const priorOf = new Map<string, { marks: { value: number; weight: number }[]; text: string[] }>();
+  for (const m of prior) {
+    const k = `${m.studentId}:${m.courseId}`;
+    const entry = priorOf.get(k) ?? { marks: [], text: [] };
+    priorOf.set(k, entry);
+    if (m.numericValue !== null) entry.marks.push({ value: m.numericValue, weight: weight.get(m.workTypeId) ?? 1 });
+    const name = `${m.grade}${m.letter}:`;
+    if (!entry.text.includes(name)) entry.text.push(name);
+    entry.text.push(m.value);
+  }
   const finalOf = new Map(finals.map((f) => [`${f.studentId}:${f.courseId}`, f.value ?? (f.special ? FINAL_SPECIAL_LABELS[f.special] : f.deferredUntil ? 'отср.' : null)]));
   const absences = new Map<number, Record<AttendanceCode, number>>();
   for (const a of attendance) {
@@ -106,13 +121,18 @@ export async function classOverview(actor: Actor, classId: number, periodId?: nu
     const cells: Record<number, Cell> = {};
     const all: { value: number; weight: number }[] = [];
     for (const c of courses) {
-      const ms = byPupilCourse.get(`${p.id}:${c.id}`) ?? [];
+      const earlier = priorOf.get(`${p.id}:${c.id}`);
+      const ms = [...(byPupilCourse.get(`${p.id}:${c.id}`) ?? []), ...(earlier?.marks ?? [])];
       // A «10» of a ten-point course is not a «10» on the five-point scale: the overall average keeps to one scale.
       if (c.gradingScale.kind === 'FIVE_POINT') all.push(...ms);
-      cells[c.id] = { count: ms.length, average: formatAverage(average(ms.map((m) => m.value))), weighted: formatAverage(weightedAverage(ms)), final: finalOf.get(`${p.id}:${c.id}`) ?? null };
+      cells[c.id] = {
+        count: ms.length, average: formatAverage(average(ms.map((m) => m.value))), weighted: formatAverage(weightedAverage(ms)),
+        final: finalOf.get(`${p.id}:${c.id}`) ?? null, ...(earlier ? { prior: earlier.text.join(' ') } : {}),
+      };
     }
     return { id: p.id, name: `${p.lastName} ${p.firstName}`, left: p.left, joined: p.joined, cells, overall: formatAverage(weightedAverage(all)), absences: absences.get(p.id) ?? null };
   });
+  // The class's average of a course: the marks given in this class's journal only.
   const courseAverage = Object.fromEntries(
     courses.map((c) => [c.id, formatAverage(weightedAverage([...pupils.keys()].flatMap((id) => byPupilCourse.get(`${id}:${c.id}`) ?? [])))]),
   );

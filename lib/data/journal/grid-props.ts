@@ -10,8 +10,13 @@ import type { JournalGrid } from './grid';
 import { FINAL_SPECIAL_LABELS } from './final-marks';
 
 export type GridLessonProps = { id: number; date: string; kind: string; topic?: string; writable: boolean; plannedTest?: true; isSubstitution?: true; notHeld?: true };
-/** `final` is the final mark as the grid shows it («5», «н/а», «отср.»), `draft` while unpublished. */
-export type GridPupilProps = { id: number; name: string; ranges: DateRange[]; final?: string; draft?: true };
+/**
+ * `final` is the final mark as the grid shows it («5», «н/а», «отср.»), `draft` while unpublished;
+ * `prior`, the pupil's marks of the subject in the class they left for this one during the period
+ * (prior-marks.ts), which the grid's figures count with the pupil's own.
+ */
+export type GridPupilProps = { id: number; name: string; ranges: DateRange[]; final?: string; draft?: true; prior?: GridPriorMarks };
+export type GridPriorMarks = { className: string; marks: { value: string; workTypeId: number }[] }[];
 
 export type JournalGridProps = {
   title: string;
@@ -44,6 +49,7 @@ export function journalGridProps(grid: JournalGrid): JournalGridProps {
     const pupil: GridPupilProps = { id: p.id, name: p.name, ranges: p.ranges };
     if (p.final) pupil.final = finalShown(p.final);
     if (p.final?.status === 'DRAFT') pupil.draft = true;
+    if (p.prior.length) pupil.prior = p.prior.map((g) => ({ className: g.className, marks: g.marks.map(({ value, workTypeId }) => ({ value, workTypeId })) }));
     return pupil;
   });
   return {

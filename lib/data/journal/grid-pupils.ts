@@ -10,6 +10,7 @@ import { comparePupils, proposalShort, pupilFigures, type DateRange } from '../.
 import { dbDate, isoDate } from '../dates';
 import { enrollmentRows } from './grid-rows';
 import { enrolledBetween } from '../enrolled';
+import type { PriorMarks } from './prior-marks';
 
 type CourseRef = { courseId: number; classId: number | null; groupId: number | null; groupClassId: number | null };
 type Pupil = { id: number; lastName: string; firstName: string; ranges: DateRange[] };
@@ -20,6 +21,11 @@ export type GridPupil = {
   id: number;
   name: string;
   ranges: DateRange[];
+  /**
+   * The marks of the subject in the class(es) the pupil left for this one during the period
+   * (prior-marks.ts); count, averages and forecast include them. Empty for everyone else.
+   */
+  prior: PriorMarks;
   count: number;
   average: string;
   weightedAverage: string;
@@ -61,8 +67,11 @@ export async function gridPupils(db: PrismaClient, actor: Actor, c: CourseRef, p
 type MarkRow = { studentId: number; numericValue: number | null; workTypeId: number };
 type FinalRow = { studentId: number; value: string | null; special: string | null; deferredUntil: Date | null; deferralReason: string | null; status: string; visibleFrom: Date | null; version: number };
 
-/** Adds the per-pupil figures (count, averages, forecast by the school's policy) and the final mark. */
-export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[], weights: Map<number, number>, policy: RoundingPolicy, scale: GradingScaleKind): GridPupil[] {
+/**
+ * Adds the per-pupil figures (count, averages, forecast by the school's policy, over the pupil's
+ * marks here and their earlier class's marks of the period) and the final mark.
+ */
+export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[], prior: Map<number, PriorMarks>, weights: Map<number, number>, policy: RoundingPolicy, scale: GradingScaleKind): GridPupil[] {
   const marksOf = new Map<number, MarkRow[]>();
   for (const m of marks) {
     const list = marksOf.get(m.studentId);
@@ -71,12 +80,15 @@ export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[],
   }
   const finalOf = new Map(finals.map((f) => [f.studentId, f]));
   return pupils.map((p) => {
-    const f = pupilFigures((marksOf.get(p.id) ?? []).map((m) => ({ numericValue: m.numericValue, weight: weights.get(m.workTypeId) ?? 1 })), policy, scale);
+    const earlier = prior.get(p.id) ?? [];
+    const all = [...(marksOf.get(p.id) ?? []), ...earlier.flatMap((g) => g.marks)];
+    const f = pupilFigures(all.map((m) => ({ numericValue: m.numericValue, weight: weights.get(m.workTypeId) ?? 1 })), policy, scale);
     const fin = finalOf.get(p.id);
     return {
       id: p.id,
       name: `${p.lastName} ${p.firstName}`,
       ranges: p.ranges,
+      prior: earlier,
       count: f.count,
       average: formatAverage(f.average),
       weightedAverage: formatAverage(f.weightedAverage),

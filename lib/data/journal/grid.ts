@@ -16,6 +16,7 @@ import { isCourseReadable } from '../scope-sql';
 import { courseHeader } from './course-header';
 import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
 import { attendanceRows, finalMarkRows, lessonRows, markRows, periodRows, workTypeRows } from './grid-rows';
+import { priorMarkRows, priorMarksByPupil } from './prior-marks';
 
 export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean;
   /** After today on the school's clock: marks and absences wait until it is held (save-cell refuses them). */
@@ -76,12 +77,13 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
   const from = dbDate(period.startDate);
   const to = dbDate(period.endDate);
   const range = { schoolId: actor.schoolId, readableIds, from, to };
-  const [lessons, pupils, marks, attendance, finals] = await Promise.all([
+  const [lessons, pupils, marks, attendance, finals, prior] = await Promise.all([
     lessonRows(db, range),
     gridPupils(db, actor, { courseId, classId: course.classId, groupId: course.groupId, groupClassId: course.groupClassId }, period, readableIds),
     markRows(db, range),
     attendanceRows(db, range),
     finalMarkRows(db, { schoolId: actor.schoolId, readableIds, periodId: period.id }),
+    priorMarkRows(db, { ...range, courseIds: [courseId] }),
   ]);
 
   const teaches = course.teaches && actor.permissions.has('marks:write');
@@ -102,7 +104,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
       writable: !yearEnded && (teaches || (l.isSubstitution && l.teacherId === actor.id && actor.permissions.has('marks:write'))),
       notHeld: isoDate(l.date) > today,
     })),
-    pupils: pupilRows(pupils, marks, finals, new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
+    pupils: pupilRows(pupils, marks, finals, priorMarksByPupil(prior), new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
     cells,
     workTypes: workTypes.filter((w) => !w.archived).map(({ archived: _a, ...w }) => w).sort((a, b) => a.weight - b.weight || a.id - b.id),
     policy,

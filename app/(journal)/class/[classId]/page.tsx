@@ -20,6 +20,8 @@ export default async function ClassPage({ params, searchParams }: Props) {
   if (id === null) notFound();
   const data = await classOverview(user, id, parseId(period) ?? undefined);
   if (!data) notFound();
+  // A pupil moved here from another class during the period: their earlier marks count (prior-marks.ts).
+  const priorClass = data.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.prior)?.prior?.split(':')[0];
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -35,6 +37,9 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </nav>
       </div>
       <OverviewTable data={data} />
+      {priorClass && (
+        <p className="text-sm text-muted">«из {priorClass}: …» в ячейке — отметки по предмету в прежнем классе за этот период до перевода: средний балл ученика учитывает их, средний по классу — нет.</p>
+      )}
       <nav aria-label="Другие страницы класса" className="flex flex-wrap gap-3 text-sm">
         {SECTIONS.map(([path, label]) => <Link key={path} href={`/class/${id}/${path}`} className="text-accent underline">{label}</Link>)}
       </nav>

@@ -56,6 +56,7 @@ export default async function DiaryMarksPage({ params, searchParams }: Props) {
                 <span className="block text-sm text-muted">
                   Средний балл {formatAverage(s.average)} · средневзвешенный {formatAverage(s.weightedAverage)} · отметок: {s.count}
                 </span>
+                {s.earlierClasses && <span className="block text-sm text-muted">Вместе с отметками в {s.earlierClasses.join(', ')} до перевода: они входят в отметку за период.</span>}
               </Link>
             </li>
           ))}

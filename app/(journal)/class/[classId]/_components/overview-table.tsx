@@ -38,8 +38,9 @@ export function OverviewTable({ data }: { data: Data }) {
               {data.courses.map((c) => {
                 const cell = r.cells[c.id];
                 return (
-                  <td key={c.id} className={td} title={`${c.fullTitle}: отметок ${cell.count}, средний ${cell.average}`}>
+                  <td key={c.id} className={td} title={`${c.fullTitle}: отметок ${cell.count}, средний ${cell.average}${cell.prior ? `, в том числе из прежнего класса — ${cell.prior}` : ''}`}>
                     <span className={cell.count ? '' : 'text-muted'}>{cell.weighted}</span>
+                    {cell.prior && <span className="block text-xs text-muted">из {cell.prior}</span>}
                     {cell.final && <span className="ml-1 font-bold">{cell.final}</span>}
                   </td>
                 );

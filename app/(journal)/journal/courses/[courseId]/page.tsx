@@ -23,6 +23,8 @@ export default async function CoursePage({ params, searchParams }: Props) {
   // An unknown period shows the default one.
   const grid = await loadJournalGrid(user, id, parseId(period) ?? undefined);
   if (!grid) notFound();
+  // A pupil moved here from another class during the period: their earlier marks count (prior-marks.ts).
+  const priorClass = grid.pupils.find((p) => p.prior.length)?.prior[0].className;
 
   return (
     <div className="space-y-4">
@@ -45,6 +47,11 @@ export default async function CoursePage({ params, searchParams }: Props) {
         </nav>
       </div>
       <JournalGridView key={grid.period.id} grid={journalGridProps(grid)} saveCell={saveCellAction} loadHistory={cellHistoryAction} />
+      {priorClass && (
+        <p className="text-sm text-muted">
+          «из {priorClass}: …» после фамилии — отметки по этому предмету в прежнем классе за этот период до перевода; количество, средние баллы и прогноз учитывают их вместе с отметками здесь.
+        </p>
+      )}
       <details className="rounded-lg border border-line bg-white p-3 text-sm">
         <summary className="cursor-pointer font-bold">Клавиши и правило прогноза</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">

@@ -60,6 +60,7 @@ export default async function DiarySubjectPage({ params, searchParams }: Props) 
           <dd className="text-xl font-bold">{formatAverage(subject.weightedAverage)}</dd>
         </div>
       </dl>
+      {subject.earlierClasses && <p className="text-sm text-muted">Вместе с отметками в {subject.earlierClasses.join(', ')} до перевода: они входят в отметку за период.</p>}
       {subject.forecast && <ForecastBox forecast={subject.forecast} />}
       <section aria-labelledby="marks-list" className="space-y-2">
         <h2 id="marks-list" className="text-lg font-bold">Все отметки</h2>

@@ -27,7 +27,12 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
   const id = `final-${pupil.id}`;
   return (
     <tr className="border-t border-line align-top">
-      <th scope="row" className="px-3 py-2 text-left font-normal">{pupil.name}</th>
+      <th scope="row" className="px-3 py-2 text-left font-normal">
+        {pupil.name}
+        {pupil.prior.map((g) => (
+          <span key={g.className} className="block text-xs text-muted">из {g.className}: {g.marks.map((m) => m.value).join(' ')}</span>
+        ))}
+      </th>
       <td className="px-2 py-2 text-center tabular-nums">{pupil.count}</td>
       <td className="px-2 py-2 text-center tabular-nums">{pupil.weightedAverage}</td>
       <td className="px-2 py-2 text-center font-bold">{pupil.forecast}</td>

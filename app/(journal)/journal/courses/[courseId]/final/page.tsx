@@ -21,6 +21,8 @@ export default async function FinalMarksPage({ params, searchParams }: Props) {
   // Final marks follow their period alone: a deferred year mark may come after the year (see yearEnded).
   const editable = grid.course.finalsWritable && grid.period.status === 'OPEN';
   const drafts = grid.pupils.filter((p) => p.final?.status === 'DRAFT').length;
+  // A pupil moved here from another class during the period: their earlier marks count (prior-marks.ts).
+  const priorClass = grid.pupils.find((p) => p.prior.length)?.prior[0].className;
   return (
     <div className="space-y-4">
       <div>
@@ -45,6 +47,11 @@ export default async function FinalMarksPage({ params, searchParams }: Props) {
           </tbody>
         </table>
       </div>
+      {priorClass && (
+        <p className="text-sm text-muted">
+          «из {priorClass}: …» под фамилией — отметки по этому предмету, полученные учеником в прежнем классе за этот период до перевода. Количество отметок, средневзвешенный балл и предложение считаются по всем отметкам периода: здесь и в прежнем классе, с теми же весами и тем же правилом округления.
+        </p>
+      )}
       {editable && <PublishButton courseId={id} periodId={grid.period.id} drafts={drafts} />}
     </div>
   );
