@@ -8,14 +8,14 @@ import type { GradingScaleKind } from '../../domain/grading';
 import { courseTitle } from '../names';
 
 type Row = {
-  id: number; academicYearId: number; classId: number | null; groupId: number | null; subject: string;
+  id: number; academicYearId: number; subjectId: number; classId: number | null; groupId: number | null; subject: string;
   grade: number | null; letter: string | null; groupName: string | null; groupClassId: number | null; groupGrade: number | null; groupLetter: string | null;
   scaleKind: GradingScaleKind; scaleValues: string[]; timezone: string; roundingPolicy: unknown; teaches: boolean;
 };
 
 export async function courseHeader(db: PrismaClient, schoolId: number, courseId: number, actorId: number) {
   const [r] = await sqlOn(db).rows<Row>`
-    SELECT c.id, c.academic_year_id AS "academicYearId", c.class_id AS "classId", c.group_id AS "groupId", s.name AS subject,
+    SELECT c.id, c.academic_year_id AS "academicYearId", c.subject_id AS "subjectId", c.class_id AS "classId", c.group_id AS "groupId", s.name AS subject,
            sc.grade_level AS grade, sc.letter, g.name AS "groupName", g.class_id AS "groupClassId",
            gsc.grade_level AS "groupGrade", gsc.letter AS "groupLetter",
            gs.kind::text AS "scaleKind", gs.values AS "scaleValues", sch.timezone, sch.rounding_policy AS "roundingPolicy",
@@ -33,6 +33,7 @@ export async function courseHeader(db: PrismaClient, schoolId: number, courseId:
   return {
     id: r.id,
     academicYearId: r.academicYearId,
+    subjectId: r.subjectId,
     classId: r.classId,
     groupId: r.groupId,
     groupClassId: r.groupClassId,

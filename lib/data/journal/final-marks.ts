@@ -16,6 +16,7 @@ import { TX_OPTIONS } from './write-context';
 import { fail, MESSAGES, type Result } from './result';
 import { isUniqueViolation } from '../db-errors';
 import { enrolledBetween } from '../enrolled';
+import { earlierFinals, earlierFinalRefusal, movedOutOf, movedOutRefusal } from './period-mark-class';
 
 export const FINAL_SPECIAL_LABELS: Record<FinalMarkSpecial, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
 
@@ -33,7 +34,7 @@ async function writableTarget(actor: Actor, t: Target) {
     db.course.findFirst({
       where: { AND: [{ id: t.courseId }, writableCourses(actor)] },
       select: {
-        id: true, classId: true, groupId: true, gradingScale: { select: { kind: true, values: true } }, school: { select: { resultVisibilityHours: true } },
+        id: true, classId: true, groupId: true, subjectId: true, gradingScale: { select: { kind: true, values: true } }, school: { select: { resultVisibilityHours: true } },
         schoolClass: { select: { periodSchemeId: true } }, group: { select: { classId: true, schoolClass: { select: { periodSchemeId: true } } } },
       },
     }),
@@ -67,6 +68,24 @@ type Decision = { value: string | null; special: FinalMarkSpecial | null; deferr
 
 const sameDecision = (a: Decision, b: Decision) =>
   a.value === b.value && a.special === b.special && a.deferralReason === b.deferralReason && (a.deferredUntil?.getTime() ?? null) === (b.deferredUntil?.getTime() ?? null);
+
+type WriteCourse = { id: number; classId: number | null; subjectId: number; group: { classId: number | null } | null };
+const classOf = (c: WriteCourse) => c.classId ?? c.group?.classId ?? null;
+
+/**
+ * Why this course gives the pupil no period mark (period-mark-class.ts), or null: moved to another
+ * class during the period, or already holding a published period mark of the subject from the class
+ * they left (it stands; the new class sees it on its page). A stream has no class: its course goes
+ * on across the pupil's move between its classes and gives the mark itself.
+ */
+async function otherClassGivesIt(tx: Prisma.TransactionClient, schoolId: number, course: WriteCourse, studentId: number, period: { id: number; startDate: Date; endDate: Date }) {
+  const classId = classOf(course);
+  if (classId === null) return null;
+  const moved = (await movedOutOf(tx, schoolId, classId, [studentId], period)).get(studentId);
+  if (moved) return movedOutRefusal(moved);
+  const earlier = (await earlierFinals(tx, schoolId, { courseId: course.id, classId, subjectId: course.subjectId }, [studentId], period.id)).get(studentId);
+  return earlier?.published ? earlierFinalRefusal(earlier) : null;
+}
 
 /** `changed`: false when the mark already was what the teacher saved (it then keeps its status). */
 export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInput): Promise<Result<{ version: number; changed: boolean }>> {
@@ -103,6 +122,8 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
   try {
     return await db.$transaction(async (tx) => {
       if (!(await lockOpenPeriod(tx, period.id))) return fail(MESSAGES.periodClosed);
+      const refusal = await otherClassGivesIt(tx, actor.schoolId, course, input.studentId, period);
+      if (refusal) return fail(refusal, 'studentId');
       const key = { studentId_courseId_periodId: { studentId: input.studentId, courseId: course.id, periodId: period.id } };
       const before = await tx.finalMark.findUnique({ where: key, select: snapshot });
       // Saved again as it stands (a second click, a double submit): nothing to change. Returning
@@ -146,9 +167,14 @@ export async function publishFinalMarks(actor: Actor, t: Target, now = new Date(
     const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM final_marks WHERE course_id = ${t.courseId} AND period_id = ${t.periodId} AND status = 'DRAFT' ORDER BY id FOR UPDATE`;
     // Read after the lock: this statement sees the rows as the writes before it committed them.
-    const drafts = locked.length
-      ? await tx.finalMark.findMany({ where: { id: { in: locked.map((r) => r.id) }, status: 'DRAFT', course: writableCourses(actor) }, select: snapshot, orderBy: { id: 'asc' } })
+    const all = locked.length
+      ? await tx.finalMark.findMany({ where: { id: { in: locked.map((r) => r.id) }, status: 'DRAFT', course: writableCourses(actor) }, select: { ...snapshot, studentId: true }, orderBy: { id: 'asc' } })
       : [];
+    // A pupil moved to another class during the period gets the period mark there: a draft left
+    // here (given before the transfer was recorded) is not published from this class.
+    const classId = classOf(target.course);
+    const moved = classId === null ? new Map<number, unknown>() : await movedOutOf(tx, actor.schoolId, classId, all.map((d) => d.studentId), target.period);
+    const drafts = all.filter((d) => !moved.has(d.studentId)).map(({ studentId: _s, ...d }) => d);
     if (!drafts.length) return fail('Нет неопубликованных итоговых отметок');
     // The locks keep every row at the version read; the filter says so for whoever reads this.
     const published = await tx.finalMark.updateMany({

@@ -11,6 +11,7 @@ import { dbDate, isoDate } from '../dates';
 import { enrollmentRows } from './grid-rows';
 import { enrolledBetween } from '../enrolled';
 import type { PriorMarks } from './prior-marks';
+import type { EarlierFinal, MovedOut } from './period-mark-class';
 
 type CourseRef = { courseId: number; classId: number | null; groupId: number | null; groupClassId: number | null };
 type Pupil = { id: number; lastName: string; firstName: string; ranges: DateRange[] };
@@ -32,6 +33,10 @@ export type GridPupil = {
   /** «4», «4/5?» (the teacher decides) or «—». */
   forecast: string;
   final: FinalMarkCell | null;
+  /** Moved to another class during the period: that class gives the period mark (period-mark-class.ts). */
+  movedOut: MovedOut | null;
+  /** A period mark of the subject the pupil got in the class they left for this one. */
+  earlierFinal: EarlierFinal | null;
 };
 
 /** One query: the enrollments (class course) or group memberships (group course) overlapping the period. */
@@ -64,6 +69,7 @@ export async function gridPupils(db: PrismaClient, actor: Actor, c: CourseRef, p
   return [...byId.values()].sort(comparePupils);
 }
 
+type Moves = { movedOut: Map<number, MovedOut>; earlierFinals: Map<number, EarlierFinal> };
 type MarkRow = { studentId: number; numericValue: number | null; workTypeId: number };
 type FinalRow = { studentId: number; value: string | null; special: string | null; deferredUntil: Date | null; deferralReason: string | null; status: string; visibleFrom: Date | null; version: number };
 
@@ -71,7 +77,7 @@ type FinalRow = { studentId: number; value: string | null; special: string | nul
  * Adds the per-pupil figures (count, averages, forecast by the school's policy, over the pupil's
  * marks here and their earlier class's marks of the period) and the final mark.
  */
-export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[], prior: Map<number, PriorMarks>, weights: Map<number, number>, policy: RoundingPolicy, scale: GradingScaleKind): GridPupil[] {
+export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[], prior: Map<number, PriorMarks>, moves: Moves, weights: Map<number, number>, policy: RoundingPolicy, scale: GradingScaleKind): GridPupil[] {
   const marksOf = new Map<number, MarkRow[]>();
   for (const m of marks) {
     const list = marksOf.get(m.studentId);
@@ -96,6 +102,8 @@ export function pupilRows(pupils: Pupil[], marks: MarkRow[], finals: FinalRow[],
       final: fin
         ? { value: fin.value, special: fin.special, deferredUntil: fin.deferredUntil ? isoDate(fin.deferredUntil) : null, deferralReason: fin.deferralReason, status: fin.status, visibleFrom: fin.visibleFrom?.toISOString() ?? null, version: fin.version }
         : null,
+      movedOut: moves.movedOut.get(p.id) ?? null,
+      earlierFinal: moves.earlierFinals.get(p.id) ?? null,
     };
   });
 }

@@ -17,6 +17,7 @@ import { courseHeader } from './course-header';
 import { gridPupils, pupilRows, type GridPupil } from './grid-pupils';
 import { attendanceRows, finalMarkRows, lessonRows, markRows, periodRows, workTypeRows } from './grid-rows';
 import { priorMarkRows, priorMarksByPupil } from './prior-marks';
+import { earlierFinals, movedOutOf } from './period-mark-class';
 
 export type GridLesson = { id: number; date: string; slot: number; kind: string; topic: string | null; plannedTest: boolean; isSubstitution: boolean; writable: boolean;
   /** After today on the school's clock: marks and absences wait until it is held (save-cell refuses them). */
@@ -86,6 +87,18 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
     priorMarkRows(db, { ...range, courseIds: [courseId] }),
   ]);
 
+  // Pupils who left the class or joined it during the period (a few, often none): whether another
+  // class gives their period mark, or already gave it (period-mark-class.ts).
+  const classId = course.classId ?? course.groupClassId;
+  const left = pupils.filter((p) => p.ranges.every((r) => r.endDate !== null && r.endDate < period.endDate)).map((p) => p.id);
+  const joined = pupils.filter((p) => p.ranges.every((r) => r.startDate > period.startDate)).map((p) => p.id);
+  const [movedOut, earlier] = classId === null
+    ? [new Map(), new Map()]
+    : await Promise.all([
+        movedOutOf(db, actor.schoolId, classId, left, { id: period.id, startDate: from, endDate: to }),
+        earlierFinals(db, actor.schoolId, { courseId, classId, subjectId: course.subjectId }, joined, period.id),
+      ]);
+
   const teaches = course.teaches && actor.permissions.has('marks:write');
   const yearEnded = !actor.currentYears.includes(course.academicYearId);
   const cells: Record<string, GridCell> = {};
@@ -104,7 +117,7 @@ export async function loadJournalGrid(actor: Actor, courseId: number, periodId?:
       writable: !yearEnded && (teaches || (l.isSubstitution && l.teacherId === actor.id && actor.permissions.has('marks:write'))),
       notHeld: isoDate(l.date) > today,
     })),
-    pupils: pupilRows(pupils, marks, finals, priorMarksByPupil(prior), new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
+    pupils: pupilRows(pupils, marks, finals, priorMarksByPupil(prior), { movedOut, earlierFinals: earlier }, new Map(workTypes.map((w) => [w.id, w.weight])), policy, scale.kind),
     cells,
     workTypes: workTypes.filter((w) => !w.archived).map(({ archived: _a, ...w }) => w).sort((a, b) => a.weight - b.weight || a.id - b.id),
     policy,

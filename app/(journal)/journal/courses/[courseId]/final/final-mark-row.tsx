@@ -2,7 +2,7 @@
 // One pupil's final mark: the proposal beside a choice of value, special value or deferral.
 import { useActionState, useState } from 'react';
 import type { GridPupil } from '@/lib/data/journal/grid-pupils';
-import { addDays } from '@/lib/domain/calendar';
+import { addDays, formatDateRu } from '@/lib/domain/calendar';
 import { formatInstantRu } from '@/lib/domain/diary-format';
 import { publishFinalMarksAction, setFinalMarkAction, type FinalFormState } from './actions';
 
@@ -25,14 +25,28 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
   const reasonError = errorOn(['reason']);
   const formError = state.error && !choiceError && !untilError && !reasonError ? state.error : undefined;
   const id = `final-${pupil.id}`;
+  // Moved to another class during the period: that class's teacher gives the mark (period-mark-class.ts);
+  // one given here before the transfer was recorded is shown, not changed.
+  if (pupil.movedOut) {
+    return (
+      <tr className="border-t border-line align-top">
+        <PupilCell pupil={pupil} />
+        <td className="px-2 py-2 text-center tabular-nums">{pupil.count}</td>
+        <td className="px-2 py-2 text-center tabular-nums">{pupil.weightedAverage}</td>
+        <td className="px-2 py-2 text-center font-bold">{pupil.forecast}</td>
+        <td className="px-3 py-2 text-sm text-muted">
+          {f && <span className="mr-2 font-bold text-ink">{finalText(f)} (выставлена здесь до перевода)</span>}
+          {pupil.movedOut.note}
+        </td>
+      </tr>
+    );
+  }
+  // A published mark of the class the pupil left stands: no second one here.
+  const earlier = pupil.earlierFinal;
+  const locked = !editable || Boolean(earlier?.published && !f);
   return (
     <tr className="border-t border-line align-top">
-      <th scope="row" className="px-3 py-2 text-left font-normal">
-        {pupil.name}
-        {pupil.prior.map((g) => (
-          <span key={g.className} className="block text-xs text-muted">из {g.className}: {g.marks.map((m) => m.value).join(' ')}</span>
-        ))}
-      </th>
+      <PupilCell pupil={pupil} />
       <td className="px-2 py-2 text-center tabular-nums">{pupil.count}</td>
       <td className="px-2 py-2 text-center tabular-nums">{pupil.weightedAverage}</td>
       <td className="px-2 py-2 text-center font-bold">{pupil.forecast}</td>
@@ -42,7 +56,7 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
           <input type="hidden" name="periodId" value={periodId} />
           <input type="hidden" name="studentId" value={pupil.id} />
           <input type="hidden" name="expectedVersion" value={f?.version ?? 0} />
-          <select name="choice" aria-label={`Итоговая отметка: ${pupil.name}`} className={input} value={choice} disabled={!editable} onChange={(e) => setChoice(e.target.value)}
+          <select name="choice" aria-label={`Итоговая отметка: ${pupil.name}`} className={input} value={choice} disabled={locked} onChange={(e) => setChoice(e.target.value)}
             aria-invalid={choiceError ? true : undefined} aria-describedby={`${id}-choice-error`}>
             <option value="">—</option>
             {scale.map((v) => <option key={v} value={v}>{v}</option>)}
@@ -60,7 +74,8 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
               <span id={`${id}-reason-error`} aria-live="polite" className="text-sm text-danger">{reasonError}</span>
             </>
           )}
-          {editable && <button disabled={pending || !choice} className="rounded-md border border-accent px-3 py-1 text-accent disabled:opacity-50">Сохранить</button>}
+          {earlier && <span className="text-sm">в {earlier.className} выставлена: <b>{earlier.mark}</b>{earlier.published ? '' : ' (черновик, не опубликована)'}</span>}
+          {!locked && <button disabled={pending || !choice} className="rounded-md border border-accent px-3 py-1 text-accent disabled:opacity-50">Сохранить</button>}
           {f && <span className="text-xs text-muted">{f.status === 'PUBLISHED' ? `опубликовано${f.visibleFrom ? `, семьям с ${formatInstantRu(f.visibleFrom, timeZone)}` : ''}` : 'черновик'}</span>}
           <span aria-live="polite" className={`text-sm ${formError ? 'text-danger' : 'text-ok'}`}>{formError ?? (state.ok ? state.message : undefined)}</span>
         </form>
@@ -68,6 +83,20 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
     </tr>
   );
 }
+
+function PupilCell({ pupil }: { pupil: GridPupil }) {
+  return (
+    <th scope="row" className="px-3 py-2 text-left font-normal">
+      {pupil.name}
+      {pupil.prior.map((g) => (
+        <span key={g.className} className="block text-xs text-muted">из {g.className}: {g.marks.map((m) => m.value).join(' ')}</span>
+      ))}
+    </th>
+  );
+}
+
+const finalText = (f: NonNullable<GridPupil['final']>) =>
+  f.value ?? (f.special ? SPECIAL.find(([v]) => v === `special:${f.special}`)?.[1] : f.deferredUntil ? `отсрочка до ${formatDateRu(f.deferredUntil)}` : '—');
 
 export function PublishButton({ courseId, periodId, drafts }: { courseId: number; periodId: number; drafts: number }) {
   const [state, action, pending] = useActionState<FinalFormState, FormData>(publishFinalMarksAction, {});

@@ -20,7 +20,8 @@ export default async function FinalMarksPage({ params, searchParams }: Props) {
   if (!grid) notFound();
   // Final marks follow their period alone: a deferred year mark may come after the year (see yearEnded).
   const editable = grid.course.finalsWritable && grid.period.status === 'OPEN';
-  const drafts = grid.pupils.filter((p) => p.final?.status === 'DRAFT').length;
+  // A moved pupil's draft is not published from here (publishFinalMarks skips it).
+  const drafts = grid.pupils.filter((p) => p.final?.status === 'DRAFT' && !p.movedOut).length;
   // A pupil moved here from another class during the period: their earlier marks count (prior-marks.ts).
   const priorClass = grid.pupils.find((p) => p.prior.length)?.prior[0].className;
   return (
