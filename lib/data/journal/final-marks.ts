@@ -16,7 +16,7 @@ import { TX_OPTIONS } from './write-context';
 import { fail, MESSAGES, type Result } from './result';
 import { isUniqueViolation } from '../db-errors';
 import { enrolledBetween } from '../enrolled';
-import { earlierFinals, earlierFinalRefusal, movedOutOf, movedOutRefusal } from './period-mark-class';
+import { earlierFinals, earlierFinalRefusal, holdPupilClasses, movedOutOf, movedOutRefusal } from './period-mark-class';
 
 export const FINAL_SPECIAL_LABELS: Record<FinalMarkSpecial, string> = { NOT_ATTESTED: 'н/а', EXEMPT: 'осв.', PASSED: 'зач.' };
 
@@ -121,6 +121,7 @@ export async function setFinalMark(actor: Actor, t: Target, input: FinalMarkInpu
 
   try {
     return await db.$transaction(async (tx) => {
+      await holdPupilClasses(tx, actor.schoolId);
       if (!(await lockOpenPeriod(tx, period.id))) return fail(MESSAGES.periodClosed);
       const refusal = await otherClassGivesIt(tx, actor.schoolId, course, input.studentId, period);
       if (refusal) return fail(refusal, 'studentId');
@@ -161,6 +162,7 @@ export async function publishFinalMarks(actor: Actor, t: Target, now = new Date(
   if (!target) return fail(MESSAGES.courseNotFound);
   const visibleFrom = finalMarkVisibleFrom(now, target.course.school.resultVisibilityHours);
   return getDb().$transaction(async (tx) => {
+    await holdPupilClasses(tx, actor.schoolId);
     if (!(await lockOpenPeriod(tx, t.periodId))) return fail(MESSAGES.periodClosed);
     // Waits for writes in flight on these rows; a row published meanwhile is no longer a draft
     // (PostgreSQL checks the condition again on the row's latest version).

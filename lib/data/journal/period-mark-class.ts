@@ -13,6 +13,16 @@ import { isoDate } from '../dates';
 import { enrolledBetween } from '../enrolled';
 import { className } from '../names';
 
+/**
+ * Waits for a transfer or promotion of the school in flight (they hold lockForPromotion's lock
+ * exclusively) and keeps them out until the final-mark write commits, so the pupil's class cannot
+ * change between the check here and the write. Shared: final-mark writes do not wait for each other.
+ * Taken before any row lock, in lockForPromotion's order.
+ */
+export async function holdPupilClasses(tx: Prisma.TransactionClient, schoolId: number) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('classes.promote'), ${schoolId}::int)`;
+}
+
 type Db = Pick<Prisma.TransactionClient, 'enrollment' | 'finalMark'>;
 type Period = { id: number; startDate: Date; endDate: Date };
 type Enrollment = { studentId: number; classId: number; startDate: Date; endDate: Date | null; schoolClass: { gradeLevel: number; letter: string } };
