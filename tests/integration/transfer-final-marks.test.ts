@@ -148,5 +148,10 @@ describe('the term mark of a pupil moved to another class during the term', () =
     expect(await publishFinalMarks(teacherA, { courseId: fx.courseId, periodId: secondTerm }, NOW)).toMatchObject({ ok: true, published: 1 });
     expect((await db.finalMark.findFirstOrThrow({ where: { studentId: pupil, courseId: fx.courseId } })).status).toBe('DRAFT');
     expect((await db.finalMark.findFirstOrThrow({ where: { studentId: leaver } })).status).toBe('PUBLISHED');
+    // Both pages say so; 5Б's input stays, its mark being the one families see.
+    expect((await renderFinal(teacherA, fx.courseId, secondTerm)).text).toContain(`2 (выставлена здесь до перевода, черновик — отсюда не публикуется) ${MOVED_NOTE}`);
+    const inB = await renderFinal(teacherB, mathsB, secondTerm);
+    expect(inB.text).toContain('в 5А выставлена: 2 (черновик, не опубликована)');
+    expect(inB.html).toMatch(/<select[^>]*aria-label="Итоговая отметка: Ученик1 Пётр"(?![^>]*disabled)[^>]*>/);
   });
 });

@@ -35,15 +35,15 @@ export function FinalMarkRow({ pupil, courseId, periodId, scale, editable, perio
         <td className="px-2 py-2 text-center tabular-nums">{pupil.weightedAverage}</td>
         <td className="px-2 py-2 text-center font-bold">{pupil.forecast}</td>
         <td className="px-3 py-2 text-sm text-muted">
-          {f && <span className="mr-2 font-bold text-ink">{finalText(f)} (выставлена здесь до перевода)</span>}
+          {f && <span className="mr-2 font-bold text-ink">{finalText(f)} (выставлена здесь до перевода{f.status === 'DRAFT' ? ', черновик — отсюда не публикуется' : ''})</span>}
           {pupil.movedOut.note}
         </td>
       </tr>
     );
   }
-  // A published mark of the class the pupil left stands: no second one here.
+  // A published mark of the class the pupil left stands: no second one here (setFinalMark refuses it).
   const earlier = pupil.earlierFinal;
-  const locked = !editable || Boolean(earlier?.published && !f);
+  const locked = !editable || Boolean(earlier?.published);
   return (
     <tr className="border-t border-line align-top">
       <PupilCell pupil={pupil} />
